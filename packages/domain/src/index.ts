@@ -1,0 +1,9 @@
+/**
+ * @jixiao/domain — the rules of budget performance management, pure and shared by the server and
+ * the PWA: target parsing, scoring, and import of 绩效目标表 text.
+ */
+export * from './errors.js';
+export * from './text/index.js';
+export * from './target/index.js';
+export * from './scoring/index.js';
+export * from './import/index.js';

@@ -1,0 +1,22 @@
+export { level1Code, level2Code, LEVEL1_LABELS, type Level1, type Level2 } from './levels.js';
+export {
+  scoreIndicator,
+  evaluateIndicator,
+  toIndicatorScore,
+  DEVIATION_THRESHOLD,
+  type IndicatorScore,
+  type IndicatorOutcome,
+  type IndicatorToScore,
+} from './score-indicator.js';
+export {
+  scoreProject,
+  assignWeights,
+  gradeFor,
+  DEFAULT_SCHEME,
+  type Grade,
+  type ProjectIndicator,
+  type ProjectScore,
+  type ProjectToScore,
+  type ScoringScheme,
+  type WeightPool,
+} from './score-project.js';

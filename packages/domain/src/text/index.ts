@@ -1,0 +1,1 @@
+export { normalizeCell, parseDecimal, round2 } from './normalize.js';

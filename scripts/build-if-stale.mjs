@@ -1,0 +1,34 @@
+// Builds the TypeScript packages when their sources are newer than the last build, so that
+// `pnpm jixiao …` works straight after `pnpm install` and after every edit. Build output goes to
+// stderr: stdout stays clean for `--json`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packages = ['domain', 'server'].map((name) => join(root, 'packages', name));
+const stamp = join(root, 'packages', 'server', 'dist', '.build-stamp');
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), stat.mtimeMs);
+}
+
+export function buildIfStale() {
+  const sources = packages.flatMap((dir) => ['src', 'tsconfig.json', 'package.json'].map((f) => join(dir, f)));
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  const changed = sources.filter(existsSync).some((path) => newest(path) > built);
+  if (!changed) return;
+  process.stderr.write('jixiao: building packages/domain and packages/server …\n');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-b', join(root, 'packages', 'server')], { stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) {
+    process.stderr.write('jixiao: the TypeScript build failed (see above)\n');
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
