@@ -268,22 +268,38 @@ function startsRow(cells: Cell[], i: number): boolean {
   return first.text === '' || (level1Code(first.text) !== null && isLevelLabel(first.text));
 }
 
-function readIndicators(cells: Cell[]): ImportedIndicator[] {
-  const starts: number[] = [];
-  cells.forEach((_, i) => {
-    if (startsRow(cells, i)) starts.push(i);
-  });
-  if (cells.length > 0 && starts[0] !== 0) {
+/**
+ * Splits the indicator cells into rows of five. A row starts at an empty or 一级指标 cell followed
+ * by a 二级指标 cell; a start five cells on is preferred, so that an empty 指标值 cell followed by
+ * the next row is not mistaken for a row start.
+ */
+function splitRows(cells: Cell[]): Cell[][] {
+  const starts = new Set(cells.flatMap((_, i) => (startsRow(cells, i) ? [i] : [])));
+  if (cells.length > 0 && !starts.has(0)) {
     throw new TableError(cells[0].line, `应为指标行（一级指标、二级指标、三级指标、绩效指标描述、指标值），实际是“${oneLine(cells[0].text)}”`);
   }
-  const indicators: ImportedIndicator[] = [];
-  let level1 = '';
-  starts.forEach((start, k) => {
-    const row = cells.slice(start, starts[k + 1] ?? cells.length);
+  const rows: Cell[][] = [];
+  for (let at = 0; at < cells.length; ) {
+    let end = at + 5;
+    if (end !== cells.length && !starts.has(end)) {
+      end = at + 1;
+      while (end < cells.length && !starts.has(end)) end += 1;
+    }
+    const row = cells.slice(at, end);
     if (row.length !== 5) {
       const line = row.length < 5 ? row[0].line : row[5].line;
       throw new TableError(line, `指标行应有5个单元格（一级指标、二级指标、三级指标、绩效指标描述、指标值），实际有${row.length}个`);
     }
+    rows.push(row);
+    at = end;
+  }
+  return rows;
+}
+
+function readIndicators(cells: Cell[]): ImportedIndicator[] {
+  const indicators: ImportedIndicator[] = [];
+  let level1 = '';
+  for (const row of splitRows(cells)) {
     const [l1, l2, name, description, target] = row.map((cell) => cell.text.replace(/\n/g, '').trim());
     if (l1 !== '') level1 = l1;
     if (level1 === '') throw new TableError(row[0].line, '第一个指标行缺少一级指标');
@@ -297,7 +313,7 @@ function readIndicators(cells: Cell[]): ImportedIndicator[] {
       target: { raw: target, kind: 'qualitative', comparator: null, value: null, unit: null, rule: null },
       line: row[0].line,
     });
-  });
+  }
   return indicators;
 }
 
