@@ -6,10 +6,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `pnpm jixiao …` from the repository root as a user does. */
 function pnpmJixiao(...args: string[]) {
-  // Under `pnpm test`, npm_execpath is the pnpm that runs us; otherwise fetch the pinned one.
-  const execPath = process.env.npm_execpath;
-  const [command, prefix] = execPath?.includes('pnpm')
-    ? [process.execPath, [execPath]]
+  // Under `pnpm test`, npm_execpath is the pnpm that runs us (a native binary in pnpm 12, a
+  // script in older ones); otherwise fetch the pinned one.
+  const execPath = process.env.npm_execpath ?? '';
+  const [command, prefix]: [string, string[]] = /pnpm(\.c?js)?$/.test(execPath)
+    ? execPath.endsWith('js')
+      ? [process.execPath, [execPath]]
+      : [execPath, []]
     : ['npx', ['-y', 'pnpm@12.4.2']];
   return spawnSync(command, [...prefix, 'jixiao', ...args], { cwd: ROOT, encoding: 'utf8' });
 }
