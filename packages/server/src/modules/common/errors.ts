@@ -1,0 +1,69 @@
+/**
+ * Errors the API reports to clients. Each maps to a GraphQL error code in one place
+ * (graphql/format-error.ts); resolvers and services only throw them.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A bad input value; `field` names the input field, e.g. "input.amount". */
+export class ValidationError extends AppError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = '请先登录') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/**
+ * Access outside the user's organizations, or to an id that does not exist: the two are reported
+ * the same way, so that nobody learns whether an id exists.
+ */
+export class ForbiddenError extends AppError {
+  constructor(message = '无权访问，或对象不存在') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** A record with the same clientId but different content; `field` names the first difference. */
+export class ConflictError extends AppError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('CONFLICT', message, { field });
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,112 @@
+import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import type { Comparator, ParsedTarget, TargetKind } from '@jixiao/domain';
+import { Actual } from '../actual/actual.entity.js';
+import { BaseEntity } from '../common/base.entity.js';
+import { Project } from '../project/project.entity.js';
+
+/** Where an indicator's actual value comes from (DESIGN.md "Evidence → actuals"). */
+export enum IndicatorSource {
+  MANUAL = 'MANUAL',
+  REPAIR_COUNT = 'REPAIR_COUNT',
+  EQUIPMENT_COUNT = 'EQUIPMENT_COUNT',
+  PASS_RATE = 'PASS_RATE',
+  COMPLETION_DATE = 'COMPLETION_DATE',
+  SURVEY = 'SURVEY',
+  SPENDING = 'SPENDING',
+}
+
+export const TARGET_KINDS: readonly TargetKind[] = ['quantitative', 'deadline', 'qualitative'];
+export const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '='];
+
+/** 三级指标 of a project, with its target as written and as parsed by the domain. */
+@Entity()
+@Unique({ properties: ['project', 'position'] })
+export class Indicator extends BaseEntity {
+  // PostgreSQL does not index foreign keys by itself; lists of a project's indicators need one.
+  @ManyToOne(() => Project, { index: true })
+  project!: Project;
+
+  /** Order in the target table, from 0. */
+  @Property({ type: 'integer' })
+  position!: number;
+
+  /** 一级指标 as written, e.g. "产出指标". */
+  @Property({ type: 'string' })
+  level1!: string;
+
+  /** 二级指标 as written, e.g. "数量指标". */
+  @Property({ type: 'string' })
+  level2!: string;
+
+  /** 三级指标 */
+  @Property({ type: 'string' })
+  name!: string;
+
+  /** 绩效指标描述 */
+  @Property({ type: 'text' })
+  description!: string;
+
+  /** 指标值 exactly as written. */
+  @Property({ type: 'text' })
+  targetRaw!: string;
+
+  @Enum({ items: [...TARGET_KINDS] })
+  targetKind!: TargetKind;
+
+  @Enum({ items: [...COMPARATORS], nullable: true })
+  comparator: Comparator | null = null;
+
+  /** A number as text (quantitative), an inclusive ISO date (deadline), or null (qualitative). */
+  @Property({ type: 'text', nullable: true })
+  targetValue: string | null = null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  unit: string | null = null;
+
+  /** Scoring rule from the cell: a completion rate below this fraction scores 0. */
+  @Property({ type: 'double', runtimeType: 'number', nullable: true })
+  zeroBelow: number | null = null;
+
+  /** Set by a manager; null means an equal share of the level's weight. */
+  @Property({ type: 'double', runtimeType: 'number', nullable: true })
+  weight: number | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  notApplicable: Opt<boolean> = false;
+
+  @Enum({ items: () => IndicatorSource, default: IndicatorSource.MANUAL })
+  source: Opt<IndicatorSource> = IndicatorSource.MANUAL;
+
+  /** 偏差原因分析及改进措施 */
+  @Property({ type: 'text', nullable: true })
+  deviationNote: string | null = null;
+
+  @OneToMany(() => Actual, (actual) => actual.indicator, { orderBy: { recordedAt: 'asc' } })
+  actuals = new Collection<Actual>(this);
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+
+  /** The target as the domain parsed it. */
+  target(): ParsedTarget {
+    const value = this.targetKind === 'quantitative' && this.targetValue !== null ? Number(this.targetValue) : this.targetValue;
+    return {
+      raw: this.targetRaw,
+      kind: this.targetKind,
+      comparator: this.comparator,
+      value,
+      unit: this.unit,
+      rule: this.zeroBelow === null ? null : { zeroBelow: this.zeroBelow },
+    };
+  }
+
+  /** Stores a target parsed by the domain. */
+  setTarget(target: ParsedTarget): void {
+    this.targetRaw = target.raw;
+    this.targetKind = target.kind;
+    this.comparator = target.comparator;
+    this.targetValue = target.value === null ? null : String(target.value);
+    this.unit = target.unit;
+    this.zeroBelow = target.rule?.zeroBelow ?? null;
+  }
+}

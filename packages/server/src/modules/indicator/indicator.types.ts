@@ -1,0 +1,145 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum TargetKindEnum {
+  QUANTITATIVE = 'quantitative',
+  DEADLINE = 'deadline',
+  QUALITATIVE = 'qualitative',
+}
+registerEnumType(TargetKindEnum, {
+  name: 'TargetKind',
+  description: '指标值类型：定量（比较符 + 数值 + 单位）、时限（截止日期）、定性（由评价人选择达成等级）',
+});
+
+export enum TierEnum {
+  ACHIEVED = 'ACHIEVED',
+  PARTIAL = 'PARTIAL',
+  NOT_ACHIEVED = 'NOT_ACHIEVED',
+}
+registerEnumType(TierEnum, {
+  name: 'Tier',
+  description: '定性指标的达成等级',
+  valuesConfig: {
+    ACHIEVED: { description: '达成：得分比例 0.8–1' },
+    PARTIAL: { description: '部分达成：得分比例 0.6–0.8' },
+    NOT_ACHIEVED: { description: '未达成：得分比例 0–0.6' },
+  },
+});
+
+export enum IndicatorSourceEnum {
+  MANUAL = 'MANUAL',
+  REPAIR_COUNT = 'REPAIR_COUNT',
+  EQUIPMENT_COUNT = 'EQUIPMENT_COUNT',
+  PASS_RATE = 'PASS_RATE',
+  COMPLETION_DATE = 'COMPLETION_DATE',
+  SURVEY = 'SURVEY',
+  SPENDING = 'SPENDING',
+}
+registerEnumType(IndicatorSourceEnum, {
+  name: 'IndicatorSource',
+  description: '实际值的来源：手工录入，或由现场证据（验收、问卷、支出）推算',
+});
+
+@ObjectType('ScoringRule', { description: '写在指标值里的评分规则' })
+export class ScoringRuleType {
+  @Field(() => Float, { description: '完成率低于此比例不得分（"完成率小于60%不得分" → 0.6）' })
+  zeroBelow!: number;
+}
+
+@ObjectType('Target', { description: '指标值：原文及解析结果' })
+export class TargetType {
+  @Field(() => String, { description: '指标值原文，如 "≥95%"' })
+  raw!: string;
+
+  @Field(() => TargetKindEnum)
+  kind!: TargetKindEnum;
+
+  @Field(() => String, { nullable: true, description: '比较符：>=、>、<=、<、=；定性指标为空' })
+  comparator!: string | null;
+
+  @Field(() => String, { nullable: true, description: '目标数值（文本，如 "95"）或截止日期（ISO）；定性指标为空' })
+  value!: string | null;
+
+  @Field(() => String, { nullable: true, description: '单位，照原文，如 "%"、"个"、"万元"' })
+  unit!: string | null;
+
+  @Field(() => String, { nullable: true, description: '时限类指标的截止日期（含当日，ISO 格式）' })
+  deadline!: string | null;
+
+  @Field(() => ScoringRuleType, { nullable: true })
+  rule!: ScoringRuleType | null;
+}
+
+@ObjectType('ActualRecord', { description: '一次录入或推算的实际完成值' })
+export class ActualRecordType {
+  @Field(() => String, { nullable: true, description: '实际完成值，照录入原文，如 "5个"、"96%"、"2023-09-20"' })
+  value!: string | null;
+
+  @Field(() => TierEnum, { nullable: true, description: '定性指标的达成等级' })
+  tier!: TierEnum | null;
+
+  @Field(() => Float, { nullable: true, description: '等级内的得分比例' })
+  ratio!: number | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => Date, { description: '录入时间' })
+  recordedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: '录入人用户名；由证据推算时为空' })
+  recordedBy!: string | null;
+}
+
+@ObjectType('Actual', { description: '指标的当前实际完成值及其全部历史' })
+export class ActualType extends ActualRecordType {
+  @Field(() => [ActualRecordType], { description: '历次记录，按时间先后，最后一条即当前值' })
+  history!: ActualRecordType[];
+}
+
+@ObjectType('IndicatorProgress', { description: '指标完成情况与得分' })
+export class IndicatorProgressType {
+  @Field(() => Float, { nullable: true, description: '完成率（未封顶，如 0.8333）；无实际值时为空' })
+  completionRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: '得分（保留两位小数）；无实际值时为空' })
+  score!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否达到目标值；无实际值时为空' })
+  met!: boolean | null;
+
+  @Field(() => Boolean, { description: '未达标或超出目标 30% 以上：需填写偏差原因分析及改进措施' })
+  deviationNoteRequired!: boolean;
+}
+
+@ObjectType('Indicator', { description: '绩效指标（三级指标）' })
+export class IndicatorType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: '一级指标，照原文，如 "产出指标"' })
+  level1!: string;
+
+  @Field(() => String, { description: '二级指标，照原文，如 "数量指标"' })
+  level2!: string;
+
+  @Field(() => String, { description: '三级指标名称' })
+  name!: string;
+
+  @Field(() => String, { description: '绩效指标描述' })
+  description!: string;
+
+  @Field(() => TargetType, { description: '指标值' })
+  target!: TargetType;
+
+  @Field(() => IndicatorSourceEnum, { description: '实际值来源' })
+  source!: IndicatorSourceEnum;
+
+  @Field(() => Float, { nullable: true, description: '管理人员设定的分值；为空时按一级指标平均分配' })
+  customWeight!: number | null;
+
+  @Field(() => Boolean, { description: '不适用的指标不计分，其分值由同级指标分摊' })
+  notApplicable!: boolean;
+
+  @Field(() => String, { nullable: true, description: '偏差原因分析及改进措施' })
+  deviationNote!: string | null;
+}

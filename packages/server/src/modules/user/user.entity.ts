@@ -1,0 +1,33 @@
+import { Entity, Enum, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from '../common/base.entity.js';
+import { Organization } from '../organization/organization.entity.js';
+
+export enum UserRole {
+  ADMIN = 'ADMIN',
+  MANAGER = 'MANAGER',
+  INSPECTOR = 'INSPECTOR',
+  VIEWER = 'VIEWER',
+}
+
+// "user" is a reserved word in PostgreSQL: a plain table name keeps hand-written SQL simple.
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity {
+  @Property({ type: 'string', length: 64, unique: true })
+  username!: string;
+
+  @Property({ type: 'string', hidden: true })
+  passwordHash!: string;
+
+  @Enum({ items: () => UserRole })
+  role!: UserRole;
+
+  @ManyToOne(() => Organization)
+  organization!: Organization;
+
+  /** Part of every token; incrementing it revokes the tokens issued so far. */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: Opt<number> = 0;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+}
