@@ -243,6 +243,13 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     expect(result.errors).toEqual([{ table: 1, line: 28, message: '表1第28行：第一个指标行缺少一级指标' }]);
   });
 
+  it('an unknown 一级指标', () => {
+    const result = parseTargetTables(good.replace('\t效益指标\n', '\t影响指标\n'));
+    expect(result.errors).toEqual([
+      { table: 1, line: 40, message: '表1第40行：一级指标“影响指标”无法识别，应为产出指标、效益指标、满意度指标或成本指标' },
+    ]);
+  });
+
   it('a document without any table', () => {
     expect(parseTargetTables('这不是目标表\n\t单元格').errors).toEqual([
       { table: null, line: null, message: '没有找到绩效目标表：应有以“N.项目名称绩效目标表”开头的表头行' },

@@ -265,7 +265,7 @@ function startsRow(cells: Cell[], i: number): boolean {
   const first = cells[i];
   const second = cells[i + 1];
   if (!second || !isLevelLabel(second.text)) return false;
-  return first.text === '' || (level1Code(first.text) !== null && isLevelLabel(first.text));
+  return first.text === '' || isLevelLabel(first.text);
 }
 
 /**
@@ -303,6 +303,9 @@ function readIndicators(cells: Cell[]): ImportedIndicator[] {
     const [l1, l2, name, description, target] = row.map((cell) => cell.text.replace(/\n/g, '').trim());
     if (l1 !== '') level1 = l1;
     if (level1 === '') throw new TableError(row[0].line, '第一个指标行缺少一级指标');
+    if (level1Code(level1) === null) {
+      throw new TableError(row[0].line, `一级指标“${level1}”无法识别，应为产出指标、效益指标、满意度指标或成本指标`);
+    }
     if (name === '') throw new TableError(row[2].line, '三级指标不能为空');
     if (target === '') throw new TableError(row[4].line, `指标“${name}”的指标值不能为空`);
     indicators.push({

@@ -1,4 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Actual } from '../actual/actual.entity.js';
+import { IndicatorSource, type Indicator } from './indicator.entity.js';
 
 export enum TargetKindEnum {
   QUANTITATIVE = 'quantitative',
@@ -25,16 +27,7 @@ registerEnumType(TierEnum, {
   },
 });
 
-export enum IndicatorSourceEnum {
-  MANUAL = 'MANUAL',
-  REPAIR_COUNT = 'REPAIR_COUNT',
-  EQUIPMENT_COUNT = 'EQUIPMENT_COUNT',
-  PASS_RATE = 'PASS_RATE',
-  COMPLETION_DATE = 'COMPLETION_DATE',
-  SURVEY = 'SURVEY',
-  SPENDING = 'SPENDING',
-}
-registerEnumType(IndicatorSourceEnum, {
+registerEnumType(IndicatorSource, {
   name: 'IndicatorSource',
   description: '实际值的来源：手工录入，或由现场证据（验收、问卷、支出）推算',
 });
@@ -131,8 +124,8 @@ export class IndicatorType {
   @Field(() => TargetType, { description: '指标值' })
   target!: TargetType;
 
-  @Field(() => IndicatorSourceEnum, { description: '实际值来源' })
-  source!: IndicatorSourceEnum;
+  @Field(() => IndicatorSource, { description: '实际值来源' })
+  source!: IndicatorSource;
 
   @Field(() => Float, { nullable: true, description: '管理人员设定的分值；为空时按一级指标平均分配' })
   customWeight!: number | null;
@@ -142,4 +135,43 @@ export class IndicatorType {
 
   @Field(() => String, { nullable: true, description: '偏差原因分析及改进措施' })
   deviationNote!: string | null;
+
+  /** The entity behind this view, for field resolvers (not in the schema). */
+  entity!: Indicator;
+
+  static from(indicator: Indicator): IndicatorType {
+    const target = indicator.target();
+    return Object.assign(new IndicatorType(), {
+      id: indicator.id,
+      level1: indicator.level1,
+      level2: indicator.level2,
+      name: indicator.name,
+      description: indicator.description,
+      target: {
+        raw: target.raw,
+        kind: target.kind as TargetKindEnum,
+        comparator: target.comparator,
+        value: target.value === null ? null : String(target.value),
+        unit: target.unit,
+        deadline: target.kind === 'deadline' ? String(target.value) : null,
+        rule: target.rule,
+      },
+      source: indicator.source,
+      customWeight: indicator.weight,
+      notApplicable: indicator.notApplicable,
+      deviationNote: indicator.deviationNote,
+      entity: indicator,
+    });
+  }
+}
+
+export function actualRecord(actual: Actual): ActualRecordType {
+  return {
+    value: actual.value,
+    tier: actual.tier as TierEnum | null,
+    ratio: actual.ratio,
+    note: actual.note,
+    recordedAt: actual.recordedAt,
+    recordedBy: actual.recordedBy?.username ?? null,
+  };
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { Project } from './project.entity.js';
 
 @ObjectType('Budget', { description: '预算规模（万元）' })
 export class BudgetType {
@@ -61,6 +62,24 @@ export class ProjectType {
 
   @Field(() => BudgetType, { description: '预算规模（万元）' })
   budget!: BudgetType;
+
+  /** The entity behind this view, for field resolvers (not in the schema). */
+  entity!: Project;
+
+  static from(project: Project): ProjectType {
+    return Object.assign(new ProjectType(), {
+      id: project.id,
+      name: project.name,
+      orgCode: project.organization.code,
+      orgName: project.organization.name,
+      year: project.year,
+      tableNumber: project.tableNumber,
+      purpose: project.purpose,
+      goals: project.goals,
+      budget: project.budget(),
+      entity: project,
+    });
+  }
 }
 
 @ObjectType('PageInfo', { description: '分页信息' })

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.js';
+import type { Db } from './db.js';
+import { complexityLimit } from './graphql/complexity.js';
+import type { Context } from './graphql/context.js';
+import { depthLimit } from './graphql/depth-limit.js';
+import { createFormatError } from './graphql/format-error.js';
+import { createLoaders } from './graphql/loaders.js';
+import { buildGraphqlSchema } from './graphql/schema.js';
+import { AuthService } from './modules/auth/auth.service.js';
+
+export interface App {
+  server: FastifyInstance;
+  auth: AuthService;
+}
+
+/**
+ * Builds the HTTP server: GraphQL at /graphql, /healthz, and the built PWA at / (with client
+ * routes falling back to index.html). It does not listen; main.ts and the tests do.
+ */
+export async function buildApp(db: Db, config: AppConfig): Promise<App> {
+  const server = Fastify({
+    logger: config.logger ? { level: 'info' } : false,
+    bodyLimit: config.bodyLimitBytes,
+  });
+  const schema = await buildGraphqlSchema();
+  const auth = new AuthService(config.secret, config.tokenTtlSeconds);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: createFormatError(config.production, server.log),
+    validationRules: [depthLimit(config.maxDepth)],
+    plugins: [fastifyApolloDrainPlugin(server), complexityLimit(schema, config.maxComplexity)],
+  });
+  await apollo.start();
+
+  await server.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (request): Promise<Context> => {
+      const em = db.em.fork();
+      let viewer = null;
+      let authError: Error | null = null;
+      try {
+        viewer = await auth.authenticate(em, request.headers.authorization);
+      } catch (error) {
+        authError = error as Error;
+      }
+      return { em, viewer, authError, loaders: createLoaders(em), auth, address: request.ip };
+    },
+  });
+
+  server.get('/healthz', async () => {
+    await db.em.fork().getConnection().execute('select 1');
+    return { status: 'ok', database: db.dialect };
+  });
+
+  if (config.pwaDir && existsSync(join(config.pwaDir, 'index.html'))) {
+    await server.register(fastifyStatic, { root: config.pwaDir, wildcard: false });
+    server.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      // Client routes (/projects/…) get the app; API-like and file-like paths a plain 404.
+      if (request.method === 'GET' && !/^\/(graphql|healthz|uploads)\b/.test(path) && !/\.[a-z0-9]+$/i.test(path)) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: '未找到', path });
+    });
+  }
+
+  return { server, auth };
+}

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface AppConfig {
+  /** Signs bearer tokens. */
+  secret: string;
+  /** How long a login lasts. */
+  tokenTtlSeconds: number;
+  /** Production hides introspection and error details. */
+  production: boolean;
+  /** Largest request body accepted (bytes). */
+  bodyLimitBytes: number;
+  /** Deepest GraphQL selection accepted. */
+  maxDepth: number;
+  /** Highest estimated GraphQL cost accepted (see graphql/complexity.ts). */
+  maxComplexity: number;
+  /** The built PWA to serve at "/", or null. */
+  pwaDir: string | null;
+  /** Log requests (pino); tests turn it off. */
+  logger: boolean;
+}
+
+export const DEFAULT_CONFIG: Omit<AppConfig, 'secret'> = {
+  tokenTtlSeconds: 12 * 60 * 60,
+  production: process.env.NODE_ENV === 'production',
+  bodyLimitBytes: 5 * 1024 * 1024,
+  maxDepth: 10,
+  maxComplexity: 50_000,
+  pwaDir: null,
+  logger: true,
+};
+
+/**
+ * The token secret: JIXIAO_SECRET, else one generated once and kept next to the database, so that
+ * logins survive a restart.
+ */
+export function loadSecret(secretFile: string): string {
+  if (process.env.JIXIAO_SECRET) return process.env.JIXIAO_SECRET;
+  if (existsSync(secretFile)) return readFileSync(secretFile, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(dirname(secretFile), { recursive: true });
+  writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,22 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { AuthService, Viewer } from '../modules/auth/auth.service.js';
+import { UnauthenticatedError } from '../modules/common/errors.js';
+import type { Loaders } from './loaders.js';
+
+/** One per request: a forked EntityManager, the signed-in viewer and the batch loaders. */
+export interface Context {
+  em: SqlEntityManager;
+  viewer: Viewer | null;
+  loaders: Loaders;
+  auth: AuthService;
+  /** Why the bearer token was refused, if it was: reported when the operation needs a viewer. */
+  authError: Error | null;
+  /** The client's address, for the login rate limit. */
+  address: string;
+}
+
+export function requireViewer(context: Context): Viewer {
+  if (context.authError) throw context.authError;
+  if (!context.viewer) throw new UnauthenticatedError();
+  return context.viewer;
+}

@@ -1,0 +1,91 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { UnauthenticatedError, ValidationError } from '../common/errors.js';
+import { OrgScope } from '../organization/org-scope.js';
+import { Organization } from '../organization/organization.entity.js';
+import { User, UserRole } from '../user/user.entity.js';
+import { appendAuditEvent } from '../audit/audit-chain.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { issueToken, verifyToken } from './token.js';
+
+/** The signed-in user and the organizations they may see. */
+export interface Viewer {
+  user: User;
+  scope: OrgScope;
+}
+
+export interface LoginResult {
+  token: string;
+  user: User;
+}
+
+/** Logins, tokens and user creation. One per app; state: the login rate limiter. */
+export class AuthService {
+  readonly limiter = new LoginRateLimiter();
+
+  constructor(
+    private readonly secret: string,
+    private readonly tokenTtlSeconds: number,
+  ) {}
+
+  async login(em: EntityManager, username: string, password: string, address: string): Promise<LoginResult> {
+    this.limiter.check(username, address);
+    const user = await em.findOne(User, { username }, { populate: ['organization'] });
+    // Verify against a dummy hash for unknown users: the answer takes as long either way.
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) {
+      this.limiter.recordFailure(username, address);
+      throw new UnauthenticatedError('用户名或密码错误');
+    }
+    this.limiter.recordSuccess(username);
+    const exp = Math.floor(Date.now() / 1000) + this.tokenTtlSeconds;
+    return { token: issueToken(this.secret, { sub: user.id, ver: user.tokenVersion, exp }), user };
+  }
+
+  /** The viewer of an "Authorization: Bearer …" header; null without a header. */
+  async authenticate(em: EntityManager, authorization: string | undefined): Promise<Viewer | null> {
+    if (!authorization) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const claims = match ? verifyToken(this.secret, match[1]) : null;
+    if (!claims) throw new UnauthenticatedError('登录已失效，请重新登录');
+    const user = await em.findOne(User, { id: claims.sub }, { populate: ['organization'] });
+    if (!user || user.tokenVersion !== claims.ver) throw new UnauthenticatedError('登录已失效，请重新登录');
+    return { user, scope: await OrgScope.load(em, user.organization.id) };
+  }
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: UserRole;
+  orgCode: string;
+}
+
+/** Creates a user in an existing organization (CLI `jixiao user add`, demo set-up). */
+export async function createUser(em: EntityManager, input: NewUser, actor: string | null): Promise<User> {
+  if (!/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,64}$/.test(input.username)) {
+    throw new ValidationError('username', '用户名应为 2–64 个字母、数字、汉字或 _ . -');
+  }
+  if (input.password.length < 8) throw new ValidationError('password', '密码至少 8 位');
+  if (!Object.values(UserRole).includes(input.role)) {
+    throw new ValidationError('role', `角色应为 ${Object.values(UserRole).join('、')} 之一`);
+  }
+  const organization = await em.findOne(Organization, { code: input.orgCode });
+  if (!organization) throw new ValidationError('org', `单位编码“${input.orgCode}”不存在，请先导入该单位的目标表或创建单位`);
+  if (await em.findOne(User, { username: input.username })) {
+    throw new ValidationError('username', `用户名“${input.username}”已存在`);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return em.transactional(async (tx) => {
+    const user = tx.create(User, { username: input.username, passwordHash, role: input.role, organization });
+    await tx.flush();
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'create',
+      entity: 'User',
+      entityId: user.id,
+      after: { username: user.username, role: user.role, orgCode: organization.code },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,63 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { UserRole } from '../user/user.entity.js';
+import { RecordActualInput } from './indicator.input.js';
+import { IndicatorService } from './indicator.service.js';
+import { ActualType, actualRecord, IndicatorProgressType, IndicatorType } from './indicator.types.js';
+
+const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+
+@Resolver(() => IndicatorType)
+export class IndicatorResolver {
+  @Authorized()
+  @Query(() => IndicatorType, { description: '一个指标；无权访问或不存在时返回 FORBIDDEN 错误' })
+  async indicator(@Ctx() context: Context, @Arg('id', () => ID) id: string): Promise<IndicatorType> {
+    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).get(id));
+  }
+
+  @FieldResolver(() => Float, { description: '分值：管理人员设定的，或一级指标分值平均分配（不适用的指标为 0）' })
+  async weight(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<number> {
+    return (await this.scored(indicator, context)).weight;
+  }
+
+  @FieldResolver(() => ActualType, { nullable: true, description: '当前实际完成值及历史；尚未录入时为空' })
+  async actual(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<ActualType | null> {
+    const history = (await context.loaders.actualsByIndicator.load(indicator.id)).map(actualRecord);
+    const current = history.at(-1);
+    return current ? { ...current, history } : null;
+  }
+
+  @FieldResolver(() => IndicatorProgressType, { description: '完成率与得分' })
+  async progress(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<IndicatorProgressType> {
+    const scored = await this.scored(indicator, context);
+    return {
+      completionRate: scored.completionRate,
+      score: scored.score,
+      met: scored.met,
+      deviationNoteRequired: scored.deviationNoteRequired,
+    };
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => IndicatorType, {
+    description: '录入实际完成值。数值按指标值的写法解读并换算单位（如 "285000元" → 28.5 万元）；无法解读或单位不能换算时报错且不作任何修改',
+  })
+  async recordActual(@Ctx() context: Context, @Arg('input', () => RecordActualInput) input: RecordActualInput): Promise<IndicatorType> {
+    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).recordActual(input));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => IndicatorType, { description: '填写偏差原因分析及改进措施（空文本为清除）' })
+  async setDeviationNote(
+    @Ctx() context: Context,
+    @Arg('indicatorId', () => ID) indicatorId: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+  ): Promise<IndicatorType> {
+    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setDeviationNote(indicatorId, note));
+  }
+
+  private async scored(indicator: IndicatorType, context: Context) {
+    const { byIndicator } = await context.loaders.evaluationByProject.load(indicator.entity.project);
+    return byIndicator.get(indicator.id)!;
+  }
+}

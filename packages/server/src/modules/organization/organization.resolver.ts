@@ -1,0 +1,51 @@
+import { round2 } from '@jixiao/domain';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { ForbiddenError, ValidationError } from '../common/errors.js';
+import { Project } from '../project/project.entity.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationSummaryType, OrganizationType } from './organization.types.js';
+
+const GRADE_KEYS = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' } as const;
+
+@Resolver()
+export class OrganizationResolver {
+  @Authorized()
+  @Query(() => [OrganizationType], { description: '本人可见的单位（所属单位及其下级单位）' })
+  async organizations(@Ctx() context: Context): Promise<OrganizationType[]> {
+    const viewer = requireViewer(context);
+    const orgs = await context.em.find(Organization, { id: { $in: [...viewer.scope.ids] } }, { orderBy: { code: 'asc' }, populate: ['parent'] });
+    return orgs.map((org) => ({ id: org.id, code: org.code, name: org.name, parentCode: org.parent?.code ?? null }));
+  }
+
+  @Authorized()
+  @Query(() => OrganizationSummaryType, { description: '单位（含下级单位）某年度的预算、执行与得分汇总' })
+  async organizationSummary(
+    @Ctx() context: Context,
+    @Arg('orgCode', () => String) orgCode: string,
+    @Arg('year', () => Int) year: number,
+  ): Promise<OrganizationSummaryType> {
+    const viewer = requireViewer(context);
+    const org = viewer.scope.byCode(orgCode);
+    if (!org) throw new ForbiddenError();
+    if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new ValidationError('year', `year 应为四位年份，实际为 ${year}`);
+    const projects = await context.em.find(Project, { organization: { $in: viewer.scope.subtree(orgCode) }, year });
+    const evaluations = await Promise.all(projects.map((project) => context.loaders.evaluationByProject.load(project)));
+    const budget = projects.reduce((sum, project) => sum + project.budget().total, 0);
+    const spent = evaluations.reduce((sum, evaluation) => sum + evaluation.spent, 0);
+    const grades = { excellent: 0, good: 0, fair: 0, poor: 0 };
+    for (const { score } of evaluations) grades[GRADE_KEYS[score.grade]] += 1;
+    return {
+      orgCode: org.code,
+      orgName: org.name,
+      year,
+      projectCount: projects.length,
+      budget: round2(budget * 1e4) / 1e4,
+      spent: round2(spent * 1e4) / 1e4,
+      executionRate: budget > 0 ? Number((spent / budget).toFixed(4)) : null,
+      averageScore: evaluations.length > 0 ? round2(evaluations.reduce((sum, e) => sum + e.score.score, 0) / evaluations.length) : null,
+      grades,
+      incompleteProjects: evaluations.filter((e) => !e.score.complete).length,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+
+@InputType('RecordSpendingInput', { description: '一笔支出' })
+export class RecordSpendingInput {
+  @Field(() => ID, { description: '项目 id' })
+  projectId!: string;
+
+  @Field(() => Float, { description: '金额（万元），大于 0' })
+  amount!: number;
+
+  @Field(() => String, { description: '支出日期，如 "2023-09-20" 或 "2023年9月20日"' })
+  date!: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: '设备生成的唯一编号：重复提交同一记录只保存一次' })
+  clientId?: string | null;
+}
+
+@InputType('IndicatorWeightInput', { description: '一个指标的分值' })
+export class IndicatorWeightInput {
+  @Field(() => ID)
+  indicatorId!: string;
+
+  @Field(() => Float, { nullable: true, description: '分值；为空则恢复为一级指标内平均分配' })
+  weight!: number | null;
+}

@@ -1,0 +1,99 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { IndicatorService } from '../indicator/indicator.service.js';
+import { IndicatorType } from '../indicator/indicator.types.js';
+import { UserRole } from '../user/user.entity.js';
+import { importTargetTables } from './project-import.service.js';
+import { IndicatorWeightInput, RecordSpendingInput } from './project.input.js';
+import { ProjectService } from './project.service.js';
+import { EvaluationType, ImportResultType, ProjectConnectionType, ProjectType } from './project.types.js';
+
+const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+
+@Resolver(() => ProjectType)
+export class ProjectResolver {
+  @Authorized()
+  @Query(() => ProjectConnectionType, {
+    description: '本人所属单位及下级单位的项目，按年度（新在前）、单位、表号排列；每页最多 100 个',
+    complexity: ({ args, childComplexity }) => 1 + childComplexity * (typeof args.first === 'number' ? args.first : 20),
+  })
+  async projects(
+    @Ctx() context: Context,
+    @Arg('year', () => Int, { nullable: true, description: '预算年度' }) year?: number,
+    @Arg('orgCode', () => String, { nullable: true, description: '单位编码：该单位及其下级单位' }) orgCode?: string,
+    @Arg('first', () => Int, { nullable: true, description: '每页数量，默认 20，最多 100' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 pageInfo.endCursor' }) after?: string,
+  ): Promise<ProjectConnectionType> {
+    const page = await new ProjectService(context.em, requireViewer(context)).list({ year, orgCode, first, after });
+    return {
+      totalCount: page.totalCount,
+      nodes: page.nodes.map((project) => ProjectType.from(project)),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+
+  @Authorized()
+  @Query(() => ProjectType, { description: '一个项目；无权访问或不存在时返回 FORBIDDEN 错误' })
+  async project(@Ctx() context: Context, @Arg('id', () => ID) id: string): Promise<ProjectType> {
+    return ProjectType.from(await new ProjectService(context.em, requireViewer(context)).get(id));
+  }
+
+  @FieldResolver(() => [IndicatorType], {
+    description: '绩效指标，按目标表中的顺序',
+    // A target table has about a dozen indicators.
+    complexity: ({ childComplexity }) => 1 + childComplexity * 15,
+  })
+  async indicators(@Root() project: ProjectType, @Ctx() context: Context): Promise<IndicatorType[]> {
+    const indicators = await context.loaders.indicatorsByProject.load(project.id);
+    return indicators.map((indicator) => IndicatorType.from(indicator));
+  }
+
+  @FieldResolver(() => Float, { description: '已支出（万元）：所记录支出之和' })
+  async spent(@Root() project: ProjectType, @Ctx() context: Context): Promise<number> {
+    return context.loaders.spentByProject.load(project.id);
+  }
+
+  @FieldResolver(() => EvaluationType, { description: '绩效自评得分与等级' })
+  async evaluation(@Root() project: ProjectType, @Ctx() context: Context): Promise<EvaluationType> {
+    const { score } = await context.loaders.evaluationByProject.load(project.entity);
+    return {
+      score: score.score,
+      grade: score.grade,
+      executionRate: score.executionRate,
+      executionScore: score.executionScore,
+      missing: score.missing,
+      complete: score.complete,
+    };
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ImportResultType, {
+    description: '导入绩效目标表（文本格式）。同一单位、年度、项目名称再次导入时更新原项目，不会重复；出错的表不影响其他表',
+  })
+  async importTargetTables(
+    @Ctx() context: Context,
+    @Arg('text', () => String, { description: '目标表文本：每张表一行表头，单元格以制表符开头' }) text: string,
+    @Arg('year', () => Int, { nullable: true, description: '表中未写年度时使用' }) year?: number,
+  ): Promise<ImportResultType> {
+    const result = await importTargetTables(context.em, text, { year }, { viewer: requireViewer(context) });
+    return { ...result, projects: result.projects.map((project) => ProjectType.from(project)) };
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ProjectType, { description: '记录一笔支出（万元），更新预算执行率' })
+  async recordSpending(@Ctx() context: Context, @Arg('input', () => RecordSpendingInput) input: RecordSpendingInput): Promise<ProjectType> {
+    return ProjectType.from(await new ProjectService(context.em, requireViewer(context)).recordSpending(input));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ProjectType, { description: '设定指标分值：同一一级指标内须全部设定，且合计等于该级分值（产出 50、效益 30、满意度 10）' })
+  async setIndicatorWeights(
+    @Ctx() context: Context,
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('weights', () => [IndicatorWeightInput]) weights: IndicatorWeightInput[],
+  ): Promise<ProjectType> {
+    const viewer = requireViewer(context);
+    await new IndicatorService(context.em, viewer).setWeights(projectId, weights);
+    return ProjectType.from(await new ProjectService(context.em, viewer).get(projectId));
+  }
+}

@@ -1,0 +1,109 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { parseDateExpression, normalizeCell } from '@jixiao/domain';
+import { appendAuditEvent } from '../audit/audit-chain.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
+import { fenFromWan } from '../common/money.js';
+import { Spending } from '../spending/spending.entity.js';
+import { Project } from './project.entity.js';
+import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
+
+export interface ProjectFilter {
+  year?: number | null;
+  orgCode?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ProjectPage {
+  totalCount: number;
+  nodes: Project[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface SpendingInput {
+  projectId: string;
+  amount: number;
+  date: string;
+  note?: string | null;
+  clientId?: string | null;
+}
+
+/** Loads a project the viewer may see; an unknown id and a foreign one look the same. */
+export async function findVisibleProject(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Project> {
+  const project = await em.findOne(Project, { id }, { populate: ['organization'] });
+  if (project && viewer.scope.has(project.organization.id)) return project;
+  if (!project && viewer.scope.isEverything) throw new NotFoundError(`项目 ${id} 不存在`);
+  throw new ForbiddenError();
+}
+
+export class ProjectService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly viewer: Viewer,
+  ) {}
+
+  /** Projects of the viewer's organizations, newest year first, then unit and table order. */
+  async list(filter: ProjectFilter): Promise<ProjectPage> {
+    const size = pageSize(filter.first);
+    const offset = decodeCursor(filter.after);
+    if (filter.year != null && (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2199)) {
+      throw new ValidationError('year', `year 应为四位年份，实际为 ${filter.year}`);
+    }
+    const orgIds = filter.orgCode != null ? this.viewer.scope.subtree(filter.orgCode) : [...this.viewer.scope.ids];
+    const where: FilterQuery<Project> = { organization: { $in: orgIds } };
+    if (filter.year != null) where.year = filter.year;
+    const [nodes, totalCount] = await this.em.findAndCount(Project, where, {
+      populate: ['organization'],
+      orderBy: [{ year: 'desc' }, { organization: { code: 'asc' } }, { tableNumber: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+      limit: size,
+      offset,
+    });
+    const end = offset + nodes.length;
+    return { totalCount, nodes, hasNextPage: end < totalCount, endCursor: nodes.length > 0 ? encodeCursor(end) : null };
+  }
+
+  get(id: string): Promise<Project> {
+    return findVisibleProject(this.em, this.viewer, id);
+  }
+
+  /** Records money spent (万元). Idempotent on clientId. */
+  async recordSpending(input: SpendingInput): Promise<Project> {
+    const project = await this.get(input.projectId);
+    if (!Number.isFinite(input.amount) || input.amount <= 0) {
+      throw new ValidationError('input.amount', `支出金额应为大于 0 的数（万元），实际为 ${input.amount}`);
+    }
+    const date = parseDateExpression(normalizeCell(input.date));
+    if (date === null || !/^\d{4}-\d{1,2}-\d{1,2}$|^\d{4}年\d{1,2}月\d{1,2}[日号]$/.test(normalizeCell(input.date))) {
+      throw new ValidationError('input.date', `支出日期“${input.date}”无效，请写成“2023-09-20”或“2023年9月20日”`);
+    }
+    const amountFen = fenFromWan(input.amount);
+    const note = input.note?.trim() || null;
+    const clientId = input.clientId ?? null;
+    try {
+      await this.em.transactional(async (tx) => {
+        const spending = tx.create(Spending, { project, amountFen, date, note, clientId, recordedBy: this.viewer.user });
+        await tx.flush();
+        await appendAuditEvent(tx, {
+          actor: this.viewer.user.username,
+          action: 'create',
+          entity: 'Spending',
+          entityId: spending.id,
+          after: { projectId: project.id, amount: input.amount, date, note, clientId },
+        });
+      });
+    } catch (error) {
+      if (!clientId || !isUniqueViolation(error)) throw error;
+      const stored = await this.em.fork().findOneOrFail(Spending, { clientId });
+      const differs = firstDifference(
+        { projectId: stored.project.id, amount: stored.amount(), date: stored.date, note: stored.note },
+        { projectId: project.id, amount: input.amount, date, note },
+      );
+      if (differs) throw new ConflictError(`input.${differs}`, `clientId ${clientId} 已用于另一笔支出，其 ${differs} 不同`);
+    }
+    return project;
+  }
+}
