@@ -16,6 +16,22 @@ function newest(path) {
   return readdirSync(path).reduce((max, entry) => Math.max(max, newest(join(path, entry))), stat.mtimeMs);
 }
 
+/** Builds the PWA (vite) when its sources are newer than packages/pwa/dist. */
+export function buildPwaIfStale() {
+  const pwa = join(root, 'packages', 'pwa');
+  const built = join(pwa, 'dist', 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.ts', 'package.json', 'public'].map((f) => join(pwa, f)).filter(existsSync);
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  if (!sources.some((path) => newest(path) > builtAt)) return;
+  process.stderr.write('jixiao: building packages/pwa …\n');
+  const vite = join(root, 'packages', 'pwa', 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: pwa, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) {
+    process.stderr.write('jixiao: the PWA build failed (see above)\n');
+    process.exit(result.status ?? 1);
+  }
+}
+
 export function buildIfStale() {
   const sources = packages.flatMap((dir) => ['src', 'tsconfig.json', 'package.json'].map((f) => join(dir, f)));
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;

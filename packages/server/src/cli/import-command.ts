@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { parseTargetTables, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import { createDb } from '../db.js';
+import { databaseUrl } from '../main.js';
+import { importTargetTables } from '../modules/project/project-import.service.js';
 import type { CliIo } from './main.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
   year?: number;
+  db?: string;
 }
 
 /** The JSON contract of `jixiao import --dry-run --json` (see the README). */
@@ -57,14 +61,11 @@ export async function parseFiles(files: string[], year: number | undefined): Pro
   return merged;
 }
 
-/** `jixiao import <file…>`: parses target tables; 1 when any table failed. */
+/** `jixiao import <file…>`: parses target tables and, without --dry-run, stores them; 1 when any table failed. */
 export async function importCommand(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
+  if (!options.dryRun) return storeFiles(files, options, io);
   const result = await parseFiles(files, options.year);
   const failed = result.errors.length > 0;
-  if (!options.dryRun) {
-    io.err('jixiao import：写入数据库尚未实现（随 GraphQL 服务一起提供）；请加 --dry-run 只解析检查。\n');
-    return 2;
-  }
   if (options.json) {
     io.out(`${JSON.stringify(importReport(result), null, 2)}\n`);
     return failed ? 1 : 0;
@@ -72,9 +73,50 @@ export async function importCommand(files: string[], options: ImportOptions, io:
   for (const p of result.projects) {
     io.out(`✔ ${p.year} ${p.orgName}｜${p.name}：${p.indicators.length} 个指标，预算 ${p.budget.total} 万元\n`);
   }
-  for (const w of result.warnings) io.err(`提示：${describe(w)}\n`);
-  for (const e of result.errors) io.err(`错误：${describe(e)}\n`);
+  printMessages(result, io);
   const indicators = result.projects.reduce((n, p) => n + p.indicators.length, 0);
   io.out(`共 ${result.projects.length} 个项目、${indicators} 个指标（试运行，未写入数据库）${failed ? `；${result.errors.length} 处错误` : ''}\n`);
   return failed ? 1 : 0;
+}
+
+function printMessages(result: { warnings: ImportMessage[]; errors: ImportMessage[] }, io: CliIo): void {
+  for (const w of result.warnings) io.err(`提示：${describe(w)}\n`);
+  for (const e of result.errors) io.err(`错误：${describe(e)}\n`);
+}
+
+/** Stores every file's tables; a table that fails does not stop the others. */
+async function storeFiles(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
+  const url = databaseUrl(options.db);
+  const db = await createDb({ url });
+  const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
+  try {
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message;
+        total.errors.push({ table: null, line: null, message: `${file}：${reason}` });
+        continue;
+      }
+      const stored = await importTargetTables(db.em.fork(), text, { year: options.year }, { cli: true });
+      const prefix = files.length > 1 ? `${file}：` : '';
+      total.created += stored.created;
+      total.updated += stored.updated;
+      total.warnings.push(...stored.warnings.map((m) => ({ ...m, message: prefix + m.message })));
+      total.errors.push(...stored.errors.map((m) => ({ ...m, message: prefix + m.message })));
+      for (const p of stored.projects) {
+        total.projects.push({ id: p.id, orgCode: p.organization.code, name: p.name, year: p.year, indicators: p.indicators.length });
+        if (!options.json) io.out(`✔ ${p.year} ${p.organization.name}｜${p.name}：${p.indicators.length} 个指标\n`);
+      }
+    }
+  } finally {
+    await db.close();
+  }
+  if (options.json) io.out(`${JSON.stringify(total, null, 2)}\n`);
+  else {
+    printMessages(total, io);
+    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个${total.errors.length > 0 ? `；${total.errors.length} 处错误` : ''}\n`);
+  }
+  return total.errors.length > 0 ? 1 : 0;
 }

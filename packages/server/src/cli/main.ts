@@ -1,6 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
+import { auditVerifyCommand } from './audit-command.js';
 import { importCommand } from './import-command.js';
+import { serveCommand } from './serve-command.js';
 import { targetCommand } from './target-command.js';
+import { userAddCommand } from './user-command.js';
 
 /** Where the CLI writes; tests hand in buffers. */
 export interface CliIo {
@@ -12,6 +15,16 @@ const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+const DB_HELP = '数据库：SQLite 文件路径或 postgres://… 地址（默认 data/jixiao.sqlite；环境变量 DATABASE_URL 亦可）';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CommanderError(2, 'jixiao.invalidPort', `--port 应为 0–65535 的整数，实际是“${value}”`);
+  }
+  return port;
+}
 
 function parseYear(value: string): number {
   const year = Number(value);
@@ -33,9 +46,10 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('导入绩效目标表（文本格式，如 shared/seed/wuqing-court-2023-targets.txt）')
     .argument('<file...>', '一个或多个目标表文件')
     .option('--dry-run', '只解析并报告，不写入数据库')
+    .option('--db <url>', DB_HELP)
     .option('--json', '以 JSON 输出结果（stdout 只有 JSON）')
     .addOption(new Option('--year <year>', '表中未写年度时使用的年度').argParser(parseYear))
-    .action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number }) => {
+    .action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number; db?: string }) => {
       setExitCode(await importCommand(files, options, io));
     });
 
@@ -47,6 +61,39 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--name <name>', '三级指标名称，如 "维修质量达标率"（比率类缺省单位为 %）')
     .action((value: string, options: { level2?: string; name?: string }) => {
       setExitCode(targetCommand(value, options, io));
+    });
+
+  program
+    .command('serve')
+    .description('启动服务：GraphQL（/graphql）、健康检查（/healthz）和网页应用（/）')
+    .addOption(new Option('--port <port>', '端口').default(3000).argParser(parsePort))
+    .option('--host <host>', '监听地址（局域网内手机访问用 0.0.0.0）', '127.0.0.1')
+    .option('--db <url>', DB_HELP)
+    .option('--demo', '数据库为空时导入示例目标表并创建 admin 用户')
+    .action(async (options: { port: number; host: string; db?: string; demo?: boolean }) => {
+      setExitCode(await serveCommand(options, io));
+    });
+
+  const user = program.command('user').description('用户管理');
+  user
+    .command('add')
+    .description('创建用户（未给密码时生成一个并显示一次）')
+    .argument('<username>', '用户名')
+    .requiredOption('--role <role>', '角色：ADMIN、MANAGER、INSPECTOR 或 VIEWER')
+    .requiredOption('--org <code>', '所属单位编码，如 218101')
+    .option('--password <password>', '密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）')
+    .option('--db <url>', DB_HELP)
+    .action(async (username: string, options: { role: string; org: string; password?: string; db?: string }) => {
+      setExitCode(await userAddCommand(username, options, io));
+    });
+
+  const audit = program.command('audit').description('审计日志');
+  audit
+    .command('verify')
+    .description('校验审计日志的哈希链，指出第一处被篡改的记录')
+    .option('--db <url>', DB_HELP)
+    .action(async (options: { db?: string }) => {
+      setExitCode(await auditVerifyCommand(options, io));
     });
 
   return program;
@@ -69,7 +116,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'jixiao.invalidYear') io.err(`${error.message}\n`);
+      if (error.code.startsWith('jixiao.')) io.err(`${error.message}\n`);
       return error.exitCode === 0 ? 0 : 2;
     }
     io.err(`jixiao: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -41,13 +41,13 @@ export function createLoaders(em: SqlEntityManager) {
   });
 
   const spentByProject = new DataLoader<string, number>(async (projectIds) => {
-    const rows: Array<{ project: string; total: number | string }> = await em
+    const rows: Array<{ project_id: string; total: number | string }> = await em
       .createQueryBuilder(Spending, 's')
-      .select(['s.project', raw('sum(s.amount_fen) as total')])
+      .select([raw('s.project_id as project_id'), raw('sum(s.amount_fen) as total')])
       .where({ project: { $in: [...projectIds] } })
       .groupBy('s.project')
       .execute('all', false);
-    const totals = new Map(rows.map((row) => [row.project, Number(row.total)]));
+    const totals = new Map(rows.map((row) => [row.project_id, Number(row.total)]));
     return projectIds.map((id) => wanFromFen(totals.get(id) ?? 0));
   });
 

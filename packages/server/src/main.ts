@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { DEFAULT_CONFIG, loadSecret } from './config.js';
+import { createDb, DEFAULT_SQLITE_PATH, dialectOf, type Db } from './db.js';
+import { createUser } from './modules/auth/auth.service.js';
+import { importTargetTables } from './modules/project/project-import.service.js';
+import { Project } from './modules/project/project.entity.js';
+import { User, UserRole } from './modules/user/user.entity.js';
+
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const REPO_ROOT = join(PACKAGE_ROOT, '..', '..');
+export const SEED_FILE = join(REPO_ROOT, 'test', 'fixtures', 'wuqing-court-2023-targets.txt');
+export const PWA_DIR = join(REPO_ROOT, 'packages', 'pwa', 'dist');
+
+/** --db, else DATABASE_URL, else data/jixiao.sqlite. */
+export function databaseUrl(option?: string): string {
+  return option ?? process.env.DATABASE_URL ?? DEFAULT_SQLITE_PATH;
+}
+
+/** Where the token secret is kept: next to a SQLite file, else in data/. */
+function secretFileFor(url: string): string {
+  return dialectOf(url) === 'sqlite' && url !== ':memory:' ? join(dirname(resolve(url)), 'secret') : resolve('data', 'secret');
+}
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  db?: string;
+  demo?: boolean;
+  out: (text: string) => void;
+}
+
+/**
+ * The demo: an empty database gets the seed's target tables and an `admin` user whose password is
+ * JIXIAO_ADMIN_PASSWORD, or generated and printed once.
+ */
+async function prepareDemo(db: Db, out: (text: string) => void): Promise<void> {
+  const em = db.em.fork();
+  if ((await em.count(Project, {})) === 0) {
+    const result = await importTargetTables(em, await readFile(SEED_FILE, 'utf8'), {}, { cli: true });
+    out(`演示数据：已导入 ${result.projects.length} 个项目（${SEED_FILE}）\n`);
+  }
+  if ((await em.count(User, {})) === 0) {
+    const given = process.env.JIXIAO_ADMIN_PASSWORD;
+    const password = given ?? randomBytes(9).toString('base64url');
+    await createUser(em.fork(), { username: 'admin', password, role: UserRole.ADMIN, orgCode: '218101' }, 'demo');
+    out(given ? '演示账号：admin（密码取自 JIXIAO_ADMIN_PASSWORD）\n' : `演示账号：admin  密码：${password}（只显示这一次，请记下）\n`);
+  }
+}
+
+/** Starts the whole product in this process; resolves once listening, with a stop function. */
+export async function serve(options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const url = databaseUrl(options.db);
+  const db = await createDb({ url });
+  if (options.demo) await prepareDemo(db, options.out);
+  const { server } = await buildApp(db, { ...DEFAULT_CONFIG, secret: loadSecret(secretFileFor(url)), pwaDir: PWA_DIR });
+  await server.listen({ port: options.port, host: options.host });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shown = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  options.out(`Jixiao 已启动：${shown}/  （GraphQL：${shown}/graphql，数据库：${dialectOf(url) === 'sqlite' ? resolve(url) : 'PostgreSQL'}）\n`);
+  const stop = async () => {
+    await server.close();
+    await db.close();
+  };
+  return { url: shown, stop };
+}
