@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['cli/**/*.test.ts'],
+    // Journeys start servers and pnpm: one file at a time keeps the 2-core machine responsive.
+    fileParallelism: false,
     testTimeout: 60_000,
   },
 });

@@ -93,7 +93,7 @@ describe('jixiao --help', () => {
   it('documents every command', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
-    for (const command of ['import', 'target']) expect(out).toContain(command);
+    for (const command of ['import', 'target', 'serve', 'user', 'audit']) expect(out).toContain(command);
   });
 
   it('fails with usage on an unknown command', async () => {
