@@ -9,5 +9,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // Inlined so that it shares our copy of graphql; otherwise graphql loads twice ("another realm").
+    server: { deps: { inline: ['type-graphql', 'graphql-scalars'] } },
   },
 });

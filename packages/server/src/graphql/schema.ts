@@ -17,12 +17,20 @@ const authChecker: AuthChecker<Context> = ({ context }, roles) => {
 
 let built: Promise<GraphQLSchema> | null = null;
 
-/** The GraphQL schema, built once per process (type-graphql keeps global metadata). */
-export function buildGraphqlSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+async function describedSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [AuthResolver, ProjectResolver, IndicatorResolver, OrganizationResolver],
     authChecker,
     validate: false,
   });
+  // type-graphql has no option for these two descriptions.
+  schema.getQueryType()!.description = '查询：都需要登录（先用 login 取得令牌，放在请求头 Authorization: Bearer <token>），只能看到本人所属单位及下级单位的数据';
+  schema.getMutationType()!.description = '修改：导入、录入和设定需 ADMIN 或 MANAGER 角色；输入有误时报 BAD_USER_INPUT 并指明字段，不作任何修改';
+  return schema;
+}
+
+/** The GraphQL schema, built once per process (type-graphql keeps global metadata). */
+export function buildGraphqlSchema(): Promise<GraphQLSchema> {
+  built ??= describedSchema();
   return built;
 }

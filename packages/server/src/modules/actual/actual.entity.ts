@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { TIERS, type Tier } from '@jixiao/domain';
 import { BaseEntity } from '../common/base.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -12,7 +12,7 @@ import { User } from '../user/user.entity.js';
 @Index({ properties: ['indicator', 'recordedAt'] })
 export class Actual extends BaseEntity {
   @ManyToOne(() => Indicator)
-  indicator!: Indicator;
+  indicator!: Rel<Indicator>;
 
   /** As the person wrote it: "5个", "96%", "2023-09-20". */
   @Property({ type: 'text', nullable: true })
@@ -32,7 +32,7 @@ export class Actual extends BaseEntity {
   recordedAt: Opt<Date> = new Date();
 
   @ManyToOne(() => User, { nullable: true })
-  recordedBy: User | null = null;
+  recordedBy: Rel<User> | null = null;
 
   /** What evidence the value was derived from, for actuals that no person typed. */
   @Property({ type: 'text', nullable: true })

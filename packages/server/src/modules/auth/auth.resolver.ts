@@ -12,8 +12,8 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadType, { description: '用户名和密码登录，返回令牌。连续失败过多会被暂时拒绝（TOO_MANY_REQUESTS）' })
   async login(
     @Ctx() context: Context,
-    @Arg('username', () => String) username: string,
-    @Arg('password', () => String) password: string,
+    @Arg('username', () => String, { description: '用户名' }) username: string,
+    @Arg('password', () => String, { description: '密码' }) password: string,
   ): Promise<AuthPayloadType> {
     const { token, user } = await context.auth.login(context.em, username, password, context.address);
     return { token, user: toUserType(user) };

@@ -14,13 +14,13 @@ registerEnumType(UserRole, {
 
 @ObjectType('User', { description: '用户' })
 export class UserType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '用户 id' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '用户名' })
   username!: string;
 
-  @Field(() => UserRole)
+  @Field(() => UserRole, { description: '角色' })
   role!: UserRole;
 
   @Field(() => String, { description: '所属单位编码' })
@@ -35,6 +35,6 @@ export class AuthPayloadType {
   @Field(() => String, { description: '放在请求头 "Authorization: Bearer <token>" 中；到期后需重新登录' })
   token!: string;
 
-  @Field(() => UserType)
+  @Field(() => UserType, { description: '登录的用户' })
   user!: UserType;
 }

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import type { Comparator, ParsedTarget, TargetKind } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
@@ -24,7 +24,7 @@ export const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '='];
 export class Indicator extends BaseEntity {
   // PostgreSQL does not index foreign keys by itself; lists of a project's indicators need one.
   @ManyToOne(() => Project, { index: true })
-  project!: Project;
+  project!: Rel<Project>;
 
   /** Order in the target table, from 0. */
   @Property({ type: 'integer' })

@@ -3,7 +3,7 @@ import { TierEnum } from './indicator.types.js';
 
 @InputType('RecordActualInput', { description: '一次实际完成值' })
 export class RecordActualInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '指标 id' })
   indicatorId!: string;
 
   @Field(() => String, { nullable: true, description: '实际完成值，照常写法：如 "5个"、"96%"、"28.5万元"、"2023-09-20"' })
@@ -15,7 +15,7 @@ export class RecordActualInput {
   @Field(() => Float, { nullable: true, description: '等级内的得分比例（占分值的比例），如达成 0.9' })
   ratio?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '备注' })
   note?: string | null;
 
   @Field(() => String, { nullable: true, description: '设备生成的唯一编号：重复提交同一记录只保存一次' })

@@ -11,7 +11,7 @@ const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
 export class IndicatorResolver {
   @Authorized()
   @Query(() => IndicatorType, { description: '一个指标；无权访问或不存在时返回 FORBIDDEN 错误' })
-  async indicator(@Ctx() context: Context, @Arg('id', () => ID) id: string): Promise<IndicatorType> {
+  async indicator(@Ctx() context: Context, @Arg('id', () => ID, { description: '指标 id' }) id: string): Promise<IndicatorType> {
     return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).get(id));
   }
 
@@ -42,7 +42,7 @@ export class IndicatorResolver {
   @Mutation(() => IndicatorType, {
     description: '录入实际完成值。数值按指标值的写法解读并换算单位（如 "285000元" → 28.5 万元）；无法解读或单位不能换算时报错且不作任何修改',
   })
-  async recordActual(@Ctx() context: Context, @Arg('input', () => RecordActualInput) input: RecordActualInput): Promise<IndicatorType> {
+  async recordActual(@Ctx() context: Context, @Arg('input', () => RecordActualInput, { description: '实际完成值' }) input: RecordActualInput): Promise<IndicatorType> {
     return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).recordActual(input));
   }
 
@@ -50,8 +50,8 @@ export class IndicatorResolver {
   @Mutation(() => IndicatorType, { description: '填写偏差原因分析及改进措施（空文本为清除）' })
   async setDeviationNote(
     @Ctx() context: Context,
-    @Arg('indicatorId', () => ID) indicatorId: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string,
+    @Arg('note', () => String, { nullable: true, description: '偏差原因分析及改进措施；空文本为清除' }) note: string | null,
   ): Promise<IndicatorType> {
     return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setDeviationNote(indicatorId, note));
   }

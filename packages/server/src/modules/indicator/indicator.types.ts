@@ -9,7 +9,12 @@ export enum TargetKindEnum {
 }
 registerEnumType(TargetKindEnum, {
   name: 'TargetKind',
-  description: '指标值类型：定量（比较符 + 数值 + 单位）、时限（截止日期）、定性（由评价人选择达成等级）',
+  description: '指标值类型',
+  valuesConfig: {
+    QUANTITATIVE: { description: '定量：比较符 + 数值 + 单位，如 "≥95%"' },
+    DEADLINE: { description: '时限：截止日期，如 "2023年10月前"' },
+    QUALITATIVE: { description: '定性：由评价人选择达成等级，如 "显著提升审判质效"' },
+  },
 });
 
 export enum TierEnum {
@@ -30,6 +35,15 @@ registerEnumType(TierEnum, {
 registerEnumType(IndicatorSource, {
   name: 'IndicatorSource',
   description: '实际值的来源：手工录入，或由现场证据（验收、问卷、支出）推算',
+  valuesConfig: {
+    MANUAL: { description: '手工录入' },
+    REPAIR_COUNT: { description: '验收合格的维修数' },
+    EQUIPMENT_COUNT: { description: '验收合格的设备数' },
+    PASS_RATE: { description: '验收合格率' },
+    COMPLETION_DATE: { description: '最后一次验收合格的日期' },
+    SURVEY: { description: '满意度问卷的满意率' },
+    SPENDING: { description: '支出合计' },
+  },
 });
 
 @ObjectType('ScoringRule', { description: '写在指标值里的评分规则' })
@@ -43,7 +57,7 @@ export class TargetType {
   @Field(() => String, { description: '指标值原文，如 "≥95%"' })
   raw!: string;
 
-  @Field(() => TargetKindEnum)
+  @Field(() => TargetKindEnum, { description: '类型：定量、时限或定性' })
   kind!: TargetKindEnum;
 
   @Field(() => String, { nullable: true, description: '比较符：>=、>、<=、<、=；定性指标为空' })
@@ -58,7 +72,7 @@ export class TargetType {
   @Field(() => String, { nullable: true, description: '时限类指标的截止日期（含当日，ISO 格式）' })
   deadline!: string | null;
 
-  @Field(() => ScoringRuleType, { nullable: true })
+  @Field(() => ScoringRuleType, { nullable: true, description: '写在指标值里的评分规则；没有则为空' })
   rule!: ScoringRuleType | null;
 }
 
@@ -73,7 +87,7 @@ export class ActualRecordType {
   @Field(() => Float, { nullable: true, description: '等级内的得分比例' })
   ratio!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '备注' })
   note!: string | null;
 
   @Field(() => Date, { description: '录入时间' })
@@ -106,7 +120,7 @@ export class IndicatorProgressType {
 
 @ObjectType('Indicator', { description: '绩效指标（三级指标）' })
 export class IndicatorType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '指标 id' })
   id!: string;
 
   @Field(() => String, { description: '一级指标，照原文，如 "产出指标"' })

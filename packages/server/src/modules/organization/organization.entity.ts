@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 
 /** 预算单位, e.g. 218101 天津市武清区人民法院. A parent (主管部门) rolls up its units. */
@@ -11,7 +11,7 @@ export class Organization extends BaseEntity {
   name!: string;
 
   @ManyToOne(() => Organization, { nullable: true })
-  parent: Organization | null = null;
+  parent: Rel<Organization> | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();

@@ -22,8 +22,8 @@ export class OrganizationResolver {
   @Query(() => OrganizationSummaryType, { description: '单位（含下级单位）某年度的预算、执行与得分汇总' })
   async organizationSummary(
     @Ctx() context: Context,
-    @Arg('orgCode', () => String) orgCode: string,
-    @Arg('year', () => Int) year: number,
+    @Arg('orgCode', () => String, { description: '单位编码：汇总该单位及其下级单位' }) orgCode: string,
+    @Arg('year', () => Int, { description: '预算年度' }) year: number,
   ): Promise<OrganizationSummaryType> {
     const viewer = requireViewer(context);
     const org = viewer.scope.byCode(orgCode);

@@ -2,13 +2,13 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Organization', { description: '预算单位' })
 export class OrganizationType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '单位 id' })
   id!: string;
 
   @Field(() => String, { description: '单位编码，如 "218101"' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '单位名称' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: '上级单位（主管部门）编码' })
@@ -32,13 +32,13 @@ export class GradeCountsType {
 
 @ObjectType('OrganizationSummary', { description: '单位（含下级单位）某年度的汇总' })
 export class OrganizationSummaryType {
-  @Field(() => String)
+  @Field(() => String, { description: '单位编码' })
   orgCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '单位名称' })
   orgName!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '预算年度' })
   year!: number;
 
   @Field(() => Int, { description: '项目数' })
@@ -56,7 +56,7 @@ export class OrganizationSummaryType {
   @Field(() => Float, { nullable: true, description: '项目平均得分；无项目时为空' })
   averageScore!: number | null;
 
-  @Field(() => GradeCountsType)
+  @Field(() => GradeCountsType, { description: '各评价等级的项目数' })
   grades!: GradeCountsType;
 
   @Field(() => Int, { description: '尚有指标缺实际值的项目数' })

@@ -1,4 +1,4 @@
-import { Collection, Entity, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, ManyToOne, OneToMany, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { fenFromWan, moneyType, wanFromFen } from '../common/money.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -16,7 +16,7 @@ export interface Budget {
 @Unique({ properties: ['organization', 'year', 'name'] })
 export class Project extends BaseEntity {
   @ManyToOne(() => Organization)
-  organization!: Organization;
+  organization!: Rel<Organization>;
 
   @Property({ type: 'integer' })
   year!: number;

@@ -11,7 +11,7 @@ export class RecordSpendingInput {
   @Field(() => String, { description: '支出日期，如 "2023-09-20" 或 "2023年9月20日"' })
   date!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '备注' })
   note?: string | null;
 
   @Field(() => String, { nullable: true, description: '设备生成的唯一编号：重复提交同一记录只保存一次' })
@@ -20,7 +20,7 @@ export class RecordSpendingInput {
 
 @InputType('IndicatorWeightInput', { description: '一个指标的分值' })
 export class IndicatorWeightInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '指标 id' })
   indicatorId!: string;
 
   @Field(() => Float, { nullable: true, description: '分值；为空则恢复为一级指标内平均分配' })

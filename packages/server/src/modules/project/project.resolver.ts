@@ -34,7 +34,7 @@ export class ProjectResolver {
 
   @Authorized()
   @Query(() => ProjectType, { description: '一个项目；无权访问或不存在时返回 FORBIDDEN 错误' })
-  async project(@Ctx() context: Context, @Arg('id', () => ID) id: string): Promise<ProjectType> {
+  async project(@Ctx() context: Context, @Arg('id', () => ID, { description: '项目 id' }) id: string): Promise<ProjectType> {
     return ProjectType.from(await new ProjectService(context.em, requireViewer(context)).get(id));
   }
 
@@ -81,7 +81,7 @@ export class ProjectResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => ProjectType, { description: '记录一笔支出（万元），更新预算执行率' })
-  async recordSpending(@Ctx() context: Context, @Arg('input', () => RecordSpendingInput) input: RecordSpendingInput): Promise<ProjectType> {
+  async recordSpending(@Ctx() context: Context, @Arg('input', () => RecordSpendingInput, { description: '支出' }) input: RecordSpendingInput): Promise<ProjectType> {
     return ProjectType.from(await new ProjectService(context.em, requireViewer(context)).recordSpending(input));
   }
 
@@ -89,8 +89,8 @@ export class ProjectResolver {
   @Mutation(() => ProjectType, { description: '设定指标分值：同一一级指标内须全部设定，且合计等于该级分值（产出 50、效益 30、满意度 10）' })
   async setIndicatorWeights(
     @Ctx() context: Context,
-    @Arg('projectId', () => ID) projectId: string,
-    @Arg('weights', () => [IndicatorWeightInput]) weights: IndicatorWeightInput[],
+    @Arg('projectId', () => ID, { description: '项目 id' }) projectId: string,
+    @Arg('weights', () => [IndicatorWeightInput], { description: '要设定的指标分值；未列出的指标保持原值' }) weights: IndicatorWeightInput[],
   ): Promise<ProjectType> {
     const viewer = requireViewer(context);
     await new IndicatorService(context.em, viewer).setWeights(projectId, weights);

@@ -36,7 +36,7 @@ export class EvaluationType {
 
 @ObjectType('Project', { description: '预算项目：一张绩效目标表' })
 export class ProjectType {
-  @Field(() => ID)
+  @Field(() => ID, { description: '项目 id' })
   id!: string;
 
   @Field(() => String, { description: '项目名称' })
@@ -99,7 +99,7 @@ export class ProjectConnectionType {
   @Field(() => [ProjectType], { description: '本页的项目' })
   nodes!: ProjectType[];
 
-  @Field(() => PageInfoType)
+  @Field(() => PageInfoType, { description: '分页信息' })
   pageInfo!: PageInfoType;
 }
 
@@ -111,7 +111,7 @@ export class ImportMessageType {
   @Field(() => Int, { nullable: true, description: '行号（从 1 开始）' })
   line!: number | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: '说明，如 "表3第10行：预算数应为数字（万元）…"' })
   message!: string;
 }
 
@@ -126,7 +126,7 @@ export class ImportResultType {
   @Field(() => Int, { description: '更新的项目数（同一单位、年度、项目名称再次导入）' })
   updated!: number;
 
-  @Field(() => [ImportMessageType])
+  @Field(() => [ImportMessageType], { description: '解析时推定的内容（如未写比较符），请核对' })
   warnings!: ImportMessageType[];
 
   @Field(() => [ImportMessageType], { description: '未能导入的表及原因' })

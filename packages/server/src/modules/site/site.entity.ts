@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
@@ -17,7 +17,7 @@ export enum SiteKind {
 @Unique({ properties: ['organization', 'name'] })
 export class Site extends BaseEntity {
   @ManyToOne(() => Organization)
-  organization!: Organization;
+  organization!: Rel<Organization>;
 
   @Property({ type: 'string' })
   name!: string;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { fenFromWan, moneyType, wanFromFen } from '../common/money.js';
 import { Project } from '../project/project.entity.js';
@@ -9,7 +9,7 @@ import { User } from '../user/user.entity.js';
 export class Spending extends BaseEntity {
   // Summed per project for 预算执行率; PostgreSQL does not index foreign keys by itself.
   @ManyToOne(() => Project, { index: true })
-  project!: Project;
+  project!: Rel<Project>;
 
   /** Whole 分; use amount() / setAmount() for 万元. */
   @Property({ type: moneyType() })
@@ -26,7 +26,7 @@ export class Spending extends BaseEntity {
   recordedAt: Opt<Date> = new Date();
 
   @ManyToOne(() => User, { nullable: true })
-  recordedBy: User | null = null;
+  recordedBy: Rel<User> | null = null;
 
   @Property({ type: 'string', length: 64, nullable: true, unique: true })
   clientId: string | null = null;

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
@@ -22,7 +22,7 @@ export class User extends BaseEntity {
   role!: UserRole;
 
   @ManyToOne(() => Organization)
-  organization!: Organization;
+  organization!: Rel<Organization>;
 
   /** Part of every token; incrementing it revokes the tokens issued so far. */
   @Property({ type: 'integer', default: 0 })
