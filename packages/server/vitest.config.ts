@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 export default defineConfig({
   // MikroORM entities use legacy (experimental) decorators, as tsc compiles them for dist.
@@ -6,10 +9,11 @@ export default defineConfig({
   resolve: {
     // Tests read @jixiao/domain from its sources, so they never run against a stale build.
     conditions: ['source'],
+    // graphql ships index.mjs and index.js; Vite would pick the first, Node (Apollo, type-graphql)
+    // the second, and two copies of graphql refuse each other's schemas ("another realm").
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
     include: ['src/**/*.test.ts'],
-    // Inlined so that it shares our copy of graphql; otherwise graphql loads twice ("another realm").
-    server: { deps: { inline: ['type-graphql', 'graphql-scalars'] } },
   },
 });
