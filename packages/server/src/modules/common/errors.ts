@@ -30,6 +30,11 @@ export class ValidationError extends AppError {
   }
 }
 
+/** Refuses text longer than `max` characters, naming the field. */
+export function checkLength(field: string, text: string | null | undefined, max: number): void {
+  if (text != null && text.length > max) throw new ValidationError(field, `${field} 最长 ${max} 个字符，实际为 ${text.length}`);
+}
+
 export class UnauthenticatedError extends AppError {
   constructor(message = '请先登录') {
     super('UNAUTHENTICATED', message);

@@ -47,6 +47,16 @@ export class IndicatorResolver {
   }
 
   @Authorized(WRITERS)
+  @Mutation(() => IndicatorType, { description: '设定指标是否适用：不适用的指标不计分，其分值由同一一级指标的其他指标分摊' })
+  async setIndicatorApplicable(
+    @Ctx() context: Context,
+    @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string,
+    @Arg('applicable', () => Boolean, { description: 'false 为不适用' }) applicable: boolean,
+  ): Promise<IndicatorType> {
+    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setApplicable(indicatorId, applicable));
+  }
+
+  @Authorized(WRITERS)
   @Mutation(() => IndicatorType, { description: '填写偏差原因分析及改进措施（空文本为清除）' })
   async setDeviationNote(
     @Ctx() context: Context,

@@ -3,7 +3,7 @@ import { assignWeights, InvalidInputError, parseActual, type Tier } from '@jixia
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Indicator } from './indicator.entity.js';
@@ -53,6 +53,9 @@ export class IndicatorService {
    * Idempotent on clientId: the same record again returns it; different content is a CONFLICT.
    */
   async recordActual(input: ActualInputData): Promise<Indicator> {
+    checkLength('input.value', input.value, 200);
+    checkLength('input.note', input.note, 2000);
+    checkLength('input.clientId', input.clientId, 64);
     const indicator = await this.get(input.indicatorId);
     const value = input.value?.trim() || null;
     const record = { value, tier: input.tier ?? null, ratio: input.ratio ?? null };
@@ -123,11 +126,30 @@ export class IndicatorService {
     });
   }
 
+  /** Marks an indicator (not) applicable: a not-applicable one scores nothing, its level rescales. */
+  async setApplicable(indicatorId: string, applicable: boolean): Promise<Indicator> {
+    const indicator = await this.get(indicatorId);
+    await this.em.transactional(async (tx) => {
+      const before = indicator.notApplicable;
+      tx.assign(tx.merge(indicator), { notApplicable: !applicable });
+      await tx.flush();
+      await appendAuditEvent(tx, {
+        actor: this.viewer.user.username,
+        action: 'update',
+        entity: 'Indicator',
+        entityId: indicator.id,
+        before: { notApplicable: before },
+        after: { notApplicable: !applicable },
+      });
+    });
+    return indicator;
+  }
+
   /** Writes 偏差原因分析及改进措施 (an empty text clears it). */
   async setDeviationNote(indicatorId: string, note: string | null): Promise<Indicator> {
     const indicator = await this.get(indicatorId);
     const text = note?.trim() || null;
-    if (text !== null && text.length > 2000) throw new ValidationError('note', '偏差说明最长 2000 字');
+    checkLength('note', text, 2000);
     await this.em.transactional(async (tx) => {
       const before = indicator.deviationNote;
       tx.assign(tx.merge(indicator), { deviationNote: text });

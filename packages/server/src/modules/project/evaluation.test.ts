@@ -225,4 +225,25 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
     expect(again.map((p) => p.id)).toEqual(projects.map((p) => p.id));
     expect(again.map((p) => p.evaluation.score)).toEqual([92.45, 91.39, 84.68, 90.44, 73.75]);
   });
+
+  it('drops a not-applicable indicator and rescales its level', async () => {
+    const api = getApi();
+    const token = await api.login('manager');
+    const project = projects.find((p) => p.name === '司法救助金-2023中央')!;
+    const indicator = project.indicators.find((i) => i.name === '持续保障政法工作有效开展')!;
+    const result = await api.gql<{ setIndicatorApplicable: { weight: number } }>(
+      `mutation($id: ID!) { setIndicatorApplicable(indicatorId: $id, applicable: false) { weight notApplicable } }`,
+      { id: indicator.id },
+      token,
+    );
+    expect(result.data!.setIndicatorApplicable).toEqual({ weight: 0, notApplicable: true });
+    const after = await api.gql<{ project: ProjectRow }>(
+      `query($id: ID!) { project(id: $id) { evaluation { score grade missing complete } indicators { name weight } } }`,
+      { id: project.id },
+      token,
+    );
+    // Weights 20 / 5 / 5 become 24 / 6 / 0: 24 × 0.85 + 6 × 0.6 = 24 instead of 20 → 73.75 + 4
+    expect(after.data!.project.evaluation).toEqual({ score: 77.75, grade: '中', missing: 0, complete: true });
+    expect(after.data!.project.indicators.slice(4, 7).map((i) => i.weight)).toEqual([24, 6, 0]);
+  });
 });

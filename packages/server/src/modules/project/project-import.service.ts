@@ -114,7 +114,6 @@ async function storeProject(
     indicator.level2 = row.level2;
     indicator.name = row.name;
     indicator.description = row.description;
-    indicator.notApplicable = false;
     indicator.setTarget(row.target);
   });
   let parkedAt = table.indicators.length;

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { parseDateExpression, normalizeCell } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
 import { fenFromWan } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
@@ -72,6 +72,8 @@ export class ProjectService {
 
   /** Records money spent (万元). Idempotent on clientId. */
   async recordSpending(input: SpendingInput): Promise<Project> {
+    checkLength('input.note', input.note, 2000);
+    checkLength('input.clientId', input.clientId, 64);
     const project = await this.get(input.projectId);
     if (!Number.isFinite(input.amount) || input.amount <= 0) {
       throw new ValidationError('input.amount', `支出金额应为大于 0 的数（万元），实际为 ${input.amount}`);
