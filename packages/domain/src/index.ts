@@ -7,3 +7,5 @@ export * from './text/index.js';
 export * from './target/index.js';
 export * from './scoring/index.js';
 export * from './import/index.js';
+export * from './survey/index.js';
+export * from './evidence/index.js';
