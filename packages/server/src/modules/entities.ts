@@ -6,11 +6,32 @@ import { Project } from './project/project.entity.js';
 import { Site } from './site/site.entity.js';
 import { Spending } from './spending/spending.entity.js';
 import { User } from './user/user.entity.js';
+import { EquipmentItem } from './equipment/equipment-item.entity.js';
+import { Inspection } from './inspection/inspection.entity.js';
+import { Survey, SurveyCode, SurveyResponse } from './survey/survey.entity.js';
+import { Upload } from './upload/upload.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
-export const entities = [Organization, Site, User, Project, Indicator, Actual, Spending, AuditEvent];
+export const entities = [
+  Organization,
+  Site,
+  User,
+  Project,
+  Indicator,
+  Actual,
+  Spending,
+  AuditEvent,
+  EquipmentItem,
+  Upload,
+  Inspection,
+  Survey,
+  SurveyCode,
+  SurveyResponse,
+];
 
-export { Actual, AuditEvent, Indicator, Organization, Project, Site, Spending, User };
+export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyResponse, Upload, User };
+export { InspectionKind, ReviewStatus } from './inspection/inspection.entity.js';
+export { QuestionKind, ResponseChannel, SurveyAudience } from './survey/survey.entity.js';
 export { SiteKind } from './site/site.entity.js';
 export { UserRole } from './user/user.entity.js';
 export { IndicatorSource } from './indicator/indicator.entity.js';

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseTargetTables, type ImportedProject, type ImportMessage } from '@jixiao/domain';
+import { parseTargetTables, suggestSources, type ImportedProject, type ImportMessage } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { Indicator } from '../indicator/indicator.entity.js';
+import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
+import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { UserRole } from '../user/user.entity.js';
 import { Project } from './project.entity.js';
@@ -105,10 +106,22 @@ async function storeProject(
   await tx.flush();
 
   const warnings: ImportMessage[] = [];
+  // New indicators get a suggested source; existing ones keep what a manager may have chosen.
+  const sources = suggestSources(table.indicators);
   table.indicators.forEach((row, position) => {
     const indicator =
       unmatched.get(keyOf(row))?.shift() ??
-      tx.create(Indicator, { project, position, level1: row.level1, level2: row.level2, name: row.name, description: row.description, targetRaw: row.target.raw, targetKind: row.target.kind });
+      tx.create(Indicator, {
+        project,
+        position,
+        level1: row.level1,
+        level2: row.level2,
+        name: row.name,
+        description: row.description,
+        targetRaw: row.target.raw,
+        targetKind: row.target.kind,
+        source: sources[position] as IndicatorSource,
+      });
     indicator.position = position;
     indicator.level1 = row.level1;
     indicator.level2 = row.level2;
@@ -118,11 +131,11 @@ async function storeProject(
   });
   let parkedAt = table.indicators.length;
   for (const indicator of [...unmatched.values()].flat()) {
-    if ((await tx.count(Actual, { indicator })) > 0) {
-      // Never lose recorded actuals: keep the indicator, out of the scoring.
+    if ((await tx.count(Actual, { indicator })) > 0 || (await tx.count(Survey, { indicator })) > 0) {
+      // Never lose recorded actuals or surveys: keep the indicator, out of the scoring.
       indicator.position = parkedAt++;
       indicator.notApplicable = true;
-      warnings.push({ table: table.tableNumber, line: null, message: `表${table.tableNumber}：指标“${indicator.name}”不在新表中，已有实际值，保留并标为不适用` });
+      warnings.push({ table: table.tableNumber, line: null, message: `表${table.tableNumber}：指标“${indicator.name}”不在新表中，已有实际值或问卷，保留并标为不适用` });
     } else {
       tx.remove(indicator);
     }

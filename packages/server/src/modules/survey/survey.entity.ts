@@ -1,0 +1,126 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import type { SatisfactionMethod } from '@jixiao/domain';
+import { BaseEntity } from '../common/base.entity.js';
+import { Indicator } from '../indicator/indicator.entity.js';
+import { User } from '../user/user.entity.js';
+
+/** Who answers: 干警, 设备使用人员 or 受救助人. */
+export enum SurveyAudience {
+  OFFICERS = 'OFFICERS',
+  EQUIPMENT_USERS = 'EQUIPMENT_USERS',
+  AID_RECIPIENTS = 'AID_RECIPIENTS',
+}
+
+export enum QuestionKind {
+  /** 非常满意 … 非常不满意 */
+  SATISFACTION = 'SATISFACTION',
+  SINGLE_CHOICE = 'SINGLE_CHOICE',
+  TEXT = 'TEXT',
+}
+
+export interface SurveyQuestion {
+  id: string;
+  kind: QuestionKind;
+  text: string;
+  /** For SINGLE_CHOICE. */
+  options?: string[];
+  required: boolean;
+}
+
+/** A satisfaction survey feeding an indicator (满意度调查). */
+@Entity()
+export class Survey extends BaseEntity {
+  @ManyToOne(() => Indicator, { index: true })
+  indicator!: Rel<Indicator>;
+
+  @Property({ type: 'string' })
+  title!: string;
+
+  @Enum({ items: () => SurveyAudience })
+  audience!: SurveyAudience;
+
+  @Property({ type: 'json' })
+  questions: SurveyQuestion[] = [];
+
+  /** How answers become a rate (see the domain's satisfactionRate). */
+  @Property({ type: 'string', length: 16 })
+  method: Opt<SatisfactionMethod> = 'TOP_TWO';
+
+  @Property({ type: 'datetime' })
+  opensAt!: Date;
+
+  @Property({ type: 'datetime' })
+  closesAt!: Date;
+
+  /** The public link /s/<token>. */
+  @Property({ type: 'string', length: 64, unique: true })
+  publicToken!: string;
+
+  /** Public answers need one of the survey's single-use codes. */
+  @Property({ type: 'boolean', default: false })
+  requireCode: Opt<boolean> = false;
+
+  @ManyToOne(() => User)
+  createdBy!: Rel<User>;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+}
+
+/** A single-use code printed for a known respondent. */
+@Entity()
+@Index({ properties: ['survey'] })
+export class SurveyCode extends BaseEntity {
+  @ManyToOne(() => Survey)
+  survey!: Rel<Survey>;
+
+  @Property({ type: 'string', length: 32, unique: true })
+  code!: string;
+}
+
+export enum ResponseChannel {
+  /** A field worker's phone handed to the respondent. */
+  KIOSK = 'KIOSK',
+  /** The respondent's own phone, through the public link. */
+  PUBLIC = 'PUBLIC',
+}
+
+export interface SurveyAnswer {
+  questionId: string;
+  value: string;
+}
+
+/** One respondent's answers. */
+@Entity()
+@Index({ properties: ['survey', 'satisfaction'] })
+export class SurveyResponse extends BaseEntity {
+  @Property({ type: 'string', length: 64, unique: true })
+  clientId!: string;
+
+  @ManyToOne(() => Survey)
+  survey!: Rel<Survey>;
+
+  @Property({ type: 'json' })
+  answers: SurveyAnswer[] = [];
+
+  /** The answer to the survey's first satisfaction question: what the rate counts. */
+  @Property({ type: 'string', length: 8, nullable: true })
+  satisfaction: string | null = null;
+
+  @Enum({ items: () => ResponseChannel })
+  channel!: ResponseChannel;
+
+  /** The single-use code answered with; unique, so a code cannot be used twice. */
+  @Property({ type: 'string', length: 32, nullable: true, unique: true })
+  code: string | null = null;
+
+  /** The field worker whose phone collected it (kiosk mode). */
+  @ManyToOne(() => User, { nullable: true })
+  collectedBy: Rel<User> | null = null;
+
+  @Property({ type: 'datetime' })
+  collectedAt!: Date;
+
+  @Property({ type: 'datetime' })
+  receivedAt: Opt<Date> = new Date();
+}
