@@ -13,6 +13,8 @@ export default defineConfig({
     // the second, and two copies of graphql refuse each other's schemas ("another realm").
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
+  // Server tests run in Vite's SSR environment, which has its own resolve conditions.
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['src/**/*.test.ts'],
   },

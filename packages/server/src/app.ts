@@ -13,6 +13,7 @@ import { createFormatError } from './graphql/format-error.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { uploadRoutes } from './modules/upload/upload.routes.js';
 
 export interface App {
   server: FastifyInstance;
@@ -33,6 +34,8 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
+    // No "Did you mean …" field suggestions in production: they would reveal the schema.
+    hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError(config.production, server.log),
@@ -60,6 +63,8 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
     await db.em.fork().getConnection().execute('select 1');
     return { status: 'ok', database: db.dialect };
   });
+
+  await server.register(uploadRoutes, { db, auth, config });
 
   if (config.pwaDir && existsSync(join(config.pwaDir, 'index.html'))) {
     await server.register(fastifyStatic, { root: config.pwaDir, wildcard: false });

@@ -19,6 +19,12 @@ export interface AppConfig {
   pwaDir: string | null;
   /** Log requests (pino); tests turn it off. */
   logger: boolean;
+  /** Where uploaded photos are kept, content-addressed (`<dir>/ab/<sha256>.jpg`). */
+  uploadsDir: string;
+  /** Largest photo accepted by `PUT /uploads/<sha256>` (bytes); phone photos are 2–12 MB. */
+  uploadMaxBytes: number;
+  /** Most pixels a photo may claim; refused from its header, before decoding (decompression bombs). */
+  uploadMaxPixels: number;
 }
 
 export const DEFAULT_CONFIG: Omit<AppConfig, 'secret'> = {
@@ -29,6 +35,9 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'secret'> = {
   maxComplexity: 50_000,
   pwaDir: null,
   logger: true,
+  uploadsDir: 'data/uploads',
+  uploadMaxBytes: 15 * 1024 * 1024,
+  uploadMaxPixels: 40_000_000,
 };
 
 /**

@@ -17,7 +17,9 @@ describe('deriveActual', () => {
   it('counts accepted repairs, in the target unit', () => {
     expect(deriveActual('REPAIR_COUNT', target('≥6个', '维修法庭和办公室数量'), { inspections })).toEqual({ value: '3个', from: ['r1', 'r2', 'r4'] });
     expect(deriveActual('EQUIPMENT_COUNT', target('≥2台', '购置设备数量'), { inspections })).toEqual({ value: '1台', from: ['e1'] });
-    expect(deriveActual('REPAIR_COUNT', target('≥6个'), { inspections: [] })).toEqual({ value: '0个', from: [] });
+    expect(deriveActual('REPAIR_COUNT', target('≥6个'), { inspections: [repair('f', false, '2023-01-01T00:00:00Z')] })).toEqual({ value: '0个', from: [] });
+    expect(deriveActual('REPAIR_COUNT', target('≥6个'), { inspections: [] })).toBeNull();
+    expect(deriveActual('REPAIR_COUNT', target('≥6个'), { inspections: [repair('x', true, '2023-01-01T00:00:00Z', true)] })).toBeNull();
   });
 
   it('takes the pass rate of the kind its name says, without rejected ones', () => {
@@ -47,6 +49,7 @@ describe('deriveActual', () => {
   it('sums spending in the target unit', () => {
     expect(deriveActual('SPENDING', target('30万元', '维修资金'), { inspections: [], spent: 28.5 })).toEqual({ value: '28.5万元', from: ['spending'] });
     expect(deriveActual('SPENDING', target('≤300000元', '维修资金'), { inspections: [], spent: 28.5 })).toEqual({ value: '285000元', from: ['spending'] });
+    expect(deriveActual('SPENDING', target('30万元', '维修资金'), { inspections: [], spent: 0 })).toBeNull();
   });
 
   it('derives nothing for manual indicators', () => {

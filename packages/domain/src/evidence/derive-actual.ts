@@ -38,7 +38,8 @@ function percent(value: number): string {
 }
 
 /**
- * Derives an indicator's actual from evidence, or null when there is none yet. Rejected
+ * Derives an indicator's actual from evidence, or null when there is none yet (no inspection of
+ * the kind, no survey answer, no spending). Rejected
  * inspections never count; pending ones do until a manager rejects them.
  *
  * @example deriveActual('REPAIR_COUNT', { name: '维修法庭和办公室数量', target }, { inspections }) // { value: '6个', from: [...] }
@@ -52,7 +53,10 @@ export function deriveActual(
   switch (source) {
     case 'REPAIR_COUNT':
     case 'EQUIPMENT_COUNT': {
-      const passed = counted(source === 'REPAIR_COUNT' ? 'REPAIR' : 'EQUIPMENT').filter((i) => i.passed);
+      const all = counted(source === 'REPAIR_COUNT' ? 'REPAIR' : 'EQUIPMENT');
+      // No inspection at all is no evidence: a value entered by hand stays until some arrives.
+      if (all.length === 0) return null;
+      const passed = all.filter((i) => i.passed);
       return { value: `${passed.length}${indicator.target.unit ?? '个'}`, from: passed.map((i) => i.id) };
     }
     case 'PASS_RATE': {
@@ -73,6 +77,7 @@ export function deriveActual(
       return rate === null ? null : { value: percent(rate), from: [evidence.survey.id] };
     }
     case 'SPENDING': {
+      if (!evidence.spent) return null;
       const unit = indicator.target.unit ?? '万元';
       const amount = convertUnit(evidence.spent ?? 0, '万元', unit);
       return { value: `${Number(amount.toFixed(6))}${unit}`, from: ['spending'] };

@@ -170,14 +170,14 @@ describe('parseTargetTables on other documents', () => {
   it('asks for the year when nothing states it', () => {
     const result = parseTargetTables(table(1, '设备购置项目绩效目标表'));
     expect(result.projects).toEqual([]);
-    expect(result.errors).toEqual([{ table: 1, line: null, message: '表1：无法确定年度，表名和项目名称都未写年度，请用 --year 指定' }]);
+    expect(result.errors).toEqual([{ table: 1, line: null, message: '表1：无法确定年度，表名和项目名称都未写年度，请指定年度（命令行 --year 或 GraphQL 的 year 参数）' }]);
   });
 
   it('does not guess between two stated years', () => {
     const text = [table(1, '甲项目-2023绩效目标表'), table(2, '乙项目-2024绩效目标表'), table(3, '丙项目绩效目标表')].join('\n');
     const result = parseTargetTables(text);
     expect(result.projects.map((p) => p.year)).toEqual([2023, 2024]);
-    expect(result.errors).toEqual([{ table: 3, line: null, message: '表3：无法确定年度，本文件其他表的年度不一致（2023、2024），请用 --year 指定' }]);
+    expect(result.errors).toEqual([{ table: 3, line: null, message: '表3：无法确定年度，本文件其他表的年度不一致（2023、2024），请指定年度（命令行 --year 或 GraphQL 的 year 参数）' }]);
   });
 });
 

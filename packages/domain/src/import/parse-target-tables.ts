@@ -355,7 +355,7 @@ export function parseTargetTables(text: string, options: ImportOptions = {}): Im
     const year = statedYear ?? documentYear ?? options.year ?? null;
     if (year === null) {
       const why = stated.size > 1 ? `本文件其他表的年度不一致（${[...stated].join('、')}）` : '表名和项目名称都未写年度';
-      errors.push({ table: draft.tableNumber, line: null, message: `表${draft.tableNumber}：无法确定年度，${why}，请用 --year 指定` });
+      errors.push({ table: draft.tableNumber, line: null, message: `表${draft.tableNumber}：无法确定年度，${why}，请指定年度（命令行 --year 或 GraphQL 的 year 参数）` });
       continue;
     }
     if (statedYear === null) {

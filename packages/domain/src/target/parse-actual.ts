@@ -74,7 +74,8 @@ export function parseActual(input: ActualInput, target: ParsedTarget): ActualVal
     throw new InvalidInputError('value', `实际完成值“${raw}”不应带比较符，请只写数值和单位`);
   }
   const quantity = parseQuantity(text);
-  if (quantity === null || quantity.tail !== '' || quantity.comparator !== null) {
+  // Anything the grammar would have to guess ("6个左右") is refused: an actual is a plain value.
+  if (quantity === null || quantity.tail !== '' || quantity.comparator !== null || quantity.warnings.length > 0) {
     throw new InvalidInputError('value', `“${raw}”不是有效数值，请写成如“5个”“96%”“28.5万元”`);
   }
   const targetUnit = target.unit;

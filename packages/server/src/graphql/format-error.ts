@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { InvalidInputError } from '@jixiao/domain';
 import { AppError } from '../modules/common/errors.js';
@@ -19,6 +19,11 @@ export function createFormatError(production: boolean, log: Log) {
     }
     if (original instanceof InvalidInputError) {
       return { ...formatted, message: original.message, extensions: { code: 'BAD_USER_INPUT', field: original.field } };
+    }
+    // Apollo reports every validation error as GRAPHQL_VALIDATION_FAILED; ours (QUERY_TOO_DEEP) say more.
+    const validation = error instanceof GraphQLError ? error.originalError : undefined;
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && validation instanceof GraphQLError && typeof validation.extensions.code === 'string') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: validation.extensions.code } };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;

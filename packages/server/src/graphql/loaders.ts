@@ -7,6 +7,8 @@ import { wanFromFen } from '../modules/common/money.js';
 import { Indicator } from '../modules/indicator/indicator.entity.js';
 import { Project } from '../modules/project/project.entity.js';
 import { Spending } from '../modules/spending/spending.entity.js';
+import { Inspection } from '../modules/inspection/inspection.entity.js';
+import { Upload } from '../modules/upload/upload.entity.js';
 
 /** A project's score with each indicator's share, keyed by indicator id. */
 export interface ProjectEvaluation {
@@ -83,7 +85,19 @@ export function createLoaders(em: SqlEntityManager) {
     { cacheKeyFn: (project) => project.id },
   );
 
-  return { indicatorsByProject, actualsByIndicator, spentByProject, evaluationByProject };
+  const uploadsBySha = new DataLoader<string, Upload | null>(async (hashes) => {
+    const rows = await em.find(Upload, { sha256: { $in: [...hashes] } });
+    const bySha = new Map(rows.map((row) => [row.sha256, row]));
+    return hashes.map((sha) => bySha.get(sha) ?? null);
+  });
+
+  const inspectionsById = new DataLoader<string, Inspection | null>(async (ids) => {
+    const rows = await em.find(Inspection, { id: { $in: [...ids] } }, { populate: ['site', 'site.organization', 'submittedBy', 'reviewedBy'] });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  return { indicatorsByProject, actualsByIndicator, spentByProject, evaluationByProject, uploadsBySha, inspectionsById };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'MISSING_UPLOAD';
 
 export class AppError extends Error {
   constructor(
@@ -70,5 +71,12 @@ export class ConflictError extends AppError {
 export class TooManyRequestsError extends AppError {
   constructor(message: string, retryAfterSeconds: number) {
     super('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+  }
+}
+
+/** A record names photos that were not uploaded yet: the client uploads them and sends again. */
+export class MissingUploadError extends AppError {
+  constructor(readonly hashes: string[]) {
+    super('MISSING_UPLOAD', `还有 ${hashes.length} 张照片未上传，请先上传再提交`, { hashes });
   }
 }

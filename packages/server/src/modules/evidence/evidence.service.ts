@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { deriveActual, type InspectionEvidence, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
@@ -22,6 +23,8 @@ async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<
     .execute(
       `select satisfaction, count(*) as n from survey_response where survey_id in (${surveys.map(() => '?').join(',')}) and satisfaction is not null group by satisfaction`,
       surveys.map((survey) => survey.id),
+      'all',
+      em.getTransactionContext(),
     );
   const counts: SatisfactionCounts = Object.fromEntries(rows.map((row) => [row.satisfaction, Number(row.n)]));
   return { id: surveys[0].id, counts, method: surveys[0].method };
@@ -33,6 +36,12 @@ async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<
  * derived value changed. Call it inside the transaction that stored or reviewed the evidence.
  */
 export async function recomputeDerivedActuals(em: EntityManager, projectId: string, actor: string | null): Promise<number> {
+  if (em.getPlatform() instanceof PostgreSqlPlatform) {
+    // Two transactions recomputing one project would each read the evidence without the other's
+    // new row; the lock (released at commit) makes the second wait and see both. SQLite has a
+    // single writer already.
+    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`], 'run', em.getTransactionContext());
+  }
   const indicators = await em.find(Indicator, { project: projectId, source: { $ne: IndicatorSource.MANUAL } });
   if (indicators.length === 0) return 0;
   const inspections = await em.find(Inspection, { project: projectId }, { fields: ['id', 'kind', 'passed', 'reviewStatus', 'capturedAt'] });
@@ -50,6 +59,8 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
       const [row] = await em.getConnection().execute<Array<{ total: number | string | null }>>(
         'select sum(amount_fen) as total from spending where project_id = ?',
         [projectId],
+        'all',
+        em.getTransactionContext(),
       );
       spent = wanFromFen(Number(row?.total ?? 0));
     }

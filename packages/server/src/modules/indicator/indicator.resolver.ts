@@ -3,7 +3,11 @@ import { requireViewer, type Context } from '../../graphql/context.js';
 import { UserRole } from '../user/user.entity.js';
 import { RecordActualInput } from './indicator.input.js';
 import { IndicatorService } from './indicator.service.js';
-import { ActualType, actualRecord, IndicatorProgressType, IndicatorType } from './indicator.types.js';
+import type { DerivedFrom } from '../evidence/evidence.service.js';
+import type { Inspection } from '../inspection/inspection.entity.js';
+import { toInspectionTypes } from '../inspection/inspection.resolver.js';
+import { IndicatorSource } from './indicator.entity.js';
+import { ActualType, actualRecord, IndicatorEvidenceType, IndicatorProgressType, IndicatorType } from './indicator.types.js';
 
 const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
 
@@ -25,6 +29,33 @@ export class IndicatorResolver {
     const history = (await context.loaders.actualsByIndicator.load(indicator.id)).map(actualRecord);
     const current = history.at(-1);
     return current ? { ...current, history } : null;
+  }
+
+  @FieldResolver(() => IndicatorEvidenceType, { nullable: true, description: '当前实际值所依据的证据（验收记录及照片、问卷或支出）；手工录入时为空' })
+  async evidence(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<IndicatorEvidenceType | null> {
+    const current = (await context.loaders.actualsByIndicator.load(indicator.id)).at(-1);
+    if (!current?.derivedFrom) return null;
+    const from = JSON.parse(current.derivedFrom) as DerivedFrom;
+    const fromInspections = ![IndicatorSource.SURVEY, IndicatorSource.SPENDING, IndicatorSource.MANUAL].includes(from.source);
+    const loaded = fromInspections ? await context.loaders.inspectionsById.loadMany(from.ids) : [];
+    const inspections = loaded.filter((i): i is Inspection => i !== null && !(i instanceof Error));
+    return {
+      source: from.source,
+      derivedAt: current.recordedAt,
+      inspections: await toInspectionTypes(context, inspections),
+      surveyId: from.source === IndicatorSource.SURVEY ? (from.ids[0] ?? null) : null,
+      fromSpending: from.source === IndicatorSource.SPENDING,
+    };
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => IndicatorType, { description: '设定实际值来源（手工录入或由证据推算）；改为推算时立即按现有证据重算' })
+  async setIndicatorSource(
+    @Ctx() context: Context,
+    @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string,
+    @Arg('source', () => IndicatorSource, { description: '来源' }) source: IndicatorSource,
+  ): Promise<IndicatorType> {
+    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setSource(indicatorId, source));
   }
 
   @FieldResolver(() => IndicatorProgressType, { description: '完成率与得分' })

@@ -4,9 +4,11 @@ import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { findVisibleProject } from '../project/project.service.js';
-import { Indicator } from './indicator.entity.js';
+import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { Indicator, IndicatorSource } from './indicator.entity.js';
 
 export interface ActualInputData {
   indicatorId: string;
@@ -25,7 +27,7 @@ export interface WeightInput {
 
 /** Loads an indicator the viewer may see; an unknown id and a foreign one look the same. */
 export async function findVisibleIndicator(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Indicator> {
-  const indicator = await em.findOne(Indicator, { id }, { populate: ['project', 'project.organization'] });
+  const indicator = isUuid(id) ? await em.findOne(Indicator, { id }, { populate: ['project', 'project.organization'] }) : null;
   if (indicator && viewer.scope.has(indicator.project.organization.id)) return indicator;
   if (!indicator && viewer.scope.isEverything) throw new NotFoundError(`指标 ${id} 不存在`);
   throw new ForbiddenError();
@@ -124,6 +126,27 @@ export class IndicatorService {
         after: { weights: Object.fromEntries(next) },
       });
     });
+  }
+
+  /** Chooses where the actual comes from; evidence-fed sources are derived right away. */
+  async setSource(indicatorId: string, source: IndicatorSource): Promise<Indicator> {
+    const indicator = await this.get(indicatorId);
+    if (!Object.values(IndicatorSource).includes(source)) throw new ValidationError('source', `来源应为 ${Object.values(IndicatorSource).join('、')} 之一`);
+    await this.em.transactional(async (tx) => {
+      const before = indicator.source;
+      tx.assign(tx.merge(indicator), { source });
+      await tx.flush();
+      await appendAuditEvent(tx, {
+        actor: this.viewer.user.username,
+        action: 'update',
+        entity: 'Indicator',
+        entityId: indicator.id,
+        before: { source: before },
+        after: { source },
+      });
+      await recomputeDerivedActuals(tx, indicator.project.id, this.viewer.user.username);
+    });
+    return indicator;
   }
 
   /** Marks an indicator (not) applicable: a not-applicable one scores nothing, its level rescales. */

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Actual } from '../actual/actual.entity.js';
+import { InspectionType } from '../inspection/inspection.types.js';
 import { IndicatorSource, type Indicator } from './indicator.entity.js';
 
 export enum TargetKindEnum {
@@ -177,6 +178,24 @@ export class IndicatorType {
       entity: indicator,
     });
   }
+}
+
+@ObjectType('IndicatorEvidence', { description: '当前实际值由哪些证据推算而来' })
+export class IndicatorEvidenceType {
+  @Field(() => IndicatorSource, { description: '推算方式' })
+  source!: IndicatorSource;
+
+  @Field(() => Date, { description: '推算时间' })
+  derivedAt!: Date;
+
+  @Field(() => [InspectionType], { description: '计入的验收记录（含照片）' })
+  inspections!: InspectionType[];
+
+  @Field(() => ID, { nullable: true, description: '所依据的满意度问卷 id' })
+  surveyId!: string | null;
+
+  @Field(() => Boolean, { description: '是否由项目支出合计得出' })
+  fromSpending!: boolean;
 }
 
 export function actualRecord(actual: Actual): ActualRecordType {

@@ -5,8 +5,10 @@ import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
-import { fenFromWan } from '../common/money.js';
+import { isUuid } from '../common/ids.js';
+import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
+import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
 import { Project } from './project.entity.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
@@ -34,7 +36,7 @@ export interface SpendingInput {
 
 /** Loads a project the viewer may see; an unknown id and a foreign one look the same. */
 export async function findVisibleProject(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Project> {
-  const project = await em.findOne(Project, { id }, { populate: ['organization'] });
+  const project = isUuid(id) ? await em.findOne(Project, { id }, { populate: ['organization'] }) : null;
   if (project && viewer.scope.has(project.organization.id)) return project;
   if (!project && viewer.scope.isEverything) throw new NotFoundError(`项目 ${id} 不存在`);
   throw new ForbiddenError();
@@ -82,7 +84,14 @@ export class ProjectService {
     if (date === null || !/^\d{4}-\d{1,2}-\d{1,2}$|^\d{4}年\d{1,2}月\d{1,2}[日号]$/.test(normalizeCell(input.date))) {
       throw new ValidationError('input.date', `支出日期“${input.date}”无效，请写成“2023-09-20”或“2023年9月20日”`);
     }
-    const amountFen = fenFromWan(input.amount);
+    // Amounts are kept exactly in 分: refuse what does not fit rather than round it silently.
+    const amountFen = Math.round(input.amount * 1_000_000);
+    if (!Number.isSafeInteger(amountFen) || input.amount > 1e8) {
+      throw new ValidationError('input.amount', `支出金额过大：${input.amount} 万元`);
+    }
+    if (amountFen <= 0 || wanFromFen(amountFen) !== input.amount) {
+      throw new ValidationError('input.amount', `支出金额最小单位为分（0.000001 万元），实际为 ${input.amount}`);
+    }
     const note = input.note?.trim() || null;
     const clientId = input.clientId ?? null;
     try {
@@ -96,6 +105,8 @@ export class ProjectService {
           entityId: spending.id,
           after: { projectId: project.id, amount: input.amount, date, note, clientId },
         });
+        // Cost indicators fed by spending follow it.
+        await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
       });
     } catch (error) {
       if (!clientId || !isUniqueViolation(error)) throw error;

@@ -1,0 +1,164 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEED_TEXT, describeEachApi, seedWorld, type TestApi } from '../test/api.js';
+import { Actual } from '../modules/actual/actual.entity.js';
+import { Indicator } from '../modules/indicator/indicator.entity.js';
+import { Organization } from '../modules/organization/organization.entity.js';
+import { importTargetTables } from '../modules/project/project-import.service.js';
+import { Project } from '../modules/project/project.entity.js';
+import { Spending } from '../modules/spending/spending.entity.js';
+import { User } from '../modules/user/user.entity.js';
+
+/** Extra units under the court, each with the five seed tables: 5 + 20 × 5 = 105 projects for the court's manager. */
+const EXTRA_UNITS = 20;
+const COURT_PROJECTS = 5 + EXTRA_UNITS * 5;
+
+/**
+ * The statements one request may run whatever the page size: the viewer (1), their organizations
+ * (1), the page and its count (2; the summary needs 1), then indicators, actuals with their
+ * recorders, and spending (one batch each). Measured on both databases: 7 for the dashboard, 6 for
+ * the summary; the bound leaves a little room, not a factor.
+ */
+const MAX_STATEMENTS = 8;
+
+const DASHBOARD = `query($first: Int!) {
+  projects(first: $first) {
+    totalCount
+    nodes {
+      name spent
+      indicators {
+        name weight
+        actual { value history { value recordedBy } }
+        progress { completionRate score met }
+      }
+      evaluation { score grade missing }
+    }
+  }
+}`;
+
+interface Dashboard {
+  projects: {
+    totalCount: number;
+    nodes: Array<{
+      name: string;
+      spent: number;
+      indicators: Array<{ name: string; weight: number; actual: { value: string | null; history: Array<{ value: string | null; recordedBy: string | null }> } | null; progress: { met: boolean | null } }>;
+      evaluation: { score: number; grade: string; missing: number };
+    }>;
+  };
+}
+
+const SUMMARY = `query($org: String!) {
+  organizationSummary(orgCode: $org, year: 2023) { projectCount budget spent averageScore incompleteProjects grades { excellent good fair poor } }
+}`;
+
+/** A value that meets the target exactly as the domain reads it. */
+function meetingValue(indicator: Indicator): Pick<Actual, 'value' | 'tier'> {
+  const target = indicator.target();
+  if (target.kind === 'qualitative') return { value: null, tier: 'ACHIEVED' };
+  if (target.kind === 'deadline') return { value: String(target.value), tier: null };
+  const goal = target.value as number;
+  const value = target.comparator === '>' ? goal + 1 : target.comparator === '<' ? goal - 1 : goal;
+  return { value: `${value}${target.unit ?? ''}`, tier: null };
+}
+
+/**
+ * The seed world, 20 more units under the court with the seed's five tables each, two actuals on
+ * every indicator (history) and two spending rows on every project.
+ */
+async function seedManyProjects(api: TestApi): Promise<void> {
+  await seedWorld(api);
+  const em = api.db.em.fork();
+  const court = await em.findOneOrFail(Organization, { code: '218101' });
+  for (let i = 1; i <= EXTRA_UNITS; i++) {
+    const code = String(218200 + i);
+    const text = SEED_TEXT.replaceAll('218101天津市武清区人民法院', `${code}武清区第${i}派出法庭`);
+    const imported = await importTargetTables(em.fork(), text, { year: 2023 }, { cli: true });
+    if (imported.errors.length > 0 || imported.created !== 5) throw new Error(JSON.stringify(imported.errors));
+    const unit = await em.findOneOrFail(Organization, { code });
+    unit.parent = court;
+  }
+  await em.flush();
+
+  const manager = await em.findOneOrFail(User, { username: 'manager' });
+  const projects = await em.find(Project, { organization: { $in: [court.id, ...(await em.find(Organization, { parent: court })).map((o) => o.id)] } });
+  const indicators = await em.find(Indicator, { project: { $in: projects.map((p) => p.id) } });
+  const first = new Date('2023-09-01T08:00:00Z');
+  const second = new Date('2023-10-01T08:00:00Z');
+  for (const indicator of indicators) {
+    const value = meetingValue(indicator);
+    em.create(Actual, { indicator, ...value, note: '初录', recordedAt: first, recordedBy: manager });
+    em.create(Actual, { indicator, ...value, note: '复核', recordedAt: second, recordedBy: manager });
+  }
+  for (const project of projects) {
+    em.create(Spending, { project, amountFen: 500_000, date: '2023-06-30', recordedBy: manager });
+    em.create(Spending, { project, amountFen: 500_000, date: '2023-09-30', recordedBy: manager });
+  }
+  await em.flush();
+}
+
+describeEachApi(
+  'no N+1 queries',
+  (getApi) => {
+    let token: string;
+    beforeAll(async () => {
+      token = await getApi().login('manager');
+    });
+
+    async function measure<T>(query: string, variables: Record<string, unknown>): Promise<{ data: T; statements: string[] }> {
+      const { result, queries } = await getApi().db.captureQueries(() => getApi().gql<T>(query, variables, token));
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return { data: result.data!, statements: queries };
+    }
+
+    describe('the dashboard', () => {
+      it('runs as many statements for 100 projects as for 10, and few', async () => {
+        const ten = await measure<Dashboard>(DASHBOARD, { first: 10 });
+        const hundred = await measure<Dashboard>(DASHBOARD, { first: 100 });
+
+        expect(ten.data.projects.nodes).toHaveLength(10);
+        expect(hundred.data.projects.nodes).toHaveLength(100);
+        expect(hundred.data.projects.totalCount).toBe(COURT_PROJECTS);
+        expect(hundred.statements.length, hundred.statements.join('\n')).toBe(ten.statements.length);
+        expect(hundred.statements.length, hundred.statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+      });
+
+      it('answers with the data it batched: every history, every spending, every score', async () => {
+        const { data } = await measure<Dashboard>(DASHBOARD, { first: 100 });
+        const indicators = data.projects.nodes.flatMap((node) => node.indicators);
+        expect(indicators.length).toBeGreaterThan(800);
+        for (const indicator of indicators) {
+          expect(indicator.actual?.history.map((entry) => entry.recordedBy), indicator.name).toEqual(['manager', 'manager']);
+          expect(indicator.progress.met, indicator.name).toBe(true);
+        }
+        for (const node of data.projects.nodes) {
+          expect(node.spent, node.name).toBe(1);
+          expect(node.evaluation.missing, node.name).toBe(0);
+          expect(node.evaluation.grade, node.name).toBe('优');
+        }
+        // Every indicator met, 1 万元 spent: 90 points plus 10 × 1 / budget.
+        const repair = data.projects.nodes.find((node) => node.name === '派出法庭安全隐患维修项目')!;
+        expect(repair.evaluation.score).toBe(90.33);
+      });
+    });
+
+    describe('organizationSummary', () => {
+      it('runs as many statements for 105 projects as for 5, and few', async () => {
+        const unit = await measure<{ organizationSummary: { projectCount: number } }>(SUMMARY, { org: '218201' });
+        const court = await measure<{ organizationSummary: { projectCount: number } }>(SUMMARY, { org: '218101' });
+
+        expect(unit.data.organizationSummary.projectCount).toBe(5);
+        expect(court.data.organizationSummary).toEqual({
+          projectCount: COURT_PROJECTS,
+          budget: (418 + 27 + 21 + 30 + 31) * (EXTRA_UNITS + 1),
+          spent: COURT_PROJECTS,
+          averageScore: expect.any(Number),
+          incompleteProjects: 0,
+          grades: { excellent: COURT_PROJECTS, good: 0, fair: 0, poor: 0 },
+        });
+        expect(court.statements.length, court.statements.join('\n')).toBe(unit.statements.length);
+        expect(court.statements.length, court.statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+      });
+    });
+  },
+  seedManyProjects,
+);

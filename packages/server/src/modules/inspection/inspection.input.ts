@@ -1,0 +1,65 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { InspectionKind } from './inspection.entity.js';
+
+@InputType('ChecklistLineInput', { description: '验收清单的一项' })
+export class ChecklistLineInput {
+  @Field(() => String, { description: '检查项，如 "屋面防水"' })
+  label!: string;
+
+  @Field(() => Boolean, { description: '是否合格' })
+  passed!: boolean;
+}
+
+@InputType('LocationInput', { description: '拍摄或验收时的位置' })
+export class LocationInput {
+  @Field(() => Float, { description: '纬度（-90 到 90）' })
+  lat!: number;
+
+  @Field(() => Float, { description: '经度（-180 到 180）' })
+  lng!: number;
+
+  @Field(() => Float, { nullable: true, description: '精度（米）' })
+  accuracy?: number | null;
+}
+
+@InputType('SubmitInspectionInput', { description: '一次维修验收或设备验收' })
+export class SubmitInspectionInput {
+  @Field(() => ID, { description: '设备在打开表单时生成的唯一编号（UUID）：重复提交只保存一次，内容不同则报 CONFLICT' })
+  clientId!: string;
+
+  @Field(() => ID, { description: '项目 id' })
+  projectId!: string;
+
+  @Field(() => InspectionKind, { description: '维修验收或设备验收' })
+  kind!: InspectionKind;
+
+  @Field(() => ID, { nullable: true, description: '地点（派出法庭、科技法庭、办公室）id' })
+  siteId?: string | null;
+
+  @Field(() => String, { description: '验收对象，如 "大孟庄法庭屋面" 或设备名称' })
+  itemName!: string;
+
+  @Field(() => String, { nullable: true, description: '设备序列号' })
+  serialNumber?: string | null;
+
+  @Field(() => [ChecklistLineInput], { nullable: true, description: '验收清单' })
+  checklist?: ChecklistLineInput[] | null;
+
+  @Field(() => Boolean, { description: '总体结论：是否合格' })
+  passed!: boolean;
+
+  @Field(() => String, { nullable: true, description: '说明；不合格时必填' })
+  note?: string | null;
+
+  @Field(() => [String], { description: '已上传照片的 SHA-256；维修验收至少一张' })
+  photos!: string[];
+
+  @Field(() => String, { nullable: true, description: '验收人签名图片的 SHA-256' })
+  signature?: string | null;
+
+  @Field(() => LocationInput, { nullable: true, description: '位置（获得授权时）' })
+  location?: LocationInput | null;
+
+  @Field(() => Date, { description: '在现场记录的时间' })
+  capturedAt!: Date;
+}

@@ -1,0 +1,215 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { appendAuditEvent } from '../audit/audit-chain.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { checkLength, ConflictError, ForbiddenError, MissingUploadError, NotFoundError, ValidationError } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
+import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
+import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { findVisibleProject } from '../project/project.service.js';
+import { Site } from '../site/site.entity.js';
+import { Upload } from '../upload/upload.entity.js';
+import { Inspection, InspectionKind, ReviewStatus, type ChecklistLine } from './inspection.entity.js';
+
+export interface InspectionInputData {
+  clientId: string;
+  projectId: string;
+  kind: InspectionKind;
+  siteId?: string | null;
+  itemName: string;
+  serialNumber?: string | null;
+  checklist?: ChecklistLine[] | null;
+  passed: boolean;
+  note?: string | null;
+  photos: string[];
+  signature?: string | null;
+  location?: { lat: number; lng: number; accuracy?: number | null } | null;
+  capturedAt: Date;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+/** Phones' clocks drift; a capture time further in the future than this is refused. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+function normalized(input: InspectionInputData) {
+  return {
+    projectId: input.projectId,
+    kind: input.kind,
+    siteId: input.siteId ?? null,
+    itemName: input.itemName.trim(),
+    serialNumber: input.serialNumber?.trim() || null,
+    checklist: (input.checklist ?? []).map((line) => ({ label: line.label.trim(), passed: line.passed })),
+    passed: input.passed,
+    note: input.note?.trim() || null,
+    photos: input.photos.map((hash) => hash.toLowerCase()),
+    signature: input.signature?.toLowerCase() || null,
+    location: input.location ? { lat: input.location.lat, lng: input.location.lng, accuracy: input.location.accuracy ?? null } : null,
+    capturedAt: input.capturedAt.toISOString(),
+  };
+}
+
+function validate(input: ReturnType<typeof normalized> & { clientId: string }): void {
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.clientId)) throw new ValidationError('input.clientId', 'clientId 应为 8–64 位字母、数字、- 或 _（建议用 UUID）');
+  if (input.itemName === '') throw new ValidationError('input.itemName', '请填写验收对象');
+  checkLength('input.itemName', input.itemName, 200);
+  checkLength('input.serialNumber', input.serialNumber, 100);
+  checkLength('input.note', input.note, 2000);
+  if (input.checklist.length > 100) throw new ValidationError('input.checklist', '验收清单最多 100 项');
+  input.checklist.forEach((line, i) => {
+    if (line.label === '') throw new ValidationError(`input.checklist[${i}].label`, '检查项不能为空');
+    checkLength(`input.checklist[${i}].label`, line.label, 200);
+  });
+  if (input.photos.length > 30) throw new ValidationError('input.photos', '照片最多 30 张');
+  input.photos.forEach((hash, i) => {
+    if (!SHA256.test(hash)) throw new ValidationError(`input.photos[${i}]`, `“${hash}”不是 SHA-256（64 位十六进制）`);
+  });
+  if (new Set(input.photos).size !== input.photos.length) throw new ValidationError('input.photos', '同一张照片重复了');
+  if (input.signature !== null && !SHA256.test(input.signature)) throw new ValidationError('input.signature', '签名应为图片的 SHA-256（64 位十六进制）');
+  if (input.kind === InspectionKind.REPAIR && input.photos.length === 0) throw new ValidationError('input.photos', '维修验收至少需要一张照片');
+  if (!input.passed && input.note === null) throw new ValidationError('input.note', '验收不合格时请说明原因');
+  if (input.location) {
+    const { lat, lng, accuracy } = input.location;
+    if (!(lat >= -90 && lat <= 90)) throw new ValidationError('input.location.lat', `纬度应在 -90 到 90 之间，实际为 ${lat}`);
+    if (!(lng >= -180 && lng <= 180)) throw new ValidationError('input.location.lng', `经度应在 -180 到 180 之间，实际为 ${lng}`);
+    if (accuracy !== null && !(accuracy >= 0)) throw new ValidationError('input.location.accuracy', '精度不能为负数');
+  }
+  const capturedAt = Date.parse(input.capturedAt);
+  if (Number.isNaN(capturedAt)) throw new ValidationError('input.capturedAt', '记录时间无效');
+  if (capturedAt > Date.now() + CLOCK_SKEW_MS) throw new ValidationError('input.capturedAt', '记录时间晚于当前时间，请检查手机时间');
+}
+
+/** Loads an inspection the viewer may see; an unknown id and a foreign one look the same. */
+export async function findVisibleInspection(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Inspection> {
+  const inspection = !isUuid(id) ? null : await em.findOne(Inspection, { id }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
+  if (inspection && viewer.scope.has(inspection.project.organization.id)) return inspection;
+  if (!inspection && viewer.scope.isEverything) throw new NotFoundError(`验收记录 ${id} 不存在`);
+  throw new ForbiddenError();
+}
+
+export class InspectionService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly viewer: Viewer,
+  ) {}
+
+  /**
+   * Stores an inspection exactly once per clientId (a database unique constraint, not a check),
+   * after its photos are uploaded, then recomputes the project's evidence-fed actuals in the same
+   * transaction. The same record again returns the stored one; different content is a CONFLICT.
+   */
+  async submit(input: InspectionInputData): Promise<Inspection> {
+    const data = normalized(input);
+    validate({ ...data, clientId: input.clientId });
+    const project = await findVisibleProject(this.em, this.viewer, data.projectId);
+    let site: Site | null = null;
+    if (data.siteId) {
+      site = isUuid(data.siteId) ? await this.em.findOne(Site, { id: data.siteId }, { populate: ['organization'] }) : null;
+      if (!site || !this.viewer.scope.has(site.organization.id)) throw new ValidationError('input.siteId', '地点不存在或不在您的管辖范围内');
+    }
+
+    const existing = await this.findByClientId(input.clientId);
+    if (existing) return this.sameOrConflict(existing, data);
+
+    const hashes = [...data.photos, ...(data.signature ? [data.signature] : [])];
+    const uploaded = new Set((await this.em.find(Upload, { sha256: { $in: hashes } }, { fields: ['sha256'] })).map((u) => u.sha256));
+    const missing = hashes.filter((hash) => !uploaded.has(hash));
+    if (missing.length > 0) throw new MissingUploadError(missing);
+
+    try {
+      const id = await this.em.transactional(async (tx) => {
+        const inspection = tx.create(Inspection, {
+          clientId: input.clientId,
+          project,
+          kind: data.kind,
+          site,
+          itemName: data.itemName,
+          serialNumber: data.serialNumber,
+          checklist: data.checklist,
+          passed: data.passed,
+          note: data.note,
+          photos: data.photos,
+          signature: data.signature,
+          latitude: data.location?.lat ?? null,
+          longitude: data.location?.lng ?? null,
+          accuracy: data.location?.accuracy ?? null,
+          capturedAt: input.capturedAt,
+          submittedBy: this.viewer.user,
+        });
+        await tx.flush();
+        await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'create', entity: 'Inspection', entityId: inspection.id, after: { clientId: input.clientId, ...data } });
+        await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
+        return inspection.id;
+      });
+      return findVisibleInspection(this.em.fork(), this.viewer, id);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another request stored the same clientId first.
+      const stored = await this.findByClientId(input.clientId);
+      if (!stored) throw error;
+      return this.sameOrConflict(stored, data);
+    }
+  }
+
+  /** Accepts or rejects an inspection; a rejected one stops counting toward the indicators. */
+  async review(id: string, accept: boolean, reason: string | null): Promise<Inspection> {
+    const inspection = await findVisibleInspection(this.em, this.viewer, id);
+    const text = reason?.trim() || null;
+    if (!accept && text === null) throw new ValidationError('reason', '退回时请说明原因');
+    checkLength('reason', text, 2000);
+    const before = { reviewStatus: inspection.reviewStatus, reviewReason: inspection.reviewReason };
+    await this.em.transactional(async (tx) => {
+      const managed = tx.merge(inspection);
+      managed.reviewStatus = accept ? ReviewStatus.ACCEPTED : ReviewStatus.REJECTED;
+      managed.reviewReason = text;
+      managed.reviewedBy = this.viewer.user;
+      managed.reviewedAt = new Date();
+      await tx.flush();
+      await appendAuditEvent(tx, {
+        actor: this.viewer.user.username,
+        action: 'review',
+        entity: 'Inspection',
+        entityId: inspection.id,
+        before,
+        after: { reviewStatus: managed.reviewStatus, reviewReason: text },
+      });
+      await recomputeDerivedActuals(tx, inspection.project.id, this.viewer.user.username);
+    });
+    return findVisibleInspection(this.em.fork(), this.viewer, id);
+  }
+
+  /** A project's inspections, newest first (at most 500). */
+  async list(projectId: string, kind: InspectionKind | null, status: ReviewStatus | null): Promise<Inspection[]> {
+    const project = await findVisibleProject(this.em, this.viewer, projectId);
+    return this.em.find(
+      Inspection,
+      { project, ...(kind ? { kind } : {}), ...(status ? { reviewStatus: status } : {}) },
+      { populate: ['site', 'site.organization', 'submittedBy', 'reviewedBy'], orderBy: { capturedAt: 'desc', id: 'asc' }, limit: 500 },
+    );
+  }
+
+  private findByClientId(clientId: string): Promise<Inspection | null> {
+    return this.em.fork().findOne(Inspection, { clientId }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
+  }
+
+  private sameOrConflict(stored: Inspection, submitted: ReturnType<typeof normalized>): Inspection {
+    if (!this.viewer.scope.has(stored.project.organization.id)) throw new ConflictError('input.clientId', 'clientId 已被另一条记录使用');
+    const differs = firstDifference(
+      {
+        projectId: stored.project.id,
+        kind: stored.kind,
+        siteId: stored.site?.id ?? null,
+        itemName: stored.itemName,
+        serialNumber: stored.serialNumber,
+        checklist: stored.checklist,
+        passed: stored.passed,
+        note: stored.note,
+        photos: stored.photos,
+        signature: stored.signature,
+        location: stored.latitude !== null && stored.longitude !== null ? { lat: stored.latitude, lng: stored.longitude, accuracy: stored.accuracy } : null,
+        capturedAt: stored.capturedAt.toISOString(),
+      },
+      submitted,
+    );
+    if (differs) throw new ConflictError(`input.${differs}`, `clientId ${stored.clientId} 已用于另一条验收记录，其 ${differs} 不同`);
+    return stored;
+  }
+}

@@ -1,0 +1,207 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { describeEachApi, type TestApi } from '../../test/api.js';
+import { Upload } from '../upload/upload.entity.js';
+
+const SUBMIT = `mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) {
+  id clientId kind itemName passed reviewStatus submittedBy photos { sha256 uploaded url thumbnailUrl } site { name } location { lat lng accuracy }
+} }`;
+const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Stands for photos uploaded through PUT /uploads (tested in the upload module). */
+async function uploaded(api: TestApi, ...hashes: string[]): Promise<void> {
+  const em = api.db.em.fork();
+  for (const hash of hashes) em.create(Upload, { sha256: hash, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200, capturedAt: new Date('2023-09-20T02:00:00Z'), latitude: 39.38, longitude: 117.04 });
+  await em.flush();
+}
+
+async function projectId(api: TestApi, token: string, name = REPAIR_PROJECT): Promise<string> {
+  const result = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>('{ projects(orgCode: "218101") { nodes { id name } } }', {}, token);
+  return result.data!.projects.nodes.find((p) => p.name === name)!.id;
+}
+
+function repair(project: string, photo: string, overrides: Record<string, unknown> = {}) {
+  return {
+    clientId: randomUUID(),
+    projectId: project,
+    kind: 'REPAIR',
+    itemName: '大孟庄法庭屋面防水',
+    checklist: [
+      { label: '屋面无渗漏', passed: true },
+      { label: '排水通畅', passed: true },
+    ],
+    passed: true,
+    photos: [photo],
+    location: { lat: 39.38, lng: 117.04, accuracy: 12 },
+    capturedAt: '2023-09-20T10:00:00+08:00',
+    ...overrides,
+  };
+}
+
+interface IndicatorRow {
+  name: string;
+  source: string;
+  actual: { value: string | null; history: Array<{ value: string | null; recordedBy: string | null }> } | null;
+  progress: { score: number | null };
+  evidence: { source: string; inspections: Array<{ clientId: string; photos: Array<{ sha256: string; capturedAt: string | null }> }> } | null;
+}
+
+async function indicators(api: TestApi, token: string, project: string): Promise<Record<string, IndicatorRow>> {
+  const result = await api.gql<{ project: { indicators: Array<IndicatorRow> } }>(
+    `query($id: ID!) { project(id: $id) { indicators { name source actual { value history { value recordedBy } } progress { score }
+      evidence { source inspections { clientId photos { sha256 capturedAt } } } } } }`,
+    { id: project },
+    token,
+  );
+  return Object.fromEntries(result.data!.project.indicators.map((i) => [i.name, i]));
+}
+
+describeEachApi('inspections', (getApi) => {
+  it('stores the same inspection sent 20 times concurrently once', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha('concurrent');
+    await uploaded(api, photo);
+    const input = repair(await projectId(api, token), photo);
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, token)));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((r) => r.data!.submitInspection.id)).size).toBe(1);
+    const [row] = await api.db.em.fork().getConnection().execute(`select count(*) as n from inspection where client_id = ?`, [input.clientId]);
+    expect(Number(row.n)).toBe(1);
+    expect(results[0].data!.submitInspection).toMatchObject({ clientId: input.clientId, submittedBy: 'inspector', reviewStatus: 'PENDING' });
+  });
+
+  it('refuses the same clientId with changed content, naming the field', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha('conflict');
+    await uploaded(api, photo);
+    const input = repair(await projectId(api, token), photo);
+    expect((await api.gql(SUBMIT, { input }, token)).errors).toBeUndefined();
+    const changed = await api.gql(SUBMIT, { input: { ...input, passed: false, note: '仍有渗漏' } }, token);
+    expect(changed.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.passed' });
+    const again = await api.gql(SUBMIT, { input: { ...input, itemName: '别的屋面' } }, token);
+    expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.itemName' });
+  });
+
+  it('refuses a record whose photo is not uploaded yet, then accepts it after the upload', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const [first, second] = [sha('missing-1'), sha('missing-2')];
+    await uploaded(api, first);
+    const input = repair(await projectId(api, token), first, { photos: [first, second], signature: sha('signature') });
+    const refused = await api.gql(SUBMIT, { input }, token);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'MISSING_UPLOAD', hashes: [second, sha('signature')] });
+    expect(refused.errors![0].message).toBe('还有 2 张照片未上传，请先上传再提交');
+    const [row] = await api.db.em.fork().getConnection().execute(`select count(*) as n from inspection where client_id = ?`, [input.clientId]);
+    expect(Number(row.n)).toBe(0);
+    await uploaded(api, second, sha('signature'));
+    const accepted = await api.gql<{ submitInspection: { photos: Array<{ sha256: string; uploaded: boolean; url: string }> } }>(SUBMIT, { input }, token);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.submitInspection.photos).toEqual([
+      { sha256: first, uploaded: true, url: `/uploads/${first}`, thumbnailUrl: `/uploads/${first}?variant=thumb` },
+      { sha256: second, uploaded: true, url: `/uploads/${second}`, thumbnailUrl: `/uploads/${second}?variant=thumb` },
+    ]);
+  });
+
+  it.each([
+    ['a repair without photos', { photos: [] }, 'input.photos', '维修验收至少需要一张照片'],
+    ['a failed one without a note', { passed: false }, 'input.note', '验收不合格时请说明原因'],
+    ['a malformed photo hash', { photos: ['abc'] }, 'input.photos[0]', '“abc”不是 SHA-256（64 位十六进制）'],
+    ['a capture time in the future', { capturedAt: '2099-01-01T00:00:00Z' }, 'input.capturedAt', '记录时间晚于当前时间，请检查手机时间'],
+    ['a latitude out of range', { location: { lat: 120, lng: 117 } }, 'input.location.lat', '纬度应在 -90 到 90 之间，实际为 120'],
+    ['an empty item name', { itemName: '  ' }, 'input.itemName', '请填写验收对象'],
+    ['a malformed clientId', { clientId: 'x' }, 'input.clientId', 'clientId 应为 8–64 位字母、数字、- 或 _（建议用 UUID）'],
+    ['an unknown site', { siteId: randomUUID() }, 'input.siteId', '地点不存在或不在您的管辖范围内'],
+  ])('refuses %s, naming the field', async (_label, overrides, field, message) => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha('valid');
+    await uploaded(api, photo).catch(() => undefined);
+    const result = await api.gql(SUBMIT, { input: repair(await projectId(api, token), photo, overrides) }, token);
+    expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+  });
+
+  it('lets VIEWER submit nothing, and other units see nothing', async () => {
+    const api = getApi();
+    const token = await api.login('viewer');
+    const photo = sha('viewer');
+    await uploaded(api, photo);
+    const project = await projectId(api, token);
+    expect((await api.gql(SUBMIT, { input: repair(project, photo) }, token)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    const other = await api.login('other-manager');
+    expect((await api.gql(SUBMIT, { input: repair(project, photo) }, other)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql('query($p: ID!) { inspections(projectId: $p) { id } }', { p: project }, other)).errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describeEachApi('evidence → actuals from inspections', (getApi) => {
+  it('counts accepted repairs, their pass rate and the last acceptance date, down to the photos', async () => {
+    const api = getApi();
+    const token = await api.login('manager');
+    const project = await projectId(api, token);
+    const site = await api.gql<{ createSite: { id: string } }>(
+      `mutation { createSite(input: { orgCode: "218101", name: "大孟庄法庭", kind: DISPATCHED_TRIBUNAL }) { id } }`,
+      {},
+      token,
+    );
+    const photos = Array.from({ length: 7 }, (_, i) => sha(`repair-${i}`));
+    await uploaded(api, ...photos);
+    const inspector = await api.login('inspector');
+    const ids: string[] = [];
+    for (const [i, photo] of photos.entries()) {
+      const failing = i === 6;
+      const input = repair(project, photo, {
+        siteId: site.data!.createSite.id,
+        itemName: `维修点 ${i + 1}`,
+        passed: !failing,
+        note: failing ? '墙面仍有裂缝' : null,
+        capturedAt: `2023-09-${String(10 + i).padStart(2, '0')}T10:00:00+08:00`,
+      });
+      const result = await api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, inspector);
+      expect(result.errors).toBeUndefined();
+      ids.push(result.data!.submitInspection.id);
+    }
+
+    let rows = await indicators(api, token, project);
+    // 6 of 7 passed: "6个" meets ≥6 → 12.5; 6/7 = 85.71% of ≥95% → 12.5 × 85.71/95 = 11.28;
+    // the last passing one on 2023-09-15 is before 2023-09-30 → 12.5.
+    expect(rows['维修法庭和办公室数量']).toMatchObject({ source: 'REPAIR_COUNT', actual: { value: '6个' }, progress: { score: 12.5 } });
+    expect(rows['维修质量达标率']).toMatchObject({ source: 'PASS_RATE', actual: { value: '85.71%' }, progress: { score: 11.28 } });
+    expect(rows['工程完工时间节点']).toMatchObject({ source: 'COMPLETION_DATE', actual: { value: '2023-09-15' }, progress: { score: 12.5 } });
+    expect(rows['维修法庭和办公室数量'].evidence!.inspections).toHaveLength(6);
+    expect(rows['维修法庭和办公室数量'].evidence!.inspections[0].photos[0]).toEqual({ sha256: photos[0], capturedAt: '2023-09-20T02:00:00.000Z' });
+    expect(rows['维修质量达标率'].evidence!.inspections).toHaveLength(7);
+    // The history grew one step per change, each derived (no person recorded them).
+    expect(rows['维修法庭和办公室数量'].actual!.history.map((h) => h.value)).toEqual(['1个', '2个', '3个', '4个', '5个', '6个']);
+    expect(rows['维修法庭和办公室数量'].actual!.history.every((h) => h.recordedBy === null)).toBe(true);
+
+    // A manager rejects one passing repair: it stops counting.
+    const rejected = await api.gql(`mutation($id: ID!) { reviewInspection(id: $id, accept: false, reason: "照片与地点不符") { reviewStatus reviewReason reviewedBy } }`, { id: ids[5] }, token);
+    expect(rejected.data).toEqual({ reviewInspection: { reviewStatus: 'REJECTED', reviewReason: '照片与地点不符', reviewedBy: 'manager' } });
+    rows = await indicators(api, token, project);
+    // 5 of 6 counted: 5/6 × 12.5 = 10.42; pass rate 5/6 = 83.33% → 12.5 × 83.33/95 = 10.96; last pass 2023-09-14.
+    expect(rows['维修法庭和办公室数量']).toMatchObject({ actual: { value: '5个' }, progress: { score: 10.42 } });
+    expect(rows['维修质量达标率']).toMatchObject({ actual: { value: '83.33%' }, progress: { score: 10.96 } });
+    expect(rows['工程完工时间节点']).toMatchObject({ actual: { value: '2023-09-14' } });
+
+    const refused = await api.gql(`mutation($id: ID!) { reviewInspection(id: $id, accept: false) { id } }`, { id: ids[0] }, token);
+    expect(refused.errors![0]).toMatchObject({ message: '退回时请说明原因', extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
+  });
+
+  it('switches an indicator to manual entry and back', async () => {
+    const api = getApi();
+    const token = await api.login('manager');
+    const project = await projectId(api, token);
+    const rows = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>('query($id: ID!) { project(id: $id) { indicators { id name } } }', { id: project }, token);
+    const count = rows.data!.project.indicators.find((i) => i.name === '维修法庭和办公室数量')!;
+    await api.gql(`mutation($id: ID!) { setIndicatorSource(indicatorId: $id, source: MANUAL) { source } }`, { id: count.id }, token);
+    await api.gql(`mutation($id: ID!) { recordActual(input: { indicatorId: $id, value: "6个" }) { id } }`, { id: count.id }, token);
+    expect((await indicators(api, token, project))['维修法庭和办公室数量']).toMatchObject({ source: 'MANUAL', actual: { value: '6个' }, evidence: null });
+    const back = await api.gql(`mutation($id: ID!) { setIndicatorSource(indicatorId: $id, source: REPAIR_COUNT) { source } }`, { id: count.id }, token);
+    expect(back.data).toEqual({ setIndicatorSource: { source: 'REPAIR_COUNT' } });
+    expect((await indicators(api, token, project))['维修法庭和办公室数量']).toMatchObject({ source: 'REPAIR_COUNT', actual: { value: '5个' } });
+  });
+});

@@ -1,0 +1,117 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireViewer, type Context } from '../../graphql/context.js';
+import { IndicatorType } from '../indicator/indicator.types.js';
+import { UserRole } from '../user/user.entity.js';
+import { SurveyService } from './survey.service.js';
+import { CreateSurveyInput, SubmitSurveyResponseInput } from './survey.input.js';
+import {
+  PublicSurveyType,
+  SatisfactionMethodEnum,
+  SurveyCodeType,
+  SurveyResponseReceiptType,
+  SurveyResultsType,
+  SurveyType,
+} from './survey.types.js';
+
+const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+
+function service(context: Context): SurveyService {
+  return new SurveyService(context.em, () => requireViewer(context));
+}
+
+@Resolver(() => SurveyType)
+export class SurveyResolver {
+  @Authorized()
+  @Query(() => SurveyType, { description: '一份问卷；无权访问或不存在时返回 FORBIDDEN 错误' })
+  async survey(@Ctx() context: Context, @Arg('id', () => ID, { description: '问卷 id' }) id: string): Promise<SurveyType> {
+    return SurveyType.from(await service(context).get(id), new Date());
+  }
+
+  @Authorized()
+  @Query(() => [SurveyType], { description: '一个指标的问卷，按创建先后；无权访问指标时返回 FORBIDDEN 错误' })
+  async surveys(@Ctx() context: Context, @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string): Promise<SurveyType[]> {
+    const now = new Date();
+    return (await service(context).listForIndicator(indicatorId)).map((survey) => SurveyType.from(survey, now));
+  }
+
+  @Authorized()
+  @Query(() => [SurveyType], {
+    description: '一个项目各指标的问卷，按创建先后（现场采集前缓存用）；无权访问项目时返回 FORBIDDEN 错误',
+    complexity: ({ childComplexity }) => 1 + childComplexity * 10,
+  })
+  async projectSurveys(@Ctx() context: Context, @Arg('projectId', () => ID, { description: '项目 id' }) projectId: string): Promise<SurveyType[]> {
+    const now = new Date();
+    return (await service(context).listForProject(projectId)).map((survey) => SurveyType.from(survey, now));
+  }
+
+  @Query(() => PublicSurveyType, {
+    description: '无需登录：公开链接 /s/<token> 的问卷，只含作答所需的内容；令牌无效时返回 FORBIDDEN 错误',
+  })
+  async publicSurvey(@Ctx() context: Context, @Arg('token', () => String, { description: '公开链接中的令牌' }) token: string): Promise<PublicSurveyType> {
+    return PublicSurveyType.from(await service(context).findByToken(token), new Date());
+  }
+
+  @Authorized()
+  @Query(() => SurveyResultsType, { description: '问卷的统计结果：每题每个答案的答卷数、满意率、各收集方式的答卷数' })
+  async surveyResults(@Ctx() context: Context, @Arg('surveyId', () => ID, { description: '问卷 id' }) surveyId: string): Promise<SurveyResultsType> {
+    const results = await service(context).results(surveyId);
+    return {
+      surveyId: results.survey.id,
+      responseCount: results.responseCount,
+      satisfactionRate: results.satisfactionRate,
+      method: results.survey.method as SatisfactionMethodEnum,
+      questions: results.questions.map(({ question, answeredCount, counts, latestTexts }) => ({
+        questionId: question.id,
+        kind: question.kind,
+        text: question.text,
+        answeredCount,
+        counts,
+        latestTexts,
+      })),
+      byChannel: results.byChannel,
+    };
+  }
+
+  @FieldResolver(() => IndicatorType, { description: '问卷统计的指标（含其实际完成值与得分）' })
+  indicator(@Root() survey: SurveyType): IndicatorType {
+    return IndicatorType.from(survey.entity.indicator);
+  }
+
+  @FieldResolver(() => [SurveyCodeType], {
+    description: '一次性问卷码及是否已使用，按码排序；仅 ADMIN、MANAGER 可查看，其他角色返回 FORBIDDEN 错误',
+    complexity: ({ childComplexity }) => 1 + childComplexity * 100,
+  })
+  async codes(@Root() survey: SurveyType, @Ctx() context: Context): Promise<SurveyCodeType[]> {
+    return service(context).listCodes(survey.entity);
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => SurveyType, {
+    description: '创建问卷（ADMIN、MANAGER）：生成公开链接令牌，可同时生成一次性问卷码。指标来源为 SURVEY 时，答卷的满意率即为其实际完成值',
+  })
+  async createSurvey(@Ctx() context: Context, @Arg('input', () => CreateSurveyInput, { description: '新问卷' }) input: CreateSurveyInput): Promise<SurveyType> {
+    return SurveyType.from(await service(context).create(input), new Date());
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => [String], { description: '为问卷追加一次性问卷码（ADMIN、MANAGER），返回新生成的码，供打印发给名单上的受访人' })
+  async generateSurveyCodes(
+    @Ctx() context: Context,
+    @Arg('surveyId', () => ID, { description: '问卷 id' }) surveyId: string,
+    @Arg('count', () => Int, { description: '生成个数，1–1000' }) count: number,
+  ): Promise<string[]> {
+    return service(context).generateCodes(surveyId, count);
+  }
+
+  @Mutation(() => SurveyResponseReceiptType, {
+    description:
+      '提交一份答卷。现场代答：以 ADMIN、MANAGER 或 INSPECTOR 登录，填 surveyId；公开链接：无需登录，填 token，问卷要求时填问卷码。' +
+      '同一 clientId 重复提交相同内容返回已保存的回执，内容不同报 CONFLICT 并指明字段；问卷码已被使用报 CONFLICT（field 为 input.code）。保存后重新推算来源为 SURVEY 的指标的实际完成值',
+  })
+  async submitSurveyResponse(
+    @Ctx() context: Context,
+    @Arg('input', () => SubmitSurveyResponseInput, { description: '答卷' }) input: SubmitSurveyResponseInput,
+  ): Promise<SurveyResponseReceiptType> {
+    return SurveyResponseReceiptType.from(await service(context).submit(input));
+  }
+}

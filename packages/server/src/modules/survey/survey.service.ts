@@ -1,0 +1,436 @@
+import { randomBytes } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { SATISFACTION_LEVELS, satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
+import { appendAuditEvent } from '../audit/audit-chain.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
+import { isUuid } from '../common/ids.js';
+import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { findVisibleIndicator } from '../indicator/indicator.service.js';
+import { findVisibleProject } from '../project/project.service.js';
+import { UserRole, type User } from '../user/user.entity.js';
+import {
+  QuestionKind,
+  ResponseChannel,
+  Survey,
+  SurveyCode,
+  SurveyResponse,
+  type SurveyAnswer,
+  type SurveyAudience,
+  type SurveyQuestion,
+} from './survey.entity.js';
+
+/** Who may create surveys, generate codes and read codes and free-text answers. */
+const WRITERS: readonly UserRole[] = [UserRole.ADMIN, UserRole.MANAGER];
+/** Who may hand their phone to respondents (kiosk mode). */
+const COLLECTORS: readonly UserRole[] = [UserRole.ADMIN, UserRole.MANAGER, UserRole.INSPECTOR];
+
+/** Base32 without the look-alikes 0/O and 1/I: 32 symbols, so a random byte & 31 is uniform. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 8;
+const MAX_CODES_PER_CALL = 1000;
+/** Codes are 40 random bits; a clash with a stored one is rare but possible, so a batch is retried. */
+const CODE_ATTEMPTS = 3;
+/** How far ahead of the server's clock a device's collectedAt may be. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const MAX_QUESTIONS = 100;
+const MAX_OPTIONS = 50;
+const MAX_TEXT_ANSWER = 2000;
+/** Free-text answers shown to managers per question in the results. */
+const LATEST_TEXTS = 50;
+
+export interface SurveyQuestionData {
+  kind: QuestionKind;
+  text: string;
+  options?: string[] | null;
+  required?: boolean | null;
+}
+
+export interface CreateSurveyData {
+  indicatorId: string;
+  title: string;
+  audience: SurveyAudience;
+  questions: SurveyQuestionData[];
+  method?: SatisfactionMethod | null;
+  opensAt: Date;
+  closesAt: Date;
+  requireCode?: boolean | null;
+  codeCount?: number | null;
+}
+
+export interface SubmitResponseData {
+  clientId: string;
+  surveyId?: string | null;
+  token?: string | null;
+  code?: string | null;
+  answers: SurveyAnswer[];
+  collectedAt: Date;
+}
+
+export interface QuestionResult {
+  question: SurveyQuestion;
+  answeredCount: number;
+  counts: Array<{ option: string; count: number }>;
+  latestTexts: string[] | null;
+}
+
+export interface SurveyResults {
+  survey: Survey;
+  responseCount: number;
+  satisfactionRate: number | null;
+  questions: QuestionResult[];
+  byChannel: Array<{ channel: ResponseChannel; count: number }>;
+}
+
+/** Loads a survey the viewer may see (through its indicator's project); unknown and foreign ids look the same. */
+export async function findVisibleSurvey(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Survey> {
+  const survey = isUuid(id) ? await em.findOne(Survey, { id }, { populate: ['indicator', 'indicator.project', 'indicator.project.organization'] }) : null;
+  if (survey && viewer.scope.has(survey.indicator.project.organization.id)) return survey;
+  if (!survey && viewer.scope.isEverything) throw new NotFoundError(`问卷 ${id} 不存在`);
+  throw new ForbiddenError();
+}
+
+/** Whether a survey takes answers at an instant: from opensAt, up to but not including closesAt. */
+export function isSurveyOpen(survey: Survey, at: Date): boolean {
+  return survey.opensAt.getTime() <= at.getTime() && at.getTime() < survey.closesAt.getTime();
+}
+
+/** The answers a question accepts: the five levels, the single choice's options, or none (free text). */
+export function questionOptions(question: SurveyQuestion): string[] {
+  if (question.kind === QuestionKind.SATISFACTION) return [...SATISFACTION_LEVELS];
+  if (question.kind === QuestionKind.SINGLE_CHOICE) return question.options ?? [];
+  return [];
+}
+
+/** `count` random single-use codes, distinct among themselves. */
+function randomCodes(count: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    const bytes = randomBytes(CODE_LENGTH);
+    codes.add(Array.from(bytes, (byte) => CODE_ALPHABET[byte & 31]).join(''));
+  }
+  return [...codes];
+}
+
+/** A code as printed, whatever the respondent typed around it: "abcd-efgh " → "ABCDEFGH". */
+function normalizeCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+function checkCodeCount(field: string, count: number, min: number): void {
+  if (!Number.isInteger(count) || count < min || count > MAX_CODES_PER_CALL) {
+    throw new ValidationError(field, `${field} 应为 ${min}–${MAX_CODES_PER_CALL} 的整数，实际为 ${count}`);
+  }
+}
+
+/** Validates the questions of a new survey and numbers them q1, q2 … */
+function normalizeQuestions(inputs: SurveyQuestionData[]): SurveyQuestion[] {
+  if (inputs.length === 0 || inputs.length > MAX_QUESTIONS) {
+    throw new ValidationError('input.questions', `问卷应有 1–${MAX_QUESTIONS} 道题，实际为 ${inputs.length} 道`);
+  }
+  const questions = inputs.map((input, i): SurveyQuestion => {
+    const field = `input.questions[${i}]`;
+    const text = input.text.trim();
+    if (!text) throw new ValidationError(`${field}.text`, `${field}.text 题目文字不能为空`);
+    checkLength(`${field}.text`, text, 500);
+    const question: SurveyQuestion = { id: `q${i + 1}`, kind: input.kind, text, required: input.required ?? true };
+    if (input.kind === QuestionKind.SINGLE_CHOICE) {
+      const options = (input.options ?? []).map((option) => option.trim());
+      if (options.length < 2 || options.length > MAX_OPTIONS) {
+        throw new ValidationError(`${field}.options`, `${field}.options 单选题应有 2–${MAX_OPTIONS} 个选项，实际为 ${options.length} 个`);
+      }
+      options.forEach((option, k) => {
+        if (!option) throw new ValidationError(`${field}.options[${k}]`, `${field}.options[${k}] 选项不能为空`);
+        checkLength(`${field}.options[${k}]`, option, 200);
+        if (options.indexOf(option) !== k) throw new ValidationError(`${field}.options[${k}]`, `${field}.options[${k}] 选项“${option}”重复`);
+      });
+      question.options = options;
+    } else if (input.options != null && input.options.length > 0) {
+      const what = input.kind === QuestionKind.SATISFACTION ? '满意度题的选项固定为五个等级' : '文字题没有选项';
+      throw new ValidationError(`${field}.options`, `${field}.options 只有单选题可以设置选项：${what}`);
+    }
+    return question;
+  });
+  if (!questions.some((question) => question.kind === QuestionKind.SATISFACTION)) {
+    throw new ValidationError('input.questions', '问卷至少要有一道满意度题（SATISFACTION），其第一道计入满意率');
+  }
+  return questions;
+}
+
+/**
+ * Checks answers against the survey's questions and returns them in question order, without the
+ * unanswered ones (an empty text is no answer).
+ */
+function normalizeAnswers(questions: SurveyQuestion[], answers: SurveyAnswer[]): SurveyAnswer[] {
+  const byQuestion = new Map<string, string>();
+  answers.forEach((answer, i) => {
+    const field = `input.answers[${i}]`;
+    const question = questions.find((q) => q.id === answer.questionId);
+    if (!question) throw new ValidationError(`${field}.questionId`, `${field}.questionId 问卷中没有题目“${answer.questionId}”`);
+    if (byQuestion.has(question.id)) throw new ValidationError(`${field}.questionId`, `${field}.questionId 题目“${question.id}”回答了不止一次`);
+    const value = answer.value.trim();
+    if (!value) return;
+    if (question.kind === QuestionKind.SATISFACTION && !(SATISFACTION_LEVELS as readonly string[]).includes(value)) {
+      throw new ValidationError(`${field}.value`, `${field}.value “${value}”不是满意度等级，应为 ${SATISFACTION_LEVELS.join('、')} 之一`);
+    }
+    if (question.kind === QuestionKind.SINGLE_CHOICE && !(question.options ?? []).includes(value)) {
+      throw new ValidationError(`${field}.value`, `${field}.value “${value}”不是第 ${question.id} 题的选项，应为 ${(question.options ?? []).join('、')} 之一`);
+    }
+    if (question.kind === QuestionKind.TEXT) checkLength(`${field}.value`, value, MAX_TEXT_ANSWER);
+    byQuestion.set(question.id, value);
+  });
+  const missing = questions.find((question) => question.required && !byQuestion.has(question.id));
+  if (missing) throw new ValidationError('input.answers', `input.answers 缺少必答题 ${missing.id}“${missing.text}”的回答`);
+  return questions.filter((question) => byQuestion.has(question.id)).map((question) => ({ questionId: question.id, value: byQuestion.get(question.id)! }));
+}
+
+/**
+ * Surveys, their single-use codes and responses. The viewer is asked for lazily: the public link
+ * (publicSurvey, submitting with a token) works without one.
+ */
+export class SurveyService {
+  constructor(
+    private readonly em: SqlEntityManager,
+    private readonly viewer: () => Viewer,
+  ) {}
+
+  get(id: string): Promise<Survey> {
+    return findVisibleSurvey(this.em, this.viewer(), id);
+  }
+
+  async listForIndicator(indicatorId: string): Promise<Survey[]> {
+    const indicator = await findVisibleIndicator(this.em, this.viewer(), indicatorId);
+    return this.em.find(Survey, { indicator }, { populate: ['indicator'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async listForProject(projectId: string): Promise<Survey[]> {
+    const project = await findVisibleProject(this.em, this.viewer(), projectId);
+    return this.em.find(Survey, { indicator: { project } }, { populate: ['indicator'], orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async create(input: CreateSurveyData): Promise<Survey> {
+    const viewer = this.viewer();
+    const title = input.title.trim();
+    if (!title) throw new ValidationError('input.title', 'input.title 问卷标题不能为空');
+    checkLength('input.title', title, 200);
+    const questions = normalizeQuestions(input.questions);
+    if (!(input.closesAt.getTime() > input.opensAt.getTime())) {
+      throw new ValidationError('input.closesAt', 'input.closesAt 截止时间应晚于开始时间 opensAt');
+    }
+    const codeCount = input.codeCount ?? 0;
+    checkCodeCount('input.codeCount', codeCount, 0);
+    const indicator = await findVisibleIndicator(this.em, viewer, input.indicatorId);
+    const fields = {
+      title,
+      audience: input.audience,
+      questions,
+      method: input.method ?? 'TOP_TWO',
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      requireCode: input.requireCode ?? false,
+    };
+    return this.withFreshCodes(async () =>
+      this.em.transactional(async (tx) => {
+        const survey = tx.create(Survey, { ...fields, indicator, publicToken: randomBytes(24).toString('base64url'), createdBy: viewer.user });
+        for (const code of randomCodes(codeCount)) tx.create(SurveyCode, { survey, code });
+        await tx.flush();
+        await appendAuditEvent(tx, {
+          actor: viewer.user.username,
+          action: 'create',
+          entity: 'Survey',
+          entityId: survey.id,
+          after: { indicatorId: indicator.id, ...fields, codeCount },
+        });
+        return survey;
+      }),
+    );
+  }
+
+  /** Adds `count` single-use codes to a survey and returns them. */
+  async generateCodes(surveyId: string, count: number): Promise<string[]> {
+    const viewer = this.viewer();
+    checkCodeCount('count', count, 1);
+    const survey = await this.get(surveyId);
+    return this.withFreshCodes(() =>
+      this.em.transactional(async (tx) => {
+        const codes = randomCodes(count);
+        for (const code of codes) tx.create(SurveyCode, { survey, code });
+        await tx.flush();
+        await appendAuditEvent(tx, { actor: viewer.user.username, action: 'update', entity: 'Survey', entityId: survey.id, after: { codesAdded: count } });
+        return codes;
+      }),
+    );
+  }
+
+  /** The survey's codes, with whether each was used. Only ADMIN and MANAGER: a code is a ballot. */
+  async listCodes(survey: Survey): Promise<Array<{ code: string; used: boolean }>> {
+    if (!WRITERS.includes(this.viewer().user.role)) throw new ForbiddenError('只有 ADMIN、MANAGER 可以查看问卷码');
+    const [codes, used] = await Promise.all([
+      this.em.find(SurveyCode, { survey }, { orderBy: { code: 'asc' } }),
+      this.em.find(SurveyResponse, { survey, code: { $ne: null } }, { fields: ['code'] }),
+    ]);
+    const usedCodes = new Set(used.map((response) => response.code));
+    return codes.map(({ code }) => ({ code, used: usedCodes.has(code) }));
+  }
+
+  /**
+   * What the public link shows, found by its token alone. An unknown token is refused without
+   * saying anything about other surveys.
+   */
+  async findByToken(token: string): Promise<Survey> {
+    const survey = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await this.em.findOne(Survey, { publicToken: token }, { populate: ['indicator'] }) : null;
+    if (!survey) throw new ForbiddenError('问卷链接无效，请向调查人员核对链接或二维码');
+    return survey;
+  }
+
+  async results(surveyId: string): Promise<SurveyResults> {
+    const survey = await this.get(surveyId);
+    const responses = await this.em.find(
+      SurveyResponse,
+      { survey },
+      { fields: ['answers', 'channel', 'receivedAt'], orderBy: { receivedAt: 'desc', id: 'desc' }, disableIdentityMap: true },
+    );
+    const showTexts = WRITERS.includes(this.viewer().user.role);
+    const counted = survey.questions.find((question) => question.kind === QuestionKind.SATISFACTION);
+    const questions = survey.questions.map((question): QuestionResult => {
+      const values = responses.flatMap((response) => response.answers.filter((answer) => answer.questionId === question.id).map((answer) => answer.value));
+      const options = questionOptions(question);
+      return {
+        question,
+        answeredCount: values.length,
+        counts: options.map((option) => ({ option, count: values.filter((value) => value === option).length })),
+        latestTexts: question.kind === QuestionKind.TEXT && showTexts ? values.slice(0, LATEST_TEXTS) : null,
+      };
+    });
+    const countedResult = questions.find((result) => result.question === counted);
+    const counts: SatisfactionCounts = Object.fromEntries(countedResult?.counts.map(({ option, count }) => [option, count]) ?? []);
+    return {
+      survey,
+      responseCount: responses.length,
+      satisfactionRate: satisfactionRate(counts, survey.method),
+      questions,
+      byChannel: Object.values(ResponseChannel).map((channel) => ({ channel, count: responses.filter((response) => response.channel === channel).length })),
+    };
+  }
+
+  /**
+   * Stores one response (DESIGN.md "Sync protocol"): idempotent on clientId, a single-use code
+   * consumed through the database's unique constraint, then the indicator's actual recomputed in
+   * the same transaction.
+   *
+   * Kiosk mode (surveyId, signed in as ADMIN/MANAGER/INSPECTOR) or public mode (token, no login).
+   */
+  async submit(input: SubmitResponseData): Promise<SurveyResponse> {
+    const clientId = input.clientId.trim();
+    if (!clientId) throw new ValidationError('input.clientId', 'input.clientId 不能为空');
+    checkLength('input.clientId', clientId, 64);
+    const hasSurveyId = input.surveyId != null && input.surveyId !== '';
+    const hasToken = input.token != null && input.token !== '';
+    if (hasSurveyId === hasToken) {
+      throw new ValidationError('input.surveyId', 'surveyId（现场代答，需登录）与 token（公开链接）应填且只填一个');
+    }
+    let survey: Survey;
+    let collector: User | null = null;
+    if (hasSurveyId) {
+      const viewer = this.viewer();
+      if (!COLLECTORS.includes(viewer.user.role)) throw new ForbiddenError('现场代答需 ADMIN、MANAGER 或 INSPECTOR 角色');
+      survey = await this.get(input.surveyId!);
+      collector = viewer.user;
+    } else {
+      survey = await this.findByToken(input.token!);
+    }
+    const channel = collector ? ResponseChannel.KIOSK : ResponseChannel.PUBLIC;
+    const surveyField = channel === ResponseChannel.KIOSK ? 'input.surveyId' : 'input.token';
+    const code = input.code?.trim() ? normalizeCode(input.code) : null;
+    if (code !== null) checkLength('input.code', code, 32);
+    const answers = normalizeAnswers(survey.questions, input.answers);
+    const collectedAt = input.collectedAt;
+    const now = new Date();
+    if (collectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      throw new ValidationError('input.collectedAt', `input.collectedAt ${collectedAt.toISOString()} 晚于服务器时间 ${now.toISOString()}，请校准设备时间`);
+    }
+    const submitted = { survey: survey.id, channel, answers, code, collectedAt: collectedAt.toISOString() };
+
+    // A resend of a stored response gets its receipt even after the survey closed or its code was
+    // used (by itself). The unique constraint, not this look-up, is what keeps responses single.
+    const stored = await this.findStored(clientId);
+    if (stored) return this.replay(stored, submitted, surveyField);
+
+    // Open at receipt. A kiosk response may have waited offline on the collector's phone (basements,
+    // dispatched tribunals): it counts when it was captured inside the window, even if it syncs after
+    // closing. That trusts the collector's clock, as the collector is signed in and named on the
+    // response and in the audit log. A public one must arrive while the survey is open: an anonymous
+    // device's clock proves nothing.
+    const openNow = isSurveyOpen(survey, now);
+    if (!openNow && !(channel === ResponseChannel.KIOSK && isSurveyOpen(survey, collectedAt))) {
+      const when = now.getTime() < survey.opensAt.getTime() ? `尚未开始（${survey.opensAt.toISOString()} 开始）` : `已于 ${survey.closesAt.toISOString()} 截止`;
+      throw new ValidationError(surveyField, `问卷${when}，不再接受答卷`);
+    }
+    if (code === null && survey.requireCode && channel === ResponseChannel.PUBLIC) {
+      throw new ValidationError('input.code', 'input.code 此问卷需要填写一次性问卷码');
+    }
+    if (code !== null && !(await this.em.findOne(SurveyCode, { code, survey }))) {
+      throw new ValidationError('input.code', 'input.code 问卷码无效，请核对');
+    }
+
+    const counted = survey.questions.find((question) => question.kind === QuestionKind.SATISFACTION)!;
+    const satisfaction = answers.find((answer) => answer.questionId === counted.id)?.value ?? null;
+    const actor = collector?.username ?? null;
+    try {
+      return await this.em.transactional(async (tx) => {
+        const response = tx.create(SurveyResponse, { clientId, survey, answers, satisfaction, channel, code, collectedBy: collector, collectedAt });
+        await tx.flush();
+        await appendAuditEvent(tx, {
+          actor,
+          action: 'create',
+          entity: 'SurveyResponse',
+          entityId: response.id,
+          after: { surveyId: survey.id, clientId, channel, collectedAt, satisfaction, answerCount: answers.length, withCode: code !== null },
+        });
+        await recomputeDerivedActuals(tx, survey.indicator.project.id, actor);
+        return response;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findStored(clientId);
+      if (winner) return this.replay(winner, submitted, surveyField);
+      if (code !== null) throw new ConflictError('input.code', `问卷码 ${code} 已被使用，每个码只能提交一份答卷`);
+      throw error;
+    }
+  }
+
+  private findStored(clientId: string): Promise<SurveyResponse | null> {
+    return this.em.fork().findOne(SurveyResponse, { clientId });
+  }
+
+  /** The stored receipt when the content is the same; a CONFLICT naming the first difference otherwise. */
+  private replay(stored: SurveyResponse, submitted: Record<string, unknown>, surveyField: string): SurveyResponse {
+    const differs = firstDifference(
+      {
+        survey: stored.survey.id,
+        channel: stored.channel,
+        // PostgreSQL's jsonb reorders keys: compare answers field by field, not as stored.
+        answers: stored.answers.map((answer) => ({ questionId: answer.questionId, value: answer.value })),
+        code: stored.code,
+        collectedAt: stored.collectedAt.toISOString(),
+      },
+      submitted,
+    );
+    if (!differs) return stored;
+    const field = differs === 'survey' || differs === 'channel' ? surveyField : `input.${differs}`;
+    const what = differs === 'survey' || differs === 'channel' ? '另一份问卷或另一种收集方式的答卷' : `另一份答卷，其 ${differs} 不同`;
+    throw new ConflictError(field, `clientId ${stored.clientId} 已用于${what}`);
+  }
+
+  /** Runs `store` again when freshly drawn codes clashed with stored ones. */
+  private async withFreshCodes<T>(store: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await store();
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= CODE_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { ForbiddenError } from '../common/errors.js';
+import { isUniqueViolation } from '../common/idempotency.js';
+import type { Viewer } from '../auth/auth.service.js';
+import type { User } from '../user/user.entity.js';
+import { detectImageType } from './image-type.js';
+import { reencodePhoto } from './reencode-photo.js';
+import { Upload } from './upload.entity.js';
+import { UploadRejectedError } from './upload.errors.js';
+import type { UploadStore } from './upload-store.js';
+
+/** How an upload is named in URLs and records: lowercase hex SHA-256. */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+/** The JSON the API answers with for an upload. */
+export interface UploadMetadata {
+  sha256: string;
+  /** Type of the uploaded file (the stored one is always JPEG). */
+  mime: string;
+  /** Size of the uploaded file. */
+  bytes: number;
+  /** Size of the stored JPEG: upright, longest side at most 4096. */
+  width: number;
+  height: number;
+  /** ISO 8601 instant, from EXIF DateTimeOriginal. */
+  capturedAt: string | null;
+  /** Signed decimal degrees (WGS 84 as the phone wrote it; south and west negative). */
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export function toUploadMetadata(upload: Upload): UploadMetadata {
+  return {
+    sha256: upload.sha256,
+    mime: upload.mime,
+    bytes: upload.bytes,
+    width: upload.width,
+    height: upload.height,
+    capturedAt: upload.capturedAt ? upload.capturedAt.toISOString() : null,
+    latitude: upload.latitude,
+    longitude: upload.longitude,
+  };
+}
+
+export interface SaveUploadInput {
+  sha256: string;
+  body: Buffer;
+  uploadedBy: User;
+  maxPixels: number;
+}
+
+/**
+ * Stores a photo under the SHA-256 the device named it by. The hash is checked, the image
+ * re-encoded and written to disk, then the row inserted; the primary key makes a repeated or
+ * concurrent upload of the same photo a no-op (`created: false`) that answers with the stored row.
+ * Files go to disk before the row exists, so a row always has its files; a crash in between leaves
+ * a file without a row, which the next upload of the photo reuses.
+ *
+ * @example const { upload, created } = await saveUpload(em, store, { sha256, body, uploadedBy: viewer.user, maxPixels });
+ */
+export async function saveUpload(em: EntityManager, store: UploadStore, input: SaveUploadInput): Promise<{ upload: Upload; created: boolean }> {
+  const actual = createHash('sha256').update(input.body).digest('hex');
+  if (actual !== input.sha256) {
+    throw new UploadRejectedError(
+      { status: 422, code: 'HASH_MISMATCH' },
+      `照片内容与地址中的 SHA-256 不一致（收到的内容为 ${actual}），可能传输不完整，请重新上传`,
+    );
+  }
+  const stored = await em.findOne(Upload, { sha256: input.sha256 });
+  // The file check lets a re-upload repair a store that lost a file (a restore from an old backup).
+  if (stored && (await store.has(input.sha256))) return { upload: stored, created: false };
+
+  const type = detectImageType(input.body);
+  if (!type) {
+    throw new UploadRejectedError(
+      { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+      '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是受支持的图片',
+    );
+  }
+  const photo = await reencodePhoto(input.body, type, input.maxPixels);
+  await store.write(input.sha256, photo.jpeg, photo.thumb);
+  if (stored) return { upload: stored, created: false };
+
+  const insert = em.fork();
+  const upload = insert.create(Upload, {
+    sha256: input.sha256,
+    mime: type,
+    bytes: input.body.length,
+    width: photo.width,
+    height: photo.height,
+    capturedAt: photo.capturedAt,
+    latitude: photo.latitude,
+    longitude: photo.longitude,
+    uploadedBy: input.uploadedBy.id,
+  });
+  try {
+    await insert.flush();
+    return { upload, created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Someone else's upload of the same photo got in first: theirs is the row.
+    return { upload: await em.fork().findOneOrFail(Upload, { sha256: input.sha256 }), created: false };
+  }
+}
+
+/**
+ * The upload, if the viewer may see it: its uploader's organization must be in the viewer's scope.
+ * An unknown hash is refused the same way as someone else's photo, so nobody learns which photos
+ * exist.
+ */
+export async function findViewableUpload(em: EntityManager, viewer: Viewer, sha256: string): Promise<Upload> {
+  const upload = await em.findOne(Upload, { sha256 }, { populate: ['uploadedBy'] });
+  const organizationId = upload?.uploadedBy?.organization.id;
+  if (!upload || !organizationId || !viewer.scope.has(organizationId)) throw new ForbiddenError();
+  return upload;
+}
+
+/**
+ * The hashes among `hashes` that have no upload yet, each once, in the order given: a record naming
+ * them is refused with MISSING_UPLOAD, and the device uploads them again.
+ *
+ * @example await missingUploads(em, [a, b]) // [b] when only a was uploaded
+ */
+export async function missingUploads(em: EntityManager, hashes: string[]): Promise<string[]> {
+  const wanted = [...new Set(hashes)];
+  if (wanted.length === 0) return [];
+  // Outside the identity map: partial entities there would look loaded to the caller's later finds.
+  const found = await em.find(Upload, { sha256: { $in: wanted } }, { fields: ['sha256'], disableIdentityMap: true });
+  const present = new Set(found.map((upload) => upload.sha256));
+  return wanted.filter((hash) => !present.has(hash));
+}
