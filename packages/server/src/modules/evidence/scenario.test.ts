@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { describeEachApi, type TestApi } from '../../test/api.js';
+import { Upload } from '../upload/upload.entity.js';
+
+const PROJECT = `query($id: ID!) { project(id: $id) {
+  evaluation { score grade missing executionScore }
+  indicators { name source weight actual { value } progress { completionRate score met } }
+} }`;
+
+interface Row {
+  name: string;
+  source: string;
+  weight: number;
+  actual: { value: string } | null;
+  progress: { completionRate: number | null; score: number | null; met: boolean | null };
+}
+interface ProjectView {
+  evaluation: { score: number; grade: string; missing: number; executionScore: number };
+  indicators: Row[];
+}
+
+async function view(api: TestApi, token: string, id: string): Promise<ProjectView> {
+  return (await api.gql<{ project: ProjectView }>(PROJECT, { id }, token)).data!.project;
+}
+
+const byName = (project: ProjectView) => Object.fromEntries(project.indicators.map((i) => [i.name, i]));
+
+describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answer survey', (getApi) => {
+  it('changes the 派出法庭安全隐患维修项目 indicators and score exactly as the domain rules say', async () => {
+    const api = getApi();
+    const manager = await api.login('manager');
+    const inspector = await api.login('inspector');
+    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>('{ projects(orgCode: "218101") { nodes { id name } } }', {}, manager);
+    const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
+
+    const before = await view(api, manager, projectId);
+    expect(before.evaluation).toEqual({ score: 0, grade: '差', missing: 7, executionScore: 0 });
+    // Sources suggested at import from names and levels.
+    expect(before.indicators.map((i) => [i.name, i.source])).toEqual([
+      ['维修法庭和办公室数量', 'REPAIR_COUNT'],
+      ['维修质量达标率', 'PASS_RATE'],
+      ['工程完工时间节点', 'COMPLETION_DATE'],
+      ['维修资金', 'SPENDING'],
+      ['保证办公用房质量', 'MANUAL'],
+      ['保障法院办案和业务装备经费保障', 'MANUAL'],
+      ['干警满意度', 'SURVEY'],
+    ]);
+
+    // 6 passing repair acceptances on 2023-09-10 … 15 and a failing one on 2023-09-16.
+    const em = api.db.em.fork();
+    for (let i = 0; i < 7; i++) {
+      const photo = createHash('sha256').update(`scenario-${i}`).digest('hex');
+      em.create(Upload, { sha256: photo, mime: 'image/jpeg', bytes: 900, width: 1600, height: 1200 });
+      await em.flush();
+      const failing = i === 6;
+      const result = await api.gql(
+        'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+        {
+          input: {
+            clientId: randomUUID(),
+            projectId,
+            kind: 'REPAIR',
+            itemName: `派出法庭维修点 ${i + 1}`,
+            passed: !failing,
+            note: failing ? '屋面仍渗漏' : null,
+            photos: [photo],
+            capturedAt: `2023-09-${10 + i}T15:00:00+08:00`,
+          },
+        },
+        inspector,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+
+    // A survey of 干警 with 20 answers: 10 非常满意, 7 满意, 2 基本满意, 1 不满意.
+    const satisfaction = before.indicators.find((i) => i.name === '干警满意度')!;
+    const ids = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>('query($id: ID!) { project(id: $id) { indicators { id name } } }', { id: projectId }, manager);
+    const indicatorId = ids.data!.project.indicators.find((i) => i.name === satisfaction.name)!.id;
+    const survey = await api.gql<{ createSurvey: { id: string; publicToken: string } }>(
+      `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }`,
+      {
+        input: {
+          indicatorId,
+          title: '派出法庭维修满意度调查',
+          audience: 'OFFICERS',
+          questions: [{ kind: 'SATISFACTION', text: '您对派出法庭维修的总体评价' }],
+          opensAt: '2023-10-01T00:00:00+08:00',
+          closesAt: '2099-12-31T00:00:00+08:00',
+        },
+      },
+      manager,
+    );
+    expect(survey.errors).toBeUndefined();
+    const answers = [...Array(10).fill('非常满意'), ...Array(7).fill('满意'), ...Array(2).fill('基本满意'), '不满意'];
+    for (const [i, value] of answers.entries()) {
+      // Half in kiosk mode on the inspector's phone, half through the public link.
+      const kiosk = i % 2 === 0;
+      const result = await api.gql(
+        'mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }',
+        {
+          input: {
+            clientId: randomUUID(),
+            ...(kiosk ? { surveyId: survey.data!.createSurvey.id } : { token: survey.data!.createSurvey.publicToken }),
+            answers: [{ questionId: 'q1', value }],
+            collectedAt: new Date().toISOString(),
+          },
+        },
+        kiosk ? inspector : null,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+
+    const after = await view(api, manager, projectId);
+    const rows = byName(after);
+    // 6 accepted repairs meet ≥6个: full 12.5.
+    expect(rows['维修法庭和办公室数量']).toMatchObject({ actual: { value: '6个' }, progress: { completionRate: 1, score: 12.5, met: true } });
+    // 6 of 7 passed = 85.71% against ≥95%: 12.5 × 85.71 / 95 = 11.2776 → 11.28.
+    expect(rows['维修质量达标率']).toMatchObject({ actual: { value: '85.71%' }, progress: { completionRate: 0.9022, score: 11.28, met: false } });
+    // The last passing acceptance, 2023-09-15, is before the deadline 2023-09-30: full 12.5.
+    expect(rows['工程完工时间节点']).toMatchObject({ actual: { value: '2023-09-15' }, progress: { completionRate: 1, score: 12.5, met: true } });
+    // (10 + 7) / 20 = 85% against ≥95%: 0.8947 is above zeroBelow 0.6, so 10 × 0.8947 = 8.95.
+    expect(rows['干警满意度']).toMatchObject({ actual: { value: '85%' }, progress: { completionRate: 0.8947, score: 8.95, met: false } });
+    // No spending and no evaluator judgement yet: still missing.
+    for (const name of ['维修资金', '保证办公用房质量', '保障法院办案和业务装备经费保障']) expect(rows[name].actual).toBeNull();
+    // 12.5 + 11.277632 + 12.5 + 8.947368 = 45.225 → 45.23, 差, 3 missing.
+    expect(after.evaluation).toEqual({ score: 45.23, grade: '差', missing: 3, executionScore: 0 });
+  });
+});
