@@ -7,7 +7,7 @@ import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
-import { Upload } from '../upload/upload.entity.js';
+import { missingUploads } from '../upload/upload.service.js';
 import { Inspection, InspectionKind, ReviewStatus, type ChecklistLine } from './inspection.entity.js';
 
 export interface InspectionInputData {
@@ -109,9 +109,7 @@ export class InspectionService {
     const existing = await this.findByClientId(input.clientId);
     if (existing) return this.sameOrConflict(existing, data);
 
-    const hashes = [...data.photos, ...(data.signature ? [data.signature] : [])];
-    const uploaded = new Set((await this.em.find(Upload, { sha256: { $in: hashes } }, { fields: ['sha256'] })).map((u) => u.sha256));
-    const missing = hashes.filter((hash) => !uploaded.has(hash));
+    const missing = await missingUploads(this.em, [...data.photos, ...(data.signature ? [data.signature] : [])]);
     if (missing.length > 0) throw new MissingUploadError(missing);
 
     try {

@@ -1,3 +1,4 @@
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { ForbiddenError } from '../common/errors.js';
@@ -111,9 +112,25 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
  */
 export async function findViewableUpload(em: EntityManager, viewer: Viewer, sha256: string): Promise<Upload> {
   const upload = await em.findOne(Upload, { sha256 }, { populate: ['uploadedBy'] });
-  const organizationId = upload?.uploadedBy?.organization.id;
-  if (!upload || !organizationId || !viewer.scope.has(organizationId)) throw new ForbiddenError();
-  return upload;
+  if (!upload) throw new ForbiddenError();
+  const organizationId = upload.uploadedBy?.organization.id;
+  if (organizationId && viewer.scope.has(organizationId)) return upload;
+  // The same photo may have been uploaded by another unit first: whoever may see an inspection
+  // that names it may see it too.
+  if (await namedByVisibleInspection(em, viewer, sha256)) return upload;
+  throw new ForbiddenError();
+}
+
+async function namedByVisibleInspection(em: EntityManager, viewer: Viewer, sha256: string): Promise<boolean> {
+  const orgIds = [...viewer.scope.ids];
+  if (orgIds.length === 0) return false;
+  const photos = em.getPlatform() instanceof PostgreSqlPlatform ? 'i.photos::text' : 'i.photos';
+  const rows = await em.getConnection().execute<unknown[]>(
+    `select 1 from inspection i join project p on p.id = i.project_id
+     where p.organization_id in (${orgIds.map(() => '?').join(',')}) and (${photos} like ? or i.signature = ?) limit 1`,
+    [...orgIds, `%${sha256}%`, sha256],
+  );
+  return rows.length > 0;
 }
 
 /**

@@ -264,6 +264,25 @@ for (const dialect of DIALECTS) {
       expect((await get(hash, tokens.manager, '?variant=huge')).statusCode).toBe(400);
     });
 
+    it('lets a unit see a photo another unit uploaded first once one of its inspections names it', async () => {
+      const photo = await cameraJpeg('#aa7700');
+      const hash = sha256(photo);
+      expect((await put(photo, { token: tokens['other-manager'] })).statusCode).toBe(201);
+      expect((await get(hash, tokens.manager)).statusCode).toBe(403);
+      // The court's inspector takes the same picture (same bytes): the upload is a no-op …
+      expect((await put(photo)).statusCode).toBe(200);
+      const projects = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "218101") { nodes { id } } }', {}, tokens.inspector);
+      const submitted = await api.gql(
+        'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+        { input: { clientId: `shared-${hash.slice(0, 12)}`, projectId: projects.data!.projects.nodes[0].id, kind: 'REPAIR', itemName: '法庭门窗', passed: true, photos: [hash], capturedAt: '2023-09-01T10:00:00+08:00' } },
+        tokens.inspector,
+      );
+      expect(submitted.errors).toBeUndefined();
+      // … and once an inspection of the court names it, the court's managers see it.
+      expect((await get(hash, tokens.manager)).statusCode).toBe(200);
+      expect((await get(hash, tokens.viewer, '?variant=thumb')).statusCode).toBe(200);
+    });
+
     it("refuses another organization's photo and an unknown hash alike (403), and asks for a login (401)", async () => {
       const photo = await cameraJpeg();
       expect([200, 201]).toContain((await put(photo)).statusCode);
