@@ -1,0 +1,74 @@
+/**
+ * The contract between the screens and the offline layer (DESIGN.md "Sync protocol"). Screens put
+ * records in the outbox; the sync engine sends them — photos first — and deletes each only after
+ * the server confirmed it.
+ */
+
+/** What a queued record becomes on the server. */
+export type RecordKind = 'inspection' | 'surveyResponse' | 'actual' | 'spending';
+
+/**
+ * waiting: queued, not sent yet (or to be retried at nextAttemptAt);
+ * sending: being sent now (the form that made it is locked);
+ * error: the server refused it (CONFLICT, BAD_USER_INPUT, FORBIDDEN …): shown with the server's
+ *        message, retried only when the user asks.
+ * A confirmed record leaves the outbox (it is deleted), so "sent" exists only in events.
+ */
+export type OutboxStatus = 'waiting' | 'sending' | 'error';
+
+export interface OutboxRecord {
+  /** UUID v4 made when the form opened; the server stores each clientId once. */
+  clientId: string;
+  kind: RecordKind;
+  /**
+   * The GraphQL input exactly as sent: SubmitInspectionInput, SubmitSurveyResponseInput,
+   * RecordActualInput or RecordSpendingInput (clientId included).
+   */
+  payload: Record<string, unknown>;
+  /** SHA-256 of the photos (and signature) the record names; uploaded before the record. */
+  photoHashes: string[];
+  /** Shown in the outbox list, e.g. "维修验收 · 大孟庄法庭屋面". */
+  title: string;
+  status: OutboxStatus;
+  /** The server's message for status error (or the last transient failure). */
+  error: { code: string; message: string } | null;
+  attempts: number;
+  /** Epoch ms: not retried before this (back-off after transient failures). */
+  nextAttemptAt: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Survey responses given through the public link are sent without a login. */
+  anonymous?: boolean;
+}
+
+/** A photo kept on the device until every record naming it is confirmed. */
+export interface StoredPhoto {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  createdAt: number;
+}
+
+/** What the sync engine needs from the server; the real one talks HTTP, tests hand in fakes. */
+export interface SyncApi {
+  /** GET /healthz: true when the server answers (navigator.onLine is not trusted). */
+  probe(): Promise<boolean>;
+  /** PUT /uploads/<sha256>; idempotent. Throws ApiError (NETWORK, UNAUTHENTICATED, …). */
+  uploadPhoto(sha256: string, blob: Blob): Promise<void>;
+  /** Sends one record with its mutation; resolves when the server confirmed it. Throws ApiError. */
+  submit(record: OutboxRecord): Promise<void>;
+}
+
+export type SyncPhase = 'idle' | 'probing' | 'offline' | 'uploading' | 'sending' | 'auth-required';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  /** Records handled so far in this run and in all. */
+  done: number;
+  total: number;
+  lastRunAt: number | null;
+  lastError: string | null;
+}
