@@ -6,7 +6,7 @@ import { User, UserRole } from '../user/user.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
-import { issueToken, verifyToken } from './token.js';
+import { issueDownloadToken, issueToken, verifyDownloadToken, verifyToken, type DownloadClaims } from './token.js';
 
 /** The signed-in user and the organizations they may see. */
 export interface Viewer {
@@ -40,6 +40,20 @@ export class AuthService {
     this.limiter.recordSuccess(username);
     const exp = Math.floor(Date.now() / 1000) + this.tokenTtlSeconds;
     return { token: issueToken(this.secret, { sub: user.id, ver: user.tokenVersion, exp }), user };
+  }
+
+  /** A signed download link's token for this user (valid 10 minutes by default). */
+  downloadToken(user: User, kind: string, params: DownloadClaims['params'], ttlSeconds = 600): string {
+    return issueDownloadToken(this.secret, { kind, sub: user.id, params, exp: Math.floor(Date.now() / 1000) + ttlSeconds });
+  }
+
+  /** The viewer a download token was issued to, re-checked now, and what it asks for. */
+  async authenticateDownload(em: EntityManager, token: string, kind: string): Promise<{ viewer: Viewer; params: DownloadClaims['params'] }> {
+    const claims = verifyDownloadToken(this.secret, token);
+    if (!claims || claims.kind !== kind) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
+    const user = await em.findOne(User, { id: claims.sub }, { populate: ['organization'] });
+    if (!user) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
+    return { viewer: { user, scope: await OrgScope.load(em, user.organization.id) }, params: claims.params };
   }
 
   /** The viewer of an "Authorization: Bearer …" header; null without a header. */
