@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -40,7 +41,9 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError(config.production, server.log),
     validationRules: [depthLimit(config.maxDepth)],
-    plugins: [fastifyApolloDrainPlugin(server), complexityLimit(schema, config.maxComplexity)],
+    // Cache hints are not used (responses are per user): without this plugin Apollo would still
+    // run a hook on every field.
+    plugins: [fastifyApolloDrainPlugin(server), complexityLimit(schema, config.maxComplexity), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

@@ -89,15 +89,7 @@ export class Indicator extends BaseEntity {
 
   /** The target as the domain parsed it. */
   target(): ParsedTarget {
-    const value = this.targetKind === 'quantitative' && this.targetValue !== null ? Number(this.targetValue) : this.targetValue;
-    return {
-      raw: this.targetRaw,
-      kind: this.targetKind,
-      comparator: this.comparator,
-      value,
-      unit: this.unit,
-      rule: this.zeroBelow === null ? null : { zeroBelow: this.zeroBelow },
-    };
+    return targetOf(this);
   }
 
   /** Stores a target parsed by the domain. */
@@ -109,4 +101,27 @@ export class Indicator extends BaseEntity {
     this.unit = target.unit;
     this.zeroBelow = target.rule?.zeroBelow ?? null;
   }
+}
+
+/** The stored columns of a target, on an entity or a plain row. */
+export interface TargetColumns {
+  targetRaw: string;
+  targetKind: TargetKind;
+  comparator: Comparator | null;
+  targetValue: string | null;
+  unit: string | null;
+  zeroBelow: number | null;
+}
+
+/** The target as the domain parsed it, from its stored columns. */
+export function targetOf(columns: TargetColumns): ParsedTarget {
+  const value = columns.targetKind === 'quantitative' && columns.targetValue !== null ? Number(columns.targetValue) : columns.targetValue;
+  return {
+    raw: columns.targetRaw,
+    kind: columns.targetKind,
+    comparator: columns.comparator,
+    value,
+    unit: columns.unit,
+    rule: columns.zeroBelow === null ? null : { zeroBelow: columns.zeroBelow },
+  };
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { UserRole } from '../user/user.entity.js';
 import { RecordActualInput } from './indicator.input.js';
@@ -7,33 +7,28 @@ import type { DerivedFrom } from '../evidence/evidence.service.js';
 import type { Inspection } from '../inspection/inspection.entity.js';
 import { toInspectionTypes } from '../inspection/inspection.resolver.js';
 import { IndicatorSource } from './indicator.entity.js';
-import { ActualType, actualRecord, IndicatorEvidenceType, IndicatorProgressType, IndicatorType } from './indicator.types.js';
+import type { Indicator } from './indicator.entity.js';
+import { IndicatorEvidenceType, IndicatorType } from './indicator.types.js';
 
 const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+
+/** The view of one indicator, from its whole project's data (scores depend on the siblings). */
+export async function indicatorView(context: Context, indicator: Pick<Indicator, 'id' | 'project'>): Promise<IndicatorType> {
+  const data = await context.loaders.projectData.load(indicator.project.id);
+  return IndicatorType.from(data.indicators.find((row) => row.id === indicator.id)!, data);
+}
 
 @Resolver(() => IndicatorType)
 export class IndicatorResolver {
   @Authorized()
   @Query(() => IndicatorType, { description: '一个指标；无权访问或不存在时返回 FORBIDDEN 错误' })
   async indicator(@Ctx() context: Context, @Arg('id', () => ID, { description: '指标 id' }) id: string): Promise<IndicatorType> {
-    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).get(id));
-  }
-
-  @FieldResolver(() => Float, { description: '分值：管理人员设定的，或一级指标分值平均分配（不适用的指标为 0）' })
-  async weight(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<number> {
-    return (await this.scored(indicator, context)).weight;
-  }
-
-  @FieldResolver(() => ActualType, { nullable: true, description: '当前实际完成值及历史；尚未录入时为空' })
-  async actual(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<ActualType | null> {
-    const history = (await context.loaders.actualsByIndicator.load(indicator.id)).map(actualRecord);
-    const current = history.at(-1);
-    return current ? { ...current, history } : null;
+    return indicatorView(context, await new IndicatorService(context.em, requireViewer(context)).get(id));
   }
 
   @FieldResolver(() => IndicatorEvidenceType, { nullable: true, description: '当前实际值所依据的证据（验收记录及照片、问卷或支出）；手工录入时为空' })
   async evidence(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<IndicatorEvidenceType | null> {
-    const current = (await context.loaders.actualsByIndicator.load(indicator.id)).at(-1);
+    const current = indicator.data.actuals.get(indicator.id)?.at(-1);
     if (!current?.derivedFrom) return null;
     const from = JSON.parse(current.derivedFrom) as DerivedFrom;
     const fromInspections = ![IndicatorSource.SURVEY, IndicatorSource.SPENDING, IndicatorSource.MANUAL].includes(from.source);
@@ -55,18 +50,7 @@ export class IndicatorResolver {
     @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string,
     @Arg('source', () => IndicatorSource, { description: '来源' }) source: IndicatorSource,
   ): Promise<IndicatorType> {
-    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setSource(indicatorId, source));
-  }
-
-  @FieldResolver(() => IndicatorProgressType, { description: '完成率与得分' })
-  async progress(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<IndicatorProgressType> {
-    const scored = await this.scored(indicator, context);
-    return {
-      completionRate: scored.completionRate,
-      score: scored.score,
-      met: scored.met,
-      deviationNoteRequired: scored.deviationNoteRequired,
-    };
+    return indicatorView(context, await new IndicatorService(context.em, requireViewer(context)).setSource(indicatorId, source));
   }
 
   @Authorized(WRITERS)
@@ -74,7 +58,7 @@ export class IndicatorResolver {
     description: '录入实际完成值。数值按指标值的写法解读并换算单位（如 "285000元" → 28.5 万元）；无法解读或单位不能换算时报错且不作任何修改',
   })
   async recordActual(@Ctx() context: Context, @Arg('input', () => RecordActualInput, { description: '实际完成值' }) input: RecordActualInput): Promise<IndicatorType> {
-    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).recordActual(input));
+    return indicatorView(context, await new IndicatorService(context.em, requireViewer(context)).recordActual(input));
   }
 
   @Authorized(WRITERS)
@@ -84,7 +68,7 @@ export class IndicatorResolver {
     @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string,
     @Arg('applicable', () => Boolean, { description: 'false 为不适用' }) applicable: boolean,
   ): Promise<IndicatorType> {
-    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setApplicable(indicatorId, applicable));
+    return indicatorView(context, await new IndicatorService(context.em, requireViewer(context)).setApplicable(indicatorId, applicable));
   }
 
   @Authorized(WRITERS)
@@ -94,11 +78,7 @@ export class IndicatorResolver {
     @Arg('indicatorId', () => ID, { description: '指标 id' }) indicatorId: string,
     @Arg('note', () => String, { nullable: true, description: '偏差原因分析及改进措施；空文本为清除' }) note: string | null,
   ): Promise<IndicatorType> {
-    return IndicatorType.from(await new IndicatorService(context.em, requireViewer(context)).setDeviationNote(indicatorId, note));
+    return indicatorView(context, await new IndicatorService(context.em, requireViewer(context)).setDeviationNote(indicatorId, note));
   }
 
-  private async scored(indicator: IndicatorType, context: Context) {
-    const { byIndicator } = await context.loaders.evaluationByProject.load(indicator.entity.project);
-    return byIndicator.get(indicator.id)!;
-  }
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { Actual } from '../actual/actual.entity.js';
+import type { ActualRow, IndicatorRow, ProjectData } from '../../graphql/project-data.js';
 import { InspectionType } from '../inspection/inspection.types.js';
-import { IndicatorSource, type Indicator } from './indicator.entity.js';
+import { IndicatorSource, targetOf } from './indicator.entity.js';
 
 export enum TargetKindEnum {
   QUANTITATIVE = 'quantitative',
@@ -47,13 +47,13 @@ registerEnumType(IndicatorSource, {
   },
 });
 
-@ObjectType('ScoringRule', { description: '写在指标值里的评分规则' })
+@ObjectType('ScoringRule', { simpleResolvers: true, description: '写在指标值里的评分规则' })
 export class ScoringRuleType {
   @Field(() => Float, { description: '完成率低于此比例不得分（"完成率小于60%不得分" → 0.6）' })
   zeroBelow!: number;
 }
 
-@ObjectType('Target', { description: '指标值：原文及解析结果' })
+@ObjectType('Target', { simpleResolvers: true, description: '指标值：原文及解析结果' })
 export class TargetType {
   @Field(() => String, { description: '指标值原文，如 "≥95%"' })
   raw!: string;
@@ -77,7 +77,7 @@ export class TargetType {
   rule!: ScoringRuleType | null;
 }
 
-@ObjectType('ActualRecord', { description: '一次录入或推算的实际完成值' })
+@ObjectType('ActualRecord', { simpleResolvers: true, description: '一次录入或推算的实际完成值' })
 export class ActualRecordType {
   @Field(() => String, { nullable: true, description: '实际完成值，照录入原文，如 "5个"、"96%"、"2023-09-20"' })
   value!: string | null;
@@ -98,13 +98,13 @@ export class ActualRecordType {
   recordedBy!: string | null;
 }
 
-@ObjectType('Actual', { description: '指标的当前实际完成值及其全部历史' })
+@ObjectType('Actual', { simpleResolvers: true, description: '指标的当前实际完成值及其全部历史' })
 export class ActualType extends ActualRecordType {
   @Field(() => [ActualRecordType], { description: '历次记录，按时间先后，最后一条即当前值' })
   history!: ActualRecordType[];
 }
 
-@ObjectType('IndicatorProgress', { description: '指标完成情况与得分' })
+@ObjectType('IndicatorProgress', { simpleResolvers: true, description: '指标完成情况与得分' })
 export class IndicatorProgressType {
   @Field(() => Float, { nullable: true, description: '完成率（未封顶，如 0.8333）；无实际值时为空' })
   completionRate!: number | null;
@@ -119,7 +119,7 @@ export class IndicatorProgressType {
   deviationNoteRequired!: boolean;
 }
 
-@ObjectType('Indicator', { description: '绩效指标（三级指标）' })
+@ObjectType('Indicator', { simpleResolvers: true, description: '绩效指标（三级指标）' })
 export class IndicatorType {
   @Field(() => ID, { description: '指标 id' })
   id!: string;
@@ -151,17 +151,30 @@ export class IndicatorType {
   @Field(() => String, { nullable: true, description: '偏差原因分析及改进措施' })
   deviationNote!: string | null;
 
-  /** The entity behind this view, for field resolvers (not in the schema). */
-  entity!: Indicator;
+  @Field(() => Float, { description: '分值：管理人员设定的，或一级指标分值平均分配（不适用的指标为 0）' })
+  weight!: number;
 
-  static from(indicator: Indicator): IndicatorType {
-    const target = indicator.target();
+  @Field(() => ActualType, { nullable: true, description: '当前实际完成值及历史；尚未录入时为空' })
+  actual!: ActualType | null;
+
+  @Field(() => IndicatorProgressType, { description: '完成率与得分' })
+  progress!: IndicatorProgressType;
+
+  /** The project's data this view was built from, for the evidence resolver (not in the schema). */
+  data!: ProjectData;
+
+  /** A view of an indicator from its project's data, scored by the domain. */
+  static from(row: IndicatorRow, data: ProjectData): IndicatorType {
+    const target = targetOf(row);
+    const history = (data.actuals.get(row.id) ?? []).map(actualRecord);
+    const current = history.at(-1);
+    const scored = data.byIndicator.get(row.id)!;
     return Object.assign(new IndicatorType(), {
-      id: indicator.id,
-      level1: indicator.level1,
-      level2: indicator.level2,
-      name: indicator.name,
-      description: indicator.description,
+      id: row.id,
+      level1: row.level1,
+      level2: row.level2,
+      name: row.name,
+      description: row.description,
       target: {
         raw: target.raw,
         kind: target.kind as TargetKindEnum,
@@ -171,16 +184,24 @@ export class IndicatorType {
         deadline: target.kind === 'deadline' ? String(target.value) : null,
         rule: target.rule,
       },
-      source: indicator.source,
-      customWeight: indicator.weight,
-      notApplicable: indicator.notApplicable,
-      deviationNote: indicator.deviationNote,
-      entity: indicator,
+      source: row.source,
+      customWeight: row.weight,
+      notApplicable: row.notApplicable,
+      deviationNote: row.deviationNote,
+      weight: scored.weight,
+      actual: current ? { ...current, history } : null,
+      progress: {
+        completionRate: scored.completionRate,
+        score: scored.score,
+        met: scored.met,
+        deviationNoteRequired: scored.deviationNoteRequired,
+      },
+      data,
     });
   }
 }
 
-@ObjectType('IndicatorEvidence', { description: '当前实际值由哪些证据推算而来' })
+@ObjectType('IndicatorEvidence', { simpleResolvers: true, description: '当前实际值由哪些证据推算而来' })
 export class IndicatorEvidenceType {
   @Field(() => IndicatorSource, { description: '推算方式' })
   source!: IndicatorSource;
@@ -198,13 +219,13 @@ export class IndicatorEvidenceType {
   fromSpending!: boolean;
 }
 
-export function actualRecord(actual: Actual): ActualRecordType {
+export function actualRecord(actual: ActualRow): ActualRecordType {
   return {
     value: actual.value,
     tier: actual.tier as TierEnum | null,
     ratio: actual.ratio,
     note: actual.note,
     recordedAt: actual.recordedAt,
-    recordedBy: actual.recordedBy?.username ?? null,
+    recordedBy: actual.recordedBy,
   };
 }

@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Organization } from './organization.entity.js';
+
+/** An organization as the scope knows it: plain values, loaded once per request. */
+export interface OrgNode {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+}
 
 /**
  * The organizations a user may see: their own and all its descendants (DESIGN.md: a parent
@@ -8,16 +15,18 @@ import { Organization } from './organization.entity.js';
 export class OrgScope {
   private constructor(
     readonly rootId: string,
-    private readonly byId: Map<string, Organization>,
+    private readonly byId: Map<string, OrgNode>,
     readonly ids: ReadonlySet<string>,
   ) {}
 
   static async load(em: EntityManager, rootId: string): Promise<OrgScope> {
-    const all: Organization[] = await em.find(Organization, {});
+    // Plain rows: every request builds the scope, and entities would cost several times the query.
+    const rows: Array<Record<string, unknown>> = await em.getConnection().execute('select id, code, name, parent_id from organization', [], 'all', em.getTransactionContext());
+    const all: OrgNode[] = rows.map((r) => ({ id: String(r.id), code: String(r.code), name: String(r.name), parentId: r.parent_id == null ? null : String(r.parent_id) }));
     const byId = new Map(all.map((org) => [org.id, org]));
     const children = new Map<string, string[]>();
     for (const org of all) {
-      if (org.parent) children.set(org.parent.id, [...(children.get(org.parent.id) ?? []), org.id]);
+      if (org.parentId) children.set(org.parentId, [...(children.get(org.parentId) ?? []), org.id]);
     }
     const ids = new Set<string>();
     const stack = [rootId];
@@ -35,7 +44,7 @@ export class OrgScope {
   }
 
   /** The organization with this code, if the user may see it. */
-  byCode(code: string): Organization | undefined {
+  byCode(code: string): OrgNode | undefined {
     for (const id of this.ids) {
       const org = this.byId.get(id);
       if (org?.code === code) return org;
@@ -55,7 +64,7 @@ export class OrgScope {
     if (!root) return [];
     const result: string[] = [];
     for (const id of this.ids) {
-      for (let org = this.byId.get(id); org; org = org.parent ? this.byId.get(org.parent.id) : undefined) {
+      for (let org = this.byId.get(id); org; org = org.parentId ? this.byId.get(org.parentId) : undefined) {
         if (org.id === root.id) {
           result.push(id);
           break;

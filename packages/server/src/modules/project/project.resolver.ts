@@ -44,18 +44,18 @@ export class ProjectResolver {
     complexity: ({ childComplexity }) => 1 + childComplexity * 15,
   })
   async indicators(@Root() project: ProjectType, @Ctx() context: Context): Promise<IndicatorType[]> {
-    const indicators = await context.loaders.indicatorsByProject.load(project.id);
-    return indicators.map((indicator) => IndicatorType.from(indicator));
+    const data = await context.loaders.projectData.load(project.id);
+    return data.indicators.map((row) => IndicatorType.from(row, data));
   }
 
   @FieldResolver(() => Float, { description: '已支出（万元）：所记录支出之和' })
   async spent(@Root() project: ProjectType, @Ctx() context: Context): Promise<number> {
-    return context.loaders.spentByProject.load(project.id);
+    return (await context.loaders.projectData.load(project.id)).spent;
   }
 
   @FieldResolver(() => EvaluationType, { description: '绩效自评得分与等级' })
   async evaluation(@Root() project: ProjectType, @Ctx() context: Context): Promise<EvaluationType> {
-    const { score } = await context.loaders.evaluationByProject.load(project.entity);
+    const { score } = await context.loaders.projectData.load(project.id);
     return {
       score: score.score,
       grade: score.grade,

@@ -6,6 +6,7 @@ import { EquipmentItem } from '../equipment/equipment-item.entity.js';
 import { SiteType } from '../inspection/inspection.types.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { UserRole } from '../user/user.entity.js';
+import { Organization } from '../organization/organization.entity.js';
 import { Site, SiteKind } from './site.entity.js';
 
 const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
@@ -89,8 +90,9 @@ export class SiteResolver {
   @Mutation(() => SiteType, { description: '新建地点' })
   async createSite(@Ctx() context: Context, @Arg('input', () => CreateSiteInput, { description: '地点' }) input: CreateSiteInput): Promise<SiteType> {
     const viewer = requireViewer(context);
-    const organization = viewer.scope.byCode(input.orgCode);
-    if (!organization) throw new ForbiddenError();
+    const visible = viewer.scope.byCode(input.orgCode);
+    if (!visible) throw new ForbiddenError();
+    const organization = context.em.getReference(Organization, visible.id);
     const name = input.name.trim();
     if (name === '') throw new ValidationError('input.name', '请填写地点名称');
     checkLength('input.name', name, 100);
@@ -102,7 +104,7 @@ export class SiteResolver {
       await appendAuditEvent(tx, { actor: viewer.user.username, action: 'create', entity: 'Site', entityId: created.id, after: { orgCode: input.orgCode, name, kind: input.kind } });
       return created;
     });
-    return siteType(site);
+    return { id: site.id, name: site.name, kind: site.kind, address: site.address, orgCode: visible.code };
   }
 
   @Authorized()

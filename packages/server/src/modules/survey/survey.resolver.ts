@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
+import { indicatorView } from '../indicator/indicator.resolver.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { UserRole } from '../user/user.entity.js';
 import { SurveyService } from './survey.service.js';
@@ -73,8 +74,8 @@ export class SurveyResolver {
   }
 
   @FieldResolver(() => IndicatorType, { description: '问卷统计的指标（含其实际完成值与得分）' })
-  indicator(@Root() survey: SurveyType): IndicatorType {
-    return IndicatorType.from(survey.entity.indicator);
+  indicator(@Root() survey: SurveyType, @Ctx() context: Context): Promise<IndicatorType> {
+    return indicatorView(context, survey.entity.indicator);
   }
 
   @FieldResolver(() => [SurveyCodeType], {
