@@ -7,6 +7,7 @@ import type { Viewer } from '../auth/auth.service.js';
 import type { User } from '../user/user.entity.js';
 import { detectImageType } from './image-type.js';
 import { reencodePhoto } from './reencode-photo.js';
+import { appendAuditEvent } from '../audit/audit-chain.js';
 import { Upload } from './upload.entity.js';
 import { UploadRejectedError } from './upload.errors.js';
 import type { UploadStore } from './upload-store.js';
@@ -84,19 +85,29 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
   if (stored) return { upload: stored, created: false };
 
   const insert = em.fork();
-  const upload = insert.create(Upload, {
-    sha256: input.sha256,
-    mime: type,
-    bytes: input.body.length,
-    width: photo.width,
-    height: photo.height,
-    capturedAt: photo.capturedAt,
-    latitude: photo.latitude,
-    longitude: photo.longitude,
-    uploadedBy: input.uploadedBy.id,
-  });
+  let upload!: Upload;
   try {
-    await insert.flush();
+    await insert.transactional(async (tx) => {
+      upload = tx.create(Upload, {
+        sha256: input.sha256,
+        mime: type,
+        bytes: input.body.length,
+        width: photo.width,
+        height: photo.height,
+        capturedAt: photo.capturedAt,
+        latitude: photo.latitude,
+        longitude: photo.longitude,
+        uploadedBy: input.uploadedBy.id,
+      });
+      await tx.flush();
+      await appendAuditEvent(tx, {
+        actor: input.uploadedBy.username,
+        action: 'create',
+        entity: 'Upload',
+        entityId: input.sha256,
+        after: { mime: type, bytes: input.body.length, width: photo.width, height: photo.height },
+      });
+    });
     return { upload, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -162,6 +162,9 @@ for (const dialect of DIALECTS) {
       expect(bodies.size).toBe(1);
       expect(JSON.parse([...bodies][0])).toMatchObject({ sha256: sha256(photo), latitude: 39.375 });
       expect(await rowCount(sha256(photo))).toBe(1);
+      // The upload is audited once, by whoever stored it.
+      const [audit] = await api.db.em.fork().getConnection().execute(`select count(*) as n from audit_event where entity = 'Upload' and entity_id = ?`, [sha256(photo)]);
+      expect(Number(audit.n)).toBe(1);
       const again = await put(photo);
       expect([again.statusCode, again.body]).toEqual([200, [...bodies][0]]);
     });
