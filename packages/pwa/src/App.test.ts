@@ -1,12 +1,69 @@
-import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from './App.vue';
+import { enqueue } from './offline/outbox';
+import { useSessionStore } from './stores/session';
+import { createHarness, logIn, mountWith, NOW, PROJECT, seedReference, settle } from './testing/harness';
 
-describe('App', () => {
-  it('parses the target typed by the user with the shared domain rules', async () => {
-    const wrapper = mount(App);
-    await wrapper.get('input').setValue('不低于 ９０％');
-    const parsed = JSON.parse(wrapper.get('[data-testid="parsed"]').text());
-    expect(parsed).toMatchObject({ kind: 'quantitative', comparator: '>=', value: 90, unit: '%' });
+describe('App shell', () => {
+  let wrapper: ReturnType<typeof mountWith> | undefined;
+  afterEach(() => wrapper?.unmount());
+
+  it('opens logged in on the home screen from the device alone, with the tab bar and the unsynced badge', async () => {
+    const harness = createHarness();
+    await logIn(harness);
+    await seedReference(harness);
+    await enqueue(harness.db, { clientId: 'c1', kind: 'spending', payload: { projectId: 'p1', amount: 1, date: '2024-05-01' }, photoHashes: [], title: '支出' }, [], NOW);
+    await harness.router.push('/');
+    wrapper = mountWith(harness, App);
+    await settle(8);
+
+    expect(harness.router.currentRoute.value.path).toBe('/');
+    const tabs = wrapper.get('[data-testid="tabbar"]');
+    expect(tabs.text()).toContain('首页');
+    expect(tabs.text()).toContain('待同步');
+    expect(tabs.text()).toContain('我的');
+    expect(wrapper.get('[data-testid="tab-outbox"] .van-badge').text()).toBe('1');
+    // Home, from the cache: the project with its score and grade, and how fresh the data is.
+    const card = wrapper.get('[data-testid="project-card"]');
+    expect(card.text()).toContain(PROJECT.name);
+    expect(card.text()).toContain('72.5');
+    expect(card.get('[data-testid="grade"]').text()).toBe('中');
+    expect(card.text()).toContain('已录入 1/2 项指标');
+    expect(wrapper.get('[data-testid="freshness"]').text()).toContain('数据更新于 5 分钟前');
+    expect(wrapper.get('[data-testid="unsynced"]').text()).toBe('待同步 1 条');
+    // The server could not be reached for fresh data: the cache stays, and says so.
+    expect(wrapper.get('[data-testid="freshness"]').text()).toContain('离线');
+  });
+
+  it('asks to log in again when the login expired, without touching the queue', async () => {
+    const harness = createHarness();
+    await logIn(harness);
+    await seedReference(harness);
+    await harness.router.push('/');
+    wrapper = mountWith(harness, App);
+    await settle();
+    expect(wrapper.find('[data-testid="reauth-bar"]').exists()).toBe(false);
+
+    useSessionStore(harness.pinia).markExpired();
+    await settle();
+    await wrapper.get('[data-testid="reauth-bar"]').trigger('click');
+    await settle();
+    expect(harness.router.currentRoute.value.name).toBe('login');
+    expect(harness.router.currentRoute.value.query).toMatchObject({ reauth: '1', redirect: '/' });
+  });
+
+  it('refreshes the cached data when the server answers', async () => {
+    const harness = createHarness({
+      api: {
+        ReferenceProjects: () => ({ sites: [], projects: { nodes: [{ ...PROJECT, name: '新名称' }], pageInfo: { hasNextPage: false, endCursor: null } } }),
+        ProjectExtras: () => ({ e0: [], s0: [] }),
+      },
+    });
+    await logIn(harness);
+    await seedReference(harness);
+    await harness.router.push('/');
+    wrapper = mountWith(harness, App);
+    await vi.waitFor(() => expect(wrapper!.get('[data-testid="project-card"]').text()).toContain('新名称'));
+    expect(wrapper.get('[data-testid="freshness"]').text()).toContain('数据更新于刚刚');
   });
 });

@@ -30,8 +30,11 @@ export interface OutboxRecord {
   /** Shown in the outbox list, e.g. "维修验收 · 大孟庄法庭屋面". */
   title: string;
   status: OutboxStatus;
-  /** The server's message for status error (or the last transient failure). */
-  error: { code: string; message: string } | null;
+  /**
+   * The server's message for status error (or the last transient failure); `field` is the input
+   * field a CONFLICT or BAD_USER_INPUT names, when the server said.
+   */
+  error: { code: string; message: string; field?: string } | null;
   attempts: number;
   /** Epoch ms: not retried before this (back-off after transient failures). */
   nextAttemptAt: number;

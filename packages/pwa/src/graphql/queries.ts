@@ -1,0 +1,264 @@
+/**
+ * The GraphQL documents the screens send (packages/server/schema.graphql). Field lists are kept
+ * next to the TypeScript shapes they fill, so a change to one shows up beside the other.
+ */
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  role: 'ADMIN' | 'MANAGER' | 'INSPECTOR' | 'VIEWER';
+  orgCode: string;
+  orgName: string;
+}
+
+const USER_FIELDS = 'id username role orgCode orgName';
+
+export const LOGIN = `mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) { token user { ${USER_FIELDS} } }
+}`;
+export interface LoginResult {
+  login: { token: string; user: SessionUser };
+}
+
+export const ME = `query Me { me { ${USER_FIELDS} } }`;
+export interface MeResult {
+  me: SessionUser;
+}
+
+export type IndicatorSource = 'MANUAL' | 'REPAIR_COUNT' | 'EQUIPMENT_COUNT' | 'PASS_RATE' | 'COMPLETION_DATE' | 'SURVEY' | 'SPENDING';
+export type TierCode = 'ACHIEVED' | 'PARTIAL' | 'NOT_ACHIEVED';
+
+export interface IndicatorRef {
+  id: string;
+  level1: string;
+  level2: string;
+  name: string;
+  description: string;
+  target: {
+    raw: string;
+    kind: 'QUANTITATIVE' | 'DEADLINE' | 'QUALITATIVE';
+    comparator: string | null;
+    value: string | null;
+    unit: string | null;
+    deadline: string | null;
+  };
+  source: IndicatorSource;
+  notApplicable: boolean;
+  deviationNote: string | null;
+  weight: number;
+  actual: { value: string | null; tier: TierCode | null; ratio: number | null; note: string | null; recordedAt: string; recordedBy: string | null } | null;
+  progress: { completionRate: number | null; score: number | null; met: boolean | null; deviationNoteRequired: boolean };
+}
+
+export interface ProjectRef {
+  id: string;
+  name: string;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  tableNumber: number | null;
+  purpose: string;
+  goals: string[];
+  budget: { total: number; fiscal: number; other: number };
+  spent: number;
+  evaluation: { score: number; grade: string; executionRate: number | null; executionScore: number; missing: number; complete: boolean };
+  indicators: IndicatorRef[];
+}
+
+export interface SiteRef {
+  id: string;
+  name: string;
+  kind: 'DISPATCHED_TRIBUNAL' | 'TECH_COURT' | 'OFFICE' | 'OTHER';
+  address: string | null;
+  orgCode: string;
+}
+
+export interface EquipmentItemRef {
+  id: string;
+  projectId: string;
+  name: string;
+  model: string | null;
+  serialNumber: string | null;
+  assetTag: string | null;
+}
+
+export type SurveyQuestionKind = 'SATISFACTION' | 'SINGLE_CHOICE' | 'TEXT';
+
+export interface SurveyQuestion {
+  id: string;
+  kind: SurveyQuestionKind;
+  text: string;
+  options: string[];
+  required: boolean;
+}
+
+export interface SurveyRef {
+  id: string;
+  /** Added on the device: the project whose projectSurveys listed it. */
+  projectId: string;
+  title: string;
+  audience: 'OFFICERS' | 'EQUIPMENT_USERS' | 'AID_RECIPIENTS';
+  questions: SurveyQuestion[];
+  opensAt: string;
+  closesAt: string;
+  isOpen: boolean;
+  indicator: { id: string; name: string };
+}
+
+const INDICATOR_FIELDS = `id level1 level2 name description
+  target { raw kind comparator value unit deadline }
+  source notApplicable deviationNote weight
+  actual { value tier ratio note recordedAt recordedBy }
+  progress { completionRate score met deviationNoteRequired }`;
+
+const PROJECT_FIELDS = `id name orgCode orgName year tableNumber purpose goals
+  budget { total fiscal other } spent
+  evaluation { score grade executionRate executionScore missing complete }
+  indicators { ${INDICATOR_FIELDS} }`;
+
+/** Reference data, first page: the sites and up to 100 projects with their indicators. */
+export const REFERENCE_PROJECTS = `query ReferenceProjects($after: String) {
+  sites { id name kind address orgCode }
+  projects(first: 100, after: $after) { nodes { ${PROJECT_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+export interface ReferenceProjectsResult {
+  sites: SiteRef[];
+  projects: { nodes: ProjectRef[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+const SURVEY_FIELDS = 'id title audience questions { id kind text options required } opensAt closesAt isOpen indicator { id name }';
+
+/**
+ * Equipment items and surveys of many projects in one request (aliases e0/s0, e1/s1, …), so that
+ * caching does not cost two round trips per project on a slow connection.
+ */
+export function projectExtrasQuery(count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$p${i}: ID!`).join(', ');
+  const fields = Array.from(
+    { length: count },
+    (_, i) =>
+      `e${i}: equipmentItems(projectId: $p${i}) { id projectId name model serialNumber assetTag }\n  s${i}: projectSurveys(projectId: $p${i}) { ${SURVEY_FIELDS} }`,
+  ).join('\n  ');
+  return `query ProjectExtras(${vars}) {\n  ${fields}\n}`;
+}
+export type ProjectExtrasResult = Record<string, EquipmentItemRef[] | Omit<SurveyRef, 'projectId'>[]>;
+
+export interface PhotoRef {
+  sha256: string;
+  thumbnailUrl: string;
+  url: string;
+  uploaded: boolean;
+}
+
+export interface InspectionRef {
+  id: string;
+  kind: 'REPAIR' | 'EQUIPMENT';
+  site: { id: string; name: string } | null;
+  itemName: string;
+  serialNumber: string | null;
+  checklist: { label: string; passed: boolean }[];
+  passed: boolean;
+  note: string | null;
+  photos: PhotoRef[];
+  signature: PhotoRef | null;
+  location: { lat: number; lng: number; accuracy: number | null } | null;
+  capturedAt: string;
+  submittedBy: string;
+  reviewStatus: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  reviewReason: string | null;
+}
+
+/** The evidence behind an indicator's actual, with its history: online only. */
+export const INDICATOR_EVIDENCE = `query IndicatorEvidence($id: ID!) {
+  indicator(id: $id) {
+    id
+    actual { value tier ratio note recordedAt recordedBy history { value tier ratio note recordedAt recordedBy } }
+    evidence {
+      source derivedAt surveyId fromSpending
+      inspections {
+        id kind site { id name } itemName serialNumber checklist { label passed } passed note
+        photos { sha256 thumbnailUrl url uploaded } signature { sha256 thumbnailUrl url uploaded }
+        location { lat lng accuracy } capturedAt submittedBy reviewStatus reviewReason
+      }
+    }
+  }
+}`;
+export interface ActualRecordRef {
+  value: string | null;
+  tier: TierCode | null;
+  ratio: number | null;
+  note: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+export interface IndicatorEvidenceResult {
+  indicator: {
+    id: string;
+    actual: (ActualRecordRef & { history: ActualRecordRef[] }) | null;
+    evidence: { source: IndicatorSource; derivedAt: string; surveyId: string | null; fromSpending: boolean; inspections: InspectionRef[] } | null;
+  };
+}
+
+export const PUBLIC_SURVEY = `query PublicSurvey($token: String!) {
+  publicSurvey(token: $token) { title audience questions { id kind text options required } opensAt closesAt isOpen requireCode }
+}`;
+export interface PublicSurvey {
+  title: string;
+  audience: SurveyRef['audience'];
+  questions: SurveyQuestion[];
+  opensAt: string;
+  closesAt: string;
+  isOpen: boolean;
+  requireCode: boolean;
+}
+export interface PublicSurveyResult {
+  publicSurvey: PublicSurvey;
+}
+
+export const SUBMIT_SURVEY_RESPONSE = `mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {
+  submitSurveyResponse(input: $input) { id clientId surveyId receivedAt }
+}`;
+
+/** The inputs the outbox carries (payload), exactly as the mutations take them. */
+export interface SurveyAnswerInput {
+  questionId: string;
+  value: string;
+}
+export interface SubmitSurveyResponseInput {
+  clientId: string;
+  surveyId?: string;
+  token?: string;
+  code?: string;
+  answers: SurveyAnswerInput[];
+  collectedAt: string;
+}
+export interface SubmitInspectionInput {
+  clientId: string;
+  projectId: string;
+  kind: 'REPAIR' | 'EQUIPMENT';
+  siteId?: string;
+  itemName: string;
+  serialNumber?: string;
+  checklist: { label: string; passed: boolean }[];
+  passed: boolean;
+  note?: string;
+  photos: string[];
+  signature?: string;
+  location?: { lat: number; lng: number; accuracy?: number };
+  capturedAt: string;
+}
+export interface RecordActualInput {
+  clientId: string;
+  indicatorId: string;
+  value?: string;
+  tier?: TierCode;
+  ratio?: number;
+  note?: string;
+}
+export interface RecordSpendingInput {
+  clientId: string;
+  projectId: string;
+  amount: number;
+  date: string;
+  note?: string;
+}

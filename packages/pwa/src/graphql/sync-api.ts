@@ -1,0 +1,109 @@
+/**
+ * The sync engine's view of the server over HTTP: a reachability probe, photo uploads and one
+ * mutation per record kind. Every failure becomes an ApiError the engine can act on.
+ */
+import type { OutboxRecord, RecordKind, SyncApi } from '../offline/types';
+import { ApiError, createGraphqlClient } from './client';
+
+export interface SyncApiOptions {
+  /** Base URL of the server; '' (default) for the same origin. */
+  baseUrl?: string;
+  /** The current login's token, or null. Not used for anonymous records (public survey link). */
+  getToken: () => string | null;
+  fetch?: typeof fetch;
+  /** A server that takes longer than this to answer /healthz counts as unreachable. */
+  probeTimeoutMs?: number;
+  /** A hung request would block every later sync run; give up after this (then retried later). */
+  uploadTimeoutMs?: number;
+  submitTimeoutMs?: number;
+}
+
+/** The mutation for each record kind; only ids are selected (the screens do not need more). */
+export const SUBMIT_MUTATIONS: Record<RecordKind, string> = {
+  inspection: 'mutation SubmitInspection($input: SubmitInspectionInput!) { submitInspection(input: $input) { id clientId } }',
+  surveyResponse: 'mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id clientId } }',
+  actual: 'mutation RecordActual($input: RecordActualInput!) { recordActual(input: $input) { id } }',
+  spending: 'mutation RecordSpending($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }',
+};
+
+/** Codes for upload failures whose body carried none. */
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+export function createSyncApi(options: SyncApiOptions): SyncApi {
+  const base = options.baseUrl ?? '';
+  const rawFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const { probeTimeoutMs = 4_000, uploadTimeoutMs = 120_000, submitTimeoutMs = 60_000 } = options;
+
+  const signedIn = createGraphqlClient({ baseUrl: base, getToken: options.getToken, fetch: withTimeout(rawFetch, submitTimeoutMs) });
+  const anonymous = createGraphqlClient({ baseUrl: base, getToken: () => null, fetch: withTimeout(rawFetch, submitTimeoutMs) });
+  const uploadFetch = withTimeout(rawFetch, uploadTimeoutMs);
+
+  return {
+    async probe() {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), probeTimeoutMs);
+      try {
+        const response = await rawFetch(`${base}/healthz`, { cache: 'no-store', signal: controller.signal });
+        if (!response.ok) return false;
+        // The body too: a captive portal or a proxy's error page answers 200 with something else.
+        const body = (await response.json()) as { status?: unknown } | null;
+        return body?.status === 'ok';
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    async uploadPhoto(sha256, blob) {
+      const token = options.getToken();
+      let response: Response;
+      try {
+        response = await uploadFetch(`${base}/uploads/${sha256}`, {
+          method: 'PUT',
+          headers: { 'content-type': blob.type || 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: blob,
+        });
+      } catch (error) {
+        throw new ApiError(`无法上传照片：${(error as Error).message}`, 'NETWORK');
+      }
+      if (response.ok) return;
+      const body = (await response.json().catch(() => null)) as { error?: { code?: unknown; message?: unknown } } | null;
+      const code = typeof body?.error?.code === 'string' ? body.error.code : (CODE_OF_STATUS[response.status] ?? `HTTP_${response.status}`);
+      const message = typeof body?.error?.message === 'string' ? body.error.message : `照片上传失败（HTTP ${response.status}）`;
+      throw new ApiError(message, code, {}, response.status);
+    },
+
+    async submit(record: OutboxRecord) {
+      const mutation = SUBMIT_MUTATIONS[record.kind];
+      if (!mutation) throw new ApiError(`未知的记录类型：${String(record.kind)}`, 'BAD_USER_INPUT');
+      await (record.anonymous ? anonymous : signedIn).request(mutation, { input: record.payload });
+    },
+  };
+}
+
+/** A fetch that aborts after `ms` (the abort rejects, which callers report as NETWORK). */
+function withTimeout(doFetch: typeof fetch, ms: number): typeof fetch {
+  return async (input, init = {}) => {
+    const controller = new AbortController();
+    const outer = init.signal;
+    const onOuterAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) controller.abort(outer.reason);
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new DOMException(`${ms / 1000} 秒内没有响应`, 'TimeoutError')), ms);
+    try {
+      return await doFetch(input, { ...init, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuterAbort);
+    }
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * For tests only: a fresh database per test (fake-indexeddb), photos, and a fake server that keeps
+ * the real server's sync rules (idempotent clientId, MISSING_UPLOAD, content-addressed photos).
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { ApiError } from '../graphql/client';
+import { openJixiaoDb, type JixiaoDb } from './db';
+import { enqueue, type NewOutboxRecord } from './outbox';
+import { sha256Hex } from './photos';
+import type { OutboxRecord, StoredPhoto, SyncApi } from './types';
+
+let counter = 0;
+
+/** A database of its own, in an IndexedDB of its own. */
+export function freshDb(): JixiaoDb {
+  counter += 1;
+  return openJixiaoDb(`jixiao-test-${counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+export async function makePhoto(content: string, createdAt = 0): Promise<StoredPhoto> {
+  const blob = new Blob([content], { type: 'image/jpeg' });
+  return { sha256: await sha256Hex(blob), blob, type: 'image/jpeg', width: 4, height: 3, bytes: blob.size, createdAt };
+}
+
+/** Queues a record of kind inspection naming `photos`, created at `createdAt`. */
+export async function queueInspection(db: JixiaoDb, clientId: string, photos: StoredPhoto[], createdAt: number, extra: Partial<NewOutboxRecord> = {}): Promise<OutboxRecord> {
+  const payload = { clientId, itemName: `item ${clientId}`, photos: photos.map((photo) => photo.sha256) };
+  const { record } = await enqueue(db, { clientId, kind: 'inspection', payload, photoHashes: photos.map((photo) => photo.sha256), title: `验收 ${clientId}`, ...extra }, photos, createdAt);
+  return record;
+}
+
+export const networkError = () => new ApiError('无法连接服务器：fetch failed', 'NETWORK');
+export const httpError = (status: number) => new ApiError(`服务器出错（HTTP ${status}）`, `HTTP_${status}`, {}, status);
+export const unauthenticated = () => new ApiError('请先登录', 'UNAUTHENTICATED', {}, 200);
+
+/**
+ * A fake server. `calls` logs every call in order; hooks may throw to simulate a failure before
+ * (`beforeUpload`, `beforeSubmit`) or after (`afterStore`: the record is stored but the response
+ * is lost) the server's work.
+ */
+export class FakeServer implements SyncApi {
+  reachable = true;
+  /** Photos the server has. */
+  readonly photos = new Set<string>();
+  /** Records the server stored, by clientId, with how many times each was submitted. */
+  readonly records = new Map<string, { payload: string; submissions: number }>();
+  readonly calls: string[] = [];
+  beforeUpload?: (sha256: string) => void | Promise<void>;
+  /** Return false to store nothing (the upload "succeeds" but the server loses the file). */
+  keepUpload?: (sha256: string) => boolean;
+  beforeSubmit?: (record: OutboxRecord) => void | Promise<void>;
+  afterStore?: (record: OutboxRecord) => void | Promise<void>;
+
+  async probe(): Promise<boolean> {
+    await tick();
+    this.calls.push('probe');
+    return this.reachable;
+  }
+
+  async uploadPhoto(sha256: string, blob: Blob): Promise<void> {
+    await tick();
+    this.calls.push(`upload ${sha256.slice(0, 6)}`);
+    if (!this.reachable) throw networkError();
+    await this.beforeUpload?.(sha256);
+    if ((await sha256Hex(blob)) !== sha256) throw new ApiError('照片内容与地址中的 SHA-256 不符', 'HASH_MISMATCH', {}, 422);
+    if (this.keepUpload?.(sha256) !== false) this.photos.add(sha256);
+  }
+
+  async submit(record: OutboxRecord): Promise<void> {
+    await tick();
+    this.calls.push(`submit ${record.clientId}`);
+    if (!this.reachable) throw networkError();
+    await this.beforeSubmit?.(record);
+    const missing = record.photoHashes.filter((hash) => !this.photos.has(hash));
+    if (missing.length > 0) throw new ApiError('缺少照片', 'MISSING_UPLOAD', { hashes: missing }, 200);
+    const payload = JSON.stringify(record.payload);
+    const stored = this.records.get(record.clientId);
+    if (stored && stored.payload !== payload) throw new ApiError(`clientId ${record.clientId} 已用于另一条记录`, 'CONFLICT', { field: 'input.note' }, 200);
+    if (stored) stored.submissions += 1;
+    else this.records.set(record.clientId, { payload, submissions: 1 });
+    await this.afterStore?.(record);
+  }
+
+  /** Calls of one kind ('upload' or 'submit'), in order. */
+  log(kind: 'upload' | 'submit' | 'probe'): string[] {
+    return this.calls.filter((call) => call.startsWith(kind)).map((call) => call.slice(kind.length + 1));
+  }
+}
+
+/** A macrotask: lets other runs interleave, as real network calls would. */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

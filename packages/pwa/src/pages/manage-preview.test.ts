@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PROJECT } from '../testing/harness';
+import { previewActual } from './manage-preview';
+
+const count = PROJECT.indicators[0]; // ≥6个, weight 10
+const quality = PROJECT.indicators[1]; // 显著提升审判质效, weight 15
+const cost = { ...count, level2: '成本指标', name: '维修成本', target: { ...count.target, raw: '≤30万元' }, weight: 10 };
+
+describe('previewActual (the domain rules the server applies)', () => {
+  it('says nothing before anything is entered', () => {
+    expect(previewActual(count, { value: '  ' })).toEqual({ state: 'empty' });
+    expect(previewActual(quality, { tier: null })).toEqual({ state: 'empty' });
+  });
+
+  it('reads a value as written and scores it against the target', () => {
+    const preview = previewActual(count, { value: '5个' });
+    expect(preview).toMatchObject({ state: 'ok', value: { kind: 'quantity', value: 5, unit: '个' }, score: { score: 8.33, completionRate: 0.8333, met: false } });
+  });
+
+  it('converts units the way the server does', () => {
+    expect(previewActual(cost, { value: '285000元' })).toMatchObject({ state: 'ok', value: { value: 28.5, unit: '万元' }, score: { score: 10, met: true } });
+  });
+
+  it('scores a qualitative target by tier and ratio', () => {
+    expect(previewActual(quality, { tier: 'PARTIAL', ratio: 0.75 })).toMatchObject({ state: 'ok', score: { score: 11.25 } });
+  });
+
+  it('explains a value the server would refuse, naming the field', () => {
+    expect(previewActual(count, { value: '≥5个' })).toMatchObject({ state: 'invalid', field: 'value' });
+    expect(previewActual(quality, { tier: 'ACHIEVED', ratio: 0.5 })).toMatchObject({ state: 'invalid', field: 'ratio' });
+  });
+});

@@ -1,0 +1,80 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import type { Pinia } from 'pinia';
+import HomePage from '../pages/HomePage.vue';
+import LoginPage from '../pages/LoginPage.vue';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without a login: the login screen and the public survey link. */
+    public?: boolean;
+    /** Shows the bottom tab bar. */
+    tab?: boolean;
+    /** Only these roles may open it. */
+    roles?: ReadonlyArray<'ADMIN' | 'MANAGER' | 'INSPECTOR' | 'VIEWER'>;
+  }
+}
+
+/**
+ * Login and home are in the first download; every other page is its own chunk, fetched when first
+ * opened (and cached by the service worker for offline use).
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
+  { path: '/', name: 'home', component: HomePage, meta: { tab: true } },
+  { path: '/outbox', name: 'outbox', component: () => import('../pages/OutboxPage.vue'), meta: { tab: true } },
+  { path: '/me', name: 'me', component: () => import('../pages/MePage.vue'), meta: { tab: true } },
+  { path: '/projects/:id', name: 'project', component: () => import('../pages/ProjectPage.vue'), props: true },
+  {
+    path: '/projects/:id/inspect/repair',
+    name: 'inspect-repair',
+    component: () => import('../pages/InspectionPage.vue'),
+    props: (route) => ({ id: route.params.id, kind: 'REPAIR' }),
+    meta: { roles: ['ADMIN', 'MANAGER', 'INSPECTOR'] },
+  },
+  {
+    path: '/projects/:id/inspect/equipment',
+    name: 'inspect-equipment',
+    component: () => import('../pages/InspectionPage.vue'),
+    props: (route) => ({ id: route.params.id, kind: 'EQUIPMENT' }),
+    meta: { roles: ['ADMIN', 'MANAGER', 'INSPECTOR'] },
+  },
+  {
+    path: '/projects/:id/manage',
+    name: 'manage',
+    component: () => import('../pages/ManagePage.vue'),
+    props: true,
+    meta: { roles: ['ADMIN', 'MANAGER'] },
+  },
+  {
+    path: '/surveys/:id/kiosk',
+    name: 'kiosk',
+    component: () => import('../pages/SurveyKioskPage.vue'),
+    props: true,
+    meta: { roles: ['ADMIN', 'MANAGER', 'INSPECTOR'] },
+  },
+  { path: '/s/:token', name: 'public-survey', component: () => import('../pages/PublicSurveyPage.vue'), props: true, meta: { public: true } },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+    const session = useSessionStore(pinia);
+    await session.restore();
+    if (!session.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    const roles = to.meta.roles;
+    if (roles && !roles.includes(session.user!.role)) {
+      return typeof to.params.id === 'string' ? { name: 'project', params: { id: to.params.id } } : { name: 'home' };
+    }
+    return true;
+  });
+
+  return router;
+}

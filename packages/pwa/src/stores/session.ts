@@ -1,0 +1,67 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { LOGIN, type LoginResult, type SessionUser } from '../graphql/queries';
+import { clearSession, readSession, saveSession } from '../offline/local-data';
+import { useServices } from './services';
+
+/**
+ * The login, kept in the `session` table so that the app opens logged in — offline too. When the
+ * server stops accepting the token the session is marked expired: the user logs in again, and
+ * nothing queued is touched.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const { db, publicApi, now } = useServices();
+
+  const token = ref<string | null>(null);
+  const user = ref<SessionUser | null>(null);
+  /** The server refused the token (UNAUTHENTICATED); the queue waits for a new login. */
+  const expired = ref(false);
+  let restoring: Promise<void> | null = null;
+
+  const loggedIn = computed(() => token.value !== null && user.value !== null);
+  const isManager = computed(() => user.value?.role === 'ADMIN' || user.value?.role === 'MANAGER');
+  const canCollect = computed(() => user.value !== null && user.value.role !== 'VIEWER');
+
+  /** Reads the saved session once; later calls wait for the same read. */
+  function restore(): Promise<void> {
+    restoring ??= (async () => {
+      try {
+        const saved = await readSession(db);
+        if (saved && token.value === null) {
+          token.value = saved.token;
+          user.value = saved.user as SessionUser;
+        }
+      } catch {
+        // No IndexedDB (private mode on old Safari): the user logs in each visit.
+      }
+    })();
+    return restoring;
+  }
+
+  /**
+   * Logs in and keeps the session. Returns whether another user was logged in before, so the caller
+   * can drop that user's cached reference data. Throws ApiError on failure.
+   */
+  async function login(username: string, password: string): Promise<{ userChanged: boolean }> {
+    const { login: result } = await publicApi.request<LoginResult>(LOGIN, { username: username.trim(), password });
+    const previous = user.value?.id ?? (await readSession(db))?.user.id ?? null;
+    await saveSession(db, { token: result.token, user: result.user }, now());
+    token.value = result.token;
+    user.value = result.user;
+    expired.value = false;
+    return { userChanged: previous !== null && previous !== result.user.id };
+  }
+
+  async function logout(): Promise<void> {
+    await clearSession(db);
+    token.value = null;
+    user.value = null;
+    expired.value = false;
+  }
+
+  function markExpired(): void {
+    if (token.value !== null) expired.value = true;
+  }
+
+  return { token, user, expired, loggedIn, isManager, canCollect, restore, login, logout, markExpired };
+});
