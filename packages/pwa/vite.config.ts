@@ -1,6 +1,7 @@
 import { VantResolver } from '@vant/auto-import-resolver';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,38 @@ export default defineConfig({
     vue(),
     // Only the Vant components a page uses are bundled, with their CSS, in that page's chunk.
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
+    VitePWA({
+      // A new version waits for the user's "刷新" (src/composables/useAppUpdate.ts): an open form
+      // is never reloaded from under a field worker.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.png', 'icons/apple-touch-icon.png', 'icons/icon.svg'],
+      manifest: {
+        name: '绩效 · 预算项目绩效管理',
+        short_name: '绩效',
+        description: '维修验收、设备验收、满意度调查与绩效自评',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#f7f8fa',
+        theme_color: '#1677ff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The whole app shell, every page chunk included, so that any screen opens with no network.
+        globPatterns: ['**/*.{js,css,html,png,svg,woff2,woff,ttf}'],
+        navigateFallback: '/index.html',
+        // The API, photos and downloads always go to the server.
+        navigateFallbackDenylist: [/^\/graphql/, /^\/uploads\//, /^\/healthz/, /^\/downloads\//, /^\/imports\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
   ],
   resolve: {
     // Read @jixiao/domain from source: one build step less, and tree-shaking sees through it.

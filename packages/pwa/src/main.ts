@@ -11,6 +11,7 @@ import { createAppRouter } from './router';
 import { installServices, type AppServices } from './stores/services';
 import { useSessionStore } from './stores/session';
 import './styles/main.css';
+import { offerUpdate } from './composables/useAppUpdate';
 
 const pinia = createPinia();
 const getToken = () => useSessionStore(pinia).token;
@@ -40,6 +41,13 @@ router.onError((error) => {
     showToast({ message: i18n.global.t('app.pageUnavailable'), duration: 4000 });
   }
 });
+
+// Offline: the service worker precaches the app shell (vite-plugin-pwa). Production builds only.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void import('virtual:pwa-register').then(({ registerSW }) => {
+    const updateSW = registerSW({ onNeedRefresh: () => offerUpdate(() => updateSW(true)) });
+  });
+}
 
 void useSessionStore(pinia)
   .restore()

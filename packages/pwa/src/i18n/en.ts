@@ -5,6 +5,8 @@ const en: Messages = {
   app: {
     name: 'Jixiao',
     pageUnavailable: 'This page is not on the device yet. Open it again when online.',
+    updateAvailable: 'A new version is available. Finish what you are filling in, then refresh.',
+    refresh: 'Refresh',
   },
   tabs: { home: 'Home', outbox: 'Outbox', me: 'Me' },
   common: {

@@ -3,6 +3,8 @@ const zhCN = {
   app: {
     name: '绩效',
     pageUnavailable: '此页面尚未下载到本机，请联网后再打开',
+    updateAvailable: '有新版本可用，保存好正在填写的内容后刷新',
+    refresh: '刷新',
   },
   tabs: { home: '首页', outbox: '待同步', me: '我的' },
   common: {
