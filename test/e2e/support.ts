@@ -1,0 +1,134 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+export const INSPECTOR_PASSWORD = 'e2e-inspector-password';
+
+/** A free TCP port on 127.0.0.1, so the server can be stopped and started again on the same one. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The real product (`jixiao serve --demo`) on a temporary database: the seed's projects, an `admin`
+ * and an `inspector`. stop() and start() cut and restore the network as a phone in a basement sees it.
+ */
+export class ProductServer {
+  readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  private child: ChildProcess | null = null;
+
+  private constructor(readonly port: number) {}
+
+  static async create(): Promise<ProductServer> {
+    const server = new ProductServer(await freePort());
+    await server.start();
+    const user = spawnSync(
+      process.execPath,
+      ['scripts/jixiao.mjs', 'user', 'add', 'inspector', '--role', 'INSPECTOR', '--org', '218101', '--password', INSPECTOR_PASSWORD, '--db', server.db],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (user.status !== 0) throw new Error(`user add failed: ${user.stderr}`);
+    return server;
+  }
+
+  get db(): string {
+    return join(this.dir, 'e2e.sqlite');
+  }
+
+  get base(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--db', this.db], {
+      cwd: ROOT,
+      env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
+    });
+    this.child = child;
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Jixiao 已启动')) resolve();
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** A GraphQL call as a manager would make it, for checking what the server holds. */
+  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const response = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const data = await this.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+    return data.login.token;
+  }
+}
+
+/** Debian's Chromium, headless, as this machine allows it (no sandbox as root, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A phone: 375 × 812, touch, Chinese. */
+export function phoneContext(browser: Browser, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+    permissions: ['geolocation'],
+    geolocation: { latitude: 39.38, longitude: 117.04, accuracy: 15 },
+  });
+}
+
+/** Saves a screenshot under test/e2e/screenshots/ (not committed) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
