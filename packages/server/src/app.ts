@@ -14,6 +14,7 @@ import { createFormatError } from './graphql/format-error.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { reportRoutes } from './modules/report/report.routes.js';
 import { uploadRoutes } from './modules/upload/upload.routes.js';
 
 export interface App {
@@ -68,6 +69,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
   });
 
   await server.register(uploadRoutes, { db, auth, config });
+  await server.register(reportRoutes, { db, auth, uploadsDir: config.uploadsDir });
 
   if (config.pwaDir && existsSync(join(config.pwaDir, 'index.html'))) {
     await server.register(fastifyStatic, { root: config.pwaDir, wildcard: false });

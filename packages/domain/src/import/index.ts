@@ -1,5 +1,6 @@
 export {
   parseTargetTables,
+  parseTableHeader,
   cleanGoals,
   type ImportedIndicator,
   type ImportedProject,
@@ -7,3 +8,4 @@ export {
   type ImportOptions,
   type ImportResult,
 } from './parse-target-tables.js';
+export { parseTargetWorkbook, parseCellRef, cellRef, type GridCell, type GridSheet, type WorkbookGrid } from './parse-target-workbook.js';

@@ -262,3 +262,98 @@ export interface RecordSpendingInput {
   date: string;
   note?: string;
 }
+
+// ── 绩效看板 (online only; the last answer is cached per user, unit and year) ────────────────────
+
+export interface OrganizationRef {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+export const DASHBOARD_ORGANIZATIONS = `query DashboardOrganizations { organizations { code name parentCode } }`;
+export interface DashboardOrganizationsResult {
+  organizations: OrganizationRef[];
+}
+
+export interface OrganizationSummary {
+  orgCode: string;
+  orgName: string;
+  year: number;
+  projectCount: number;
+  budget: number;
+  spent: number;
+  executionRate: number | null;
+  averageScore: number | null;
+  grades: { excellent: number; good: number; fair: number; poor: number };
+  incompleteProjects: number;
+}
+
+export interface SpendingRef {
+  date: string;
+  amount: number;
+}
+
+export interface DashboardProjectRef {
+  id: string;
+  name: string;
+  orgName: string;
+  year: number;
+  budget: { total: number };
+  spent: number;
+  evaluation: { score: number; grade: string; executionRate: number | null; missing: number };
+  spendings: SpendingRef[];
+}
+
+/** The summary tiles (first page only) and a page of the unit's projects with their spending. */
+export const DASHBOARD = `query Dashboard($orgCode: String!, $year: Int!, $after: String, $withSummary: Boolean!) {
+  organizationSummary(orgCode: $orgCode, year: $year) @include(if: $withSummary) {
+    orgCode orgName year projectCount budget spent executionRate averageScore
+    grades { excellent good fair poor } incompleteProjects
+  }
+  projects(orgCode: $orgCode, year: $year, first: 100, after: $after) {
+    nodes { id name orgName year budget { total } spent evaluation { score grade executionRate missing } spendings { date amount } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+export interface DashboardResult {
+  organizationSummary?: OrganizationSummary;
+  projects: { nodes: DashboardProjectRef[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+export interface DashboardIndicatorRef {
+  id: string;
+  name: string;
+  level1: string;
+  notApplicable: boolean;
+  target: { raw: string };
+  actual: { value: string | null; tier: TierCode | null } | null;
+  progress: { completionRate: number | null };
+}
+
+/** One project's indicators and the surveys that collect for it. */
+export const DASHBOARD_PROJECT = `query DashboardProject($id: ID!) {
+  project(id: $id) { id indicators { id name level1 notApplicable target { raw } actual { value tier } progress { completionRate } } }
+  projectSurveys(projectId: $id) { id title }
+}`;
+export interface DashboardProjectResult {
+  project: { id: string; indicators: DashboardIndicatorRef[] };
+  projectSurveys: Array<{ id: string; title: string }>;
+}
+
+export interface SurveyResultsRef {
+  surveyId: string;
+  responseCount: number;
+  satisfactionRate: number | null;
+  questions: Array<{ questionId: string; kind: SurveyQuestionKind; text: string; answeredCount: number; counts: Array<{ option: string; count: number }> }>;
+}
+
+/** The answer counts of several surveys in one request (aliases r0, r1, …). */
+export function surveyResultsQuery(count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$s${i}: ID!`).join(', ');
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `r${i}: surveyResults(surveyId: $s${i}) { surveyId responseCount satisfactionRate questions { questionId kind text answeredCount counts { option count } } }`,
+  ).join('\n  ');
+  return `query DashboardSurveyResults(${vars}) {\n  ${fields}\n}`;
+}
+export type SurveyResultsResult = Record<string, SurveyResultsRef>;

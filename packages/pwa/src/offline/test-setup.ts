@@ -13,3 +13,11 @@ if (typeof Blob.prototype.arrayBuffer !== 'function') {
   globalThis.Blob = NodeBlob as unknown as typeof Blob;
   globalThis.File = NodeFile as unknown as typeof File;
 }
+
+// Vant's NavBar measures itself 100, 200 and 300 ms after it mounts (usePlaceholder); a file whose
+// last test ends sooner would have jsdom torn down under those timers ("window is not defined").
+// They cannot be awaited, so each jsdom file lets them run out before its environment goes.
+if (typeof window !== 'undefined') {
+  const { afterAll } = await import('vitest');
+  afterAll(() => new Promise((resolve) => setTimeout(resolve, 350)));
+}

@@ -55,6 +55,11 @@ describe('ManagePage', () => {
     expect((await listOutbox(harness.db))[0].payload).toMatchObject({ indicatorId: 'i2', tier: 'PARTIAL', ratio: 0.7 });
   });
 
+  it('links to the dashboard for the project’s unit, year and project', async () => {
+    const { wrapper } = await open();
+    expect(wrapper.get('[data-testid="manage-dashboard-link"]').attributes('href')).toBe(`/dashboard?org=218101&year=2023&project=${PROJECT.id}`);
+  });
+
   it('queues spending in 万元 with its date', async () => {
     const { harness, wrapper } = await open();
     await wrapper.findAll('.van-tab').find((tab) => tab.text() === '支出')!.trigger('click');

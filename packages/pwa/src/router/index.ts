@@ -47,6 +47,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['ADMIN', 'MANAGER'] },
   },
   {
+    // Online charts for those who read results; ECharts comes with this chunk, never the shell.
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('../pages/DashboardPage.vue'),
+    meta: { roles: ['ADMIN', 'MANAGER', 'VIEWER'] },
+  },
+  {
     path: '/surveys/:id/kiosk',
     name: 'kiosk',
     component: () => import('../pages/SurveyKioskPage.vue'),

@@ -21,6 +21,8 @@ export const useSessionStore = defineStore('session', () => {
   const loggedIn = computed(() => token.value !== null && user.value !== null);
   const isManager = computed(() => user.value?.role === 'ADMIN' || user.value?.role === 'MANAGER');
   const canCollect = computed(() => user.value !== null && user.value.role !== 'VIEWER');
+  /** 绩效看板: those who read results, not field staff. */
+  const canSeeDashboard = computed(() => user.value !== null && user.value.role !== 'INSPECTOR');
 
   /** Reads the saved session once; later calls wait for the same read. */
   function restore(): Promise<void> {
@@ -63,5 +65,5 @@ export const useSessionStore = defineStore('session', () => {
     if (token.value !== null) expired.value = true;
   }
 
-  return { token, user, expired, loggedIn, isManager, canCollect, restore, login, logout, markExpired };
+  return { token, user, expired, loggedIn, isManager, canCollect, canSeeDashboard, restore, login, logout, markExpired };
 });

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parseTargetTables, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import type { ImportMessage, ImportResult } from '@jixiao/domain';
 import { createDb } from '../db.js';
 import { databaseUrl } from '../main.js';
-import { importTargetTables } from '../modules/project/project-import.service.js';
+import { storeImportedTables } from '../modules/project/project-import.service.js';
+import { parseTargetFile } from '../modules/report/target-table-import.js';
 import type { CliIo } from './main.js';
 
 export interface ImportOptions {
@@ -36,23 +36,26 @@ export function importReport(result: ImportResult): object {
   };
 }
 
+/** Why a file could not be read: missing, or not a workbook (for .xlsx). */
+function unreadable(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message;
+}
+
 function describe(message: ImportMessage): string {
   return message.message;
 }
 
-/** Reads every file (each one document) and parses its tables. */
+/** Reads every file (each one document: text, or an .xlsx workbook) and parses its tables. */
 export async function parseFiles(files: string[], year: number | undefined): Promise<ImportResult> {
   const merged: ImportResult = { projects: [], warnings: [], errors: [] };
   for (const file of files) {
-    let text: string;
+    let result: ImportResult;
     try {
-      text = await readFile(file, 'utf8');
+      result = await parseTargetFile(file, { year });
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message;
-      merged.errors.push({ table: null, line: null, message: `${file}：${reason}` });
+      merged.errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
       continue;
     }
-    const result = parseTargetTables(text, { year });
     const prefix = files.length > 1 ? `${file}：` : '';
     merged.projects.push(...result.projects);
     merged.warnings.push(...result.warnings.map((m) => ({ ...m, message: prefix + m.message })));
@@ -91,15 +94,14 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
   const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
   try {
     for (const file of files) {
-      let text: string;
+      let parsed: ImportResult;
       try {
-        text = await readFile(file, 'utf8');
+        parsed = await parseTargetFile(file, { year: options.year });
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message;
-        total.errors.push({ table: null, line: null, message: `${file}：${reason}` });
+        total.errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
         continue;
       }
-      const stored = await importTargetTables(db.em.fork(), text, { year: options.year }, { cli: true });
+      const stored = await storeImportedTables(db.em.fork(), parsed, { cli: true });
       const prefix = files.length > 1 ? `${file}：` : '';
       total.created += stored.created;
       total.updated += stored.updated;

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { auditVerifyCommand } from './audit-command.js';
+import { exportCommand, type ExportOptions } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { serveCommand } from './serve-command.js';
 import { targetCommand } from './target-command.js';
@@ -43,7 +44,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 
   program
     .command('import')
-    .description('导入绩效目标表（文本格式，如 shared/seed/wuqing-court-2023-targets.txt）')
+    .description('导入绩效目标表：文本格式（如 test/fixtures/wuqing-court-2023-targets.txt），或 .xlsx 工作簿（jixiao export targets 导出的格式）')
     .argument('<file...>', '一个或多个目标表文件')
     .option('--dry-run', '只解析并报告，不写入数据库')
     .option('--db <url>', DB_HELP)
@@ -86,6 +87,23 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .action(async (username: string, options: { role: string; org: string; password?: string; db?: string }) => {
       setExitCode(await userAddCommand(username, options, io));
     });
+
+  const exporter = program.command('export').description('导出 XLSX 报表');
+  for (const [name, kind, description] of [
+    ['self-evaluation', 'self-evaluation', '导出项目支出绩效自评表：单位（含下级单位）该年度每个项目一张工作表，另加“汇总”表'],
+    ['targets', 'target-tables', '导出绩效目标表（财政部门发布的格式，可再用 jixiao import 导入）'],
+  ] as const) {
+    exporter
+      .command(name)
+      .description(description)
+      .requiredOption('--org <code>', '单位编码，如 218101')
+      .addOption(new Option('--year <year>', '预算年度').argParser(parseYear).makeOptionMandatory())
+      .requiredOption('--out <file>', '输出文件，如 自评表-2023.xlsx')
+      .option('--db <url>', DB_HELP)
+      .action(async (options: ExportOptions) => {
+        setExitCode(await exportCommand(kind, options, io));
+      });
+  }
 
   const audit = program.command('audit').description('审计日志');
   audit

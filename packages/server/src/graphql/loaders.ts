@@ -12,7 +12,9 @@ const MAX_BATCH = 1000;
  * spending come in four SQL statements (no N+1).
  */
 export function createLoaders(em: SqlEntityManager) {
-  const projectData = new DataLoader<string, ProjectData>((ids) => loadProjectData(em, ids), { maxBatchSize: MAX_BATCH });
+  /** Budgets (万元) of the projects this request has listed: the batch need not read them again. */
+  const budgets = new Map<string, number>();
+  const projectData = new DataLoader<string, ProjectData>((ids) => loadProjectData(em, ids, budgets), { maxBatchSize: MAX_BATCH });
 
   const uploadsBySha = new DataLoader<string, Upload | null>(
     async (hashes) => {
@@ -32,7 +34,7 @@ export function createLoaders(em: SqlEntityManager) {
     { maxBatchSize: MAX_BATCH },
   );
 
-  return { projectData, uploadsBySha, inspectionsById };
+  return { projectData, budgets, uploadsBySha, inspectionsById };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

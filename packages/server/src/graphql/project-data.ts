@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { scoreProject, type Comparator, type IndicatorScore, type ProjectScore, type TargetKind, type Tier } from '@jixiao/domain';
 import { wanFromFen } from '../modules/common/money.js';
+import { selectRows, type Row } from '../modules/common/rows.js';
 import { targetOf, type IndicatorSource, type TargetColumns } from '../modules/indicator/indicator.entity.js';
 
 /**
@@ -47,42 +48,38 @@ export interface ProjectData {
   byIndicator: Map<string, IndicatorScore>;
 }
 
-type Row = Record<string, unknown>;
-
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-// SQLite keeps datetimes as epoch milliseconds, PostgreSQL returns Date objects.
-const date = (value: unknown): Date => (value instanceof Date ? value : new Date(Number(value)));
+// SQLite keeps datetimes as epoch milliseconds; PostgreSQL returns Date objects, or timestamp text
+// through a raw query.
+const date = (value: unknown): Date => (value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value)));
 
-/** Loads and scores many projects with four queries, whatever their number. */
-export async function loadProjectData(em: SqlEntityManager, projectIds: readonly string[]): Promise<ProjectData[]> {
-  const connection = em.getConnection();
+/**
+ * Loads and scores many projects with four queries, whatever their number; three if their budgets
+ * (万元) are all in `knownBudgets` (read with the page that lists them).
+ */
+export async function loadProjectData(em: SqlEntityManager, projectIds: readonly string[], knownBudgets?: ReadonlyMap<string, number>): Promise<ProjectData[]> {
   const ids = [...projectIds];
-  const context = em.getTransactionContext();
+  const unknown = knownBudgets ? ids.filter((id) => !knownBudgets.has(id)) : ids;
   const [projects, indicators, actuals, spending] = await Promise.all([
-    connection.execute<Row[]>(`select id, budget_total_fen from project where id in (${placeholders(ids.length)})`, ids, 'all', context),
-    connection.execute<Row[]>(
+    unknown.length === 0
+      ? ([] as Row[])
+      : selectRows(em, `select id, budget_total_fen from project where id in (${placeholders(unknown.length)})`, unknown),
+    selectRows(
+      em,
       `select id, project_id, position, level1, level2, name, description, target_raw, target_kind, comparator, target_value, unit,
               zero_below, weight, not_applicable, source, deviation_note
          from indicator where project_id in (${placeholders(ids.length)}) order by project_id, position`,
       ids,
-      'all',
-      context,
     ),
-    connection.execute<Row[]>(
+    selectRows(
+      em,
       `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, u.username
          from actual a join indicator i on i.id = a.indicator_id left join app_user u on u.id = a.recorded_by_id
         where i.project_id in (${placeholders(ids.length)}) order by a.recorded_at, a.id`,
       ids,
-      'all',
-      context,
     ),
-    connection.execute<Row[]>(
-      `select project_id, sum(amount_fen) as total from spending where project_id in (${placeholders(ids.length)}) group by project_id`,
-      ids,
-      'all',
-      context,
-    ),
+    selectRows(em, `select project_id, sum(amount_fen) as total from spending where project_id in (${placeholders(ids.length)}) group by project_id`, ids),
   ]);
 
   const budgets = new Map(projects.map((p) => [String(p.id), wanFromFen(Number(p.budget_total_fen))]));
@@ -129,7 +126,7 @@ export async function loadProjectData(em: SqlEntityManager, projectIds: readonly
 
   return ids.map((id) => {
     const rows = byProject.get(id)!;
-    const budget = budgets.get(id) ?? 0;
+    const budget = knownBudgets?.get(id) ?? budgets.get(id) ?? 0;
     const projectSpent = spent.get(id) ?? 0;
     const score = scoreProject({
       budget,

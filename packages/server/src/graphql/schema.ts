@@ -6,8 +6,10 @@ import { ForbiddenError } from '../modules/common/errors.js';
 import { IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { SiteResolver } from '../modules/site/site.resolver.js';
+import { SpendingResolver } from '../modules/spending/spending.resolver.js';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
 import { ProjectResolver } from '../modules/project/project.resolver.js';
+import { ReportResolver } from '../modules/report/report.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { requireViewer, type Context } from './context.js';
 
@@ -22,7 +24,7 @@ let built: Promise<GraphQLSchema> | null = null;
 
 async function describedSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, ProjectResolver, IndicatorResolver, OrganizationResolver, InspectionResolver, SiteResolver, SurveyResolver],
+    resolvers: [AuthResolver, ProjectResolver, IndicatorResolver, OrganizationResolver, InspectionResolver, SiteResolver, SurveyResolver, ReportResolver, SpendingResolver],
     authChecker,
     validate: false,
   });

@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { wrap, type EntityManager } from '@mikro-orm/core';
 import { UnauthenticatedError, ValidationError } from '../common/errors.js';
+import { selectRows } from '../common/rows.js';
 import { OrgScope } from '../organization/org-scope.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
@@ -12,6 +13,60 @@ import { issueDownloadToken, issueToken, verifyDownloadToken, verifyToken, type 
 export interface Viewer {
   user: User;
   scope: OrgScope;
+}
+
+/** The signed-in user's row and their organization's, as read on every request. */
+interface UserRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: string;
+  organization_id: string;
+  token_version: number | string;
+  created_at: unknown;
+  org_code: string;
+  org_name: string;
+  org_parent_id: string | null;
+  org_created_at: unknown;
+}
+
+const USER_SQL = `select u.id, u.username, u.password_hash, u.role, u.organization_id, u.token_version, u.created_at,
+    o.code as org_code, o.name as org_name, o.parent_id as org_parent_id, o.created_at as org_created_at
+  from app_user u join organization o on o.id = u.organization_id where u.id = ?`;
+
+/**
+ * A viewer read as plain rows (every request authenticates; a findOne with its organization costs
+ * several times the query). The User entity, which only writes and role checks need, is made from
+ * the row on first use, managed by the request's EntityManager as a loaded one would be.
+ */
+class SignedInViewer implements Viewer {
+  private entity: User | null = null;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly row: UserRow,
+    readonly scope: OrgScope,
+  ) {}
+
+  get user(): User {
+    if (!this.entity) {
+      const row = this.row;
+      const organization = this.em.map(Organization, { id: row.organization_id, code: row.org_code, name: row.org_name, parent_id: row.org_parent_id, created_at: row.org_created_at });
+      const user = this.em.map(User, {
+        id: row.id,
+        username: row.username,
+        password_hash: row.password_hash,
+        role: row.role as UserRole,
+        organization_id: row.organization_id,
+        token_version: row.token_version,
+        created_at: row.created_at,
+      });
+      // As after populate: ['organization'] (serialized as an object, not as its id).
+      if (user.organization === organization) wrap(organization, true).populated();
+      this.entity = user;
+    }
+    return this.entity;
+  }
 }
 
 export interface LoginResult {
@@ -51,9 +106,9 @@ export class AuthService {
   async authenticateDownload(em: EntityManager, token: string, kind: string): Promise<{ viewer: Viewer; params: DownloadClaims['params'] }> {
     const claims = verifyDownloadToken(this.secret, token);
     if (!claims || claims.kind !== kind) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
-    const user = await em.findOne(User, { id: claims.sub }, { populate: ['organization'] });
-    if (!user) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
-    return { viewer: { user, scope: await OrgScope.load(em, user.organization.id) }, params: claims.params };
+    const viewer = await this.viewerOf(em, claims.sub, null);
+    if (!viewer) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
+    return { viewer, params: claims.params };
   }
 
   /** The viewer of an "Authorization: Bearer …" header; null without a header. */
@@ -62,9 +117,17 @@ export class AuthService {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const claims = match ? verifyToken(this.secret, match[1]) : null;
     if (!claims) throw new UnauthenticatedError('登录已失效，请重新登录');
-    const user = await em.findOne(User, { id: claims.sub }, { populate: ['organization'] });
-    if (!user || user.tokenVersion !== claims.ver) throw new UnauthenticatedError('登录已失效，请重新登录');
-    return { user, scope: await OrgScope.load(em, user.organization.id) };
+    const viewer = await this.viewerOf(em, claims.sub, claims.ver);
+    if (!viewer) throw new UnauthenticatedError('登录已失效，请重新登录');
+    return viewer;
+  }
+
+  /** The user with this id and their scope; null if there is none, or (with `version`) if their tokens were revoked. */
+  private async viewerOf(em: EntityManager, userId: string, version: number | null): Promise<Viewer | null> {
+    const rows = (await selectRows(em, USER_SQL, [userId])) as unknown as UserRow[];
+    const row = rows[0];
+    if (!row || (version !== null && Number(row.token_version) !== version)) return null;
+    return new SignedInViewer(em, row, await OrgScope.load(em, String(row.organization_id)));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { selectRows } from '../common/rows.js';
 
 /** An organization as the scope knows it: plain values, loaded once per request. */
 export interface OrgNode {
@@ -8,35 +9,42 @@ export interface OrgNode {
   parentId: string | null;
 }
 
+/** The organization and its descendants (cycles end: `union` keeps each id once), with the number of all organizations. */
+const SCOPE_SQL = `with recursive scope(id) as (
+    select id from organization where id = ?
+    union
+    select o.id from organization o join scope s on o.parent_id = s.id
+  )
+  select o.id, o.code, o.name, o.parent_id, (select count(*) from organization) as total
+    from organization o join scope s on s.id = o.id`;
+
 /**
  * The organizations a user may see: their own and all its descendants (DESIGN.md: a parent
- * 主管部门 rolls up its units). Built once per request from one query.
+ * 主管部门 rolls up its units). Built once per request from one query, which reads only those
+ * organizations: a unit's manager costs one row, not the whole province.
  */
 export class OrgScope {
   private constructor(
     readonly rootId: string,
     private readonly byId: Map<string, OrgNode>,
     readonly ids: ReadonlySet<string>,
+    /** How many organizations there are, visible or not. */
+    private readonly total: number,
   ) {}
 
   static async load(em: EntityManager, rootId: string): Promise<OrgScope> {
     // Plain rows: every request builds the scope, and entities would cost several times the query.
-    const rows: Array<Record<string, unknown>> = await em.getConnection().execute('select id, code, name, parent_id from organization', [], 'all', em.getTransactionContext());
-    const all: OrgNode[] = rows.map((r) => ({ id: String(r.id), code: String(r.code), name: String(r.name), parentId: r.parent_id == null ? null : String(r.parent_id) }));
-    const byId = new Map(all.map((org) => [org.id, org]));
-    const children = new Map<string, string[]>();
-    for (const org of all) {
-      if (org.parentId) children.set(org.parentId, [...(children.get(org.parentId) ?? []), org.id]);
+    const rows = await selectRows(em, SCOPE_SQL, [rootId]);
+    const byId = new Map<string, OrgNode>();
+    const ids = new Set<string>([rootId]);
+    let total = 0;
+    for (const r of rows) {
+      const org: OrgNode = { id: String(r.id), code: String(r.code), name: String(r.name), parentId: r.parent_id == null ? null : String(r.parent_id) };
+      byId.set(org.id, org);
+      ids.add(org.id);
+      total = Number(r.total);
     }
-    const ids = new Set<string>();
-    const stack = [rootId];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (ids.has(id)) continue;
-      ids.add(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    return new OrgScope(rootId, byId, ids);
+    return new OrgScope(rootId, byId, ids, total);
   }
 
   has(orgId: string): boolean {
@@ -50,12 +58,6 @@ export class OrgScope {
       if (org?.code === code) return org;
     }
     return undefined;
-  }
-
-  /** Does an organization with this code exist at all (visible or not)? */
-  exists(code: string): boolean {
-    for (const org of this.byId.values()) if (org.code === code) return true;
-    return false;
   }
 
   /** Ids of the organization with this code and its descendants, within the scope. */
@@ -76,6 +78,6 @@ export class OrgScope {
 
   /** Does the scope cover every organization (the user sees everything)? */
   get isEverything(): boolean {
-    return this.ids.size === this.byId.size;
+    return this.byId.size === this.total;
   }
 }

@@ -5,7 +5,7 @@ interface IndicatorRow {
   id: string;
   name: string;
   weight: number;
-  actual: { value: string | null; tier: string | null; history: Array<{ value: string | null }> } | null;
+  actual: { value: string | null; tier: string | null; recordedAt: string; history: Array<{ value: string | null }> } | null;
   progress: { completionRate: number | null; score: number | null; met: boolean | null; deviationNoteRequired: boolean };
 }
 interface ProjectRow {
@@ -18,7 +18,7 @@ interface ProjectRow {
 
 const PROJECTS = `{ projects(orgCode: "218101", year: 2023) { nodes {
   id name spent
-  indicators { id name weight actual { value tier history { value } } progress { completionRate score met deviationNoteRequired } }
+  indicators { id name weight actual { value tier recordedAt history { value } } progress { completionRate score met deviationNoteRequired } }
   evaluation { score grade executionRate executionScore missing complete }
 } } }`;
 
@@ -161,7 +161,9 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
 
   it('keeps the history of an actual and shows the newest', () => {
     const repair = projects.find((p) => p.name === '派出法庭安全隐患维修项目')!.indicators[0];
-    expect(repair.actual).toEqual({ value: '5个', tier: null, history: [{ value: '4个' }, { value: '5个' }] });
+    expect(repair.actual).toEqual({ value: '5个', tier: null, recordedAt: expect.any(String), history: [{ value: '4个' }, { value: '5个' }] });
+    // Recorded just now, on either database (PostgreSQL hands raw timestamps back as text).
+    expect(Math.abs(Date.parse(repair.actual!.recordedAt) - Date.now())).toBeLessThan(5 * 60_000);
     expect(repair.progress).toEqual({ completionRate: 0.8333, score: 10.42, met: false, deviationNoteRequired: true });
     expect(repair.weight).toBe(12.5);
   });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseTargetTables, suggestSources, type ImportedProject, type ImportMessage } from '@jixiao/domain';
+import { parseTargetTables, suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
@@ -35,7 +35,14 @@ export async function importTargetTables(
   options: { year?: number },
   importer: Importer,
 ): Promise<StoredImport> {
-  const parsed = parseTargetTables(text, { year: options.year });
+  return storeImportedTables(em, parseTargetTables(text, { year: options.year }), importer);
+}
+
+/**
+ * Stores tables the domain has already read (from text or from a workbook), as importTargetTables
+ * does; the parse's warnings and errors are passed on.
+ */
+export async function storeImportedTables(em: EntityManager, parsed: ImportResult, importer: Importer): Promise<StoredImport> {
   const result: StoredImport = { projects: [], created: 0, updated: 0, warnings: [...parsed.warnings], errors: [...parsed.errors] };
   for (const table of parsed.projects) {
     try {

@@ -25,9 +25,10 @@ export class ProjectResolver {
     @Arg('after', () => String, { nullable: true, description: '上一页的 pageInfo.endCursor' }) after?: string,
   ): Promise<ProjectConnectionType> {
     const page = await new ProjectService(context.em, requireViewer(context)).list({ year, orgCode, first, after });
+    for (const node of page.nodes) context.loaders.budgets.set(node.id, node.budget.total);
     return {
       totalCount: page.totalCount,
-      nodes: page.nodes.map((project) => ProjectType.from(project)),
+      nodes: page.nodes.map((project) => ProjectType.fromItem(project)),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
   }
@@ -35,7 +36,9 @@ export class ProjectResolver {
   @Authorized()
   @Query(() => ProjectType, { description: '一个项目；无权访问或不存在时返回 FORBIDDEN 错误' })
   async project(@Ctx() context: Context, @Arg('id', () => ID, { description: '项目 id' }) id: string): Promise<ProjectType> {
-    return ProjectType.from(await new ProjectService(context.em, requireViewer(context)).get(id));
+    const project = await new ProjectService(context.em, requireViewer(context)).get(id);
+    context.loaders.budgets.set(project.id, project.budget().total);
+    return ProjectType.from(project);
   }
 
   @FieldResolver(() => [IndicatorType], {

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { parseDateExpression, normalizeCell } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
@@ -6,10 +5,11 @@ import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
 import { isUuid } from '../common/ids.js';
+import { selectRows, type Row } from '../common/rows.js';
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
-import { Project } from './project.entity.js';
+import { Project, type Budget } from './project.entity.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
 export interface ProjectFilter {
@@ -19,9 +19,23 @@ export interface ProjectFilter {
   after?: string | null;
 }
 
+/** A project as a page lists it: plain values read with its organization, not an entity. */
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  tableNumber: number | null;
+  purpose: string;
+  goals: string[];
+  /** 万元 */
+  budget: Budget;
+}
+
 export interface ProjectPage {
   totalCount: number;
-  nodes: Project[];
+  nodes: ProjectListItem[];
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -42,6 +56,25 @@ export async function findVisibleProject(em: SqlEntityManager, viewer: Viewer, i
   throw new ForbiddenError();
 }
 
+/** A row of the page query as a list item (SQLite returns JSON as text and bigints as numbers, PostgreSQL parsed and as strings). */
+function listItem(row: Row): ProjectListItem {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    orgCode: String(row.org_code),
+    orgName: String(row.org_name),
+    year: Number(row.year),
+    tableNumber: row.table_number == null ? null : Number(row.table_number),
+    purpose: String(row.purpose),
+    goals: (typeof row.goals === 'string' ? JSON.parse(row.goals) : row.goals) as string[],
+    budget: {
+      total: wanFromFen(Number(row.budget_total_fen)),
+      fiscal: wanFromFen(Number(row.budget_fiscal_fen)),
+      other: wanFromFen(Number(row.budget_other_fen)),
+    },
+  };
+}
+
 export class ProjectService {
   constructor(
     private readonly em: SqlEntityManager,
@@ -56,14 +89,26 @@ export class ProjectService {
       throw new ValidationError('year', `year 应为四位年份，实际为 ${filter.year}`);
     }
     const orgIds = filter.orgCode != null ? this.viewer.scope.subtree(filter.orgCode) : [...this.viewer.scope.ids];
-    const where: FilterQuery<Project> = { organization: { $in: orgIds } };
-    if (filter.year != null) where.year = filter.year;
-    const [nodes, totalCount] = await this.em.findAndCount(Project, where, {
-      populate: ['organization'],
-      orderBy: [{ year: 'desc' }, { organization: { code: 'asc' } }, { tableNumber: 'asc' }, { name: 'asc' }, { id: 'asc' }],
-      limit: size,
-      offset,
-    });
+    if (orgIds.length === 0) return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
+    // Plain rows, not entities: the dashboard lists a page on every request, and hydrating projects
+    // with their organizations cost several times the SQL.
+    const where = `p.organization_id in (${orgIds.map(() => '?').join(', ')})${filter.year != null ? ' and p.year = ?' : ''}`;
+    const params: unknown[] = filter.year != null ? [...orgIds, filter.year] : orgIds;
+    const [rows, counted] = await Promise.all([
+      selectRows(
+        this.em,
+        `select p.id, p.name, p.year, p.table_number, p.purpose, p.goals, p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen,
+                o.code as org_code, o.name as org_name
+           from project p join organization o on o.id = p.organization_id
+          where ${where}
+          order by p.year desc, o.code asc, p.table_number asc, p.name asc, p.id asc
+          limit ? offset ?`,
+        [...params, size, offset],
+      ),
+      selectRows(this.em, `select count(*) as n from project p where ${where}`, params),
+    ]);
+    const totalCount = Number(counted[0].n);
+    const nodes = rows.map(listItem);
     const end = offset + nodes.length;
     return { totalCount, nodes, hasNextPage: end < totalCount, endCursor: nodes.length > 0 ? encodeCursor(end) : null };
   }

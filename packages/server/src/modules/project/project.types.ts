@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Project } from './project.entity.js';
+import type { ProjectListItem } from './project.service.js';
 
 @ObjectType('Budget', { description: '预算规模（万元）' })
 export class BudgetType {
@@ -63,9 +64,6 @@ export class ProjectType {
   @Field(() => BudgetType, { description: '预算规模（万元）' })
   budget!: BudgetType;
 
-  /** The entity behind this view, for field resolvers (not in the schema). */
-  entity!: Project;
-
   static from(project: Project): ProjectType {
     return Object.assign(new ProjectType(), {
       id: project.id,
@@ -77,8 +75,12 @@ export class ProjectType {
       purpose: project.purpose,
       goals: project.goals,
       budget: project.budget(),
-      entity: project,
     });
+  }
+
+  /** The view of a listed project (plain values, no entity). */
+  static fromItem(item: ProjectListItem): ProjectType {
+    return Object.assign(new ProjectType(), item);
   }
 }
 
