@@ -227,8 +227,22 @@ describe('field staff on a phone', () => {
     await page.goto(`${server.base}/me`);
     await page.getByTestId('logout').waitFor();
     await screenshot(page, '12-me');
-    // Nothing wider than the phone.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // Nothing wider than the phone, and every button, tab and choice at least 44 px tall.
+    for (const path of ['/', '/outbox', '/me', `/projects/${repairProjectId}`, `/projects/${repairProjectId}/inspect/repair`, `/surveys/${survey.id}/kiosk`]) {
+      await page.goto(`${server.base}${path}`);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      const small = await page.evaluate(() =>
+        // A Vant field's whole cell takes the tap, not just its inner <input>.
+        [...document.querySelectorAll('.van-button, .van-tabbar-item, [data-testid="choice"], .van-field, input:not(.van-field__control):not([type="file"]), textarea:not(.van-field__control)')]
+          .filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && box.height > 0 && box.height < 44;
+          })
+          .map((el) => `${el.className || el.tagName} "${(el.textContent ?? '').trim().slice(0, 12)}" ${Math.round(el.getBoundingClientRect().height)}px`),
+      );
+      expect(small, path).toEqual([]);
+    }
   });
 });
