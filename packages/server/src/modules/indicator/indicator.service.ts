@@ -130,61 +130,37 @@ export class IndicatorService {
 
   /** Chooses where the actual comes from; evidence-fed sources are derived right away. */
   async setSource(indicatorId: string, source: IndicatorSource): Promise<Indicator> {
-    const indicator = await this.get(indicatorId);
     if (!Object.values(IndicatorSource).includes(source)) throw new ValidationError('source', `来源应为 ${Object.values(IndicatorSource).join('、')} 之一`);
-    await this.em.transactional(async (tx) => {
-      const before = indicator.source;
-      tx.assign(tx.merge(indicator), { source });
-      await tx.flush();
-      await appendAuditEvent(tx, {
-        actor: this.viewer.user.username,
-        action: 'update',
-        entity: 'Indicator',
-        entityId: indicator.id,
-        before: { source: before },
-        after: { source },
-      });
-      await recomputeDerivedActuals(tx, indicator.project.id, this.viewer.user.username);
-    });
-    return indicator;
+    return this.update(indicatorId, { source }, true);
   }
 
   /** Marks an indicator (not) applicable: a not-applicable one scores nothing, its level rescales. */
   async setApplicable(indicatorId: string, applicable: boolean): Promise<Indicator> {
-    const indicator = await this.get(indicatorId);
-    await this.em.transactional(async (tx) => {
-      const before = indicator.notApplicable;
-      tx.assign(tx.merge(indicator), { notApplicable: !applicable });
-      await tx.flush();
-      await appendAuditEvent(tx, {
-        actor: this.viewer.user.username,
-        action: 'update',
-        entity: 'Indicator',
-        entityId: indicator.id,
-        before: { notApplicable: before },
-        after: { notApplicable: !applicable },
-      });
-    });
-    return indicator;
+    return this.update(indicatorId, { notApplicable: !applicable }, false);
   }
 
   /** Writes 偏差原因分析及改进措施 (an empty text clears it). */
   async setDeviationNote(indicatorId: string, note: string | null): Promise<Indicator> {
-    const indicator = await this.get(indicatorId);
     const text = note?.trim() || null;
     checkLength('note', text, 2000);
+    return this.update(indicatorId, { deviationNote: text }, false);
+  }
+
+  /** Changes settings of a visible indicator, audited in the same transaction. */
+  private async update(
+    indicatorId: string,
+    changes: Partial<Pick<Indicator, 'source' | 'notApplicable' | 'deviationNote'>>,
+    recompute: boolean,
+  ): Promise<Indicator> {
+    const indicator = await this.get(indicatorId);
+    const fields = Object.keys(changes) as Array<keyof typeof changes>;
+    const before = Object.fromEntries(fields.map((field) => [field, indicator[field]]));
     await this.em.transactional(async (tx) => {
-      const before = indicator.deviationNote;
-      tx.assign(tx.merge(indicator), { deviationNote: text });
+      tx.assign(tx.merge(indicator), changes);
       await tx.flush();
-      await appendAuditEvent(tx, {
-        actor: this.viewer.user.username,
-        action: 'update',
-        entity: 'Indicator',
-        entityId: indicator.id,
-        before: { deviationNote: before },
-        after: { deviationNote: text },
-      });
+      await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'update', entity: 'Indicator', entityId: indicator.id, before, after: changes });
+      // A source that is now fed by evidence takes its value from the evidence right away.
+      if (recompute) await recomputeDerivedActuals(tx, indicator.project.id, this.viewer.user.username);
     });
     return indicator;
   }
