@@ -1,23 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../db.js';
-import { main } from './main.js';
+import { runCli as run, SEED_FILE as SEED } from '../test/cli.js';
 
-const SEED = fileURLToPath(new URL('../../../../test/fixtures/wuqing-court-2023-targets.txt', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
 const DB = join(dir, 'jixiao.sqlite');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function count(sql: string): Promise<number> {
   const db = await createDb({ url: DB });

@@ -1,23 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli as run, SEED_FILE as SEED } from '../test/cli.js';
 
-const SEED = fileURLToPath(new URL('../../../../test/fixtures/wuqing-court-2023-targets.txt', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-export-'));
 const DB = join(dir, 'jixiao.sqlite');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function open(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

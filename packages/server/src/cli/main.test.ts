@@ -1,15 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli as run, SEED_FILE as SEED } from '../test/cli.js';
 
-const SEED = fileURLToPath(new URL('../../../../test/fixtures/wuqing-court-2023-targets.txt', import.meta.url));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('jixiao import --dry-run --json', () => {
   it('prints the seed as 5 projects and 41 indicators with exact budgets', async () => {

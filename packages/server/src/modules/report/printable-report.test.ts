@@ -6,24 +6,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachApi, openTestApi, seedWorld, type TestApi } from '../../test/api.js';
 import { DIALECTS, testPostgresUrl } from '../../test/databases.js';
-import { EXPECTED, PLAN, recordPlan } from '../../test/evaluation-plan.js';
+import { EXPECTED, PLAN } from '../../test/evaluation-plan.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
 import { chinaTime, cssString, escapeHtml } from './printable-report.js';
-import { follow, type DownloadLink } from './report-test-support.js';
+import { follow, projectsOf, REPAIR, withPlan, type DownloadLink } from './report-test-support.js';
 
 const BY_PROJECT = `query($id: ID!) { printableReport(projectId: $id) { url filename expiresAt } }`;
 const BY_ORG = `query($org: String!, $year: Int!) { printableReport(orgCode: $org, year: $year) { url filename expiresAt } }`;
-const PROJECT_IDS = `{ projects(orgCode: "218101", year: 2023) { nodes { id name indicators { id name } } } }`;
 
-const REPAIR = '派出法庭安全隐患维修项目';
 const MALICIOUS_NOTE = '汛期延后施工<script>alert("note")</script>';
-
-type Projects = Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }>;
-
-async function projectsOf(api: TestApi, token: string): Promise<Projects> {
-  return (await api.gql<{ projects: { nodes: Projects } }>(PROJECT_IDS, {}, token)).data!.projects.nodes;
-}
 
 /** Asks for a printable report and opens it as a browser would; fails the test when either step does. */
 async function openReport(api: TestApi, query: string, variables: Record<string, unknown>, token: string) {
@@ -55,16 +47,6 @@ function sections(html: string): string[] {
 }
 
 const count = (html: string, needle: string) => html.split(needle).length - 1;
-
-/** The seed world with every actual and all spending of the hand-worked PLAN recorded. */
-async function withActuals(api: TestApi): Promise<void> {
-  await seedWorld(api);
-  const token = await api.login('manager');
-  await recordPlan(api, token);
-  const repair = (await projectsOf(api, token)).find((p) => p.name === REPAIR)!;
-  const result = await api.gql(`mutation($id: ID!, $note: String) { setDeviationNote(indicatorId: $id, note: $note) { id } }`, { id: repair.indicators[0].id, note: MALICIOUS_NOTE }, token);
-  expect(result.errors).toBeUndefined();
-}
 
 describe('printable report text', () => {
   it.each([
@@ -263,7 +245,7 @@ describeEachApi(
       }
     });
   },
-  withActuals,
+  withPlan(MALICIOUS_NOTE),
 );
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import type { TestApi } from '../../test/api.js';
+import { seedWorld, type TestApi } from '../../test/api.js';
+import { recordPlan } from '../../test/evaluation-plan.js';
 
 /** Helpers shared by the report tests (not part of the server). */
 
@@ -39,4 +40,26 @@ export function column(sheet: ExcelJS.Worksheet, letter: string, from: number, t
 
 export function mergesOf(sheet: ExcelJS.Worksheet): string[] {
   return sheet.model.merges.map((range) => range.replace(/^.*!/, ''));
+}
+
+export const REPAIR = '派出法庭安全隐患维修项目';
+
+export type SeedProjects = Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }>;
+
+/** The seed unit's 2023 projects with their indicator ids, as a manager sees them. */
+export async function projectsOf(api: TestApi, token: string): Promise<SeedProjects> {
+  const query = `{ projects(orgCode: "218101", year: 2023) { nodes { id name indicators { id name } } } }`;
+  return (await api.gql<{ projects: { nodes: SeedProjects } }>(query, {}, token)).data!.projects.nodes;
+}
+
+/** A setup: the seed world with every actual and all spending of the hand-worked PLAN, and `note` as the repair project's first deviation note. */
+export function withPlan(note: string) {
+  return async (api: TestApi): Promise<void> => {
+    await seedWorld(api);
+    const token = await api.login('manager');
+    await recordPlan(api, token);
+    const repair = (await projectsOf(api, token)).find((p) => p.name === REPAIR)!;
+    const result = await api.gql(`mutation($id: ID!, $note: String) { setDeviationNote(indicatorId: $id, note: $note) { id } }`, { id: repair.indicators[0].id, note }, token);
+    expect(result.errors).toBeUndefined();
+  };
 }

@@ -1,32 +1,15 @@
 import { expect, it } from 'vitest';
-import { describeEachApi, seedWorld, type TestApi } from '../../test/api.js';
-import { EXPECTED, PLAN, recordPlan } from '../../test/evaluation-plan.js';
+import { describeEachApi, type TestApi } from '../../test/api.js';
+import { EXPECTED, PLAN } from '../../test/evaluation-plan.js';
 import { User } from '../user/user.entity.js';
-import { column, downloadWorkbook, follow, mergesOf } from './report-test-support.js';
+import { column, downloadWorkbook, follow, mergesOf, projectsOf, REPAIR, withPlan } from './report-test-support.js';
 import { SELF_EVALUATION_ROWS as R, SUMMARY_FIRST_ROW } from './self-evaluation-workbook.js';
 import { XLSX_MIME } from './report.service.js';
 
 const BY_PROJECT = `query($id: ID!) { exportSelfEvaluation(projectId: $id) { url filename expiresAt } }`;
 const BY_ORG = `query($org: String!, $year: Int!) { exportSelfEvaluation(orgCode: $org, year: $year) { url filename expiresAt } }`;
-const PROJECT_IDS = `{ projects(orgCode: "218101", year: 2023) { nodes { id name indicators { id name } } } }`;
 
-const REPAIR = '派出法庭安全隐患维修项目';
 const NOTE = '部分法庭因汛期延后施工，已列入下年度维修计划';
-
-async function projectsOf(api: TestApi, token: string) {
-  const result = await api.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(PROJECT_IDS, {}, token);
-  return result.data!.projects.nodes;
-}
-
-/** The seed world with every actual and all spending of the hand-worked PLAN recorded. */
-async function withActuals(api: TestApi): Promise<void> {
-  await seedWorld(api);
-  const token = await api.login('manager');
-  await recordPlan(api, token);
-  const repair = (await projectsOf(api, token)).find((p) => p.name === REPAIR)!;
-  const result = await api.gql(`mutation($id: ID!, $note: String) { setDeviationNote(indicatorId: $id, note: $note) { id } }`, { id: repair.indicators[0].id, note: NOTE }, token);
-  expect(result.errors).toBeUndefined();
-}
 
 describeEachApi(
   'self-evaluation workbooks (项目支出绩效自评表)',
@@ -207,7 +190,7 @@ describeEachApi(
       expect(await codeOf(BY_PROJECT, { id: repair.id }, null)).toBe('UNAUTHENTICATED');
     });
   },
-  withActuals,
+  withPlan(NOTE),
 );
 
 describeEachApi(
