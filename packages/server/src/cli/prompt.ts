@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import { MIN_PASSWORD_LENGTH } from '../modules/user/user.service.js';
 
 /** Questions asked on a terminal; tests hand in scripted answers. */
@@ -9,21 +10,17 @@ export interface Prompter {
   close(): void;
 }
 
-/** readline's hook for what it echoes; not in its public types. */
-interface EchoingInterface {
-  _writeToOutput(text: string): void;
-}
-
 /** Asks on the process's terminal; hidden answers are not echoed. */
 export function terminalPrompter(): Prompter {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const echoing = rl as unknown as EchoingInterface;
-  const echo = echoing._writeToOutput.bind(rl);
   let hidden = false;
-  echoing._writeToOutput = (text: string) => {
-    // While a password is typed only the line end is shown.
-    if (!hidden || text.includes('\n') || text.includes('\r')) echo(hidden ? '\n' : text);
-  };
+  // readline echoes what is typed to its output: while a password is typed, that output drops it.
+  const output = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      if (!hidden) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
   return {
     ask: async (question) => (await rl.question(question)).trim(),
     askHidden: async (question) => {
@@ -33,6 +30,7 @@ export function terminalPrompter(): Prompter {
         return await rl.question('');
       } finally {
         hidden = false;
+        process.stdout.write('\n');
       }
     },
     close: () => rl.close(),
