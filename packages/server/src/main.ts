@@ -25,6 +25,15 @@ function secretFileFor(url: string): string {
   return dialectOf(url) === 'sqlite' && url !== ':memory:' ? join(dirname(resolve(url)), 'secret') : resolve('data', 'secret');
 }
 
+/** `serve` without --demo on a database without users: nobody could log in. The message says what to run. */
+export class SetupRequiredError extends Error {}
+
+/** The `jixiao init` command for this database, as the user would type it. */
+export function initCommandFor(db: string | undefined): string {
+  if (db === undefined) return 'pnpm jixiao init';
+  return `pnpm jixiao init --db ${/^[\w@%+=:,./-]+$/.test(db) ? db : `'${db.replace(/'/g, `'\\''`)}'`}`;
+}
+
 export interface ServeOptions {
   port: number;
   host: string;
@@ -46,7 +55,7 @@ async function prepareDemo(db: Db, out: (text: string) => void): Promise<void> {
   if ((await em.count(User, {})) === 0) {
     const given = process.env.JIXIAO_ADMIN_PASSWORD;
     const password = given ?? randomBytes(9).toString('base64url');
-    await createUser(em.fork(), { username: 'admin', password, role: UserRole.ADMIN, orgCode: '218101' }, 'demo');
+    await createUser(em.fork(), { username: 'admin', displayName: '演示管理员', password, role: UserRole.ADMIN, orgCode: '218101' }, 'demo');
     out(given ? '演示账号：admin（密码取自 JIXIAO_ADMIN_PASSWORD）\n' : `演示账号：admin  密码：${password}（只显示这一次，请记下）\n`);
   }
 }
@@ -56,6 +65,10 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
   const url = databaseUrl(options.db);
   const db = await createDb({ url });
   if (options.demo) await prepareDemo(db, options.out);
+  else if ((await db.em.fork().count(User, {})) === 0) {
+    await db.close();
+    throw new SetupRequiredError(`数据库中还没有用户，无法登录。请先创建单位和第一个管理员：\n  ${initCommandFor(options.db)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`);
+  }
   const { server } = await buildApp(db, { ...DEFAULT_CONFIG, secret: loadSecret(secretFileFor(url)), pwaDir: PWA_DIR });
   await server.listen({ port: options.port, host: options.host });
   const address = server.server.address();

@@ -20,6 +20,14 @@ export interface LoginResult {
   login: { token: string; user: SessionUser };
 }
 
+/** Changes the signed-in user's password; the server revokes every older token and returns a new one. */
+export const CHANGE_PASSWORD = `mutation ChangePassword($oldPassword: String!, $newPassword: String!) {
+  changePassword(oldPassword: $oldPassword, newPassword: $newPassword) { token user { ${USER_FIELDS} } }
+}`;
+export interface ChangePasswordResult {
+  changePassword: { token: string; user: SessionUser };
+}
+
 export const ME = `query Me { me { ${USER_FIELDS} } }`;
 export interface MeResult {
   me: SessionUser;

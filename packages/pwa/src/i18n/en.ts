@@ -343,6 +343,14 @@ const en: Messages = {
     logout: 'Log out',
     logoutConfirm: 'Log out?',
     logoutWithQueue: '{count} records on this device are not synced yet. They stay on the device and are sent after the next login. Log out?',
+    changePassword: 'Change password',
+    oldPassword: 'Current password',
+    newPassword: 'New password',
+    repeatPassword: 'Repeat it',
+    passwordTooShort: 'The new password needs at least 8 characters',
+    passwordMismatch: 'The two new passwords differ',
+    passwordChanged: 'Password changed; other devices must log in again',
+    passwordNeedsNetwork: 'Changing the password needs a connection',
   },
 };
 

@@ -341,6 +341,14 @@ const zhCN = {
     logout: '退出登录',
     logoutConfirm: '确定退出登录？',
     logoutWithQueue: '本机还有 {count} 条未同步记录，退出后仍保留在本机，重新登录后继续发送。确定退出？',
+    changePassword: '修改密码',
+    oldPassword: '原密码',
+    newPassword: '新密码',
+    repeatPassword: '再输入一次',
+    passwordTooShort: '新密码至少 8 位',
+    passwordMismatch: '两次输入的新密码不一致',
+    passwordChanged: '密码已修改，其他设备需重新登录',
+    passwordNeedsNetwork: '修改密码需要联网',
   },
 };
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { LOGIN, type LoginResult, type SessionUser } from '../graphql/queries';
+import { CHANGE_PASSWORD, LOGIN, type ChangePasswordResult, type LoginResult, type SessionUser } from '../graphql/queries';
 import { clearSession, readSession, saveSession } from '../offline/local-data';
 import { useServices } from './services';
 
@@ -10,7 +10,7 @@ import { useServices } from './services';
  * nothing queued is touched.
  */
 export const useSessionStore = defineStore('session', () => {
-  const { db, publicApi, now } = useServices();
+  const { db, api, publicApi, now } = useServices();
 
   const token = ref<string | null>(null);
   const user = ref<SessionUser | null>(null);
@@ -54,6 +54,18 @@ export const useSessionStore = defineStore('session', () => {
     return { userChanged: previous !== null && previous !== result.user.id };
   }
 
+  /**
+   * Changes the password. The server revokes every token issued before, this one included, and
+   * returns a new one: kept here so that this device stays logged in. Throws ApiError on failure.
+   */
+  async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    const { changePassword: result } = await api.request<ChangePasswordResult>(CHANGE_PASSWORD, { oldPassword, newPassword });
+    await saveSession(db, { token: result.token, user: result.user }, now());
+    token.value = result.token;
+    user.value = result.user;
+    expired.value = false;
+  }
+
   async function logout(): Promise<void> {
     await clearSession(db);
     token.value = null;
@@ -65,5 +77,5 @@ export const useSessionStore = defineStore('session', () => {
     if (token.value !== null) expired.value = true;
   }
 
-  return { token, user, expired, loggedIn, isManager, canCollect, canSeeDashboard, restore, login, logout, markExpired };
+  return { token, user, expired, loggedIn, isManager, canCollect, canSeeDashboard, restore, login, changePassword, logout, markExpired };
 });

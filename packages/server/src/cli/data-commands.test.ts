@@ -39,11 +39,11 @@ describe('jixiao commands that touch the database (--db)', () => {
     const generated = await run('user', 'add', 'li', '--role', 'VIEWER', '--org', '218101', '--db', DB);
     expect(generated.out).toMatch(/^已创建用户 li（VIEWER，单位 218101），密码：\S{12}（只显示这一次）\n$/);
     const unknownOrg = await run('user', 'add', 'wang', '--role', 'VIEWER', '--org', '000000', '--db', DB);
-    expect(unknownOrg).toMatchObject({ code: 1, err: 'jixiao user add：org：单位编码“000000”不存在，请先导入该单位的目标表或创建单位\n' });
+    expect(unknownOrg).toMatchObject({ code: 1, err: 'jixiao user add：--org：单位编码“000000”不存在，请先导入该单位的目标表或创建单位\n' });
     const duplicate = await run('user', 'add', 'zhang', '--role', 'VIEWER', '--org', '218101', '--db', DB);
-    expect(duplicate).toMatchObject({ code: 1, err: 'jixiao user add：username：用户名“zhang”已存在\n' });
+    expect(duplicate).toMatchObject({ code: 1, err: 'jixiao user add：<username>：用户名“zhang”已存在\n' });
     const badRole = await run('user', 'add', 'zhao', '--role', 'BOSS', '--org', '218101', '--db', DB);
-    expect(badRole.err).toContain('role：角色应为 ADMIN、MANAGER、INSPECTOR、VIEWER 之一');
+    expect(badRole.err).toContain('--role：角色应为 ADMIN、MANAGER、INSPECTOR、VIEWER 之一');
     expect(await count('select count(*) as n from app_user')).toBe(2);
   });
 

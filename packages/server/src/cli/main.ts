@@ -2,19 +2,25 @@ import { Command, CommanderError, Option } from 'commander';
 import { auditVerifyCommand } from './audit-command.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
 import { importCommand } from './import-command.js';
+import { initCommand, type InitOptions } from './init-command.js';
+import { orgAddCommand } from './org-command.js';
+import { terminalPrompter, type Prompter } from './prompt.js';
 import { serveCommand } from './serve-command.js';
 import { targetCommand } from './target-command.js';
-import { userAddCommand } from './user-command.js';
+import { userAddCommand, userDisabledCommand, userListCommand, userPasswdCommand } from './user-command.js';
 
 /** Where the CLI writes; tests hand in buffers. */
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Asks questions when there is someone to ask (stdin is a terminal); absent otherwise. */
+  prompter?: () => Prompter;
 }
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  prompter: process.stdin.isTTY ? terminalPrompter : undefined,
 };
 
 const DB_HELP = '数据库：SQLite 文件路径或 postgres://… 地址（默认 data/jixiao.sqlite；环境变量 DATABASE_URL 亦可）';
@@ -75,6 +81,34 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       setExitCode(await serveCommand(options, io));
     });
 
+  program
+    .command('init')
+    .description('首次使用：在空数据库中创建本单位（可带上级单位）和第一个管理员（ADMIN）；缺少的选项在终端中逐项询问')
+    .option('--org-code <code>', '本单位编码，如 218101')
+    .option('--org-name <name>', '本单位名称')
+    .option('--parent-code <code>', '上级单位（主管部门）编码，可省略')
+    .option('--parent-name <name>', '上级单位名称（上级单位尚不存在时必填）')
+    .option('--admin <username>', '管理员用户名，如 admin')
+    .option('--admin-name <name>', '管理员真实姓名（报表中显示）')
+    .option('--password <password>', '管理员密码（至少 8 位；也可用环境变量 JIXIAO_ADMIN_PASSWORD；都没有时在终端中输入，非终端时生成一个并显示一次）')
+    .option('--db <url>', DB_HELP)
+    .action(async (options: InitOptions) => {
+      setExitCode(await initCommand(options, io));
+    });
+
+  program
+    .command('org')
+    .description('单位管理')
+    .command('add')
+    .description('新建单位；数据库中已有单位时须用 --parent 指定上级单位')
+    .argument('<code>', '单位编码，如 218102')
+    .argument('<name>', '单位名称')
+    .option('--parent <code>', '上级单位编码')
+    .option('--db <url>', DB_HELP)
+    .action(async (code: string, name: string, options: { parent?: string; db?: string }) => {
+      setExitCode(await orgAddCommand(code, name, options, io));
+    });
+
   const user = program.command('user').description('用户管理');
   user
     .command('add')
@@ -82,11 +116,42 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .argument('<username>', '用户名')
     .requiredOption('--role <role>', '角色：ADMIN、MANAGER、INSPECTOR 或 VIEWER')
     .requiredOption('--org <code>', '所属单位编码，如 218101')
+    .option('--name <name>', '真实姓名（报表中显示；不填时显示用户名）')
     .option('--password <password>', '密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）')
     .option('--db <url>', DB_HELP)
-    .action(async (username: string, options: { role: string; org: string; password?: string; db?: string }) => {
+    .action(async (username: string, options: { role: string; org: string; name?: string; password?: string; db?: string }) => {
       setExitCode(await userAddCommand(username, options, io));
     });
+  user
+    .command('list')
+    .description('列出用户：用户名、姓名、角色、单位、状态、最近登录')
+    .option('--org <code>', '只列该单位及其下级单位的用户')
+    .option('--db <url>', DB_HELP)
+    .action(async (options: { org?: string; db?: string }) => {
+      setExitCode(await userListCommand(options, io));
+    });
+  user
+    .command('passwd')
+    .description('重设用户密码（该用户已登录的设备和下载链接立即失效）；未给密码时在终端中输入，非终端时生成一个并显示一次')
+    .argument('<username>', '用户名')
+    .option('--password <password>', '新密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）')
+    .option('--db <url>', DB_HELP)
+    .action(async (username: string, options: { password?: string; db?: string }) => {
+      setExitCode(await userPasswdCommand(username, options, io));
+    });
+  for (const [name, disabled, description] of [
+    ['disable', true, '停用用户：不能再登录，已登录的设备和下载链接立即失效（不能停用最后一个启用的管理员）'],
+    ['enable', false, '重新启用用户'],
+  ] as const) {
+    user
+      .command(name)
+      .description(description)
+      .argument('<username>', '用户名')
+      .option('--db <url>', DB_HELP)
+      .action(async (username: string, options: { db?: string }) => {
+        setExitCode(await userDisabledCommand(username, disabled, options, io));
+      });
+  }
 
   const exporter = program.command('export').description('导出 XLSX 报表');
   for (const [name, kind, description] of [

@@ -1,9 +1,16 @@
-import { serve } from '../main.js';
+import { serve, SetupRequiredError } from '../main.js';
 import type { CliIo } from './main.js';
 
 /** `jixiao serve`: runs until SIGINT or SIGTERM. */
 export async function serveCommand(options: { port: number; host: string; db?: string; demo?: boolean }, io: CliIo): Promise<number> {
-  const { stop } = await serve({ ...options, out: io.out });
+  let stop: () => Promise<void>;
+  try {
+    ({ stop } = await serve({ ...options, out: io.out }));
+  } catch (error) {
+    if (!(error instanceof SetupRequiredError)) throw error;
+    io.err(error.message);
+    return 1;
+  }
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
     process.once('SIGINT', shutdown);

@@ -32,6 +32,8 @@ export interface ActualRow {
   note: string | null;
   recordedAt: Date;
   recordedBy: string | null;
+  /** The recorder's 真实姓名, else their username. */
+  recordedByName: string | null;
   derivedFrom: string | null;
 }
 
@@ -74,7 +76,7 @@ export async function loadProjectData(em: SqlEntityManager, projectIds: readonly
     ),
     selectRows(
       em,
-      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, u.username
+      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, u.username, u.display_name
          from actual a join indicator i on i.id = a.indicator_id left join app_user u on u.id = a.recorded_by_id
         where i.project_id in (${placeholders(ids.length)}) order by a.recorded_at, a.id`,
       ids,
@@ -119,6 +121,7 @@ export async function loadProjectData(em: SqlEntityManager, projectIds: readonly
       note: (r.note ?? null) as string | null,
       recordedAt: date(r.recorded_at),
       recordedBy: (r.username ?? null) as string | null,
+      recordedByName: (r.display_name ?? r.username ?? null) as string | null,
       derivedFrom: (r.derived_from ?? null) as string | null,
     });
     byIndicator.set(indicatorId, list);

@@ -1,11 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import type { User } from '../user/user.entity.js';
-import { AuthPayloadType, UserType } from './auth.types.js';
-
-function toUserType(user: User): UserType {
-  return { id: user.id, username: user.username, role: user.role, orgCode: user.organization.code, orgName: user.organization.name };
-}
+import { AuthPayloadType, toUserType, UserType } from './auth.types.js';
 
 @Resolver()
 export class AuthResolver {
@@ -16,6 +11,21 @@ export class AuthResolver {
     @Arg('password', () => String, { description: '密码' }) password: string,
   ): Promise<AuthPayloadType> {
     const { token, user } = await context.auth.login(context.em, username, password, context.address);
+    return { token, user: toUserType(user) };
+  }
+
+  @Authorized()
+  @Mutation(() => AuthPayloadType, {
+    description:
+      '修改本人密码：须给出原密码（错误次数计入登录失败限制）；成功后本人此前的全部令牌和下载链接立即失效，返回新的令牌供当前会话继续使用',
+  })
+  async changePassword(
+    @Ctx() context: Context,
+    @Arg('oldPassword', () => String, { description: '原密码' }) oldPassword: string,
+    @Arg('newPassword', () => String, { description: '新密码，至少 8 位' }) newPassword: string,
+  ): Promise<AuthPayloadType> {
+    const viewer = requireViewer(context);
+    const { token, user } = await context.auth.changePassword(context.em, viewer, oldPassword, newPassword, context.address);
     return { token, user: toUserType(user) };
   }
 

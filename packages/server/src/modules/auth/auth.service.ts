@@ -4,9 +4,9 @@ import { selectRows } from '../common/rows.js';
 import { OrgScope } from '../organization/org-scope.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
-import { appendAuditEvent } from '../audit/audit-chain.js';
+import { setPassword } from '../user/user.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { dummyPasswordHash, verifyPassword } from './password.js';
 import { issueDownloadToken, issueToken, verifyDownloadToken, verifyToken, type DownloadClaims } from './token.js';
 
 /** The signed-in user and the organizations they may see. */
@@ -19,10 +19,13 @@ export interface Viewer {
 interface UserRow {
   id: string;
   username: string;
+  display_name: string | null;
   password_hash: string;
   role: string;
   organization_id: string;
   token_version: number | string;
+  disabled: boolean | number;
+  last_login_at: unknown;
   created_at: unknown;
   org_code: string;
   org_name: string;
@@ -30,7 +33,7 @@ interface UserRow {
   org_created_at: unknown;
 }
 
-const USER_SQL = `select u.id, u.username, u.password_hash, u.role, u.organization_id, u.token_version, u.created_at,
+const USER_SQL = `select u.id, u.username, u.display_name, u.password_hash, u.role, u.organization_id, u.token_version, u.disabled, u.last_login_at, u.created_at,
     o.code as org_code, o.name as org_name, o.parent_id as org_parent_id, o.created_at as org_created_at
   from app_user u join organization o on o.id = u.organization_id where u.id = ?`;
 
@@ -55,10 +58,13 @@ class SignedInViewer implements Viewer {
       const user = this.em.map(User, {
         id: row.id,
         username: row.username,
+        display_name: row.display_name,
         password_hash: row.password_hash,
         role: row.role as UserRole,
         organization_id: row.organization_id,
         token_version: row.token_version,
+        disabled: Boolean(row.disabled),
+        last_login_at: row.last_login_at,
         created_at: row.created_at,
       });
       // As after populate: ['organization'] (serialized as an object, not as its id).
@@ -93,20 +99,45 @@ export class AuthService {
       throw new UnauthenticatedError('用户名或密码错误');
     }
     this.limiter.recordSuccess(username);
-    const exp = Math.floor(Date.now() / 1000) + this.tokenTtlSeconds;
-    return { token: issueToken(this.secret, { sub: user.id, ver: user.tokenVersion, exp }), user };
+    // Only after the right password: a stranger cannot tell a disabled account from a wrong guess.
+    if (user.disabled) throw new UnauthenticatedError('账号已停用，请联系管理员');
+    await em.nativeUpdate(User, { id: user.id }, { lastLoginAt: new Date() });
+    return { token: this.tokenFor(user), user };
   }
 
-  /** A signed download link's token for this user (valid 10 minutes by default). */
+  /** A new bearer token for the user's current token version. */
+  tokenFor(user: User): string {
+    return issueToken(this.secret, { sub: user.id, ver: user.tokenVersion, exp: Math.floor(Date.now() / 1000) + this.tokenTtlSeconds });
+  }
+
+  /**
+   * The signed-in user's own password change: the old password is checked (failures count against
+   * the login rate limit, so it cannot be guessed here instead), every token and download link
+   * issued so far is revoked, and a new token is returned for the session that asked.
+   */
+  async changePassword(em: EntityManager, viewer: Viewer, oldPassword: string, newPassword: string, address: string): Promise<LoginResult> {
+    const user = viewer.user;
+    this.limiter.check(user.username, address);
+    if (!(await verifyPassword(user.passwordHash, oldPassword))) {
+      this.limiter.recordFailure(user.username, address);
+      throw new ValidationError('oldPassword', '原密码不正确');
+    }
+    if (oldPassword === newPassword) throw new ValidationError('newPassword', '新密码不能与原密码相同');
+    await setPassword(em, user, newPassword, user.username, 'password-change', 'newPassword');
+    this.limiter.recordSuccess(user.username);
+    return { token: this.tokenFor(user), user };
+  }
+
+  /** A signed download link's token for this user, void once their tokens are revoked (valid 10 minutes by default). */
   downloadToken(user: User, kind: string, params: DownloadClaims['params'], ttlSeconds = 600): string {
-    return issueDownloadToken(this.secret, { kind, sub: user.id, params, exp: Math.floor(Date.now() / 1000) + ttlSeconds });
+    return issueDownloadToken(this.secret, { kind, sub: user.id, ver: user.tokenVersion, params, exp: Math.floor(Date.now() / 1000) + ttlSeconds });
   }
 
   /** The viewer a download token was issued to, re-checked now, and what it asks for. */
   async authenticateDownload(em: EntityManager, token: string, kind: string): Promise<{ viewer: Viewer; params: DownloadClaims['params'] }> {
     const claims = verifyDownloadToken(this.secret, token);
     if (!claims || claims.kind !== kind) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
-    const viewer = await this.viewerOf(em, claims.sub, null);
+    const viewer = await this.viewerOf(em, claims.sub, claims.ver);
     if (!viewer) throw new UnauthenticatedError('下载链接无效或已过期，请重新生成');
     return { viewer, params: claims.params };
   }
@@ -122,47 +153,14 @@ export class AuthService {
     return viewer;
   }
 
-  /** The user with this id and their scope; null if there is none, or (with `version`) if their tokens were revoked. */
-  private async viewerOf(em: EntityManager, userId: string, version: number | null): Promise<Viewer | null> {
+  /** The user with this id and their scope; null if there is none, they are disabled, or their tokens were revoked since `version`. */
+  private async viewerOf(em: EntityManager, userId: string, version: number): Promise<Viewer | null> {
     const rows = (await selectRows(em, USER_SQL, [userId])) as unknown as UserRow[];
     const row = rows[0];
-    if (!row || (version !== null && Number(row.token_version) !== version)) return null;
+    if (!row || Boolean(row.disabled) || Number(row.token_version) !== version) return null;
     return new SignedInViewer(em, row, await OrgScope.load(em, String(row.organization_id)));
   }
 }
 
-export interface NewUser {
-  username: string;
-  password: string;
-  role: UserRole;
-  orgCode: string;
-}
-
-/** Creates a user in an existing organization (CLI `jixiao user add`, demo set-up). */
-export async function createUser(em: EntityManager, input: NewUser, actor: string | null): Promise<User> {
-  if (!/^[A-Za-z0-9_.\-\u4e00-\u9fa5]{2,64}$/.test(input.username)) {
-    throw new ValidationError('username', '用户名应为 2–64 个字母、数字、汉字或 _ . -');
-  }
-  if (input.password.length < 8) throw new ValidationError('password', '密码至少 8 位');
-  if (!Object.values(UserRole).includes(input.role)) {
-    throw new ValidationError('role', `角色应为 ${Object.values(UserRole).join('、')} 之一`);
-  }
-  const organization = await em.findOne(Organization, { code: input.orgCode });
-  if (!organization) throw new ValidationError('org', `单位编码“${input.orgCode}”不存在，请先导入该单位的目标表或创建单位`);
-  if (await em.findOne(User, { username: input.username })) {
-    throw new ValidationError('username', `用户名“${input.username}”已存在`);
-  }
-  const passwordHash = await hashPassword(input.password);
-  return em.transactional(async (tx) => {
-    const user = tx.create(User, { username: input.username, passwordHash, role: input.role, organization });
-    await tx.flush();
-    await appendAuditEvent(tx, {
-      actor,
-      action: 'create',
-      entity: 'User',
-      entityId: user.id,
-      after: { username: user.username, role: user.role, orgCode: organization.code },
-    });
-    return user;
-  });
-}
+// Kept here for the callers that create users next to logging in (tests, the demo).
+export { createUser, type NewUser } from '../user/user.service.js';

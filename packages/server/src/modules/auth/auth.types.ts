@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { UserRole } from '../user/user.entity.js';
+import { nameOf, UserRole, type User } from '../user/user.entity.js';
 
 registerEnumType(UserRole, {
   name: 'UserRole',
@@ -17,8 +17,11 @@ export class UserType {
   @Field(() => ID, { description: '用户 id' })
   id!: string;
 
-  @Field(() => String, { description: '用户名' })
+  @Field(() => String, { description: '用户名（登录名）' })
   username!: string;
+
+  @Field(() => String, { description: '真实姓名；未填写时为用户名' })
+  displayName!: string;
 
   @Field(() => UserRole, { description: '角色' })
   role!: UserRole;
@@ -28,6 +31,26 @@ export class UserType {
 
   @Field(() => String, { description: '所属单位名称' })
   orgName!: string;
+
+  @Field(() => Boolean, { description: '是否已停用：停用的用户不能登录' })
+  disabled!: boolean;
+
+  @Field(() => Date, { nullable: true, description: '最近一次登录的时间；从未登录时为空' })
+  lastLoginAt!: Date | null;
+}
+
+/** The GraphQL view of a user whose organization is loaded. */
+export function toUserType(user: User): UserType {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: nameOf(user),
+    role: user.role,
+    orgCode: user.organization.code,
+    orgName: user.organization.name,
+    disabled: user.disabled,
+    lastLoginAt: user.lastLoginAt,
+  };
 }
 
 @ObjectType('AuthPayload', { description: '登录结果' })

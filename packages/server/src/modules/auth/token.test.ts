@@ -8,8 +8,8 @@ describe('signed tokens', () => {
     const login = issueToken('s', { sub: 'u1', ver: 2, exp: now + 60 });
     expect(verifyToken('s', login, now)).toEqual({ sub: 'u1', ver: 2, exp: now + 60 });
     expect(verifyToken('s', login, now + 61)).toBeNull();
-    const download = issueDownloadToken('s', { kind: 'report', sub: 'u1', params: { projectId: 'p' }, exp: now + 60 });
-    expect(verifyDownloadToken('s', download, now)).toEqual({ kind: 'report', sub: 'u1', params: { projectId: 'p' }, exp: now + 60 });
+    const download = issueDownloadToken('s', { kind: 'report', sub: 'u1', ver: 0, params: { projectId: 'p' }, exp: now + 60 });
+    expect(verifyDownloadToken('s', download, now)).toEqual({ kind: 'report', sub: 'u1', ver: 0, params: { projectId: 'p' }, exp: now + 60 });
   });
 
   it('refuse another secret, a changed payload, and one kind used as the other', () => {
@@ -18,7 +18,7 @@ describe('signed tokens', () => {
     const [prefix, , signature] = login.split('.');
     const forged = Buffer.from(JSON.stringify({ sub: 'admin', ver: 0, exp: now + 60 })).toString('base64url');
     expect(verifyToken('s', `${prefix}.${forged}.${signature}`, now)).toBeNull();
-    const download = issueDownloadToken('s', { kind: 'report', sub: 'u1', params: {}, exp: now + 60 });
+    const download = issueDownloadToken('s', { kind: 'report', sub: 'u1', ver: 0, params: {}, exp: now + 60 });
     expect(verifyToken('s', download, now)).toBeNull();
     expect(verifyDownloadToken('s', login, now)).toBeNull();
     expect(verifyToken('s', 'garbage', now)).toBeNull();

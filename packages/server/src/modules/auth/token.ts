@@ -16,6 +16,8 @@ export interface DownloadClaims {
   kind: string;
   /** The user it was issued to (re-checked when followed). */
   sub: string;
+  /** The user's token version when issued: a password change, reset or disable voids the link too. */
+  ver: number;
   /** Parameters of the download, e.g. { projectId } or { orgCode, year }. */
   params: Record<string, string | number>;
   exp: number;
@@ -58,5 +60,5 @@ export function issueDownloadToken(secret: string, claims: DownloadClaims): stri
 
 /** The claims of a valid, unexpired download token, or null. */
 export function verifyDownloadToken(secret: string, token: string, nowSeconds = Date.now() / 1000): DownloadClaims | null {
-  return verify<DownloadClaims>(secret, 'jxd1', token, (c) => typeof c.kind === 'string' && typeof c.sub === 'string' && typeof c.params === 'object', nowSeconds);
+  return verify<DownloadClaims>(secret, 'jxd1', token, (c) => typeof c.kind === 'string' && typeof c.sub === 'string' && typeof c.ver === 'number' && typeof c.params === 'object', nowSeconds);
 }

@@ -80,3 +80,13 @@ export class MissingUploadError extends AppError {
     super('MISSING_UPLOAD', `还有 ${hashes.length} 张照片未上传，请先上传再提交`, { hashes });
   }
 }
+
+/** Runs `work`, naming the field of its ValidationError as input of the API, e.g. "code" → "input.code". */
+export async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(`${prefix}${error.field}`, error.message);
+    throw error;
+  }
+}

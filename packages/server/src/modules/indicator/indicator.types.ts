@@ -96,6 +96,9 @@ export class ActualRecordType {
 
   @Field(() => String, { nullable: true, description: '录入人用户名；由证据推算时为空' })
   recordedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: '录入人姓名（真实姓名，未填写时为用户名）；由证据推算时为空' })
+  recordedByName!: string | null;
 }
 
 @ObjectType('Actual', { simpleResolvers: true, description: '指标的当前实际完成值及其全部历史' })
@@ -227,5 +230,6 @@ export function actualRecord(actual: ActualRow): ActualRecordType {
     note: actual.note,
     recordedAt: actual.recordedAt,
     recordedBy: actual.recordedBy,
+    recordedByName: actual.recordedByName,
   };
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SiteKind } from '../site/site.entity.js';
 import type { Upload } from '../upload/upload.entity.js';
+import { nameOf } from '../user/user.entity.js';
 import { InspectionKind, ReviewStatus, type Inspection } from './inspection.entity.js';
 
 registerEnumType(InspectionKind, {
@@ -152,6 +153,9 @@ export class InspectionType {
   @Field(() => String, { description: '提交人用户名' })
   submittedBy!: string;
 
+  @Field(() => String, { description: '提交人姓名（真实姓名，未填写时为用户名）' })
+  submittedByName!: string;
+
   @Field(() => Date, { description: '服务器收到的时间' })
   submittedAt!: Date;
 
@@ -163,6 +167,9 @@ export class InspectionType {
 
   @Field(() => String, { nullable: true, description: '审核人用户名' })
   reviewedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: '审核人姓名（真实姓名，未填写时为用户名）' })
+  reviewedByName!: string | null;
 
   @Field(() => Date, { nullable: true, description: '审核时间' })
   reviewedAt!: Date | null;
@@ -188,10 +195,12 @@ export class InspectionType {
           : null,
       capturedAt: inspection.capturedAt,
       submittedBy: inspection.submittedBy.username,
+      submittedByName: nameOf(inspection.submittedBy),
       submittedAt: inspection.submittedAt,
       reviewStatus: inspection.reviewStatus,
       reviewReason: inspection.reviewReason,
       reviewedBy: inspection.reviewedBy?.username ?? null,
+      reviewedByName: inspection.reviewedBy ? nameOf(inspection.reviewedBy) : null,
       reviewedAt: inspection.reviewedAt,
     };
   }

@@ -1,7 +1,10 @@
 import { round2 } from '@jixiao/domain';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { ForbiddenError, ValidationError } from '../common/errors.js';
+import { ForbiddenError, ValidationError, withFieldPrefix } from '../common/errors.js';
+import { UserRole } from '../user/user.entity.js';
+import { createOrganization } from '../user/user.service.js';
+import { CreateOrganizationInput } from './organization.input.js';
 import { loadProjectData, type ProjectData } from '../../graphql/project-data.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationSummaryType, OrganizationType } from './organization.types.js';
@@ -18,6 +21,18 @@ export class OrganizationResolver {
     const viewer = requireViewer(context);
     const orgs = await context.em.find(Organization, { id: { $in: [...viewer.scope.ids] } }, { orderBy: { code: 'asc' }, populate: ['parent'] });
     return orgs.map((org) => ({ id: org.id, code: org.code, name: org.name, parentCode: org.parent?.code ?? null }));
+  }
+
+  @Authorized([UserRole.ADMIN])
+  @Mutation(() => OrganizationType, { description: '新建下级单位（仅 ADMIN）：上级单位须为本人所属单位或其下级单位' })
+  async createOrganization(
+    @Ctx() context: Context,
+    @Arg('input', () => CreateOrganizationInput, { description: '新单位' }) input: CreateOrganizationInput,
+  ): Promise<OrganizationType> {
+    const viewer = requireViewer(context);
+    if (!viewer.scope.byCode(input.parentCode)) throw new ForbiddenError();
+    const org = await withFieldPrefix('input.', () => createOrganization(context.em, input, viewer.user.username));
+    return { id: org.id, code: org.code, name: org.name, parentCode: input.parentCode };
   }
 
   @Authorized()

@@ -282,6 +282,8 @@ for (const dialect of DIALECTS) {
     it('embeds the thumbnails of the inspections each evidence-fed actual was derived from, with time, place, inspector and review', async () => {
       const [inspector, manager] = [await api.login('inspector'), await api.login('manager')];
       const projectId = (await projectsOf(api, manager)).find((p) => p.name === REPAIR)!.id;
+      // The report names people by their 真实姓名; the manager has none and is shown by username.
+      await api.db.em.fork().nativeUpdate(User, { username: 'inspector' }, { displayName: '王验收' });
 
       // A real photo through PUT /uploads, and one whose file has gone missing from the disk.
       const photo = await cameraJpeg();
@@ -354,7 +356,7 @@ for (const dialect of DIALECTS) {
       expect(block(first)).toContain('证据 1维修验收<script>alert("item")</script>屋面防水合格已确认');
       expect(block(first)).toContain('现场记录时间2023-09-20 10:00');
       expect(block(first)).toContain('地点大孟庄<b>法庭</b>，北纬39.38000° 东经117.04000°（精度约 12 米）');
-      expect(block(first)).toContain('验收人inspector');
+      expect(block(first)).toContain('验收人王验收');
       expect(block(first)).toMatch(/审核已确认（manager，\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
       expect(block(first)).toContain('验收清单✓ 屋面无渗漏　✓ 排水通畅');
       // The photo's own EXIF: taken 2024-05-01 10:30 Beijing time in Tianjin.

@@ -8,6 +8,7 @@ import { Inspection, type ChecklistLine, type InspectionKind, type ReviewStatus 
 import { Survey } from '../survey/survey.entity.js';
 import { Upload } from '../upload/upload.entity.js';
 import type { UploadStore } from '../upload/upload-store.js';
+import { nameOf } from '../user/user.entity.js';
 import { actualText } from './self-evaluation-workbook.js';
 
 /** A photo of an inspection as the printed appendix shows it. */
@@ -36,7 +37,7 @@ export interface EvidenceInspection {
   longitude: number | null;
   /** GPS accuracy, metres. */
   accuracy: number | null;
-  /** Username of who submitted it. */
+  /** Who submitted it: 真实姓名, else username. */
   inspector: string;
   reviewStatus: ReviewStatus;
   reviewReason: string | null;
@@ -63,7 +64,7 @@ export interface IndicatorEvidence {
   actual: string | null;
   /** When the current actual was recorded or derived; null without one. */
   recordedAt: Date | null;
-  /** Who recorded it by hand (username); null when derived or unknown. */
+  /** Who recorded it by hand (真实姓名, else username); null when derived or unknown. */
   recordedBy: string | null;
   basis: EvidenceBasis;
 }
@@ -105,7 +106,7 @@ export async function loadProjectEvidence(em: SqlEntityManager, data: readonly P
           source: indicator.source,
           actual: actualText(current),
           currentId: current?.id ?? null,
-          recordedBy: current?.derivedFrom ? null : (current?.recordedBy ?? null),
+          recordedBy: current?.derivedFrom ? null : (current?.recordedByName ?? null),
           from: derivedFromOf(current),
         },
       ];
@@ -181,10 +182,10 @@ function toEvidenceInspection(inspection: Inspection, photo: (sha256: string) =>
     latitude: inspection.latitude,
     longitude: inspection.longitude,
     accuracy: inspection.accuracy,
-    inspector: inspection.submittedBy.username,
+    inspector: nameOf(inspection.submittedBy),
     reviewStatus: inspection.reviewStatus,
     reviewReason: inspection.reviewReason,
-    reviewedBy: inspection.reviewedBy?.username ?? null,
+    reviewedBy: inspection.reviewedBy ? nameOf(inspection.reviewedBy) : null,
     reviewedAt: inspection.reviewedAt,
     photos: inspection.photos.map(photo),
     signature: inspection.signature ? photo(inspection.signature) : null,

@@ -10,6 +10,8 @@ export interface SpendingView {
   note: string | null;
   recordedAt: Date;
   recordedBy: string | null;
+  /** The recorder's 真实姓名, else their username. */
+  recordedByName: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -39,7 +41,7 @@ export async function loadSpendings(em: EntityManager, projectIds: readonly stri
   const byProject = new Map<string, SpendingView[]>(projectIds.map((id) => [id, []]));
   if (projectIds.length === 0) return [];
   const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-    `select s.id, s.project_id, s.date, s.amount_fen, s.note, s.recorded_at, u.username
+    `select s.id, s.project_id, s.date, s.amount_fen, s.note, s.recorded_at, u.username, u.display_name
        from spending s left join app_user u on u.id = s.recorded_by_id
       where s.project_id in (${projectIds.map(() => '?').join(',')})
       order by s.project_id, s.date, s.recorded_at, s.id`,
@@ -55,6 +57,7 @@ export async function loadSpendings(em: EntityManager, projectIds: readonly stri
       note: (row.note ?? null) as string | null,
       recordedAt: instant(row.recorded_at),
       recordedBy: (row.username ?? null) as string | null,
+      recordedByName: (row.display_name ?? row.username ?? null) as string | null,
     });
   }
   return projectIds.map((id) => byProject.get(id)!);

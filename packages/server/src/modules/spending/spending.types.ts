@@ -19,4 +19,7 @@ export class SpendingType {
 
   @Field(() => String, { nullable: true, description: '录入人用户名；命令行导入或用户已删除时为空' })
   recordedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: '录入人姓名（真实姓名，未填写时为用户名）；命令行导入或用户已删除时为空' })
+  recordedByName!: string | null;
 }

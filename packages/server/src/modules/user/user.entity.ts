@@ -15,6 +15,10 @@ export class User extends BaseEntity {
   @Property({ type: 'string', length: 64, unique: true })
   username!: string;
 
+  /** 真实姓名, shown in reports instead of the login name; null for users created before it existed. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  displayName: string | null = null;
+
   @Property({ type: 'string', hidden: true })
   passwordHash!: string;
 
@@ -28,6 +32,18 @@ export class User extends BaseEntity {
   @Property({ type: 'integer', default: 0 })
   tokenVersion: Opt<number> = 0;
 
+  /** A disabled user cannot log in, and their tokens and download links stop working. */
+  @Property({ type: 'boolean', default: false })
+  disabled: Opt<boolean> = false;
+
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
+}
+
+/** The name to show for a user: 真实姓名, else the login name. */
+export function nameOf(user: { username: string; displayName: string | null }): string {
+  return user.displayName ?? user.username;
 }
