@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
-import { DEFAULT_CONFIG, loadSecret } from './config.js';
-import { createDb, DEFAULT_SQLITE_PATH, dialectOf, type Db } from './db.js';
+import { dataPaths, DEFAULT_CONFIG, loadSecret } from './config.js';
+import { createDb, dialectOf, type Db } from './db.js';
 import { createUser } from './modules/auth/auth.service.js';
 import { importTargetTables } from './modules/project/project-import.service.js';
 import { Project } from './modules/project/project.entity.js';
@@ -15,20 +15,17 @@ const REPO_ROOT = join(PACKAGE_ROOT, '..', '..');
 export const SEED_FILE = join(REPO_ROOT, 'test', 'fixtures', 'wuqing-court-2023-targets.txt');
 export const PWA_DIR = join(REPO_ROOT, 'packages', 'pwa', 'dist');
 
-/** --db, else DATABASE_URL, else data/jixiao.sqlite. */
-export function databaseUrl(option?: string): string {
-  return option ?? process.env.DATABASE_URL ?? DEFAULT_SQLITE_PATH;
-}
-
-/** Where the token secret is kept: next to a SQLite file, else in data/. */
-function secretFileFor(url: string): string {
-  return dialectOf(url) === 'sqlite' && url !== ':memory:' ? join(dirname(resolve(url)), 'secret') : resolve('data', 'secret');
+/** --db, else DATABASE_URL, else the SQLite file of the data folder (`dataPaths(dataDir).database`). */
+export function databaseUrl(option?: string, dataDir?: string): string {
+  return option ?? process.env.DATABASE_URL ?? dataPaths(dataDir).database;
 }
 
 export interface ServeOptions {
   port: number;
   host: string;
   db?: string;
+  /** The data folder (photos, secret; the database unless `db` is given). */
+  dataDir?: string;
   demo?: boolean;
   out: (text: string) => void;
 }
@@ -53,10 +50,12 @@ async function prepareDemo(db: Db, out: (text: string) => void): Promise<void> {
 
 /** Starts the whole product in this process; resolves once listening, with a stop function. */
 export async function serve(options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
-  const url = databaseUrl(options.db);
+  const paths = dataPaths(options.dataDir);
+  const url = databaseUrl(options.db, options.dataDir);
   const db = await createDb({ url });
   if (options.demo) await prepareDemo(db, options.out);
-  const { server } = await buildApp(db, { ...DEFAULT_CONFIG, secret: loadSecret(secretFileFor(url)), pwaDir: PWA_DIR });
+  const config = { ...DEFAULT_CONFIG, secret: loadSecret(paths.secret), uploadsDir: paths.uploads, pwaDir: PWA_DIR };
+  const { server } = await buildApp(db, config);
   await server.listen({ port: options.port, host: options.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

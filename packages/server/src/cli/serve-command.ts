@@ -2,7 +2,7 @@ import { serve } from '../main.js';
 import type { CliIo } from './main.js';
 
 /** `jixiao serve`: runs until SIGINT or SIGTERM. */
-export async function serveCommand(options: { port: number; host: string; db?: string; demo?: boolean }, io: CliIo): Promise<number> {
+export async function serveCommand(options: { port: number; host: string; db?: string; dataDir?: string; demo?: boolean }, io: CliIo): Promise<number> {
   const { stop } = await serve({ ...options, out: io.out });
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();

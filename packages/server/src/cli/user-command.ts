@@ -9,10 +9,10 @@ import type { CliIo } from './main.js';
 /** `jixiao user add <name> --role R --org CODE`: prints the generated password once. */
 export async function userAddCommand(
   username: string,
-  options: { role: string; org: string; password?: string; db?: string },
+  options: { role: string; org: string; password?: string; db?: string; dataDir?: string },
   io: CliIo,
 ): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db) });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
   try {
     const password = options.password ?? process.env.JIXIAO_USER_PASSWORD ?? randomBytes(9).toString('base64url');
     const user = await createUser(db.em.fork(), { username, password, role: options.role.toUpperCase() as UserRole, orgCode: options.org }, 'cli');
