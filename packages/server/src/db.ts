@@ -179,8 +179,10 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
         afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
           try {
             // WAL: readers do not block the writer; busy_timeout: a second process (CLI, backup) waits
-            // for the lock instead of failing at once.
-            connection.pragma('journal_mode = WAL');
+            // for the lock instead of failing at once. WAL is a property of the file, set when it was
+            // created: a database that must exist already has it, and setting it would write to a
+            // file that may turn out not to be a Jixiao database.
+            if (!options.mustExist) connection.pragma('journal_mode = WAL');
             connection.pragma('foreign_keys = ON');
             connection.pragma('busy_timeout = 5000');
           } catch (error) {
@@ -191,6 +193,8 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
           done(null, connection);
         },
       },
+    }).catch((error: unknown) => {
+      throw new DatabaseError(database, 'open-failed', error);
     });
   }
   try {

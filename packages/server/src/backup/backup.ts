@@ -160,8 +160,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const createdAt = new Date();
   const out = resolve(options.out ?? join(paths.backups, defaultArchiveName(createdAt)));
   if (existsSync(out)) throw new CliError(`备份文件已存在：${out}（不会覆盖；请用 --out 另选文件名）`);
-  await mkdir(dirname(out), { recursive: true });
+  if (dialect === 'sqlite' && !existsSync(url)) throw new DatabaseError(describeDatabase(url), 'missing');
+  // The first folder this made, if any: removed again when the backup fails.
+  const madeDir = await mkdir(dirname(out), { recursive: true });
   const work = await mkdtemp(join(dirname(out), '.jixiao-backup-'));
+  let finished = false;
   try {
     const partial = join(work, 'archive.tar.gz');
     const writer = ArchiveWriter.create(partial);
@@ -231,8 +234,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       throw error;
     }
     await rename(partial, out);
+    finished = true;
     return { file: out, bytes: (await stat(out)).size, manifest, complete: manifest.database.file !== null };
   } finally {
     await removeWorkDir(work);
+    if (!finished && madeDir) await removeWorkDir(madeDir);
   }
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { CliError, describeFileError } from '../cli/cli-errors.js';
+import { CliError } from '../cli/cli-errors.js';
 import { dataPaths, type DataPaths } from '../config.js';
 import { DatabaseError, describeDatabase, dialectOf, migrationsOf } from '../db.js';
 import { databaseUrl } from '../main.js';
@@ -195,9 +195,9 @@ async function place(from: string, to: string): Promise<void> {
 export async function restoreBackup(file: string, options: RestoreOptions): Promise<RestoreResult> {
   const archive = resolve(file);
   const archiveStat = await stat(archive).catch((error: unknown) => {
-    throw new CliError(`备份文件${describeFileError(error, archive) ?? `无法读取：${archive}`}`);
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new CliError(`备份文件不存在：${archive}`) : error;
   });
-  if (!archiveStat.isFile()) throw new CliError(`备份文件不是文件：${archive}`);
+  if (!archiveStat.isFile()) throw new CliError(`备份文件应为 jixiao backup 生成的 .tar.gz，这是一个文件夹：${archive}`);
 
   const paths = dataPaths(options.dataDir);
   const url = databaseUrl(options.db, options.dataDir);
