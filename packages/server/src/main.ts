@@ -17,7 +17,8 @@ export const PWA_DIR = join(REPO_ROOT, 'packages', 'pwa', 'dist');
 
 /** --db, else DATABASE_URL, else the SQLite file of the data folder (`dataPaths(dataDir).database`). */
 export function databaseUrl(option?: string, dataDir?: string): string {
-  return option ?? process.env.DATABASE_URL ?? dataPaths(dataDir).database;
+  // An empty DATABASE_URL (e.g. `DATABASE_URL= jixiao …`) means unset, not a file named "".
+  return option || process.env.DATABASE_URL || dataPaths(dataDir).database;
 }
 
 export interface ServeOptions {
@@ -61,6 +62,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shown = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   options.out(`Jixiao 已启动：${shown}/  （GraphQL：${shown}/graphql，数据库：${dialectOf(url) === 'sqlite' ? resolve(url) : 'PostgreSQL'}）\n`);
+  options.out(`数据目录：${paths.root}（照片、令牌密钥、备份）\n`);
   const stop = async () => {
     await server.close();
     await db.close();
