@@ -180,6 +180,18 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(existsSync(join(dir, 'from-missing')) || existsSync(join(dir, 'from-extra'))).toBe(false);
   });
 
+  it('refuses a backup of a newer Jixiao, whose schema this version cannot read', async () => {
+    const future = join(dir, 'future.tar.gz');
+    const manifest = manifestOf(entries);
+    manifest.database.migrations.push('Migration29991231000000_future');
+    manifest.jixiaoVersion = '9.0.0';
+    await writeArchive(future, entries.map((e) => (e.name === 'manifest.json' ? { ...e, content: Buffer.from(JSON.stringify(manifest)) } : e)));
+    const result = await run('restore', future, '--data-dir', join(dir, 'from-future'));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('jixiao：备份来自较新的 Jixiao（9.0.0，数据库迁移 Migration29991231000000_future）：请先升级本程序再恢复\n');
+    expect(existsSync(join(dir, 'from-future'))).toBe(false);
+  });
+
   it('never writes outside the target: an entry that climbs out is refused', async () => {
     const evil = join(dir, 'evil.tar.gz');
     await writeArchive(evil, [{ name: 'uploads/../../escaped.txt', content: Buffer.from('x') }, ...entries]);
