@@ -601,7 +601,7 @@ async function main(): Promise<void> {
     );
 
     // The real app.
-    const config: AppConfig = { ...DEFAULT_CONFIG, secret: SECRET, logger: false, production: true };
+    const config: AppConfig = { ...DEFAULT_CONFIG, secret: SECRET, uploadsDir: join(tmp, 'uploads'), logger: false, production: true };
     const app = await buildApp(db, config);
     await app.server.listen({ host: '127.0.0.1', port: 0 });
     closers.push(() => app.server.close());

@@ -45,8 +45,9 @@ export class ProductServer {
     return server;
   }
 
+  /** The data folder's database: photos and the rest of the data folder stay in `dir` too. */
   get db(): string {
-    return join(this.dir, 'e2e.sqlite');
+    return join(this.dir, 'jixiao.sqlite');
   }
 
   get base(): string {
@@ -54,7 +55,7 @@ export class ProductServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--db', this.db], {
+    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir], {
       cwd: ROOT,
       env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
     });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface AppConfig {
   /** Signs bearer tokens. */
@@ -19,7 +19,7 @@ export interface AppConfig {
   pwaDir: string | null;
   /** Log requests (pino); tests turn it off. */
   logger: boolean;
-  /** Where uploaded photos are kept, content-addressed (`<dir>/ab/<sha256>.jpg`). */
+  /** Where uploaded photos are kept, content-addressed (`<dir>/ab/<sha256>.jpg`): `dataPaths().uploads`. */
   uploadsDir: string;
   /** Largest photo accepted by `PUT /uploads/<sha256>` (bytes); phone photos are 2–12 MB. */
   uploadMaxBytes: number;
@@ -27,7 +27,8 @@ export interface AppConfig {
   uploadMaxPixels: number;
 }
 
-export const DEFAULT_CONFIG: Omit<AppConfig, 'secret'> = {
+/** The defaults; the secret and the photo folder come from the data folder (`dataPaths`), so they have none. */
+export const DEFAULT_CONFIG: Omit<AppConfig, 'secret' | 'uploadsDir'> = {
   tokenTtlSeconds: 12 * 60 * 60,
   production: process.env.NODE_ENV === 'production',
   bodyLimitBytes: 5 * 1024 * 1024,
@@ -35,14 +36,50 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'secret'> = {
   maxComplexity: 50_000,
   pwaDir: null,
   logger: true,
-  uploadsDir: 'data/uploads',
   uploadMaxBytes: 15 * 1024 * 1024,
   uploadMaxPixels: 40_000_000,
 };
 
+/** The data folder when neither --data-dir nor JIXIAO_DATA_DIR names one, relative to the working directory. */
+export const DEFAULT_DATA_DIR = 'data';
+
+/** Everything the product keeps on disk, as absolute paths (docs/data-and-backup.md). */
+export interface DataPaths {
+  /** The data folder itself. */
+  root: string;
+  /** The SQLite file; `--db` / DATABASE_URL replace it (and only it). */
+  database: string;
+  /** Photos and their thumbnails. */
+  uploads: string;
+  /** The token secret (signs logins and download links). */
+  secret: string;
+  /** Where `jixiao backup` writes by default. */
+  backups: string;
+  /** Certificates and keys for https. */
+  tls: string;
+}
+
 /**
- * The token secret: JIXIAO_SECRET, else one generated once and kept next to the database, so that
- * logins survive a restart.
+ * The layout of a data folder: `dataDir`, else JIXIAO_DATA_DIR, else `data` in the working
+ * directory. Every command that reads or writes data takes its paths from here.
+ *
+ * @example dataPaths('/srv/jixiao').uploads // '/srv/jixiao/uploads'
+ */
+export function dataPaths(dataDir?: string): DataPaths {
+  const root = resolve(dataDir ?? (process.env.JIXIAO_DATA_DIR || DEFAULT_DATA_DIR));
+  return {
+    root,
+    database: join(root, 'jixiao.sqlite'),
+    uploads: join(root, 'uploads'),
+    secret: join(root, 'secret'),
+    backups: join(root, 'backups'),
+    tls: join(root, 'tls'),
+  };
+}
+
+/**
+ * The token secret: JIXIAO_SECRET, else one generated once and kept in the data folder
+ * (`dataPaths().secret`), so that logins survive a restart.
  */
 export function loadSecret(secretFile: string): string {
   if (process.env.JIXIAO_SECRET) return process.env.JIXIAO_SECRET;

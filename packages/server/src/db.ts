@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type MigrationObject, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
@@ -23,6 +23,67 @@ export interface DbOptions {
   debug?: boolean;
   /** Receives every SQL statement executed, once each — including begin, commit and savepoints. */
   logQuery?: (sql: string) => void;
+  /**
+   * Refuse a database that does not exist, or that is not a Jixiao database, instead of creating it
+   * (every command but init, import and serve): a typo in --db must not leave an empty database
+   * behind. An existing database is still brought up to date.
+   */
+  mustExist?: boolean;
+}
+
+/** What went wrong opening a database; the CLI turns it into a message (cli/cli-errors.ts). */
+export type DatabaseProblem = 'missing' | 'not-jixiao' | 'open-failed';
+
+/** A database that could not be opened. `database` names it for people: a path, or a URL without its password. */
+export class DatabaseError extends Error {
+  constructor(
+    readonly database: string,
+    readonly problem: DatabaseProblem,
+    override readonly cause?: unknown,
+  ) {
+    super(
+      problem === 'missing'
+        ? `数据库不存在：${database}`
+        : problem === 'not-jixiao'
+          ? `不是 Jixiao 数据库：${database}`
+          : `无法打开数据库：${database}`,
+    );
+  }
+}
+
+/** A database for people to read: the absolute path of a SQLite file, or the URL without its password. */
+export function describeDatabase(url: string): string {
+  if (dialectOf(url) === 'sqlite') return url === ':memory:' ? url : resolve(url);
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** Refuses a SQLite path that is missing or is not a file, before better-sqlite3 would create it. */
+function checkSqliteFileExists(url: string): void {
+  if (url === ':memory:') return;
+  let isFile: boolean;
+  try {
+    isFile = statSync(url).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DatabaseError(describeDatabase(url), 'missing');
+    throw new DatabaseError(describeDatabase(url), 'open-failed', error);
+  }
+  if (!isFile) throw new DatabaseError(describeDatabase(url), 'open-failed', Object.assign(new Error('not a file'), { code: 'EISDIR' }));
+}
+
+/** Has this database ever been migrated by Jixiao? */
+async function hasMigrationTable(orm: MikroORM<AbstractSqlDriver, SqlEntityManager>, dialect: Dialect): Promise<boolean> {
+  const sql =
+    dialect === 'sqlite'
+      ? `select count(*) as n from sqlite_master where type = 'table' and name = 'mikro_orm_migrations'`
+      : `select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = 'mikro_orm_migrations'`;
+  const [row] = await orm.em.getConnection().execute<Array<{ n: number | string }>>(sql);
+  return Number(row.n) > 0;
 }
 
 export interface Db {
@@ -90,40 +151,67 @@ function ormOptions(dialect: Dialect, options: DbOptions = {}): Options<Abstract
 
 /**
  * Opens the database and brings its schema up to date with the committed migrations: a new
- * database is created, an old one upgraded.
+ * database is created (unless `mustExist`), an old one upgraded. Failures to open are DatabaseError.
  *
  * @example const db = await createDb({ url: process.env.DATABASE_URL }); const em = db.em.fork();
  */
 export async function createDb(options: DbOptions = {}): Promise<Db> {
   const url = options.url ?? DEFAULT_SQLITE_PATH;
   const dialect = dialectOf(url);
+  const database = describeDatabase(url);
   const base = ormOptions(dialect, options);
   let orm: MikroORM<AbstractSqlDriver, SqlEntityManager>;
   if (dialect === 'postgresql') {
-    orm = await MikroORM.init<AbstractSqlDriver, SqlEntityManager>({ ...base, driver: PostgreSqlDriver, clientUrl: url });
+    // MikroORM creates a missing PostgreSQL database by default (ensureDatabase).
+    orm = await MikroORM.init<AbstractSqlDriver, SqlEntityManager>({ ...base, driver: PostgreSqlDriver, clientUrl: url, ensureDatabase: !options.mustExist }).catch(
+      (error: unknown) => {
+        throw new DatabaseError(database, isMissingPostgresDatabase(error) ? 'missing' : 'open-failed', error);
+      },
+    );
   } else {
-    if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+    if (options.mustExist) checkSqliteFileExists(url);
+    else if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
     orm = await MikroORM.init<AbstractSqlDriver, SqlEntityManager>({
       ...base,
       driver: SqliteDriver,
       dbName: url,
       pool: {
         afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
-          // WAL: readers do not block the writer; busy_timeout: a second process (CLI, backup) waits
-          // for the lock instead of failing at once.
-          connection.pragma('journal_mode = WAL');
-          connection.pragma('foreign_keys = ON');
-          connection.pragma('busy_timeout = 5000');
+          try {
+            // WAL: readers do not block the writer; busy_timeout: a second process (CLI, backup) waits
+            // for the lock instead of failing at once. WAL is a property of the file, set when it was
+            // created: a database that must exist already has it, and setting it would write to a
+            // file that may turn out not to be a Jixiao database.
+            if (!options.mustExist) connection.pragma('journal_mode = WAL');
+            connection.pragma('foreign_keys = ON');
+            connection.pragma('busy_timeout = 5000');
+          } catch (error) {
+            // Not a database file, or one that cannot be opened: reported by checkConnection below.
+            done(error as Error, connection);
+            return;
+          }
           done(null, connection);
         },
       },
+    }).catch((error: unknown) => {
+      throw new DatabaseError(database, 'open-failed', error);
     });
   }
   try {
+    const connection = await orm.checkConnection();
+    if (!connection.ok) {
+      throw new DatabaseError(database, isMissingPostgresDatabase(connection.error) ? 'missing' : 'open-failed', connection.error);
+    }
+    if (options.mustExist && !(await hasMigrationTable(orm, dialect))) throw new DatabaseError(database, 'not-jixiao');
     await orm.migrator.up();
   } catch (error) {
     await orm.close(true);
-    throw error;
+    throw error instanceof DatabaseError ? error : new DatabaseError(database, 'open-failed', error);
   }
   return { orm, em: orm.em, dialect, close: () => orm.close(true) };
+}
+
+/** PostgreSQL's "database … does not exist" (SQLSTATE 3D000). */
+function isMissingPostgresDatabase(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === '3D000';
 }

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
-import { DEFAULT_CONFIG, loadSecret } from './config.js';
-import { createDb, DEFAULT_SQLITE_PATH, dialectOf, type Db } from './db.js';
+import { dataPaths, DEFAULT_CONFIG, loadSecret } from './config.js';
+import { createDb, dialectOf, type Db } from './db.js';
 import { createUser } from './modules/auth/auth.service.js';
 import { importTargetTables } from './modules/project/project-import.service.js';
 import { Project } from './modules/project/project.entity.js';
@@ -15,29 +15,32 @@ const REPO_ROOT = join(PACKAGE_ROOT, '..', '..');
 export const SEED_FILE = join(REPO_ROOT, 'test', 'fixtures', 'wuqing-court-2023-targets.txt');
 export const PWA_DIR = join(REPO_ROOT, 'packages', 'pwa', 'dist');
 
-/** --db, else DATABASE_URL, else data/jixiao.sqlite. */
-export function databaseUrl(option?: string): string {
-  return option ?? process.env.DATABASE_URL ?? DEFAULT_SQLITE_PATH;
-}
-
-/** Where the token secret is kept: next to a SQLite file, else in data/. */
-function secretFileFor(url: string): string {
-  return dialectOf(url) === 'sqlite' && url !== ':memory:' ? join(dirname(resolve(url)), 'secret') : resolve('data', 'secret');
+/** --db, else DATABASE_URL, else the SQLite file of the data folder (`dataPaths(dataDir).database`). */
+export function databaseUrl(option?: string, dataDir?: string): string {
+  // An empty DATABASE_URL (e.g. `DATABASE_URL= jixiao …`) means unset, not a file named "".
+  return option || process.env.DATABASE_URL || dataPaths(dataDir).database;
 }
 
 /** `serve` without --demo on a database without users: nobody could log in. The message says what to run. */
 export class SetupRequiredError extends Error {}
 
-/** The `jixiao init` command for this database, as the user would type it. */
-export function initCommandFor(db: string | undefined): string {
-  if (db === undefined) return 'pnpm jixiao init';
-  return `pnpm jixiao init --db ${/^[\w@%+=:,./-]+$/.test(db) ? db : `'${db.replace(/'/g, `'\\''`)}'`}`;
+/** A shell word as the user would type it: quoted only when it needs to be. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The `jixiao init` command for this data folder and database, as the user would type it. */
+export function initCommandFor(options: { db?: string; dataDir?: string }): string {
+  const flags = [options.dataDir && `--data-dir ${shellWord(options.dataDir)}`, options.db && `--db ${shellWord(options.db)}`].filter(Boolean);
+  return ['pnpm jixiao init', ...flags].join(' ');
 }
 
 export interface ServeOptions {
   port: number;
   host: string;
   db?: string;
+  /** The data folder (photos, secret; the database unless `db` is given). */
+  dataDir?: string;
   demo?: boolean;
   out: (text: string) => void;
 }
@@ -62,19 +65,22 @@ async function prepareDemo(db: Db, out: (text: string) => void): Promise<void> {
 
 /** Starts the whole product in this process; resolves once listening, with a stop function. */
 export async function serve(options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
-  const url = databaseUrl(options.db);
+  const paths = dataPaths(options.dataDir);
+  const url = databaseUrl(options.db, options.dataDir);
   const db = await createDb({ url });
   if (options.demo) await prepareDemo(db, options.out);
   else if ((await db.em.fork().count(User, {})) === 0) {
     await db.close();
-    throw new SetupRequiredError(`数据库中还没有用户，无法登录。请先创建单位和第一个管理员：\n  ${initCommandFor(options.db)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`);
+    throw new SetupRequiredError(`数据库中还没有用户，无法登录。请先创建单位和第一个管理员：\n  ${initCommandFor(options)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`);
   }
-  const { server } = await buildApp(db, { ...DEFAULT_CONFIG, secret: loadSecret(secretFileFor(url)), pwaDir: PWA_DIR });
+  const config = { ...DEFAULT_CONFIG, secret: loadSecret(paths.secret), uploadsDir: paths.uploads, pwaDir: PWA_DIR };
+  const { server } = await buildApp(db, config);
   await server.listen({ port: options.port, host: options.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shown = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   options.out(`Jixiao 已启动：${shown}/  （GraphQL：${shown}/graphql，数据库：${dialectOf(url) === 'sqlite' ? resolve(url) : 'PostgreSQL'}）\n`);
+  options.out(`数据目录：${paths.root}（照片、令牌密钥、备份）\n`);
   const stop = async () => {
     await server.close();
     await db.close();

@@ -4,8 +4,8 @@ import { verifyAuditChain } from '../modules/audit/audit-chain.js';
 import type { CliIo } from './main.js';
 
 /** `jixiao audit verify`: checks the hash chain of the audit log; 1 names the first broken link. */
-export async function auditVerifyCommand(options: { db?: string }, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db) });
+export async function auditVerifyCommand(options: { db?: string; dataDir?: string }, io: CliIo): Promise<number> {
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
   try {
     const result = await verifyAuditChain(db.em.fork());
     if (result.ok) {

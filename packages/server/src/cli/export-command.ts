@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { dataPaths } from '../config.js';
 import { createDb } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { AppError } from '../modules/common/errors.js';
 import { ReportService, SELF_EVALUATION, TARGET_TABLES, type ReportKind } from '../modules/report/report.service.js';
+import { UploadStore } from '../modules/upload/upload-store.js';
 import type { CliIo } from './main.js';
 
 export interface ExportOptions {
@@ -11,6 +13,7 @@ export interface ExportOptions {
   year: number;
   out: string;
   db?: string;
+  dataDir?: string;
 }
 
 const COMMAND_OF: Record<ReportKind, string> = { [SELF_EVALUATION]: 'self-evaluation', [TARGET_TABLES]: 'targets' };
@@ -21,9 +24,9 @@ const COMMAND_OF: Record<ReportKind, string> = { [SELF_EVALUATION]: 'self-evalua
  * 绩效目标表 that `jixiao import` reads back. 1 when there is nothing to export.
  */
 export async function exportCommand(kind: ReportKind, options: ExportOptions, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db) });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
   try {
-    const file = await new ReportService(db.em.fork(), { cli: true }).build(kind, { orgCode: options.org, year: options.year });
+    const file = await new ReportService(db.em.fork(), { cli: true }, { uploads: new UploadStore(dataPaths(options.dataDir).uploads) }).build(kind, { orgCode: options.org, year: options.year });
     const out = resolve(options.out);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, file.bytes);

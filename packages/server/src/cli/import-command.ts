@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { ImportMessage, ImportResult } from '@jixiao/domain';
-import { createDb } from '../db.js';
+import { createDb, dialectOf } from '../db.js';
 import { databaseUrl } from '../main.js';
+import { AppError } from '../modules/common/errors.js';
 import { storeImportedTables } from '../modules/project/project-import.service.js';
 import { parseTargetFile } from '../modules/report/target-table-import.js';
-import type { CliIo } from './main.js';
+import { describeFileError } from './cli-errors.js';
+import type { CliIo, DataOptions } from './main.js';
 
-export interface ImportOptions {
+export interface ImportOptions extends DataOptions {
   dryRun?: boolean;
   json?: boolean;
   year?: number;
-  db?: string;
 }
 
 /** The JSON contract of `jixiao import --dry-run --json` (see the README). */
@@ -36,9 +40,12 @@ export function importReport(result: ImportResult): object {
   };
 }
 
-/** Why a file could not be read: missing, or not a workbook (for .xlsx). */
+/** Why a file could not be read: missing, a folder, not allowed, or not a workbook (for .xlsx). */
 function unreadable(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '文件不存在';
+  if (error instanceof AppError) return error.message;
+  const problem = describeFileError({ code: (error as NodeJS.ErrnoException).code });
+  return problem ?? '无法读取（不是文本格式或 .xlsx 工作簿的目标表）';
 }
 
 function describe(message: ImportMessage): string {
@@ -87,38 +94,97 @@ function printMessages(result: { warnings: ImportMessage[]; errors: ImportMessag
   for (const e of result.errors) io.err(`错误：${describe(e)}\n`);
 }
 
-/** Stores every file's tables; a table that fails does not stop the others. */
+/** A SQLite database that does not exist yet, and the folder it would be made in: removed again if the import fails. */
+function newSqliteDatabase(url: string): { file: string; createdDir: string | null } | null {
+  if (dialectOf(url) !== 'sqlite' || url === ':memory:' || existsSync(url)) return null;
+  let dir = dirname(resolve(url));
+  let createdDir: string | null = null;
+  while (!existsSync(dir)) {
+    createdDir = dir;
+    dir = dirname(dir);
+  }
+  return { file: resolve(url), createdDir };
+}
+
+async function removeNewDatabase(created: { file: string; createdDir: string | null }): Promise<void> {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${created.file}${suffix}`, { force: true });
+  if (created.createdDir) await rm(created.createdDir, { recursive: true, force: true });
+}
+
+/** Storing hit an error after all: the transaction rolls back, and the errors are reported. */
+class ImportRolledBack extends Error {
+  constructor(readonly errors: ImportMessage[]) {
+    super('import rolled back');
+  }
+}
+
+/**
+ * Stores every file's tables, all or nothing: every file is parsed first, and the database is opened
+ * only when all of them parsed without an error; then everything is stored in one transaction. A
+ * failed import leaves no project, no organization, no audit entry — and no new database file.
+ */
 async function storeFiles(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
-  const url = databaseUrl(options.db);
-  const db = await createDb({ url });
-  const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
-  try {
-    for (const file of files) {
-      let parsed: ImportResult;
-      try {
-        parsed = await parseTargetFile(file, { year: options.year });
-      } catch (error) {
-        total.errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
-        continue;
-      }
-      const stored = await storeImportedTables(db.em.fork(), parsed, { cli: true });
-      const prefix = files.length > 1 ? `${file}：` : '';
-      total.created += stored.created;
-      total.updated += stored.updated;
-      total.warnings.push(...stored.warnings.map((m) => ({ ...m, message: prefix + m.message })));
-      total.errors.push(...stored.errors.map((m) => ({ ...m, message: prefix + m.message })));
-      for (const p of stored.projects) {
-        total.projects.push({ id: p.id, orgCode: p.organization.code, name: p.name, year: p.year, indicators: p.indicators.length });
-        if (!options.json) io.out(`✔ ${p.year} ${p.organization.name}｜${p.name}：${p.indicators.length} 个指标\n`);
-      }
+  const parsed: Array<{ prefix: string; result: ImportResult }> = [];
+  const errors: ImportMessage[] = [];
+  for (const file of files) {
+    const prefix = files.length > 1 ? `${file}：` : '';
+    try {
+      const result = await parseTargetFile(file, { year: options.year });
+      parsed.push({ prefix, result });
+      errors.push(...result.errors.map((m) => ({ ...m, message: prefix + m.message })));
+    } catch (error) {
+      errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
     }
-  } finally {
-    await db.close();
+  }
+  const warnings = parsed.flatMap(({ prefix, result }) => result.warnings.map((m) => ({ ...m, message: prefix + m.message })));
+  if (errors.length > 0) return reportNothingStored(warnings, errors, options, io);
+
+  const url = databaseUrl(options.db, options.dataDir);
+  const created = newSqliteDatabase(url);
+  const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
+  let lines: string[] = [];
+  try {
+    const db = await createDb({ url });
+    try {
+      lines = await db.em.fork().transactional(async (tx) => {
+        const stored: string[] = [];
+        for (const { prefix, result } of parsed) {
+          const outcome = await storeImportedTables(tx, result, { cli: true });
+          if (outcome.errors.length > 0) throw new ImportRolledBack(outcome.errors.map((m) => ({ ...m, message: prefix + m.message })));
+          total.created += outcome.created;
+          total.updated += outcome.updated;
+          total.warnings.push(...outcome.warnings.map((m) => ({ ...m, message: prefix + m.message })));
+          for (const p of outcome.projects) {
+            total.projects.push({ id: p.id, orgCode: p.organization.code, name: p.name, year: p.year, indicators: p.indicators.length });
+            stored.push(`✔ ${p.year} ${p.organization.name}｜${p.name}：${p.indicators.length} 个指标\n`);
+          }
+        }
+        return stored;
+      });
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    if (created) await removeNewDatabase(created);
+    if (error instanceof ImportRolledBack) return reportNothingStored(warnings, error.errors, options, io);
+    throw error;
   }
   if (options.json) io.out(`${JSON.stringify(total, null, 2)}\n`);
   else {
+    for (const line of lines) io.out(line);
     printMessages(total, io);
-    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个${total.errors.length > 0 ? `；${total.errors.length} 处错误` : ''}\n`);
+    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个\n`);
   }
-  return total.errors.length > 0 ? 1 : 0;
+  return 0;
+}
+
+/** Errors found: nothing was written, and the output says so. */
+function reportNothingStored(warnings: ImportMessage[], errors: ImportMessage[], options: ImportOptions, io: CliIo): number {
+  if (options.json) {
+    io.out(`${JSON.stringify({ created: 0, updated: 0, warnings, errors, projects: [] }, null, 2)}\n`);
+  } else {
+    printMessages({ warnings, errors }, io);
+    io.out(`有 ${errors.length} 处错误，未写入数据库（请改正后重新导入）\n`);
+  }
+  return 1;
 }

@@ -5,11 +5,10 @@ import { Organization } from '../modules/organization/organization.entity.js';
 import { User, UserRole } from '../modules/user/user.entity.js';
 import { checkDisplayName, checkPassword, createOrganization, createUser, generatePassword } from '../modules/user/user.service.js';
 import { missingOption, reportValidation } from './account-errors.js';
-import type { CliIo } from './main.js';
+import type { CliIo, DataOptions } from './main.js';
 import { askNewPassword, type Prompter } from './prompt.js';
 
-export interface InitOptions {
-  db?: string;
+export interface InitOptions extends DataOptions {
   orgCode?: string;
   orgName?: string;
   parentCode?: string;
@@ -40,7 +39,7 @@ const FLAGS = { code: '--org-code', name: '--org-name', username: '--admin', dis
  * JIXIAO_ADMIN_PASSWORD or typed) one is generated and printed once.
  */
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db) });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir) });
   try {
     const em = db.em.fork();
     const users = await em.count(User, {});
@@ -73,7 +72,7 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     });
     io.out(`已创建单位 ${result.organization.code} ${result.organization.name}${plan.parentCode ? `（上级单位 ${plan.parentCode}）` : ''}\n`);
     io.out(`已创建管理员 ${result.user.username}${result.user.displayName ? `（${result.user.displayName}）` : ''}${plan.generated ? `，密码：${plan.password}（只显示这一次，请记下并在登录后修改）` : ''}\n`);
-    io.out(`下一步：pnpm jixiao serve${options.db ? ` --db ${options.db}` : ''}，用该账号登录\n`);
+    io.out(`下一步：pnpm jixiao serve${options.dataDir ? ` --data-dir ${options.dataDir}` : ''}${options.db ? ` --db ${options.db}` : ''}，用该账号登录\n`);
     return 0;
   } catch (error) {
     if (error instanceof FlaggedError) {

@@ -1,10 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { auditVerifyCommand } from './audit-command.js';
+import { backupCommand } from './backup-command.js';
+import { formatCliError } from './cli-errors.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { initCommand, type InitOptions } from './init-command.js';
 import { orgAddCommand } from './org-command.js';
 import { terminalPrompter, type Prompter } from './prompt.js';
+import { restoreCommand } from './restore-command.js';
 import { serveCommand } from './serve-command.js';
 import { targetCommand } from './target-command.js';
 import { userAddCommand, userDisabledCommand, userListCommand, userPasswdCommand } from './user-command.js';
@@ -23,7 +26,19 @@ const processIo: CliIo = {
   prompter: process.stdin.isTTY ? terminalPrompter : undefined,
 };
 
-const DB_HELP = '数据库：SQLite 文件路径或 postgres://… 地址（默认 data/jixiao.sqlite；环境变量 DATABASE_URL 亦可）';
+const DATA_DIR_HELP = '数据目录：数据库、照片、令牌密钥、备份和证书所在的文件夹（默认 ./data；环境变量 JIXIAO_DATA_DIR 亦可）';
+const DB_HELP = '数据库：SQLite 文件路径或 postgres://… 地址，只替换数据目录中的数据库（默认 <数据目录>/jixiao.sqlite；环境变量 DATABASE_URL 亦可）';
+
+/** Where a command finds its data: --data-dir, and --db for the database alone. */
+export interface DataOptions {
+  dataDir?: string;
+  db?: string;
+}
+
+/** Adds --data-dir and --db: every command that touches data takes both (docs/data-and-backup.md). */
+export function withDataOptions(command: Command): Command {
+  return command.option('--data-dir <dir>', DATA_DIR_HELP).option('--db <url>', DB_HELP);
+}
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -46,19 +61,20 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('Jixiao（绩效）：预算项目绩效目标管理的命令行工具')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .option('--verbose', '出错时显示详细信息（也可设环境变量 JIXIAO_DEBUG=1）');
 
-  program
-    .command('import')
-    .description('导入绩效目标表：文本格式（如 test/fixtures/wuqing-court-2023-targets.txt），或 .xlsx 工作簿（jixiao export targets 导出的格式）')
-    .argument('<file...>', '一个或多个目标表文件')
-    .option('--dry-run', '只解析并报告，不写入数据库')
-    .option('--db <url>', DB_HELP)
-    .option('--json', '以 JSON 输出结果（stdout 只有 JSON）')
-    .addOption(new Option('--year <year>', '表中未写年度时使用的年度').argParser(parseYear))
-    .action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number; db?: string }) => {
-      setExitCode(await importCommand(files, options, io));
-    });
+  withDataOptions(
+    program
+      .command('import')
+      .description('导入绩效目标表：文本格式（如 test/fixtures/wuqing-court-2023-targets.txt），或 .xlsx 工作簿（jixiao export targets 导出的格式）；有任何错误时不写入任何内容')
+      .argument('<file...>', '一个或多个目标表文件')
+      .option('--dry-run', '只解析并报告，不写入数据库')
+      .option('--json', '以 JSON 输出结果（stdout 只有 JSON）')
+      .addOption(new Option('--year <year>', '表中未写年度时使用的年度').argParser(parseYear)),
+  ).action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number } & DataOptions) => {
+    setExitCode(await importCommand(files, options, io));
+  });
 
   program
     .command('target')
@@ -70,87 +86,83 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       setExitCode(targetCommand(value, options, io));
     });
 
-  program
-    .command('serve')
-    .description('启动服务：GraphQL（/graphql）、健康检查（/healthz）和网页应用（/）')
-    .addOption(new Option('--port <port>', '端口').default(3000).argParser(parsePort))
-    .option('--host <host>', '监听地址（局域网内手机访问用 0.0.0.0）', '127.0.0.1')
-    .option('--db <url>', DB_HELP)
+  withDataOptions(
+    program
+      .command('serve')
+      .description('启动服务：GraphQL（/graphql）、健康检查（/healthz）和网页应用（/）')
+      .addOption(new Option('--port <port>', '端口').default(3000).argParser(parsePort))
+      .option('--host <host>', '监听地址（局域网内手机访问用 0.0.0.0）', '127.0.0.1'),
+  )
     .option('--demo', '数据库为空时导入示例目标表并创建 admin 用户')
-    .action(async (options: { port: number; host: string; db?: string; demo?: boolean }) => {
+    .action(async (options: { port: number; host: string; demo?: boolean } & DataOptions) => {
       setExitCode(await serveCommand(options, io));
     });
 
-  program
-    .command('init')
-    .description('首次使用：在空数据库中创建本单位（可带上级单位）和第一个管理员（ADMIN）；缺少的选项在终端中逐项询问')
-    .option('--org-code <code>', '本单位编码，如 218101')
-    .option('--org-name <name>', '本单位名称')
-    .option('--parent-code <code>', '上级单位（主管部门）编码，可省略')
-    .option('--parent-name <name>', '上级单位名称（上级单位尚不存在时必填）')
-    .option('--admin <username>', '管理员用户名，如 admin')
-    .option('--admin-name <name>', '管理员真实姓名（报表中显示）')
-    .option('--password <password>', '管理员密码（至少 8 位；也可用环境变量 JIXIAO_ADMIN_PASSWORD；都没有时在终端中输入，非终端时生成一个并显示一次）')
-    .option('--db <url>', DB_HELP)
-    .action(async (options: InitOptions) => {
-      setExitCode(await initCommand(options, io));
-    });
+  withDataOptions(
+    program
+      .command('init')
+      .description('首次使用：在空数据库中创建本单位（可带上级单位）和第一个管理员（ADMIN）；缺少的选项在终端中逐项询问')
+      .option('--org-code <code>', '本单位编码，如 218101')
+      .option('--org-name <name>', '本单位名称')
+      .option('--parent-code <code>', '上级单位（主管部门）编码，可省略')
+      .option('--parent-name <name>', '上级单位名称（上级单位尚不存在时必填）')
+      .option('--admin <username>', '管理员用户名，如 admin')
+      .option('--admin-name <name>', '管理员真实姓名（报表中显示）')
+      .option('--password <password>', '管理员密码（至少 8 位；也可用环境变量 JIXIAO_ADMIN_PASSWORD；都没有时在终端中输入，非终端时生成一个并显示一次）'),
+  ).action(async (options: InitOptions) => {
+    setExitCode(await initCommand(options, io));
+  });
 
-  program
-    .command('org')
-    .description('单位管理')
-    .command('add')
-    .description('新建单位；数据库中已有单位时须用 --parent 指定上级单位')
-    .argument('<code>', '单位编码，如 218102')
-    .argument('<name>', '单位名称')
-    .option('--parent <code>', '上级单位编码')
-    .option('--db <url>', DB_HELP)
-    .action(async (code: string, name: string, options: { parent?: string; db?: string }) => {
-      setExitCode(await orgAddCommand(code, name, options, io));
-    });
+  withDataOptions(
+    program
+      .command('org')
+      .description('单位管理')
+      .command('add')
+      .description('新建单位；数据库中已有单位时须用 --parent 指定上级单位')
+      .argument('<code>', '单位编码，如 218102')
+      .argument('<name>', '单位名称')
+      .option('--parent <code>', '上级单位编码'),
+  ).action(async (code: string, name: string, options: { parent?: string } & DataOptions) => {
+    setExitCode(await orgAddCommand(code, name, options, io));
+  });
 
   const user = program.command('user').description('用户管理');
-  user
-    .command('add')
-    .description('创建用户（未给密码时生成一个并显示一次）')
-    .argument('<username>', '用户名')
-    .requiredOption('--role <role>', '角色：ADMIN、MANAGER、INSPECTOR 或 VIEWER')
-    .requiredOption('--org <code>', '所属单位编码，如 218101')
-    .option('--name <name>', '真实姓名（报表中显示；不填时显示用户名）')
-    .option('--password <password>', '密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）')
-    .option('--db <url>', DB_HELP)
-    .action(async (username: string, options: { role: string; org: string; name?: string; password?: string; db?: string }) => {
-      setExitCode(await userAddCommand(username, options, io));
-    });
-  user
-    .command('list')
-    .description('列出用户：用户名、姓名、角色、单位、状态、最近登录')
-    .option('--org <code>', '只列该单位及其下级单位的用户')
-    .option('--db <url>', DB_HELP)
-    .action(async (options: { org?: string; db?: string }) => {
-      setExitCode(await userListCommand(options, io));
-    });
-  user
-    .command('passwd')
-    .description('重设用户密码（该用户已登录的设备和下载链接立即失效）；未给密码时在终端中输入，非终端时生成一个并显示一次')
-    .argument('<username>', '用户名')
-    .option('--password <password>', '新密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）')
-    .option('--db <url>', DB_HELP)
-    .action(async (username: string, options: { password?: string; db?: string }) => {
-      setExitCode(await userPasswdCommand(username, options, io));
-    });
+  withDataOptions(
+    user
+      .command('add')
+      .description('创建用户（未给密码时生成一个并显示一次）')
+      .argument('<username>', '用户名')
+      .requiredOption('--role <role>', '角色：ADMIN、MANAGER、INSPECTOR 或 VIEWER')
+      .requiredOption('--org <code>', '所属单位编码，如 218101')
+      .option('--name <name>', '真实姓名（报表中显示；不填时显示用户名）')
+      .option('--password <password>', '密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）'),
+  ).action(async (username: string, options: { role: string; org: string; name?: string; password?: string } & DataOptions) => {
+    setExitCode(await userAddCommand(username, options, io));
+  });
+  withDataOptions(
+    user
+      .command('list')
+      .description('列出用户：用户名、姓名、角色、单位、状态、最近登录')
+      .option('--org <code>', '只列该单位及其下级单位的用户'),
+  ).action(async (options: { org?: string } & DataOptions) => {
+    setExitCode(await userListCommand(options, io));
+  });
+  withDataOptions(
+    user
+      .command('passwd')
+      .description('重设用户密码（该用户已登录的设备和下载链接立即失效）；未给密码时在终端中输入，非终端时生成一个并显示一次')
+      .argument('<username>', '用户名')
+      .option('--password <password>', '新密码（至少 8 位；也可用环境变量 JIXIAO_USER_PASSWORD）'),
+  ).action(async (username: string, options: { password?: string } & DataOptions) => {
+    setExitCode(await userPasswdCommand(username, options, io));
+  });
   for (const [name, disabled, description] of [
     ['disable', true, '停用用户：不能再登录，已登录的设备和下载链接立即失效（不能停用最后一个启用的管理员）'],
     ['enable', false, '重新启用用户'],
   ] as const) {
-    user
-      .command(name)
-      .description(description)
-      .argument('<username>', '用户名')
-      .option('--db <url>', DB_HELP)
-      .action(async (username: string, options: { db?: string }) => {
-        setExitCode(await userDisabledCommand(username, disabled, options, io));
-      });
+    withDataOptions(user.command(name).description(description).argument('<username>', '用户名')).action(async (username: string, options: DataOptions) => {
+      setExitCode(await userDisabledCommand(username, disabled, options, io));
+    });
   }
 
   const exporter = program.command('export').description('导出 XLSX 报表');
@@ -158,26 +170,40 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     ['self-evaluation', 'self-evaluation', '导出项目支出绩效自评表：单位（含下级单位）该年度每个项目一张工作表，另加“汇总”表'],
     ['targets', 'target-tables', '导出绩效目标表（财政部门发布的格式，可再用 jixiao import 导入）'],
   ] as const) {
-    exporter
-      .command(name)
-      .description(description)
-      .requiredOption('--org <code>', '单位编码，如 218101')
-      .addOption(new Option('--year <year>', '预算年度').argParser(parseYear).makeOptionMandatory())
-      .requiredOption('--out <file>', '输出文件，如 自评表-2023.xlsx')
-      .option('--db <url>', DB_HELP)
-      .action(async (options: ExportOptions) => {
-        setExitCode(await exportCommand(kind, options, io));
-      });
+    withDataOptions(
+      exporter
+        .command(name)
+        .description(description)
+        .requiredOption('--org <code>', '单位编码，如 218101')
+        .addOption(new Option('--year <year>', '预算年度').argParser(parseYear).makeOptionMandatory())
+        .requiredOption('--out <file>', '输出文件，如 自评表-2023.xlsx'),
+    ).action(async (options: ExportOptions) => {
+      setExitCode(await exportCommand(kind, options, io));
+    });
   }
 
   const audit = program.command('audit').description('审计日志');
-  audit
-    .command('verify')
-    .description('校验审计日志的哈希链，指出第一处被篡改的记录')
-    .option('--db <url>', DB_HELP)
-    .action(async (options: { db?: string }) => {
-      setExitCode(await auditVerifyCommand(options, io));
-    });
+  withDataOptions(audit.command('verify').description('校验审计日志的哈希链，指出第一处被篡改的记录')).action(async (options: DataOptions) => {
+    setExitCode(await auditVerifyCommand(options, io));
+  });
+
+  withDataOptions(
+    program
+      .command('backup')
+      .description('备份：数据库（服务运行时也可安全备份）、照片、令牌密钥和清单打成一个 .tar.gz；备份含密钥，请妥善保管')
+      .option('--out <file>', '备份文件（默认 <数据目录>/backups/jixiao-年月日-时分秒.tar.gz）'),
+  ).action(async (options: { out?: string } & DataOptions) => {
+    setExitCode(await backupCommand(options, io));
+  });
+
+  withDataOptions(
+    program
+      .command('restore')
+      .description('从备份恢复到一个空的（或不存在的）数据目录；先校验备份中每个文件的哈希')
+      .argument('<file>', 'jixiao backup 生成的 .tar.gz'),
+  ).action(async (file: string, options: DataOptions) => {
+    setExitCode(await restoreCommand(file, options, io));
+  });
 
   return program;
 }
@@ -202,7 +228,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       if (error.code.startsWith('jixiao.')) io.err(`${error.message}\n`);
       return error.exitCode === 0 ? 0 : 2;
     }
-    io.err(`jixiao: ${error instanceof Error ? error.message : String(error)}\n`);
+    const verbose = Boolean(program.opts().verbose) || Boolean(process.env.JIXIAO_DEBUG);
+    io.err(formatCliError(error, { verbose }));
     return 1;
   }
   return exitCode;

@@ -3,7 +3,7 @@ import { databaseUrl } from '../main.js';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { createOrganization } from '../modules/user/user.service.js';
 import { reportValidation } from './account-errors.js';
-import type { CliIo } from './main.js';
+import type { CliIo, DataOptions } from './main.js';
 
 const FLAGS = { code: '<code>', name: '<name>', parentCode: '--parent' };
 
@@ -11,8 +11,8 @@ const FLAGS = { code: '<code>', name: '<name>', parentCode: '--parent' };
  * `jixiao org add CODE NAME [--parent CODE]`: a new organization. Once there is one, a new one needs
  * a parent, so that units hang under the tree and the admins above them see them.
  */
-export async function orgAddCommand(code: string, name: string, options: { parent?: string; db?: string }, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db) });
+export async function orgAddCommand(code: string, name: string, options: { parent?: string } & DataOptions, io: CliIo): Promise<number> {
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
   try {
     const em = db.em.fork();
     if (options.parent === undefined && (await em.count(Organization, {})) > 0) {

@@ -2,7 +2,7 @@ import { serve, SetupRequiredError } from '../main.js';
 import type { CliIo } from './main.js';
 
 /** `jixiao serve`: runs until SIGINT or SIGTERM. */
-export async function serveCommand(options: { port: number; host: string; db?: string; demo?: boolean }, io: CliIo): Promise<number> {
+export async function serveCommand(options: { port: number; host: string; db?: string; dataDir?: string; demo?: boolean }, io: CliIo): Promise<number> {
   let stop: () => Promise<void>;
   try {
     ({ stop } = await serve({ ...options, out: io.out }));

@@ -6,7 +6,7 @@ import { chinaTime } from '../modules/report/printable-report.js';
 import { User, UserRole } from '../modules/user/user.entity.js';
 import { createUser, generatePassword, listUsers, setPassword, setUserDisabled } from '../modules/user/user.service.js';
 import { reportValidation } from './account-errors.js';
-import type { CliIo } from './main.js';
+import type { CliIo, DataOptions } from './main.js';
 import { askNewPassword } from './prompt.js';
 
 const FLAGS = { username: '<username>', displayName: '--name', password: '--password', role: '--role', orgCode: '--org' };
@@ -18,8 +18,9 @@ const ROLE_LABEL: Record<UserRole, string> = {
   [UserRole.VIEWER]: 'VIEWER 只读',
 };
 
-async function withDb(url: string | undefined, command: string, io: CliIo, work: (db: Db) => Promise<number>): Promise<number> {
-  const db = await createDb({ url: databaseUrl(url) });
+/** Opens the existing database of `--db` / `--data-dir` (never creates one), runs `work`, reports input errors by flag. */
+async function withDb(options: DataOptions, command: string, io: CliIo, work: (db: Db) => Promise<number>): Promise<number> {
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
   try {
     return await work(db);
   } catch (error) {
@@ -32,10 +33,10 @@ async function withDb(url: string | undefined, command: string, io: CliIo, work:
 /** `jixiao user add <name> --role R --org CODE [--name 姓名]`: prints the generated password once. */
 export async function userAddCommand(
   username: string,
-  options: { role: string; org: string; name?: string; password?: string; db?: string },
+  options: { role: string; org: string; name?: string; password?: string } & DataOptions,
   io: CliIo,
 ): Promise<number> {
-  return withDb(options.db, 'user add', io, async (db) => {
+  return withDb(options, 'user add', io, async (db) => {
     const given = options.password ?? process.env.JIXIAO_USER_PASSWORD;
     const password = given ?? generatePassword();
     const user = await createUser(db.em.fork(), { username, displayName: options.name, password, role: options.role.toUpperCase() as UserRole, orgCode: options.org }, 'cli');
@@ -57,8 +58,8 @@ function table(rows: string[][]): string {
 }
 
 /** `jixiao user list [--org CODE]`: the users of an organization and its descendants, or all. */
-export async function userListCommand(options: { org?: string; db?: string }, io: CliIo): Promise<number> {
-  return withDb(options.db, 'user list', io, async (db) => {
+export async function userListCommand(options: { org?: string } & DataOptions, io: CliIo): Promise<number> {
+  return withDb(options, 'user list', io, async (db) => {
     const em = db.em.fork();
     let orgIds: string[] | null = null;
     if (options.org !== undefined) {
@@ -97,8 +98,8 @@ async function findUser(db: Db, username: string, command: string, io: CliIo): P
  * `jixiao user passwd <name> [--password P]`: sets a new password (given, typed twice on a
  * terminal, or generated and printed once) and revokes the user's tokens and download links.
  */
-export async function userPasswdCommand(username: string, options: { password?: string; db?: string }, io: CliIo): Promise<number> {
-  return withDb(options.db, 'user passwd', io, async (db) => {
+export async function userPasswdCommand(username: string, options: { password?: string } & DataOptions, io: CliIo): Promise<number> {
+  return withDb(options, 'user passwd', io, async (db) => {
     const user = await findUser(db, username, 'user passwd', io);
     if (!user) return 1;
     let password = options.password ?? process.env.JIXIAO_USER_PASSWORD;
@@ -124,9 +125,9 @@ export async function userPasswdCommand(username: string, options: { password?: 
 }
 
 /** `jixiao user disable|enable <name>`: a disabled user cannot log in; their tokens and download links stop working at once. */
-export async function userDisabledCommand(username: string, disabled: boolean, options: { db?: string }, io: CliIo): Promise<number> {
+export async function userDisabledCommand(username: string, disabled: boolean, options: DataOptions, io: CliIo): Promise<number> {
   const command = disabled ? 'user disable' : 'user enable';
-  return withDb(options.db, command, io, async (db) => {
+  return withDb(options, command, io, async (db) => {
     const user = await findUser(db, username, command, io);
     if (!user) return 1;
     if (user.disabled === disabled) {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { DEFAULT_CONFIG, type AppConfig } from '../config.js';
@@ -26,7 +28,14 @@ export interface TestApi {
   login(username: string, password?: string): Promise<string>;
 }
 
-export const TEST_CONFIG: AppConfig = { ...DEFAULT_CONFIG, secret: 'test-secret', logger: false, production: false };
+/** Tests that store photos pass their own uploadsDir; this one is only created if a test forgets to. */
+export const TEST_CONFIG: AppConfig = {
+  ...DEFAULT_CONFIG,
+  secret: 'test-secret',
+  uploadsDir: join(tmpdir(), `jixiao-test-uploads-${process.pid}`),
+  logger: false,
+  production: false,
+};
 
 export async function openTestApi(dialect: Dialect, config: Partial<AppConfig> = {}): Promise<TestApi> {
   const db = await openTestDb(dialect);

@@ -46,7 +46,8 @@ export async function storeImportedTables(em: EntityManager, parsed: ImportResul
   const result: StoredImport = { projects: [], created: 0, updated: 0, warnings: [...parsed.warnings], errors: [...parsed.errors] };
   for (const table of parsed.projects) {
     try {
-      const { project, created, warnings } = await em.fork().transactional((tx) => storeProject(tx, table, importer));
+      // Inside a caller's transaction (the CLI stores all or nothing) each table is a savepoint.
+      const { project, created, warnings } = await em.fork({ keepTransactionContext: true }).transactional((tx) => storeProject(tx, table, importer));
       result.projects.push(project);
       result.warnings.push(...warnings);
       if (created) result.created += 1;

@@ -10,8 +10,9 @@ export async function readWorkbookGrid(bytes: Buffer): Promise<WorkbookGrid> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new ValidationError('file', `无法读取 XLSX 工作簿：${error instanceof Error ? error.message : String(error)}（请上传 Excel 2007 及以上的 .xlsx 文件）`);
+  } catch {
+    // The ZIP/XML library's own words ("Corrupted zip?") tell a user nothing.
+    throw new ValidationError('file', '无法读取 XLSX 工作簿：文件已损坏，或不是 .xlsx 格式（请上传 Excel 2007 及以上的 .xlsx 文件）');
   }
   return {
     sheets: workbook.worksheets.map((sheet) => {

@@ -1,0 +1,283 @@
+import { constants, existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { MikroORM } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { CliError } from '../cli/cli-errors.js';
+import { dataPaths, type DataPaths } from '../config.js';
+import { DatabaseError, describeDatabase, dialectOf, migrationsOf } from '../db.js';
+import { databaseUrl } from '../main.js';
+import { extractArchive, removeWorkDir, UnexpectedArchiveEntry } from './archive.js';
+import {
+  ARCHIVE_MANIFEST,
+  ARCHIVE_PG_DUMP,
+  ARCHIVE_SECRET,
+  ARCHIVE_SQLITE,
+  ARCHIVE_UPLOADS,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  readDatabaseFacts,
+  type ArchivedFile,
+  type BackupManifest,
+  type DatabaseFacts,
+  type RunQuery,
+} from './manifest.js';
+import { pgToolPath, runPgTool } from './postgres-tools.js';
+
+export interface RestoreOptions {
+  dataDir?: string;
+  /** A SQLite path to restore the database to, or the URL of an empty PostgreSQL database for a PostgreSQL backup. */
+  db?: string;
+  progress: (line: string) => void;
+}
+
+export interface RestoreResult {
+  manifest: BackupManifest;
+  /** The data folder restored into. */
+  root: string;
+  /** Where the database now is (path or URL without password); null when it is left to the user (PostgreSQL). */
+  database: string | null;
+  /** A PostgreSQL dump kept in the data folder for the user to pg_restore, with the commands to run. */
+  pending: { dump: string; commands: string[] } | null;
+}
+
+async function isEmptyDir(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+}
+
+/** Refuses a data folder that holds data already: restore never overwrites anything. */
+async function refuseOccupied(paths: DataPaths, url: string): Promise<void> {
+  const found =
+    dialectOf(url) === 'sqlite' && existsSync(url)
+      ? `已有数据库 ${resolve(url)}`
+      : !(await isEmptyDir(paths.uploads))
+        ? `已有照片 ${paths.uploads}`
+        : existsSync(paths.secret)
+          ? `已有令牌密钥 ${paths.secret}`
+          : null;
+  if (found) {
+    throw new CliError(`数据目录中${found}。restore 只恢复到空的（或不存在的）数据目录，不会覆盖现有数据；请用 --data-dir 指定一个新文件夹`);
+  }
+}
+
+function isManifest(value: unknown): value is BackupManifest {
+  const m = value as BackupManifest;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.createdAt === 'string' &&
+    typeof m.files === 'object' &&
+    m.files !== null &&
+    typeof m.counts === 'object' &&
+    m.counts !== null &&
+    typeof m.database === 'object' &&
+    m.database !== null &&
+    Array.isArray(m.database.migrations) &&
+    (m.database.dialect === 'sqlite' || m.database.dialect === 'postgresql')
+  );
+}
+
+/** Reads manifest.json and checks every file of the archive against it, before anything is put in place. */
+async function verifiedManifest(dir: string, files: Record<string, ArchivedFile>, archive: string): Promise<BackupManifest> {
+  if (!files[ARCHIVE_MANIFEST]) throw new CliError(`${archive} 中没有 manifest.json：不是 jixiao backup 生成的备份`);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, ARCHIVE_MANIFEST), 'utf8'));
+  } catch {
+    throw new CliError(`${archive} 的 manifest.json 无法解析：备份已损坏`);
+  }
+  const format = (manifest as { format?: unknown; formatVersion?: unknown } | null) ?? {};
+  if (format.format !== BACKUP_FORMAT || typeof format.formatVersion !== 'number') {
+    throw new CliError(`${archive} 不是 jixiao backup 生成的备份（manifest.json 的 format 不对）`);
+  }
+  if (format.formatVersion > BACKUP_FORMAT_VERSION) {
+    throw new CliError(`${archive} 的备份格式为第 ${format.formatVersion} 版，本程序只认识第 ${BACKUP_FORMAT_VERSION} 版：请先升级 Jixiao`);
+  }
+  if (!isManifest(manifest)) throw new CliError(`${archive} 的 manifest.json 缺少必需的内容：备份已损坏`);
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const actual = files[name];
+    if (!actual) throw new CliError(`备份不完整：${archive} 中缺少 ${name}`);
+    if (actual.sha256 !== expected.sha256 || actual.bytes !== expected.bytes) {
+      throw new CliError(`备份已损坏：${archive} 中 ${name} 的 SHA-256 与清单不符`);
+    }
+  }
+  for (const name of Object.keys(files)) {
+    if (name !== ARCHIVE_MANIFEST && !(name in manifest.files)) throw new CliError(`备份已被改动：${archive} 中的 ${name} 不在清单中`);
+  }
+  if (manifest.database.file !== null && !(manifest.database.file in manifest.files)) {
+    throw new CliError(`备份不完整：${archive} 中缺少数据库文件 ${manifest.database.file}`);
+  }
+  // An older schema is upgraded when the server starts; a newer one this version cannot read.
+  const known = new Set(migrationsOf(manifest.database.dialect).map((m) => m.name));
+  const unknown = manifest.database.migrations.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new CliError(`备份来自较新的 Jixiao（${manifest.jixiaoVersion ?? '未知版本'}，数据库迁移 ${unknown.join('、')}）：请先升级本程序再恢复`);
+  }
+  return manifest;
+}
+
+/** The archived SQLite file holds what the manifest says: same counts, same audit head. */
+async function checkSqliteCopy(file: string, manifest: BackupManifest): Promise<void> {
+  const copy = new Database(file, { fileMustExist: true });
+  let facts: DatabaseFacts;
+  try {
+    facts = await readDatabaseFacts(async (sql) => copy.prepare(sql).all() as Array<Record<string, unknown>>);
+  } finally {
+    copy.close();
+  }
+  checkFacts(facts, manifest);
+}
+
+function checkFacts(facts: DatabaseFacts, manifest: BackupManifest): void {
+  const same =
+    JSON.stringify(facts.counts) === JSON.stringify(manifest.counts) &&
+    facts.audit.headSeq === manifest.audit.headSeq &&
+    facts.audit.headHash === manifest.audit.headHash;
+  if (!same) throw new CliError('恢复出的数据库与备份清单中的记录数或审计链尾不一致：备份已损坏，未恢复');
+}
+
+/** Opens an existing PostgreSQL database with no tables of its own, to restore into. */
+async function openEmptyPostgres(url: string): Promise<MikroORM> {
+  const database = describeDatabase(url);
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    ensureDatabase: false,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    const connection = await orm.checkConnection();
+    if (!connection.ok) {
+      throw new DatabaseError(database, (connection.error as { code?: string } | undefined)?.code === '3D000' ? 'missing' : 'open-failed', connection.error);
+    }
+    const [row] = await orm.em
+      .getConnection()
+      .execute<Array<{ n: string | number }>>(`select count(*) as n from information_schema.tables where table_schema = current_schema()`);
+    if (Number(row.n) > 0) {
+      throw new CliError(`PostgreSQL 数据库 ${database} 不是空的（已有 ${row.n} 张表）：请恢复到新建的空数据库（createdb 新库名）`);
+    }
+    return orm;
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
+
+/** Moves a file or folder; across file systems (EXDEV) by copying. Never replaces an existing file. */
+async function place(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  if (existsSync(to)) throw new CliError(`恢复中止：${to} 已存在，不会覆盖`);
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(from, to, constants.COPYFILE_EXCL);
+    await rm(from);
+  }
+}
+
+/**
+ * Restores an archive of `jixiao backup` into an empty (or missing) data folder. Everything is
+ * extracted into a work folder next to the data (inside it when it exists, so that the final
+ * renames stay on one file system), every file is checked against the manifest's SHA-256, and only
+ * then moved into place. A SQLite database is put back as a file; a PostgreSQL dump is loaded into
+ * the empty database given by `db` with pg_restore, or kept in the data folder with the commands
+ * to run.
+ */
+export async function restoreBackup(file: string, options: RestoreOptions): Promise<RestoreResult> {
+  const archive = resolve(file);
+  const archiveStat = await stat(archive).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? new CliError(`备份文件不存在：${archive}`) : error;
+  });
+  if (!archiveStat.isFile()) throw new CliError(`备份文件应为 jixiao backup 生成的 .tar.gz，这是一个文件夹：${archive}`);
+
+  const paths = dataPaths(options.dataDir);
+  const url = databaseUrl(options.db, options.dataDir);
+  await refuseOccupied(paths, url);
+  const rootExists = existsSync(paths.root);
+  const workParent = rootExists ? paths.root : dirname(paths.root);
+  await mkdir(workParent, { recursive: true });
+  const work = await mkdtemp(join(workParent, '.jixiao-restore-'));
+  try {
+    const extracted = join(work, 'archive');
+    options.progress(`正在解开并校验备份：${archive}\n`);
+    let files: Record<string, ArchivedFile>;
+    try {
+      let count = 0;
+      files = await extractArchive(archive, extracted, () => {
+        count += 1;
+        if (count % 500 === 0) options.progress(`已解开 ${count} 个文件\n`);
+      });
+    } catch (error) {
+      if (error instanceof UnexpectedArchiveEntry) {
+        throw new CliError(`${archive} 中有 Jixiao 备份不会有的条目“${error.entry}”：不是 jixiao backup 生成的备份，未恢复`);
+      }
+      throw new CliError(`备份文件已损坏，或不是 .tar.gz：${archive}`);
+    }
+    const manifest = await verifiedManifest(extracted, files, archive);
+    options.progress(`已校验 ${Object.keys(manifest.files).length} 个文件的 SHA-256\n`);
+
+    let database: string | null = null;
+    let pending: RestoreResult['pending'] = null;
+    const layout = rootExists ? paths.root : join(work, 'root');
+    await mkdir(layout, { recursive: true });
+
+    if (manifest.database.dialect === 'sqlite') {
+      if (dialectOf(url) === 'postgresql') {
+        throw new CliError('这是 SQLite 数据库的备份，不能恢复到 PostgreSQL（--db 或 DATABASE_URL 指向了 PostgreSQL）：请去掉 --db 或 DATABASE_URL 再恢复');
+      }
+      const copy = join(extracted, ARCHIVE_SQLITE);
+      await checkSqliteCopy(copy, manifest);
+      const target = resolve(url);
+      await place(copy, target === paths.database ? join(layout, 'jixiao.sqlite') : target);
+      database = target;
+    } else if (manifest.database.file === ARCHIVE_PG_DUMP) {
+      const dump = join(extracted, ARCHIVE_PG_DUMP);
+      if (dialectOf(url) === 'postgresql') {
+        const orm = await openEmptyPostgres(url);
+        try {
+          options.progress(`正在用 pg_restore 恢复到 ${describeDatabase(url)}\n`);
+          const restored = await runPgTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', dump], url);
+          if (!restored) throw new CliError(`找不到 ${pgToolPath('pg_restore')}（PostgreSQL 客户端工具）：请安装 postgresql-client，或去掉 --db，按提示手动恢复`);
+          const query: RunQuery = (sql) => orm.em.getConnection().execute<Array<Record<string, unknown>>>(sql);
+          checkFacts(await readDatabaseFacts(query), manifest);
+        } finally {
+          await orm.close(true);
+        }
+        database = describeDatabase(url);
+      } else {
+        const kept = join(rootExists ? paths.backups : join(layout, 'backups'), `${basename(archive).replace(/\.tar\.gz$|\.tgz$/, '')}.pgdump`);
+        await place(dump, kept);
+        const finalDump = join(paths.backups, basename(kept));
+        pending = {
+          dump: finalDump,
+          commands: [
+            'createdb jixiao_restored',
+            `pg_restore --no-owner --no-privileges --exit-on-error --single-transaction --dbname=postgres://用户@主机:5432/jixiao_restored '${finalDump}'`,
+            `jixiao serve --data-dir '${paths.root}' --db postgres://用户:密码@主机:5432/jixiao_restored`,
+          ],
+        };
+      }
+    } else {
+      options.progress('警告：备份中没有数据库（备份时找不到 pg_dump），只恢复照片和密钥\n');
+    }
+
+    if (existsSync(join(extracted, ARCHIVE_UPLOADS))) {
+      if (existsSync(join(layout, 'uploads'))) await rmdir(join(layout, 'uploads'));
+      await place(join(extracted, ARCHIVE_UPLOADS), join(layout, 'uploads'));
+    }
+    if (manifest.secret) await place(join(extracted, ARCHIVE_SECRET), join(layout, 'secret'));
+    if (!rootExists) await place(layout, paths.root);
+    return { manifest, root: paths.root, database, pending };
+  } finally {
+    await removeWorkDir(work);
+  }
+}
