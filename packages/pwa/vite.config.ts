@@ -4,9 +4,11 @@ import Components from 'unplugin-vue-components/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './build/precompress.ts';
+import { vantIconFontWithoutCdn } from './build/vant-icon-font.ts';
 
 export default defineConfig({
   plugins: [
+    vantIconFontWithoutCdn(),
     vue(),
     // Only the Vant components a page uses are bundled, with their CSS, in that page's chunk.
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
