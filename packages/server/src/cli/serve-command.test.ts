@@ -3,11 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../main.js';
 import { runCli as run } from '../test/cli.js';
 import { createCertificateAuthority, issueServerCertificate } from '../tls/certificates.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-serve-'));
 const db = join(dir, 'serve.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
@@ -48,7 +50,6 @@ describe('jixiao serve refuses to start, saying why', () => {
   afterAll(async () => {
     delete process.env.JIXIAO_SECRET;
     await new Promise((resolve) => taken.server.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('exits 1 when the port is taken, naming the port and --port', async () => {
@@ -90,3 +91,37 @@ function dirOf(name: string): string {
   mkdirSync(join(dir, name), { recursive: true });
   return join(dir, name);
 }
+
+describe('jixiao serve modes', () => {
+  const introspect = async (url: string) => {
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+    return (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { stacktrace?: unknown } }> };
+  };
+
+  beforeAll(() => {
+    process.env.JIXIAO_SECRET = 'serve-test-secret';
+  });
+  afterAll(() => {
+    delete process.env.JIXIAO_SECRET;
+  });
+
+  it('runs in production mode unless --dev: no introspection, no field suggestions, no stack traces', async () => {
+    let out = '';
+    const production = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'modes.sqlite'), out: (text) => (out += text) });
+    try {
+      expect(out).toMatch(/^Jixiao 已启动：http:\/\/127\.0\.0\.1:\d+\/ /m);
+      const body = await introspect(production.url);
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0].message).toMatch(/introspection/i);
+      expect(JSON.stringify(body)).not.toMatch(/stacktrace|Did you mean/);
+    } finally {
+      await production.stop();
+    }
+    const dev = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'modes.sqlite'), dev: true, out: () => {} });
+    try {
+      expect((await introspect(dev.url)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await dev.stop();
+    }
+  });
+});
