@@ -3,9 +3,12 @@ import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './build/precompress.ts';
+import { vantIconFontWithoutCdn } from './build/vant-icon-font.ts';
 
 export default defineConfig({
   plugins: [
+    vantIconFontWithoutCdn(),
     vue(),
     // Only the Vant components a page uses are bundled, with their CSS, in that page's chunk.
     Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
@@ -37,10 +40,12 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,woff2,woff,ttf}'],
         navigateFallback: '/index.html',
         // The API, photos and downloads always go to the server.
-        navigateFallbackDenylist: [/^\/graphql/, /^\/uploads\//, /^\/healthz/, /^\/downloads\//, /^\/imports\//],
+        navigateFallbackDenylist: [/^\/graphql/, /^\/uploads\//, /^\/healthz/, /^\/downloads\//, /^\/imports\//, /^\/setup$/, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
       },
     }),
+    // Brotli and gzip copies of the built files, which the server sends as they are.
+    precompress(),
   ],
   resolve: {
     // Read @jixiao/domain from source: one build step less, and tree-shaking sees through it.

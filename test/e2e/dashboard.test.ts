@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchChromium, phoneContext, ProductServer, screenshot } from './support.js';
+import { ADMIN_PASSWORD, cspViolations, launchChromium, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
  * A manager reads 绩效看板: the real product with the seed, some actuals, a year of spending and a
@@ -151,6 +151,8 @@ describe('绩效看板', () => {
     const page = (phonePage = await phone.newPage());
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The login page, the home page and the dashboard with ECharts fit the server's Content-Security-Policy.
+    const violations = cspViolations(page);
     await logIn(page);
     await page.getByTestId('dashboard-link').click();
     await page.waitForURL(/\/dashboard\?/);
@@ -186,6 +188,7 @@ describe('绩效看板', () => {
     expect(overflow.body).toBeLessThanOrEqual(375);
     await screenshot(page, 'dashboard-phone');
     expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('lays the charts out two by two on a desktop, and they follow the window', async () => {

@@ -23,6 +23,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface ProductServerOptions {
+  /** How the browser reaches the server (default http://127.0.0.1); a made-up name needs --host-resolver-rules. */
+  scheme?: 'http' | 'https';
+  hostname?: string;
+  /** More `jixiao serve` options, made from the server's temporary directory (e.g. certificates from `jixiao tls init` there). */
+  serveArgs?: (dir: string) => string[];
+}
+
+/** Runs the jixiao CLI from the repository root; throws with its stderr when it fails. */
+export function jixiao(...args: string[]): string {
+  const result = spawnSync(process.execPath, ['scripts/jixiao.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`jixiao ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
 /**
  * The real product (`jixiao serve --demo`) on a temporary database: the seed's projects, an `admin`
  * and an `inspector`. stop() and start() cut and restore the network as a phone in a basement sees it.
@@ -30,11 +45,16 @@ export async function freePort(): Promise<number> {
 export class ProductServer {
   readonly dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   private child: ChildProcess | null = null;
+  private serveArgs: string[] = [];
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: ProductServerOptions,
+  ) {}
 
-  static async create(): Promise<ProductServer> {
-    const server = new ProductServer(await freePort());
+  static async create(options: ProductServerOptions = {}): Promise<ProductServer> {
+    const server = new ProductServer(await freePort(), options);
+    server.serveArgs = options.serveArgs?.(server.dir) ?? [];
     await server.start();
     const user = spawnSync(
       process.execPath,
@@ -50,12 +70,13 @@ export class ProductServer {
     return join(this.dir, 'jixiao.sqlite');
   }
 
+  /** The app's origin as the browser sees it. gql() and login() from Node work on http only. */
   get base(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.options.scheme ?? 'http'}://${this.options.hostname ?? '127.0.0.1'}:${this.port}`;
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir], {
+    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, ...this.serveArgs], {
       cwd: ROOT,
       env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
     });
@@ -104,13 +125,46 @@ export class ProductServer {
   }
 }
 
-/** Debian's Chromium, headless, as this machine allows it (no sandbox as root, no background traffic). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, as this machine allows it (no sandbox as root, no background traffic).
+ * `args` adds switches (e.g. --host-resolver-rules); `home` is the HOME it runs with, where it
+ * reads the certificates the user trusts (see trustingHome).
+ */
+export function launchChromium(options: { args?: string[]; home?: string } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(options.args ?? [])],
+    ...(options.home ? { env: { ...process.env, HOME: options.home } } : {}),
   });
+}
+
+/**
+ * A HOME whose NSS database ($HOME/.pki/nssdb, where Chromium on Linux keeps the certificates a
+ * user installed) trusts `caFile` to identify websites, as a phone does once the CA is installed.
+ * Needs certutil (Debian's libnss3-tools).
+ */
+export function trustingHome(caFile: string): string {
+  const home = mkdtempSync(join(tmpdir(), 'jixiao-home-'));
+  const nssdb = join(home, '.pki', 'nssdb');
+  mkdirSync(nssdb, { recursive: true });
+  for (const args of [
+    ['-N', '-d', `sql:${nssdb}`, '--empty-password'],
+    ['-A', '-d', `sql:${nssdb}`, '-t', 'C,,', '-n', 'jixiao-ca', '-i', caFile],
+  ]) {
+    const result = spawnSync('certutil', args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`certutil ${args.join(' ')} failed: ${result.error?.message ?? result.stderr} (install libnss3-tools)`);
+  }
+  return home;
+}
+
+/** Content-Security-Policy violations the page reports in its console, collected from now on. */
+export function cspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
 }
 
 /** A phone: 375 × 812, touch, Chinese. */

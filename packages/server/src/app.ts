@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import type { Db } from './db.js';
@@ -13,6 +10,9 @@ import { depthLimit } from './graphql/depth-limit.js';
 import { createFormatError } from './graphql/format-error.js';
 import { createLoaders } from './graphql/loaders.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { registerResponseHeaders } from './http/response-headers.js';
+import { setupRoutes } from './http/setup-routes.js';
+import { registerWebApp } from './http/web-app.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { reportRoutes } from './modules/report/report.routes.js';
 import { uploadRoutes } from './modules/upload/upload.routes.js';
@@ -23,14 +23,17 @@ export interface App {
 }
 
 /**
- * Builds the HTTP server: GraphQL at /graphql, /healthz, and the built PWA at / (with client
- * routes falling back to index.html). It does not listen; main.ts and the tests do.
+ * Builds the HTTP server: GraphQL at /graphql, /healthz, /setup and /ca.crt, and the built PWA at /
+ * (with client routes falling back to index.html). It does not listen; main.ts and the tests do.
  */
 export async function buildApp(db: Db, config: AppConfig): Promise<App> {
-  const server = Fastify({
-    logger: config.logger ? { level: 'info' } : false,
-    bodyLimit: config.bodyLimitBytes,
-  });
+  const options = { logger: config.logger ? { level: 'info' } : false, bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy };
+  // With a certificate: HTTP/2, and HTTP/1.1 for older clients and curl. The routes use only what
+  // both kinds of request share, so one instance type serves both.
+  const server = (
+    config.tls ? Fastify({ ...options, http2: true, https: { allowHTTP1: true, cert: config.tls.cert, key: config.tls.key } }) : Fastify(options)
+  ) as unknown as FastifyInstance;
+  await registerResponseHeaders(server, { production: config.production });
   const schema = await buildGraphqlSchema();
   const auth = new AuthService(config.secret, config.tokenTtlSeconds);
   const apollo = new ApolloServer<Context>({
@@ -71,17 +74,11 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
   await server.register(uploadRoutes, { db, auth, config });
   await server.register(reportRoutes, { db, auth, uploadsDir: config.uploadsDir });
 
-  if (config.pwaDir && existsSync(join(config.pwaDir, 'index.html'))) {
-    await server.register(fastifyStatic, { root: config.pwaDir, wildcard: false });
-    server.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0];
-      // Client routes (/projects/…) get the app; API-like and file-like paths a plain 404.
-      if (request.method === 'GET' && !/^\/(graphql|healthz|uploads)\b/.test(path) && !/\.[a-z0-9]+$/i.test(path)) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.code(404).send({ error: '未找到', path });
-    });
-  }
+  await server.register(setupRoutes, {
+    caCertPem: config.caCertPem,
+    httpsUrl: (request) => (request.protocol === 'https' ? `https://${request.host}/` : null),
+  });
+  await registerWebApp(server, config.pwaDir);
 
   return { server, auth };
 }

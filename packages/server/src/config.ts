@@ -25,6 +25,12 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Most pixels a photo may claim; refused from its header, before decoding (decompression bombs). */
   uploadMaxPixels: number;
+  /** Serve https (HTTP/2 and HTTP/1.1) with this certificate and key (PEM), or plain http. */
+  tls: { cert: string; key: string } | null;
+  /** Believe X-Forwarded-For / -Proto / -Host: set behind a reverse proxy (nginx, Caddy), never when exposed directly. */
+  trustProxy: boolean;
+  /** The local CA certificate (PEM) offered at /ca.crt and on /setup, or null. */
+  caCertPem: string | null;
 }
 
 /** The defaults; the secret and the photo folder come from the data folder (`dataPaths`), so they have none. */
@@ -38,6 +44,9 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'secret' | 'uploadsDir'> = {
   logger: true,
   uploadMaxBytes: 15 * 1024 * 1024,
   uploadMaxPixels: 40_000_000,
+  tls: null,
+  trustProxy: false,
+  caCertPem: null,
 };
 
 /** The data folder when neither --data-dir nor JIXIAO_DATA_DIR names one, relative to the working directory. */

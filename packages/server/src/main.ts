@@ -9,6 +9,7 @@ import { createUser } from './modules/auth/auth.service.js';
 import { importTargetTables } from './modules/project/project-import.service.js';
 import { Project } from './modules/project/project.entity.js';
 import { User, UserRole } from './modules/user/user.entity.js';
+import { buildRedirectServer, findCaCertificate, listenOrExplain, readTlsFiles, startupAddresses, StartupError, urlOf } from './startup.js';
 
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPO_ROOT = join(PACKAGE_ROOT, '..', '..');
@@ -42,6 +43,17 @@ export interface ServeOptions {
   /** The data folder (photos, secret; the database unless `db` is given). */
   dataDir?: string;
   demo?: boolean;
+  /** Development mode: stack traces, introspection and field suggestions (default: production). */
+  dev?: boolean;
+  /** https with this certificate and key (PEM files, e.g. from `jixiao tls init`). */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** The CA certificate to offer at /ca.crt (default `<data-dir>/tls/ca.crt` or ca.crt beside --tls-cert). */
+  tlsCa?: string;
+  /** A plain-http port that redirects to https. */
+  redirectHttp?: number;
+  /** Behind a reverse proxy: believe X-Forwarded-For / -Proto. */
+  trustProxy?: boolean;
   out: (text: string) => void;
 }
 
@@ -63,27 +75,57 @@ async function prepareDemo(db: Db, out: (text: string) => void): Promise<void> {
   }
 }
 
-/** Starts the whole product in this process; resolves once listening, with a stop function. */
+/**
+ * Starts the whole product in this process; resolves once listening, with a stop function. Throws
+ * StartupError (nothing left running) when it cannot start: bad certificate, port in use.
+ */
 export async function serve(options: ServeOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  // Files first: a bad certificate is reported before the database is touched.
+  const tls = readTlsFiles(options);
+  if (options.redirectHttp !== undefined && !tls) throw new StartupError('--redirect-http 需要 --tls-cert 和 --tls-key：没有 https 可转去');
+  const caCertPem = findCaCertificate(options);
   const paths = dataPaths(options.dataDir);
   const url = databaseUrl(options.db, options.dataDir);
   const db = await createDb({ url });
-  if (options.demo) await prepareDemo(db, options.out);
-  else if ((await db.em.fork().count(User, {})) === 0) {
-    await db.close();
-    throw new SetupRequiredError(`数据库中还没有用户，无法登录。请先创建单位和第一个管理员：\n  ${initCommandFor(options)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`);
-  }
-  const config = { ...DEFAULT_CONFIG, secret: loadSecret(paths.secret), uploadsDir: paths.uploads, pwaDir: PWA_DIR };
-  const { server } = await buildApp(db, config);
-  await server.listen({ port: options.port, host: options.host });
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const shown = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
-  options.out(`Jixiao 已启动：${shown}/  （GraphQL：${shown}/graphql，数据库：${dialectOf(url) === 'sqlite' ? resolve(url) : 'PostgreSQL'}）\n`);
-  options.out(`数据目录：${paths.root}（照片、令牌密钥、备份）\n`);
+  const production = !options.dev;
+  const servers: { close: () => Promise<unknown> }[] = [];
   const stop = async () => {
-    await server.close();
+    for (const server of servers.reverse()) await server.close();
     await db.close();
   };
-  return { url: shown, stop };
+  try {
+    if (options.demo) await prepareDemo(db, options.out);
+    else if ((await db.em.fork().count(User, {})) === 0) {
+      throw new SetupRequiredError(`数据库中还没有用户，无法登录。请先创建单位和第一个管理员：\n  ${initCommandFor(options)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`);
+    }
+    const config = {
+      ...DEFAULT_CONFIG,
+      production,
+      secret: loadSecret(paths.secret),
+      uploadsDir: paths.uploads,
+      pwaDir: PWA_DIR,
+      tls,
+      trustProxy: options.trustProxy ?? false,
+      caCertPem,
+    };
+    const { server } = await buildApp(db, config);
+    servers.push(server);
+    const port = await listenOrExplain(server, options.host, options.port, '--port');
+    let redirectPort: number | null = null;
+    if (options.redirectHttp !== undefined) {
+      const redirect = await buildRedirectServer({ httpsPort: port, caCertPem, production });
+      servers.push(redirect);
+      redirectPort = await listenOrExplain(redirect, options.host, options.redirectHttp, '--redirect-http');
+    }
+    const scheme = tls ? 'https' : 'http';
+    const shown = urlOf(scheme, ['0.0.0.0', '::'].includes(options.host) ? '127.0.0.1' : options.host, port).slice(0, -1);
+    options.out(`Jixiao 已启动：${shown}/  （GraphQL：${shown}/graphql，数据库：${dialectOf(url) === 'sqlite' ? resolve(url) : 'PostgreSQL'}）\n`);
+    if (redirectPort !== null) options.out(`http 端口 ${redirectPort} 上的请求转到 https（/setup 和 /ca.crt 在 http 上也可打开）\n`);
+    options.out(`数据目录：${paths.root}（照片、令牌密钥、备份）\n`);
+    options.out(startupAddresses({ scheme, host: options.host, port, cert: tls?.x509 ?? null, redirectPort, hasCa: caCertPem !== null }));
+    return { url: shown, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

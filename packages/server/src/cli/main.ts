@@ -4,12 +4,14 @@ import { backupCommand } from './backup-command.js';
 import { formatCliError } from './cli-errors.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
 import { importCommand } from './import-command.js';
+import type { ServeOptions } from '../main.js';
 import { initCommand, type InitOptions } from './init-command.js';
 import { orgAddCommand } from './org-command.js';
 import { terminalPrompter, type Prompter } from './prompt.js';
 import { restoreCommand } from './restore-command.js';
 import { serveCommand } from './serve-command.js';
 import { targetCommand } from './target-command.js';
+import { tlsInitCommand, type TlsInitOptions } from './tls-command.js';
 import { userAddCommand, userDisabledCommand, userListCommand, userPasswdCommand } from './user-command.js';
 
 /** Where the CLI writes; tests hand in buffers. */
@@ -40,12 +42,14 @@ export function withDataOptions(command: Command): Command {
   return command.option('--data-dir <dir>', DATA_DIR_HELP).option('--db <url>', DB_HELP);
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CommanderError(2, 'jixiao.invalidPort', `--port 应为 0–65535 的整数，实际是“${value}”`);
-  }
-  return port;
+function parsePortOf(option: string): (value: string) => number {
+  return (value) => {
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new CommanderError(2, 'jixiao.invalidPort', `${option} 应为 0–65535 的整数，实际是“${value}”`);
+    }
+    return port;
+  };
 }
 
 function parseYear(value: string): number {
@@ -90,12 +94,29 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     program
       .command('serve')
       .description('启动服务：GraphQL（/graphql）、健康检查（/healthz）和网页应用（/）')
-      .addOption(new Option('--port <port>', '端口').default(3000).argParser(parsePort))
+      .addOption(new Option('--port <port>', '端口').default(3000).argParser(parsePortOf('--port')))
       .option('--host <host>', '监听地址（局域网内手机访问用 0.0.0.0）', '127.0.0.1'),
   )
     .option('--demo', '数据库为空时导入示例目标表并创建 admin 用户')
-    .action(async (options: { port: number; host: string; demo?: boolean } & DataOptions) => {
+    .option('--tls-cert <file>', 'https 证书（PEM，如 jixiao tls init 生成的 data/tls/server.crt）；启用 HTTP/2')
+    .option('--tls-key <file>', 'https 私钥（PEM，如 data/tls/server.key）')
+    .option('--tls-ca <file>', '在 /ca.crt 提供给手机安装的 CA 证书（默认 <数据目录>/tls/ca.crt，或证书旁的 ca.crt）')
+    .addOption(new Option('--redirect-http <port>', '另开一个 http 端口，把请求转到 https（/setup 在此端口也可打开）').argParser(parsePortOf('--redirect-http')))
+    .option('--trust-proxy', '在反向代理（nginx、Caddy）之后：采信 X-Forwarded-For / -Proto')
+    .option('--dev', '开发模式：错误带堆栈、开放 GraphQL 内省（默认生产模式）')
+    .action(async (options: Omit<ServeOptions, 'out'>) => {
       setExitCode(await serveCommand(options, io));
+    });
+
+  program
+    .command('tls')
+    .description('https 证书')
+    .command('init')
+    .description('生成本地 CA 证书（已有则沿用）并为给定地址签发服务器证书，写入 <数据目录>/tls/')
+    .requiredOption('--host <host...>', '手机访问本机用的局域网 IP 或主机名，可给多个（localhost 和 127.0.0.1 总会加上）')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action((options: TlsInitOptions) => {
+      setExitCode(tlsInitCommand(options, io));
     });
 
   withDataOptions(
