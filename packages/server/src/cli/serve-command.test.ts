@@ -53,7 +53,7 @@ describe('jixiao serve refuses to start, saying why', () => {
   });
 
   it('exits 1 when the port is taken, naming the port and --port', async () => {
-    const { code, out, err } = await run('serve', '--port', String(taken.port), '--db', db);
+    const { code, out, err } = await run('serve', '--demo', '--port', String(taken.port), '--data-dir', dir, '--db', db);
     expect(code).toBe(1);
     expect(err).toBe(`jixiao serve：端口 ${taken.port} 已被占用（--port）：另一个程序（也许是另一个 jixiao serve）正在使用它；请停止它，或用 --port 换一个端口\n`);
     expect(out).not.toContain('Jixiao 已启动');
@@ -62,7 +62,7 @@ describe('jixiao serve refuses to start, saying why', () => {
   it('exits 1 when the --redirect-http port is taken, and leaves the https port free again', async () => {
     const { port: httpsPort, server: probe } = await occupy();
     await new Promise((resolve) => probe.close(resolve));
-    const { code, err } = await run('serve', '--port', String(httpsPort), '--db', db, '--tls-cert', cert, '--tls-key', key, '--redirect-http', String(taken.port));
+    const { code, err } = await run('serve', '--demo', '--port', String(httpsPort), '--data-dir', dir, '--db', db, '--tls-cert', cert, '--tls-key', key, '--redirect-http', String(taken.port));
     expect(code).toBe(1);
     expect(err).toContain(`端口 ${taken.port} 已被占用（--redirect-http）`);
     expect(await isFree(httpsPort)).toBe(true);
@@ -78,7 +78,7 @@ describe('jixiao serve refuses to start, saying why', () => {
     ['a certificate without its key', () => ['--tls-cert', cert], () => '--tls-cert 需要与 --tls-key（私钥文件）一起使用'],
     ['--redirect-http without https', () => ['--redirect-http', '8080'], () => '--redirect-http 需要 --tls-cert 和 --tls-key：没有 https 可转去'],
   ])('exits 1 on %s', async (_case, args, message) => {
-    const { code, out, err } = await run('serve', '--port', '0', '--db', join(dir, 'untouched.sqlite'), ...args());
+    const { code, out, err } = await run('serve', '--port', '0', '--data-dir', dir, '--db', join(dir, 'untouched.sqlite'), ...args());
     expect(err).toBe(`jixiao serve：${message()}\n`);
     expect(code).toBe(1);
     expect(out).toBe('');
@@ -107,7 +107,7 @@ describe('jixiao serve modes', () => {
 
   it('runs in production mode unless --dev: no introspection, no field suggestions, no stack traces', async () => {
     let out = '';
-    const production = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'modes.sqlite'), out: (text) => (out += text) });
+    const production = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'modes.sqlite'), dataDir: dir, demo: true, out: (text) => (out += text) });
     try {
       expect(out).toMatch(/^Jixiao 已启动：http:\/\/127\.0\.0\.1:\d+\/ /m);
       const body = await introspect(production.url);
@@ -117,7 +117,7 @@ describe('jixiao serve modes', () => {
     } finally {
       await production.stop();
     }
-    const dev = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'modes.sqlite'), dev: true, out: () => {} });
+    const dev = await serve({ port: 0, host: '127.0.0.1', db: join(dir, 'modes.sqlite'), dataDir: dir, dev: true, out: () => {} });
     try {
       expect((await introspect(dev.url)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     } finally {
