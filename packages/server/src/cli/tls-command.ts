@@ -75,7 +75,7 @@ export function tlsInitCommand(options: TlsInitOptions, io: CliIo): number {
     throw error;
   }
 
-  const serve = `pnpm jixiao serve --host 0.0.0.0 --port 3443 --tls-cert ${files.serverCert} --tls-key ${files.serverKey} --redirect-http 3000`;
+  const serve = `pnpm jixiao serve${options.dataDir ? ` --data-dir ${options.dataDir}` : ''} --host 0.0.0.0 --port 3443 --tls-cert ${files.serverCert} --tls-key ${files.serverKey} --redirect-http 3000`;
   io.out(`启动 https 服务：\n  ${serve}\n`);
   io.out(`手机先打开 http://${hostForUrl(options.host[0])}:3000/setup 下载并信任 CA 证书，再使用 https://${hostForUrl(options.host[0])}:3443/\n`);
   return 0;
