@@ -5,9 +5,8 @@
  */
 
 /** The part of `crypto` ids are made from; `randomUUID` is missing on insecure origins. */
-export interface RandomSource {
+export interface RandomSource extends Pick<Crypto, 'getRandomValues'> {
   randomUUID?: () => string;
-  getRandomValues<T extends ArrayBufferView | null>(array: T): T;
 }
 
 /**
