@@ -84,6 +84,31 @@ describe('OutboxPage (待同步)', () => {
     expect(wrapper.get('[data-testid="unsynced"]').text()).toBe('全部已同步');
   });
 
+  it('takes a tap on 同步 while a run is still waiting for an absent server, and sends once it answers', async () => {
+    let answerFirstProbe!: (reachable: boolean) => void;
+    const probe = vi.fn(async () => true);
+    probe.mockImplementationOnce(() => new Promise<boolean>((resolve) => (answerFirstProbe = resolve)));
+    const harness = createHarness({ syncApi: { probe } });
+    await logIn(harness);
+    await queue(harness, 'c1', '问卷 · 干警满意度调查', NOW);
+    wrapper = mountWith(harness, OutboxPage);
+    await settle();
+
+    await wrapper.get('[data-testid="sync-now"]').trigger('click');
+    await vi.waitFor(() => expect(probe).toHaveBeenCalledTimes(1));
+    await settle();
+    expect(wrapper.get('[data-testid="sync-bar"]').attributes('data-running')).toBe('true');
+    // The server is back; the user taps again while the first probe has not given up yet.
+    await wrapper.get('[data-testid="sync-now"]').trigger('click');
+    answerFirstProbe(false);
+
+    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toEqual([]));
+    expect(probe).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(wrapper.get('[data-testid="sync-bar"]').attributes()).toMatchObject({ 'data-running': 'false', 'data-phase': 'idle' });
+    expect(wrapper.get('[data-testid="unsynced"]').text()).toBe('全部已同步');
+  });
+
   it('says why a record was refused by the sync engine (error status with the server message)', async () => {
     const harness = createHarness({
       syncApi: { probe: vi.fn(async () => true), submit: vi.fn(async () => Promise.reject(new ApiError('“满意度”不是选项', 'BAD_USER_INPUT', { field: 'input.answers' }, 200))) },
