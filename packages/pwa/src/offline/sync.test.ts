@@ -484,7 +484,7 @@ describe('asked to sync now (the 同步 button, online, back in the foreground)'
       });
 
     const first = sync.syncOnce();
-    await vi.waitFor(() => expect(answerProbe).toBeDefined());
+    await vi.waitFor(() => expect(answerProbe).toBeDefined(), { timeout: 10_000 });
     const tapped = sync.syncOnce({ now: true });
     const tappedAgain = sync.syncOnce({ now: true });
     const timer = sync.syncOnce();
