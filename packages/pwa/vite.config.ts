@@ -60,6 +60,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // vitest's 5 s default is too tight for component tests on a 2-core CI machine under load.
+    testTimeout: 30_000,
     // jsdom's Blob cannot be hashed or stored in fake-indexeddb; the setup swaps in Node's.
     setupFiles: ['src/offline/test-setup.ts'],
     // Vant's ES modules import their CSS; Node cannot load .css, Vite can.

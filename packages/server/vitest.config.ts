@@ -17,5 +17,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['src/**/*.test.ts'],
+    // vitest's 5 s default is too tight for a PostgreSQL test of 20 submissions on a 2-core CI
+    // machine under load (seen at 5.05 s); a hung test still fails, just later.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

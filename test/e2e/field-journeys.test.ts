@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, screenshot } from './support.js';
+import { ADMIN_PASSWORD, cameraPhoto, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, screenshot, syncUntilOutboxEmpty } from './support.js';
 
 /**
  * The field journeys of issue 5 in real Chromium against the real server, phone-sized: the network
@@ -24,39 +24,6 @@ async function indicatorsOf(projectId: string) {
     adminToken,
   );
   return { score: data.project.evaluation.score, byName: Object.fromEntries(data.project.indicators.map((i) => [i.name, i])) };
-}
-
-/** A JPEG made by the browser itself (a coloured card with a label), as a phone camera would give. */
-async function cameraPhoto(context: BrowserContext, label: string, colour: string): Promise<Buffer> {
-  const scratch = await context.newPage();
-  await scratch.goto('about:blank');
-  const dataUrl = await scratch.evaluate(
-    ([text, fill]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 2400;
-      canvas.height = 1800;
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = fill;
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.fillStyle = '#fff';
-      ctx.font = '160px sans-serif';
-      ctx.fillText(text, 120, 900);
-      return canvas.toDataURL('image/jpeg', 0.9);
-    },
-    [label, colour],
-  );
-  await scratch.close();
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
-
-async function waitForOutboxEmpty(target: Page): Promise<void> {
-  await target.goto(`${server.base}/outbox`);
-  await target.getByTestId('outbox-empty').waitFor({ timeout: 30_000 });
-}
-
-async function syncNow(target: Page): Promise<void> {
-  await target.goto(`${server.base}/`);
-  await target.getByTestId('sync-now').click();
 }
 
 beforeAll(async () => {
@@ -154,8 +121,7 @@ describe('field staff on a phone', () => {
 
     // Back online: sync, and the record leaves the device only once the server has it.
     await server.start();
-    await syncNow(page);
-    await waitForOutboxEmpty(page);
+    await syncUntilOutboxEmpty(page, server.base);
 
     const inspections = await server.gql<{ inspections: Array<{ photos: Array<{ uploaded: boolean }>; signature: { uploaded: boolean } | null; itemName: string }> }>(
       'query($p: ID!) { inspections(projectId: $p) { itemName photos { uploaded } signature { uploaded } } }',
@@ -188,8 +154,7 @@ describe('field staff on a phone', () => {
     expect(await page.getByTestId('outbox-record').count()).toBe(3);
 
     await server.start();
-    await syncNow(page);
-    await waitForOutboxEmpty(page);
+    await syncUntilOutboxEmpty(page, server.base);
     const results = await server.gql<{ surveyResults: { responseCount: number; satisfactionRate: number } }>(
       'query($id: ID!) { surveyResults(surveyId: $id) { responseCount satisfactionRate } }',
       { id: survey.id },

@@ -31,7 +31,7 @@ beforeAll(async () => {
     },
   });
   home = trustingHome(join(server.dir, 'tls', 'ca.crt'));
-  browser = await launchChromium({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`], home });
+  browser = await launchChromium({ mapToLocalhost: [HOST], home });
   phone = await phoneContext(browser);
   page = await phone.newPage();
   violations = cspViolations(page);

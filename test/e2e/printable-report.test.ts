@@ -150,7 +150,7 @@ describe('printing the self-evaluation report (打印版自评报告)', () => {
     const { page, errors } = await openReport(report.url);
 
     // On screen: the table, the appendix with the photo, and a 打印 button.
-    await expect.poll(() => page.title()).toBe(report.filename.replace(/\.html$/, ''));
+    await expect.poll(() => page.title(), { timeout: 10_000 }).toBe(report.filename.replace(/\.html$/, ''));
     expect(await page.locator('h1').first().textContent()).toBe('项目支出绩效自评表');
     const rows = page.locator('tr.indicator');
     expect(await rows.count()).toBe(7);

@@ -11,15 +11,23 @@ export const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 export const INSPECTOR_PASSWORD = 'e2e-inspector-password';
 
-/** A free TCP port on 127.0.0.1, so the server can be stopped and started again on the same one. */
+/**
+ * A free TCP port on 127.0.0.1, so the server can be stopped and started again on the same one.
+ * Taken below Linux's ephemeral range (32768–60999): while the server is stopped, no outgoing
+ * connection of another process can be given its port, so the restart cannot find it taken.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
@@ -75,6 +83,11 @@ export class ProductServer {
     return `${this.options.scheme ?? 'http'}://${this.options.hostname ?? '127.0.0.1'}:${this.port}`;
   }
 
+  /** The same server under another host name (one the browser maps to 127.0.0.1, see launchChromium). */
+  baseAt(host: string): string {
+    return `http://${host}:${this.port}`;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, ...this.serveArgs], {
       cwd: ROOT,
@@ -125,16 +138,35 @@ export class ProductServer {
   }
 }
 
-/**
- * Debian's Chromium, headless, as this machine allows it (no sandbox as root, no background traffic).
- * `args` adds switches (e.g. --host-resolver-rules); `home` is the HOME it runs with, where it
- * reads the certificates the user trusts (see trustingHome).
- */
-export function launchChromium(options: { args?: string[]; home?: string } = {}): Promise<Browser> {
+export interface ChromiumOptions {
+  /**
+   * Host names the browser resolves to 127.0.0.1, as an office's DNS would: a page at
+   * http://<name>:port is then not a secure context, unlike http://127.0.0.1.
+   */
+  mapToLocalhost?: string[];
+  /** More switches. */
+  args?: string[];
+  /** The HOME it runs with, where it reads the certificates the user trusts (see trustingHome). */
+  home?: string;
+}
+
+/** Debian's Chromium, headless, as this machine allows it (no sandbox as root, no background traffic). */
+export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
+  const hosts = options.mapToLocalhost ?? [];
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(options.args ?? [])],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(hosts.length > 0 ? [`--host-resolver-rules=${hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`] : []),
+      ...(options.args ?? []),
+    ],
     ...(options.home ? { env: { ...process.env, HOME: options.home } } : {}),
   });
 }
@@ -180,6 +212,53 @@ export function phoneContext(browser: Browser, options: { serviceWorkers?: 'allo
     permissions: ['geolocation'],
     geolocation: { latitude: 39.38, longitude: 117.04, accuracy: 15 },
   });
+}
+
+/** A JPEG made by the browser itself (a coloured card with a label), as a phone camera would give. */
+export async function cameraPhoto(context: BrowserContext, label: string, colour: string): Promise<Buffer> {
+  const scratch = await context.newPage();
+  await scratch.goto('about:blank');
+  const dataUrl = await scratch.evaluate(
+    ([text, fill]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 2400;
+      canvas.height = 1800;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = fill;
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.fillStyle = '#fff';
+      ctx.font = '160px sans-serif';
+      ctx.fillText(text, 120, 900);
+      return canvas.toDataURL('image/jpeg', 0.9);
+    },
+    [label, colour],
+  );
+  await scratch.close();
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/**
+ * Taps 同步 on the home screen and waits, on the sync bar's own state, until the run it started
+ * has ended with nothing left to send; then opens the outbox page and sees it empty. A tap always
+ * starts a run at once, even during a back-off or another run (useSync), so nothing here waits for
+ * the sync timer.
+ */
+export async function syncUntilOutboxEmpty(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByTestId('sync-now').click();
+  const done = () => {
+    const bar = document.querySelector<HTMLElement>('[data-testid="sync-bar"]');
+    return bar?.dataset.running === 'false' && document.querySelector('[data-testid="unsynced"]')?.textContent?.trim() === '全部已同步';
+  };
+  try {
+    await page.waitForFunction(done, undefined, { timeout: 60_000 });
+  } catch (error) {
+    const bar = await page.getByTestId('sync-bar').innerText().catch(() => '(no sync bar)');
+    throw new Error(`the outbox did not empty after 同步; the sync bar says: ${bar.replace(/\s+/g, ' ')}`, { cause: error });
+  }
+  // Opened afresh, the outbox shows what the device holds (not this visit's 已发送 list).
+  await page.goto(`${base}/outbox`);
+  await page.getByTestId('outbox-empty').waitFor();
 }
 
 /** Saves a screenshot under test/e2e/screenshots/ (not committed) for a person to look at. */

@@ -63,7 +63,7 @@ describe('App shell', () => {
     await seedReference(harness);
     await harness.router.push('/');
     wrapper = mountWith(harness, App);
-    await vi.waitFor(() => expect(wrapper!.get('[data-testid="project-card"]').text()).toContain('新名称'));
+    await vi.waitFor(() => expect(wrapper!.get('[data-testid="project-card"]').text()).toContain('新名称'), { timeout: 10_000 });
     expect(wrapper.get('[data-testid="freshness"]').text()).toContain('数据更新于刚刚');
   });
 });

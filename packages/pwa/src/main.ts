@@ -7,6 +7,7 @@ import { createGraphqlClient } from './graphql/client';
 import { createSyncApi } from './graphql/sync-api';
 import { createAppI18n, savedLocale } from './i18n';
 import { getJixiaoDb } from './offline/db';
+import { newClientId } from './offline/ids';
 import { createAppRouter } from './router';
 import { installServices, type AppServices } from './stores/services';
 import { useSessionStore } from './stores/session';
@@ -22,8 +23,9 @@ const services: AppServices = {
   publicApi: createGraphqlClient(),
   fetch: (input, init) => fetch(input, init),
   now: () => Date.now(),
-  newClientId: () => crypto.randomUUID(),
-  geolocation: 'geolocation' in navigator ? navigator.geolocation : null,
+  // Ids work over plain http too (offline/ids.ts); geolocation does not, so it is left out there.
+  newClientId: () => newClientId(),
+  geolocation: window.isSecureContext && 'geolocation' in navigator ? navigator.geolocation : null,
   syncApi: createSyncApi({ getToken }),
 };
 
@@ -43,7 +45,8 @@ router.onError((error) => {
 });
 
 // Offline: the service worker precaches the app shell (vite-plugin-pwa). Production builds only.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+// Browsers offer no service worker over plain http (InsecureOriginBanner says so).
+if (import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator) {
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const updateSW = registerSW({ onNeedRefresh: () => offerUpdate(() => updateSW(true)) });
   });

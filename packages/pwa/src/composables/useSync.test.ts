@@ -2,21 +2,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope, nextTick } from 'vue';
 import type { JixiaoDb } from '../offline/db';
 import { listOutbox } from '../offline/outbox';
-import type { SyncEngine, SyncRunResult } from '../offline/sync';
+import type { SyncEngine, SyncRunOptions, SyncRunResult } from '../offline/sync';
 import { FakeServer, freshDb, queueInspection, unauthenticated } from '../offline/test-support';
 import { useSync, type DocumentLike } from './useSync';
 
 const RESULT: SyncRunResult = { phase: 'idle', done: 0, total: 0, lastRunAt: 1, lastError: null, sent: 0, refused: 0, completed: true };
 
 /** An engine that only counts how often it was asked to run. */
-function countingEngine(): SyncEngine & { runs: number } {
+function countingEngine(): SyncEngine & { runs: number; asked: Array<boolean | undefined> } {
   const engine = {
     runs: 0,
+    /** Each run's `now` option. */
+    asked: [] as Array<boolean | undefined>,
     running: false,
     lastSyncedAt: null,
     progress: { ...RESULT },
-    async syncOnce() {
+    async syncOnce(options?: SyncRunOptions) {
       engine.runs += 1;
+      engine.asked.push(options?.now);
       return { ...RESULT };
     },
   };
@@ -76,6 +79,8 @@ describe('useSync triggers', () => {
 
     await sync.syncNow();
     expect(engine.runs).toBe(5);
+    // Start, online, foreground and the button skip a back-off and never just join a run; the timer does not.
+    expect(engine.asked).toEqual([true, true, true, false, true]);
 
     scope.stop();
     win.dispatchEvent(new Event('online'));

@@ -1,6 +1,6 @@
 import { getCurrentScope, onScopeDispose, ref, shallowRef, type Ref } from 'vue';
 import { getJixiaoDb, type JixiaoDb } from '../offline/db';
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncRunResult } from '../offline/sync';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncRunOptions, type SyncRunResult } from '../offline/sync';
 import type { SyncApi, SyncProgress } from '../offline/types';
 
 /** The bits of `window` / `document` the composable listens on; tests hand in EventTargets. */
@@ -37,7 +37,8 @@ const IDLE: SyncProgress = { phase: 'idle', done: 0, total: 0, lastRunAt: null, 
 
 /**
  * Keeps the outbox flowing to the server: syncs at start, when the browser says it is back online,
- * when the app comes back to the foreground, every minute, and on demand. Use it once (App.vue or a
+ * when the app comes back to the foreground and on demand — each of these at once, even during a
+ * back-off — and every minute, when records whose back-off is over go out. Use it once (App.vue or a
  * store) and share the result: the engine inside makes sure two runs never overlap.
  *
  * @example
@@ -75,10 +76,15 @@ export function useSync(options: UseSyncOptions) {
       },
     });
 
-  async function syncNow(): Promise<SyncRunResult> {
+  /**
+   * A run for the user or the browser, who have reason to think the server answers (see
+   * SyncRunOptions.now): it starts now, or right after the run in progress, and skips the back-off.
+   * The timer passes `{ now: false }` and joins a run in progress instead.
+   */
+  async function syncNow(runOptions: SyncRunOptions = { now: true }): Promise<SyncRunResult> {
     running.value = true;
     try {
-      const result = await engine.syncOnce();
+      const result = await engine.syncOnce(runOptions);
       lastResult.value = result;
       progress.value = { phase: result.phase, done: result.done, total: result.total, lastRunAt: result.lastRunAt, lastError: result.lastError };
       if (result.completed) lastSyncedAt.value = result.lastRunAt;
@@ -100,7 +106,7 @@ export function useSync(options: UseSyncOptions) {
   };
   const onTimer = () => {
     // A tab in the background does not need to sync every minute; coming back triggers a run.
-    if (doc?.visibilityState !== 'hidden') trigger();
+    if (doc?.visibilityState !== 'hidden') void syncNow({ now: false }).catch(() => undefined);
   };
 
   win?.addEventListener('online', trigger);

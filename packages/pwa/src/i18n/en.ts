@@ -7,6 +7,8 @@ const en: Messages = {
     pageUnavailable: 'This page is not on the device yet. Open it again when online.',
     updateAvailable: 'A new version is available. Finish what you are filling in, then refresh.',
     refresh: 'Refresh',
+    insecure: 'This connection is not secure (http): the app cannot work offline or be installed. Please use the https address.',
+    insecureHelp: 'How to switch to https',
   },
   tabs: { home: 'Home', outbox: 'Outbox', me: 'Me' },
   common: {

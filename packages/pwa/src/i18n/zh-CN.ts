@@ -5,6 +5,8 @@ const zhCN = {
     pageUnavailable: '此页面尚未下载到本机，请联网后再打开',
     updateAvailable: '有新版本可用，保存好正在填写的内容后刷新',
     refresh: '刷新',
+    insecure: '当前为不安全连接（http），无法离线使用和安装；请改用 https 地址',
+    insecureHelp: '如何改用 https',
   },
   tabs: { home: '首页', outbox: '待同步', me: '我的' },
   common: {

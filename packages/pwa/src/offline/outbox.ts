@@ -164,6 +164,19 @@ export async function retryNow(db: JixiaoDb, clientId: string, now: number = Dat
 }
 
 /**
+ * The server answers again: every waiting record still in its back-off is due now (attempts are
+ * kept, so a server that fails again is still spared). Refused records stay as they are. Returns
+ * how many were brought forward.
+ */
+export function dueNow(db: JixiaoDb, now: number = Date.now()): Promise<number> {
+  return db.outbox
+    .where('status')
+    .equals('waiting')
+    .and((record) => record.nextAttemptAt > now)
+    .modify({ nextAttemptAt: now });
+}
+
+/**
  * Records left 'sending' by a tab that closed mid-send go back to waiting. Call once at start (the
  * sync engine does, before its first run). Returns how many were recovered. Should another open tab
  * still be sending one of them, sending it twice is harmless: the server stores each clientId once.

@@ -3,22 +3,14 @@
  * becomes a few hundred KB), name them by SHA-256 (the server's upload address), and convert the
  * signature pad's data URL.
  */
+import { sha256Hex } from './sha256';
 import type { StoredPhoto } from './types';
 
 export const MAX_SIDE = 1600;
 export const JPEG_QUALITY = 0.8;
 
-/**
- * Lower-case hex SHA-256 of the bytes: the photo's name in `PUT /uploads/<sha256>` and in records.
- *
- * @example
- * await sha256Hex(new Blob(['abc'])) // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
- */
-export async function sha256Hex(data: Blob | ArrayBuffer | ArrayBufferView, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<string> {
-  const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
-  const digest = await subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+/** Photos are named by their SHA-256; see sha256.ts for how it is computed on insecure origins. */
+export { sha256Hex } from './sha256';
 
 /**
  * The size to draw an image at so that its longest side is at most `maxSide`, keeping the aspect
@@ -54,7 +46,8 @@ export interface CompressOptions {
   decode?: (file: Blob) => Promise<DecodedImage>;
   /** Default: draw on an OffscreenCanvas (or a <canvas>) and encode as JPEG. */
   encode?: (image: DecodedImage, size: { width: number; height: number }, quality: number) => Promise<Blob>;
-  subtle?: SubtleCrypto;
+  /** Default: the browser's `crypto.subtle`; null: the pure-JS fallback. */
+  subtle?: SubtleCrypto | null;
 }
 
 export interface CompressedPhoto {

@@ -427,3 +427,88 @@ describe('progress', () => {
     expect(result.sent).toBe(1);
   });
 });
+
+describe('asked to sync now (the 同步 button, online, back in the foreground)', () => {
+  /** c1 failed once on the network: it waits out a 5 s back-off. */
+  async function inBackOff(sync = engine()) {
+    await queueInspection(db, 'c1', [], 1);
+    // The probe got through, then the server went away mid-submit.
+    server.beforeSubmit = () => {
+      throw networkError();
+    };
+    await sync.syncOnce();
+    server.beforeSubmit = undefined;
+    expect(await db.outbox.get('c1')).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: clock + 5_000 });
+    return sync;
+  }
+
+  it('sends a record still in its back-off at once when the server answers', async () => {
+    const sync = await inBackOff();
+    clock += 1_000;
+
+    // The timer respects the back-off…
+    expect(await sync.syncOnce()).toMatchObject({ completed: true, sent: 0 });
+    expect(server.log('submit')).toEqual(['c1']);
+    // …the user does not have to.
+    expect(await sync.syncOnce({ now: true })).toMatchObject({ completed: true, sent: 1 });
+    expect(server.log('submit')).toEqual(['c1', 'c1']);
+    expect(await listOutbox(db)).toEqual([]);
+  });
+
+  it('changes nothing while the server is still gone', async () => {
+    const sync = await inBackOff();
+    server.reachable = false;
+    clock += 1_000;
+
+    expect(await sync.syncOnce({ now: true })).toMatchObject({ phase: 'offline', completed: false });
+    expect(await db.outbox.get('c1')).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: clock - 1_000 + 5_000 });
+  });
+
+  it('leaves records the server refused alone', async () => {
+    await queueInspection(db, 'c1', [], 1);
+    await markError(db, 'c1', { code: 'CONFLICT', message: 'x' });
+
+    expect(await engine().syncOnce({ now: true })).toMatchObject({ sent: 0 });
+    expect(server.log('submit')).toEqual([]);
+    expect(await db.outbox.get('c1')).toMatchObject({ status: 'error' });
+  });
+
+  it('a tap during a run that found no server starts another run right after it, which sends', async () => {
+    await queueInspection(db, 'c1', [], 1);
+    const sync = engine();
+    // The server is down when the first run probes, and back before that probe has failed.
+    let answerProbe!: (reachable: boolean) => void;
+    server.probe = () =>
+      new Promise<boolean>((resolve) => {
+        answerProbe = resolve;
+      });
+
+    const first = sync.syncOnce();
+    await vi.waitFor(() => expect(answerProbe).toBeDefined(), { timeout: 10_000 });
+    const tapped = sync.syncOnce({ now: true });
+    const tappedAgain = sync.syncOnce({ now: true });
+    const timer = sync.syncOnce();
+    expect(tapped).not.toBe(first);
+    // However often asked meanwhile, one more run.
+    expect(tappedAgain).toBe(tapped);
+    expect(timer).toBe(tapped);
+
+    server.probe = async () => true;
+    answerProbe(false);
+    expect(await first).toMatchObject({ phase: 'offline', sent: 0 });
+    expect(sync.running).toBe(true);
+    expect(await tapped).toMatchObject({ completed: true, sent: 1 });
+    expect(sync.running).toBe(false);
+    expect(server.log('submit')).toEqual(['c1']);
+    expect(await listOutbox(db)).toEqual([]);
+  });
+
+  it('without `now`, a call during a run joins it', async () => {
+    await queueInspection(db, 'c1', [], 1);
+    const sync = engine();
+    const first = sync.syncOnce();
+    expect(sync.syncOnce()).toBe(first);
+    await first;
+    expect(server.log('probe')).toHaveLength(1);
+  });
+});

@@ -15,7 +15,7 @@
  */
 import { ApiError } from '../graphql/client';
 import type { JixiaoDb } from './db';
-import { confirm, listDue, markError, markSending, markWaiting, recoverInterrupted, scheduleRetry, type OutboxError } from './outbox';
+import { confirm, dueNow, listDue, markError, markSending, markWaiting, recoverInterrupted, scheduleRetry, type OutboxError } from './outbox';
 import type { OutboxRecord, SyncApi, SyncPhase, SyncProgress } from './types';
 
 export interface SyncEngineOptions {
@@ -43,9 +43,22 @@ export interface SyncRunResult extends SyncProgress {
   completed: boolean;
 }
 
+export interface SyncRunOptions {
+  /**
+   * Someone has reason to think the server answers again (the user tapped 同步, the browser went
+   * online, the app came to the foreground): records waiting out a back-off are sent now, once the
+   * probe got through, and a run already in progress is followed by a new one rather than joined,
+   * because it may have started before the server came back.
+   */
+  now?: boolean;
+}
+
 export interface SyncEngine {
-  /** One run; while a run is in progress, returns that run's promise instead of starting another. */
-  syncOnce(): Promise<SyncRunResult>;
+  /**
+   * One run. While a run is in progress, returns that run's promise instead of starting another,
+   * unless `now` is set: then a second run starts right after it (one at most, however often asked).
+   */
+  syncOnce(options?: SyncRunOptions): Promise<SyncRunResult>;
   readonly running: boolean;
   readonly progress: SyncProgress;
   /** When a run last completed (see SyncRunResult.completed), or null. */
@@ -70,6 +83,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, api, now = Date.now, random = Math.random } = options;
   let progress: SyncProgress = { phase: 'idle', done: 0, total: 0, lastRunAt: null, lastError: null };
   let current: Promise<SyncRunResult> | null = null;
+  /** The run asked for (with `now`) while `current` was going; starts when it ends. */
+  let next: Promise<SyncRunResult> | null = null;
   let recovered = false;
   let lastSyncedAt: number | null = null;
 
@@ -155,7 +170,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return { kind: 'refused', message: error.message };
   }
 
-  async function run(): Promise<SyncRunResult> {
+  async function run(skipBackOff: boolean): Promise<SyncRunResult> {
     let sent = 0;
     let refused = 0;
     const finish = (phase: SyncPhase, completed: boolean, lastError: string | null): SyncRunResult => {
@@ -173,6 +188,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const reachable = await api.probe().catch(() => false);
       if (!reachable) return finish('offline', false, progress.lastError);
+      // The back-off spares a server that is gone; this one just answered.
+      if (skipBackOff) await dueNow(db, now());
 
       let lastError: string | null = null;
       const attempted = new Set<string>();
@@ -198,15 +215,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  function begin(skipBackOff: boolean): Promise<SyncRunResult> {
+    const started: Promise<SyncRunResult> = run(skipBackOff).finally(() => {
+      if (current === started) current = null;
+    });
+    current = started;
+    return started;
+  }
+
   return {
-    syncOnce() {
-      current ??= run().finally(() => {
-        current = null;
-      });
-      return current;
+    syncOnce(options = {}) {
+      // A run asked for with `now` is waiting to follow the current one: it serves every caller.
+      if (next) return next;
+      if (!current) return begin(options.now === true);
+      if (!options.now) return current;
+      next = current
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return begin(true);
+        });
+      return next;
     },
     get running() {
-      return current !== null;
+      return current !== null || next !== null;
     },
     get progress() {
       return { ...progress };

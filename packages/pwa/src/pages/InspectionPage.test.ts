@@ -179,7 +179,7 @@ describe('InspectionPage (维修验收 / 设备验收)', () => {
     expect(wrapper.find('[data-testid="inspection-form"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="submitted"]').text()).toContain('已保存，等待同步');
     expect(wrapper.get('[data-testid="record-status"] .van-tag').text()).toBe('等待中');
-    await vi.waitFor(() => expect(harness.syncApi.probe).toHaveBeenCalled());
+    await vi.waitFor(() => expect(harness.syncApi.probe).toHaveBeenCalled(), { timeout: 10_000 });
 
     // A second tap cannot queue it twice; "再录一条" opens a fresh form with a new clientId.
     await wrapper.get('[data-testid="another"]').trigger('click');
@@ -201,15 +201,15 @@ describe('InspectionPage (维修验收 / 设备验收)', () => {
     await addPhoto(wrapper);
     await wrapper.get('.pass-fail--large [data-testid="pass"]').trigger('click');
     await wrapper.get('[data-testid="submit"]').trigger('click');
-    await vi.waitFor(() => expect(wrapper!.find('[data-testid="record-status"]').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="record-status"]').exists()).toBe(true), { timeout: 10_000 });
     expect(wrapper.get('[data-testid="record-status"] .van-tag').text()).not.toBe('已发送');
 
     // The server has the record but has not answered yet: still not "sent".
-    await vi.waitFor(() => expect(harness.syncApi.submit).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(harness.syncApi.submit).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     await settle();
     expect(wrapper.get('[data-testid="record-status"] .van-tag').text()).toBe('发送中');
     release();
-    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toEqual([]));
+    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toEqual([]), { timeout: 10_000 });
     await settle();
     expect(harness.syncApi.uploadPhoto).toHaveBeenCalledTimes(1);
     expect(await listOutbox(harness.db)).toEqual([]);

@@ -85,6 +85,6 @@ describe('LoginPage', () => {
     expect((await readSession(harness.db))?.token).toBe('token-abc');
     expect((await listOutbox(harness.db)).map((r) => r.clientId)).toEqual(['c1']);
     // Logged in again: the queue is sent at once.
-    await vi.waitFor(() => expect(harness.syncApi.probe).toHaveBeenCalled());
+    await vi.waitFor(() => expect(harness.syncApi.probe).toHaveBeenCalled(), { timeout: 10_000 });
   });
 });

@@ -66,7 +66,7 @@ describe('OutboxPage (待同步)', () => {
     await settle();
     const record = (await listOutbox(harness.db)).find((r) => r.clientId === 'c-error');
     expect(record).toMatchObject({ status: 'waiting', error: null });
-    await vi.waitFor(() => expect(harness.syncApi.probe).toHaveBeenCalled());
+    await vi.waitFor(() => expect(harness.syncApi.probe).toHaveBeenCalled(), { timeout: 10_000 });
   });
 
   it('shows a record the server confirmed as 已发送', async () => {
@@ -78,9 +78,34 @@ describe('OutboxPage (待同步)', () => {
     expect(wrapper.get('[data-testid="record-status"]').text()).toBe('等待中');
 
     await wrapper.get('[data-testid="sync-now"]').trigger('click');
-    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toEqual([]));
+    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toEqual([]), { timeout: 10_000 });
     await settle();
     expect(wrapper.get('[data-testid="record-status"]').text()).toBe('已发送');
+    expect(wrapper.get('[data-testid="unsynced"]').text()).toBe('全部已同步');
+  });
+
+  it('takes a tap on 同步 while a run is still waiting for an absent server, and sends once it answers', async () => {
+    let answerFirstProbe!: (reachable: boolean) => void;
+    const probe = vi.fn(async () => true);
+    probe.mockImplementationOnce(() => new Promise<boolean>((resolve) => (answerFirstProbe = resolve)));
+    const harness = createHarness({ syncApi: { probe } });
+    await logIn(harness);
+    await queue(harness, 'c1', '问卷 · 干警满意度调查', NOW);
+    wrapper = mountWith(harness, OutboxPage);
+    await settle();
+
+    await wrapper.get('[data-testid="sync-now"]').trigger('click');
+    await vi.waitFor(() => expect(probe).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    await settle();
+    expect(wrapper.get('[data-testid="sync-bar"]').attributes('data-running')).toBe('true');
+    // The server is back; the user taps again while the first probe has not given up yet.
+    await wrapper.get('[data-testid="sync-now"]').trigger('click');
+    answerFirstProbe(false);
+
+    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toEqual([]), { timeout: 10_000 });
+    expect(probe).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(wrapper.get('[data-testid="sync-bar"]').attributes()).toMatchObject({ 'data-running': 'false', 'data-phase': 'idle' });
     expect(wrapper.get('[data-testid="unsynced"]').text()).toBe('全部已同步');
   });
 
@@ -93,7 +118,7 @@ describe('OutboxPage (待同步)', () => {
     wrapper = mountWith(harness, OutboxPage);
     await settle();
     await wrapper.get('[data-testid="sync-now"]').trigger('click');
-    await vi.waitFor(async () => expect((await listOutbox(harness.db))[0].status).toBe('error'));
+    await vi.waitFor(async () => expect((await listOutbox(harness.db))[0].status).toBe('error'), { timeout: 10_000 });
     await settle();
     expect(wrapper.get('[data-testid="record-status"]').text()).toBe('出错');
     expect(wrapper.get('[data-testid="record-error"]').text()).toContain('“满意度”不是选项');

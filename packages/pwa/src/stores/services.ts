@@ -37,6 +37,8 @@ export interface AppServices {
     /** Sync once when the sync store is first used. */
     syncOnStart?: boolean;
     download?: (blob: Blob, filename: string) => void;
+    /** window.isSecureContext: false over plain http at an office address (no service worker, no crypto.subtle). */
+    secureContext?: boolean;
   };
 }
 

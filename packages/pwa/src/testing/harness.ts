@@ -71,6 +71,8 @@ export interface HarnessOptions {
   now?: () => number;
   /** Another harness's database: the app started again on the same device. */
   db?: JixiaoDb;
+  /** false: the app at a plain-http office address. Default true. */
+  secureContext?: boolean;
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
@@ -97,7 +99,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     },
     geolocation: options.geolocation ?? null,
     syncApi,
-    env: { window: null, document: null, navigator: options.navigator ?? null, syncIntervalMs: 0, syncOnStart: false, download },
+    env: { window: null, document: null, navigator: options.navigator ?? null, syncIntervalMs: 0, syncOnStart: false, download, secureContext: options.secureContext ?? true },
   };
   const pinia = createPinia();
   setActivePinia(pinia);
