@@ -25,7 +25,10 @@ export function buildPwaIfStale() {
   if (!sources.some((path) => newest(path) > builtAt)) return;
   process.stderr.write('jixiao: building packages/pwa …\n');
   const vite = join(root, 'packages', 'pwa', 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: pwa, stdio: ['ignore', 2, 2] });
+  // Always a production build: under vitest NODE_ENV is "test", and vite would then build Vue's
+  // development code without the service worker registration (import.meta.env.PROD false).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [vite, 'build'], { cwd: pwa, env, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) {
     process.stderr.write('jixiao: the PWA build failed (see above)\n');
     process.exit(result.status ?? 1);
@@ -47,4 +50,9 @@ export function buildIfStale() {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfStale();
+// `node scripts/build-if-stale.mjs [--pwa]`: the tests build everything first, so that no test
+// pays for (or races) a build of its own.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildIfStale();
+  if (process.argv.includes('--pwa')) buildPwaIfStale();
+}
