@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: the server and the PWA both run it (DESIGN.md "Architecture").
+    // The domain is pure: the server and the PWA both run it (packages/domain/README.md).
     files: ['packages/domain/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,7 +1,7 @@
 import { level1Code } from '../scoring/levels.js';
 import type { ParsedTarget } from '../target/parse-target.js';
 
-/** Where an indicator's actual comes from (DESIGN.md "Evidence → actuals"). */
+/** Where an indicator's actual comes from (docs/domain.md "Evidence becomes actuals"). */
 export type IndicatorSource = 'MANUAL' | 'REPAIR_COUNT' | 'EQUIPMENT_COUNT' | 'PASS_RATE' | 'COMPLETION_DATE' | 'SURVEY' | 'SPENDING';
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = ['MANUAL', 'REPAIR_COUNT', 'EQUIPMENT_COUNT', 'PASS_RATE', 'COMPLETION_DATE', 'SURVEY', 'SPENDING'];
 

@@ -1,7 +1,7 @@
-/** 一级指标 codes (DESIGN.md glossary). 成本指标 as a first level appears in newer tables. */
+/** 一级指标 codes (docs/domain.md "Words we use"). 成本指标 as a first level appears in newer tables. */
 export type Level1 = 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
 
-/** 二级指标 codes (DESIGN.md glossary). */
+/** 二级指标 codes (docs/domain.md "Words we use"). */
 export type Level2 =
   | 'QUANTITY'
   | 'QUALITY'

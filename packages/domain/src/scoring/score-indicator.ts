@@ -64,7 +64,7 @@ function quantitativeOutcome(target: ParsedTarget, actual: number): Outcome {
 }
 
 /**
- * Scores one indicator against its weight following DESIGN.md "Scoring": positive, reverse and
+ * Scores one indicator against its weight following docs/domain.md "Scoring a project": positive, reverse and
  * equal targets, deadlines, qualitative tiers, `rule.zeroBelow`, the cap at full weight, and a
  * missing actual (no score). Throws InvalidInputError when the actual cannot be read.
  *

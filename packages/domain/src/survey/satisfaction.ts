@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors.js';
 
-/** The 5-point scale of DESIGN.md, best first. */
+/** The 5-point scale (docs/domain.md), best first. */
 export const SATISFACTION_LEVELS = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 

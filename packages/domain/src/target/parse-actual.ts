@@ -4,7 +4,7 @@ import { parseDateExpression } from './parse-date.js';
 import { takeComparator, parseQuantity, type ParsedTarget } from './parse-target.js';
 import { convertUnit } from './units.js';
 
-/** The evaluator's judgement of a qualitative target (DESIGN.md "Scoring"). */
+/** The evaluator's judgement of a qualitative target (docs/domain.md "Scoring a project"). */
 export type Tier = 'ACHIEVED' | 'PARTIAL' | 'NOT_ACHIEVED';
 
 /** Fraction of the weight each tier allows, and the ratio used when none is given. */

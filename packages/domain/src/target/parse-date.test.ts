@@ -4,7 +4,7 @@ import { parseDateExpression } from './parse-date.js';
 
 describe('parseDateExpression: the last day a date expression allows', () => {
   it.each([
-    // DESIGN.md forms
+    // the forms docs/domain.md lists
     ['截止2023年12月', '2023-12-31'],
     ['2023年12月', '2023-12-31'],
     ['2023年12月底前', '2023-12-31'],

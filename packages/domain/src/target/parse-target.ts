@@ -135,7 +135,7 @@ function isRateLike(context: TargetContext): boolean {
 }
 
 /**
- * Parses a 指标值 cell into a target, following DESIGN.md "Target values". Never throws: text that
+ * Parses a 指标值 cell into a target, following docs/domain.md "Reading a 指标值". Never throws: text that
  * is neither a quantity nor a date is a qualitative target kept verbatim.
  *
  * @example parseTarget('≥95%').target // { kind: 'quantitative', comparator: '>=', value: 95, unit: '%', … }

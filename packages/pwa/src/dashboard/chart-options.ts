@@ -9,7 +9,7 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 
 /** 优 / 良 / 中 / 差, as Vant colours them elsewhere in the app (GradeTag). */
 export const GRADE_COLORS: Record<string, string> = { 优: '#07c160', 良: '#1f6fd1', 中: '#ff976a', 差: '#ee0a24' };
-/** The lower bounds of 优, 良 and 中 (DESIGN.md "Scoring"). */
+/** The lower bounds of 优, 良 and 中 (docs/domain.md "Scoring a project"). */
 export const GRADE_LINES = [
   { grade: '优', score: 90 },
   { grade: '良', score: 80 },

@@ -1,6 +1,6 @@
 /**
  * The outbox: records made on the device wait here, with their photos, until the server confirmed
- * them (DESIGN.md "Sync protocol"). Plain functions over the database; the sync engine and the
+ * them (docs/api.md "Field evidence and the sync protocol"). Plain functions over the database; the sync engine and the
  * screens both call them.
  */
 import { nextDelay } from './backoff';

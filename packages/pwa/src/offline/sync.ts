@@ -1,5 +1,5 @@
 /**
- * The sync engine (DESIGN.md "Sync protocol"): sends the outbox to the server, photos first, one
+ * The sync engine (docs/api.md "Field evidence and the sync protocol"): sends the outbox to the server, photos first, one
  * record at a time in creation order, and deletes a record only once the server confirmed it.
  *
  * What each failure does:

@@ -1,5 +1,5 @@
 /**
- * The contract between the screens and the offline layer (DESIGN.md "Sync protocol"). Screens put
+ * The contract between the screens and the offline layer (docs/api.md "Field evidence and the sync protocol"). Screens put
  * records in the outbox; the sync engine sends them — photos first — and deletes each only after
  * the server confirmed it.
  */

@@ -19,7 +19,7 @@ function conflictOf(result: GraphqlResponse): { message: string; extensions: Rec
 }
 
 /**
- * DESIGN.md "Sync protocol": the same clientId with the same content returns the stored record;
+ * docs/api.md "Field evidence and the sync protocol": the same clientId with the same content returns the stored record;
  * with different content it is a CONFLICT naming the field.
  */
 describeEachApi('idempotency on clientId', (getApi) => {

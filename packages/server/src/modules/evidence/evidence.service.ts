@@ -31,7 +31,7 @@ async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<
 }
 
 /**
- * Recomputes the actuals of a project's evidence-fed indicators (DESIGN.md "Evidence → actuals")
+ * Recomputes the actuals of a project's evidence-fed indicators (docs/domain.md "Evidence becomes actuals")
  * with the domain's deriveActual, and records a new actual — keeping the history — wherever the
  * derived value changed. Call it inside the transaction that stored or reviewed the evidence.
  */

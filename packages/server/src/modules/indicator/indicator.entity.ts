@@ -4,7 +4,7 @@ import { Actual } from '../actual/actual.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { Project } from '../project/project.entity.js';
 
-/** Where an indicator's actual value comes from (DESIGN.md "Evidence → actuals"). */
+/** Where an indicator's actual value comes from (docs/domain.md "Evidence becomes actuals"). */
 export enum IndicatorSource {
   MANUAL = 'MANUAL',
   REPAIR_COUNT = 'REPAIR_COUNT',

@@ -19,7 +19,7 @@ const SCOPE_SQL = `with recursive scope(id) as (
     from organization o join scope s on s.id = o.id`;
 
 /**
- * The organizations a user may see: their own and all its descendants (DESIGN.md: a parent
+ * The organizations a user may see: their own and all its descendants (docs/domain.md: a parent
  * 主管部门 rolls up its units). Built once per request from one query, which reads only those
  * organizations: a unit's manager costs one row, not the whole province.
  */

@@ -14,7 +14,7 @@ export class BudgetType {
   other!: number;
 }
 
-@ObjectType('Evaluation', { description: '绩效自评：按 DESIGN.md "Scoring" 由指标得分和预算执行率算出' })
+@ObjectType('Evaluation', { description: '绩效自评：按评分规则（docs/domain.md）由指标得分和预算执行率算出' })
 export class EvaluationType {
   @Field(() => Float, { description: '总分（满分 100，保留两位小数）；缺少实际值的指标计 0 分' })
   score!: number;

@@ -315,7 +315,7 @@ export class SurveyService {
   }
 
   /**
-   * Stores one response (DESIGN.md "Sync protocol"): idempotent on clientId, a single-use code
+   * Stores one response (docs/api.md "Field evidence and the sync protocol"): idempotent on clientId, a single-use code
    * consumed through the database's unique constraint, then the indicator's actual recomputed in
    * the same transaction.
    *

@@ -40,7 +40,7 @@ interface UploadRequestState {
 }
 
 /**
- * Photo uploads (DESIGN.md "Sync protocol"), registered as an encapsulated plugin so that its
+ * Photo uploads (docs/api.md "Field evidence and the sync protocol"), registered as an encapsulated plugin so that its
  * raw-body parser, body limit and error format stay off the GraphQL route.
  *
  * - `PUT /uploads/<sha256>`, body the image bytes (any Content-Type), bearer token of an ADMIN,
