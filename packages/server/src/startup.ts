@@ -176,7 +176,9 @@ export function startupAddresses(report: StartupReport): string {
 export async function buildRedirectServer(options: { httpsPort: number; caCertPem: string | null; production: boolean }): Promise<FastifyInstance> {
   const server = Fastify({ logger: false });
   await registerResponseHeaders(server, { production: options.production });
-  const hostOf = (header: string | undefined) => /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(header ?? '')?.[1] ?? null;
+  // Only a plain host name or IP (no user info, no path): `Host: office.lan@evil.example` must not
+  // turn the redirect into a link to another site.
+  const hostOf = (header: string | undefined) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d+)?$/i.exec(header ?? '')?.[1] ?? null;
   const httpsBase = (name: string) => urlOf('https', name.replace(/^\[|\]$/g, ''), options.httpsPort).slice(0, -1);
   await server.register(setupRoutes, {
     caCertPem: options.caCertPem,
@@ -187,7 +189,7 @@ export async function buildRedirectServer(options: { httpsPort: number; caCertPe
   });
   server.setNotFoundHandler((request, reply) => {
     const name = hostOf(request.headers.host);
-    if (!name) return reply.code(400).send({ error: '请求缺少 Host 头' });
+    if (!name) return reply.code(400).send({ error: '请求的 Host 头缺失或无效' });
     return reply.redirect(`${httpsBase(name)}${request.url}`, 308);
   });
   return server;

@@ -107,6 +107,12 @@ describe('--redirect-http', () => {
     expect(response.headers.location).toBe(location);
   });
 
+  it.each(['office.lan@evil.example', 'evil.example/x', 'a b'])('refuses Host "%s" instead of redirecting to another site', async (host) => {
+    const response = await redirect.inject({ method: 'GET', url: '/', headers: { host } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers.location).toBeUndefined();
+  });
+
   it('leaves out the port for https on 443', async () => {
     const onDefault = await buildRedirectServer({ httpsPort: 443, caCertPem: null, production: true });
     const response = await onDefault.inject({ method: 'GET', url: '/x', headers: { host: 'jixiao.office.test:80' } });
