@@ -51,6 +51,12 @@ async function writeArchive(file: string, entries: Entry[]): Promise<void> {
 
 const manifestOf = (entries: Entry[]): BackupManifest => JSON.parse(entries.find((e) => e.name === 'manifest.json')!.content.toString('utf8'));
 
+/** The files of a data folder in the order a backup archives them: photos, then certificates. */
+const archivedOrder = (files: Record<string, Buffer>): string[] => {
+  const names = Object.keys(files).sort();
+  return [...names.filter((name) => name.startsWith('uploads/')), ...names.filter((name) => name.startsWith('tls/'))];
+};
+
 /** Two photos (with thumbnails) as the upload store lays them out, and a secret: what a served data folder holds. */
 function addPhotosAndSecret(dataDir: string): Record<string, Buffer> {
   const photos: Record<string, Buffer> = {};
@@ -63,9 +69,16 @@ function addPhotosAndSecret(dataDir: string): Record<string, Buffer> {
       photos[`uploads/${hash.slice(0, 2)}/${name}`] = bytes;
     }
   }
-  // A photo still being written is not part of a backup.
+  // A photo still being written is not part of a backup, nor a file restore would refuse.
   writeFileSync(join(dataDir, 'uploads', 'half-written.jpg.abc123.tmp'), 'partial');
+  writeFileSync(join(dataDir, 'uploads', 'copied by hand.jpg'), 'not ours');
   writeFileSync(join(dataDir, 'secret'), 'the-token-secret\n');
+  // The local CA of `jixiao tls init`: phones trust it, so it is backed up too.
+  mkdirSync(join(dataDir, 'tls'), { recursive: true });
+  for (const name of ['ca.crt', 'ca.key', 'server.crt', 'server.key']) {
+    writeFileSync(join(dataDir, 'tls', name), `pem ${name}`);
+    photos[`tls/${name}`] = Buffer.from(`pem ${name}`);
+  }
   return photos;
 }
 
@@ -85,11 +98,12 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(archive).toMatch(new RegExp(`^${join(source, 'backups')}/jixiao-\\d{8}-\\d{6}\\.tar\\.gz$`));
     expect(backup.out).toContain('备份中含令牌密钥和全部数据，请像保管密码一样保管此文件');
     expect(backup.err).toContain('正在打包照片：共 4 个文件（含缩略图）');
+    expect(backup.err).toContain('警告：uploads/ 中有 1 个不是 Jixiao 写入的文件，未备份（如 copied by hand.jpg）');
     entries = await readArchive(archive);
   });
 
   it('archives the database, the secret, every photo and thumbnail, and the manifest last', () => {
-    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.sqlite', 'secret', ...Object.keys(photos).sort(), 'manifest.json']);
+    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.sqlite', 'secret', ...archivedOrder(photos), 'manifest.json']);
     for (const [name, bytes] of Object.entries(photos)) expect(entries.find((e) => e.name === name)!.content.equals(bytes)).toBe(true);
     expect(entries.find((e) => e.name === 'secret')!.content.toString()).toBe('the-token-secret\n');
   });
@@ -102,7 +116,7 @@ describe('jixiao backup and restore on SQLite', () => {
       database: { dialect: 'sqlite', file: 'database/jixiao.sqlite', migrations: migrationsOf('sqlite').map((m) => m.name) },
       counts: { organizations: 1, users: 1, projects: 5, indicators: 41, actuals: 0, spendings: 0, inspections: 0, uploads: 0, surveys: 0, surveyResponses: 0, auditEvents: 6 },
       audit: { count: 6, headSeq: 6 },
-      photos: { files: 4, bytes: Object.values(photos).reduce((n, b) => n + b.length, 0) },
+      photos: { files: 4, bytes: Object.entries(photos).reduce((n, [name, b]) => n + (name.startsWith('uploads/') ? b.length : 0), 0) },
       secret: true,
     });
     expect(Date.now() - Date.parse(manifest.createdAt)).toBeLessThan(60_000);
@@ -128,7 +142,7 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(restored.out).toContain(`已恢复到数据目录 ${target}`);
     expect(restored.out).toContain('内容：单位 1，地点 0，用户 1，项目 5，指标 41，');
     expect(restored.out).toContain(`下一步：jixiao serve --data-dir '${target}'`);
-    expect(readdirSync(target).sort()).toEqual(['jixiao.sqlite', 'secret', 'uploads']);
+    expect(readdirSync(target).sort()).toEqual(['jixiao.sqlite', 'secret', 'tls', 'uploads']);
     for (const [name, bytes] of Object.entries(photos)) expect(readFileSync(join(target, name)).equals(bytes)).toBe(true);
     expect(readFileSync(join(target, 'secret'), 'utf8')).toBe('the-token-secret\n');
     expect(await run('audit', 'verify', '--data-dir', target)).toMatchObject({ code: 0, out: '审计日志完整：共 6 条，哈希链校验通过\n' });
@@ -154,8 +168,19 @@ describe('jixiao backup and restore on SQLite', () => {
     mkdirSync(join(target, 'backups'), { recursive: true });
     writeFileSync(join(target, 'backups', 'older.tar.gz'), 'an older backup');
     expect((await run('restore', archive, '--data-dir', target)).code).toBe(0);
-    expect(readdirSync(target).sort()).toEqual(['backups', 'jixiao.sqlite', 'secret', 'uploads']);
+    expect(readdirSync(target).sort()).toEqual(['backups', 'jixiao.sqlite', 'secret', 'tls', 'uploads']);
     expect(readFileSync(join(target, 'backups', 'older.tar.gz'), 'utf8')).toBe('an older backup');
+  });
+
+  it('keeps the certificates of a folder that already has them (tls init before restoring)', async () => {
+    const target = join(dir, 'kept-tls');
+    mkdirSync(join(target, 'tls'), { recursive: true });
+    writeFileSync(join(target, 'tls', 'ca.crt'), 'the new CA');
+    const restored = await run('restore', archive, '--data-dir', target);
+    expect(restored.code, restored.err).toBe(0);
+    expect(restored.err).toContain('已有证书，保留现有证书，备份中的证书未恢复');
+    expect(readdirSync(join(target, 'tls'))).toEqual(['ca.crt']);
+    expect(readFileSync(join(target, 'tls', 'ca.crt'), 'utf8')).toBe('the new CA');
   });
 
   it('refuses an archive whose file differs from the manifest, before writing anything', async () => {
@@ -238,7 +263,7 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
 
   it('archives a pg_dump of the database with the photos, secret and manifest', async () => {
     const entries = await readArchive(archive);
-    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.pgdump', 'secret', ...Object.keys(photos).sort(), 'manifest.json']);
+    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.pgdump', 'secret', ...archivedOrder(photos), 'manifest.json']);
     // pg_dump's custom format starts with "PGDMP".
     expect(entries[0].content.subarray(0, 5).toString()).toBe('PGDMP');
     expect(manifestOf(entries)).toMatchObject({
@@ -287,7 +312,7 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
     expect(result.err).toContain(`警告：找不到 ${join(dir, 'no-postgres-tools', 'pg_dump')}（PostgreSQL 客户端工具），数据库未包含在备份中。`);
     expect(result.err).toContain(`pg_dump --format=custom --file=jixiao.pgdump '${from.url}'`);
     const entries = await readArchive(out);
-    expect(entries.map((e) => e.name)).toEqual(['secret', ...Object.keys(photos).sort(), 'manifest.json']);
+    expect(entries.map((e) => e.name)).toEqual(['secret', ...archivedOrder(photos), 'manifest.json']);
     expect(manifestOf(entries)).toMatchObject({ database: { dialect: 'postgresql', file: null }, counts: { projects: 5 } });
   });
 });

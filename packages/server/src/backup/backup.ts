@@ -8,12 +8,13 @@ import { CliError } from '../cli/cli-errors.js';
 import { dataPaths } from '../config.js';
 import { DatabaseError, describeDatabase, dialectOf } from '../db.js';
 import { databaseUrl } from '../main.js';
-import { ArchiveWriter, removeWorkDir } from './archive.js';
+import { ArchiveWriter, isArchiveName, removeWorkDir } from './archive.js';
 import {
   ARCHIVE_MANIFEST,
   ARCHIVE_PG_DUMP,
   ARCHIVE_SECRET,
   ARCHIVE_SQLITE,
+  ARCHIVE_TLS,
   ARCHIVE_UPLOADS,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -66,6 +67,10 @@ async function listFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && !entry.name.endsWith('.tmp') && !entry.name.startsWith('.'))
     .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
     .sort();
+}
+
+function partition<T>(items: T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((item) => !keep(item))];
 }
 
 function hasMigrationTable(rows: Array<Record<string, unknown>>): boolean {
@@ -206,7 +211,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         );
       }
 
-      const photos = await listFiles(paths.uploads);
+      // Names restore would refuse (spaces, hidden folders …) are not archived: a backup must restore.
+      const [photos, skippedPhotos] = partition(await listFiles(paths.uploads), (name) => isArchiveName(`${ARCHIVE_UPLOADS}/${name}`));
+      if (skippedPhotos.length > 0) {
+        options.progress(`警告：uploads/ 中有 ${skippedPhotos.length} 个不是 Jixiao 写入的文件，未备份（如 ${skippedPhotos[0]}）\n`);
+      }
       options.progress(`正在打包照片：共 ${photos.length} 个文件（含缩略图）\n`);
       let photoBytes = 0;
       for (const [index, photo] of photos.entries()) {
@@ -214,6 +223,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         if ((index + 1) % PROGRESS_EVERY === 0 && index + 1 < photos.length) options.progress(`照片：${index + 1}/${photos.length}\n`);
       }
       if (photos.length > 0) options.progress(`照片：${photos.length}/${photos.length}\n`);
+
+      // The local CA: phones trust it, so a restored server must offer the same one.
+      const [certificates] = partition(await listFiles(paths.tls), (name) => isArchiveName(`${ARCHIVE_TLS}/${name}`));
+      for (const name of certificates) await writer.addFile(`${ARCHIVE_TLS}/${name}`, join(paths.tls, name));
+      if (certificates.length > 0) options.progress(`证书：${certificates.length} 个文件（${paths.tls}）\n`);
 
       manifest = {
         format: BACKUP_FORMAT,

@@ -12,6 +12,8 @@ export const ARCHIVE_SQLITE = 'database/jixiao.sqlite';
 export const ARCHIVE_PG_DUMP = 'database/jixiao.pgdump';
 export const ARCHIVE_SECRET = 'secret';
 export const ARCHIVE_UPLOADS = 'uploads';
+/** The https certificates and the local CA of `jixiao tls init`: phones trust that CA, so it must survive a restore. */
+export const ARCHIVE_TLS = 'tls';
 
 /** The tables counted in the manifest, by the name the manifest uses. Every entity's table is here (a test checks). */
 export const COUNTED_TABLES = {

@@ -14,6 +14,7 @@ import {
   ARCHIVE_PG_DUMP,
   ARCHIVE_SECRET,
   ARCHIVE_SQLITE,
+  ARCHIVE_TLS,
   ARCHIVE_UPLOADS,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -100,6 +101,7 @@ async function verifiedManifest(dir: string, files: Record<string, ArchivedFile>
     throw new CliError(`${archive} 的备份格式为第 ${format.formatVersion} 版，本程序只认识第 ${BACKUP_FORMAT_VERSION} 版：请先升级 Jixiao`);
   }
   if (!isManifest(manifest)) throw new CliError(`${archive} 的 manifest.json 缺少必需的内容：备份已损坏`);
+  if (manifest.secret && !(ARCHIVE_SECRET in manifest.files)) throw new CliError(`备份不完整：${archive} 中缺少令牌密钥 ${ARCHIVE_SECRET}`);
   for (const [name, expected] of Object.entries(manifest.files)) {
     const actual = files[name];
     if (!actual) throw new CliError(`备份不完整：${archive} 中缺少 ${name}`);
@@ -275,6 +277,11 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       await place(join(extracted, ARCHIVE_UPLOADS), join(layout, 'uploads'));
     }
     if (manifest.secret) await place(join(extracted, ARCHIVE_SECRET), join(layout, 'secret'));
+    if (existsSync(join(extracted, ARCHIVE_TLS))) {
+      // A folder may already hold certificates (tls init before restoring): those are kept.
+      if (existsSync(join(layout, 'tls'))) options.progress(`提示：${join(paths.root, 'tls')} 已有证书，保留现有证书，备份中的证书未恢复\n`);
+      else await place(join(extracted, ARCHIVE_TLS), join(layout, 'tls'));
+    }
     if (!rootExists) await place(layout, paths.root);
     return { manifest, root: paths.root, database, pending };
   } finally {
