@@ -90,7 +90,9 @@ describe('first run of a unit: init → serve → import → users → backup �
   it('serve on an empty data folder says to run init first', () => {
     const result = spawnSync(process.execPath, ['scripts/jixiao.mjs', 'serve', '--port', '0', '--data-dir', join(work, 'empty')], { cwd: ROOT, encoding: 'utf8', input: '' });
     expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toContain('jixiao init');
+    expect(result.stdout + result.stderr).toContain(`pnpm jixiao init --data-dir ${join(work, 'empty')}`);
+    // …without creating the folder or a database it would then refuse.
+    expect(existsSync(join(work, 'empty'))).toBe(false);
   });
 
   it('init creates the unit and its first administrator', () => {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { dataPaths, DEFAULT_CONFIG, loadSecret } from './config.js';
-import { createDb, dialectOf, type Db } from './db.js';
+import { createDb, DatabaseError, dialectOf, type Db } from './db.js';
 import { createUser } from './modules/auth/auth.service.js';
 import { importTargetTables } from './modules/project/project-import.service.js';
 import { Project } from './modules/project/project.entity.js';
@@ -34,6 +34,11 @@ function shellWord(word: string): string {
 export function initCommandFor(options: { db?: string; dataDir?: string }): string {
   const flags = [options.dataDir && `--data-dir ${shellWord(options.dataDir)}`, options.db && `--db ${shellWord(options.db)}`].filter(Boolean);
   return ['pnpm jixiao init', ...flags].join(' ');
+}
+
+/** What `serve` says when there is nobody to log in yet: the exact init command to run. */
+function setupMessage(problem: string, options: { db?: string; dataDir?: string }): string {
+  return `${problem}请先创建单位和第一个管理员：\n  ${initCommandFor(options)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`;
 }
 
 export interface ServeOptions {
@@ -86,7 +91,12 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
   const caCertPem = findCaCertificate(options);
   const paths = dataPaths(options.dataDir);
   const url = databaseUrl(options.db, options.dataDir);
-  const db = await createDb({ url });
+  // Only the demo fills an empty database; without it a SQLite file that is not there (a typo in
+  // --data-dir or --db) is not created just to be refused for having no users.
+  const db = await createDb({ url, mustExist: !options.demo && dialectOf(url) === 'sqlite' }).catch((error: unknown) => {
+    if (error instanceof DatabaseError && error.problem === 'missing') throw new SetupRequiredError(setupMessage(`${error.message}。`, options));
+    throw error;
+  });
   const production = !options.dev;
   const servers: { close: () => Promise<unknown> }[] = [];
   const stop = async () => {
@@ -96,7 +106,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
   try {
     if (options.demo) await prepareDemo(db, options.out);
     else if ((await db.em.fork().count(User, {})) === 0) {
-      throw new SetupRequiredError(`数据库中还没有用户，无法登录。请先创建单位和第一个管理员：\n  ${initCommandFor(options)}\n（只想试用示例数据：pnpm jixiao serve --demo）\n`);
+      throw new SetupRequiredError(setupMessage('数据库中还没有用户，无法登录。', options));
     }
     const config = {
       ...DEFAULT_CONFIG,

@@ -69,6 +69,8 @@ for (const dialect of DIALECTS) {
     let DB = '';
     beforeAll(async () => {
       DB = await newDb();
+      // A database that exists, migrated, with nobody in it.
+      await (await createDb({ url: DB })).close();
     });
 
     it('serve without --demo on a database without users exits non-zero, naming the init command', async () => {
