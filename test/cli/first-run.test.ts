@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,8 @@ describe('first run of a unit: init → serve → import → users → backup �
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(existsSync(join(dataDir, 'jixiao.sqlite'))).toBe(true);
+    // The data folder holds password hashes, photos and the secret: its owner's only.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     // A second init changes nothing.
     const again = jixiao('init', '--data-dir', dataDir, '--org-code', '218101', '--org-name', 'x', '--admin', 'b', '--password', 'another-pass-1');
     expect(again.status).not.toBe(0);

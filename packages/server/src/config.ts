@@ -94,7 +94,7 @@ export function loadSecret(secretFile: string): string {
   if (process.env.JIXIAO_SECRET) return process.env.JIXIAO_SECRET;
   if (existsSync(secretFile)) return readFileSync(secretFile, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');
-  mkdirSync(dirname(secretFile), { recursive: true });
+  mkdirSync(dirname(secretFile), { recursive: true, mode: 0o700 });
   writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

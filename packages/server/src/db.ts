@@ -170,7 +170,8 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     );
   } else {
     if (options.mustExist) checkSqliteFileExists(url);
-    else if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+    // Owner only: the folder holds password hashes and (in the data folder) the secret and photos.
+    else if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true, mode: 0o700 });
     orm = await MikroORM.init<AbstractSqlDriver, SqlEntityManager>({
       ...base,
       driver: SqliteDriver,

@@ -34,7 +34,7 @@ export class UploadStore {
    * The thumbnail goes first: the main file's presence means both are there.
    */
   async write(sha256: string, original: Buffer, thumb: Buffer): Promise<void> {
-    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
     await writeAtomically(this.path(sha256, 'thumb'), thumb);
     await writeAtomically(this.path(sha256, 'original'), original);
   }
