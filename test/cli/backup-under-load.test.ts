@@ -1,14 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../packages/server/dist/db.js';
+import { gql as request, jixiao, png, sha256, startServer, stopServers } from './support.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-backup-load-'));
 const SOURCE = join(dir, 'source');
 const RESTORED = join(dir, 'restored');
@@ -19,91 +17,24 @@ const MAX_WRITES = 400;
 /** Writes each writer has confirmed before the backup starts. */
 const BEFORE_BACKUP = 5;
 
-const servers: ChildProcess[] = [];
-
 afterAll(async () => {
-  await Promise.all(servers.map(stop));
+  await stopServers();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** `jixiao serve --demo` on a data folder (its own secret file, no JIXIAO_SECRET); resolves with its base URL. */
-function startServer(dataDir: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, JIXIAO_ADMIN_PASSWORD: PASSWORD };
-  delete env.JIXIAO_SECRET;
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, env });
-  servers.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Jixiao 已启动：(http:\/\/[^/\s]+)/.exec(output);
-      if (match) resolve(match[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
-}
+const startDemo = (dataDir: string) => startServer(['--demo', '--data-dir', dataDir], { JIXIAO_ADMIN_PASSWORD: PASSWORD });
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-/** Runs the built CLI as a separate process without blocking this one (the writers keep writing). */
-function jixiao(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['scripts/jixiao.mjs', ...args], { cwd: ROOT, env });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
-}
-
+/** A GraphQL answer's data; its errors fail the test. */
 async function gql(base: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
+  const answer = await request(base, query, variables, token);
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data;
 }
-
-/** A small PNG whose colour comes from `n`, so every photo is a different file. */
-function png(n: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const size = 16;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 2; // RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, 0)]);
-  for (let x = 0; x < size; x++) row.set([n & 0xff, (n >> 8) & 0xff, (x * 16) & 0xff], 1 + x * 3);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('a backup taken while the server takes a stream of writes', () => {
   it('restores into a new folder with every confirmed record, every photo and the audit chain', async () => {
-    const base = await startServer(SOURCE);
+    const base = await startDemo(SOURCE);
     const { login } = await gql(base, 'mutation($p: String!) { login(username: "admin", password: $p) { token } }', { p: PASSWORD });
     const token: string = login.token;
     const { projects } = await gql(base, '{ projects(year: 2023) { nodes { id name indicators { id source target { kind value unit } } } } }', {}, token);
@@ -211,7 +142,7 @@ describe('a backup taken while the server takes a stream of writes', () => {
     }
 
     // Served again, the restored folder answers the login made before the backup (its secret came along).
-    const restoredBase = await startServer(RESTORED);
+    const restoredBase = await startDemo(RESTORED);
     const { inspections } = await gql(restoredBase, 'query($p: ID!) { inspections(projectId: $p) { clientId } }', { p: project.id }, token);
     expect(inspections).toHaveLength(manifest.counts.inspections);
   }, 180_000);

@@ -1,91 +1,56 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gql as request, jixiao, png, ROOT, sha256, startServer, stopServers } from './support.js';
 
 /**
- * A unit's first day, as docs/first-run.md tells it, with the real `jixiao` command in real
- * processes: init an empty data folder, serve it (no demo), log in, import the target tables, add
- * an inspector, change a password (the old token stops working), back up while serving, restore
- * into a new folder and serve that: the same data.
+ * A unit's first day, as docs/deployment.md tells it, with the real `jixiao` command in real
+ * processes: init an empty data folder, serve it (no demo), log in, import the target tables with
+ * `jixiao import` while serving, add an inspector who records an acceptance with a photo, change a
+ * password (the old token stops working), back up while serving, restore into a new folder and
+ * serve that: the same data, photo included.
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SEED = join(ROOT, 'test', 'fixtures', 'wuqing-court-2023-targets.txt');
 const work = mkdtempSync(join(tmpdir(), 'jixiao-first-run-'));
 const dataDir = join(work, 'data');
 const restoredDir = join(work, 'restored');
 const archive = join(work, 'backup.tar.gz');
 const ADMIN_PASSWORD = 'first-admin-pass-2023';
-const servers: ChildProcess[] = [];
-
-/** Runs `jixiao …` to completion without a terminal, as a script or CI would. */
-function jixiao(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['scripts/jixiao.mjs', ...args], { cwd: ROOT, encoding: 'utf8', input: '', env: { ...process.env, JIXIAO_SECRET: '' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Starts `jixiao serve` on a free port and resolves with its base URL once it listens. */
-function serve(...args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, JIXIAO_SECRET: '' } });
-  servers.push(child);
-  let output = '';
-  return new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Jixiao 已启动：(https?:\/\/[^/\s]+)/.exec(output);
-      if (match) resolve(match[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-}
-
-async function stopAll(): Promise<void> {
-  await Promise.all(
-    servers.splice(0).map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
 
 afterAll(async () => {
-  await stopAll();
+  await stopServers();
   rmSync(work, { recursive: true, force: true });
 });
 
-async function gql<T = any>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json() as Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
+/** A GraphQL answer's data; its errors fail the test. */
+async function gql<T = any>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const answer = await request<T>(base, query, variables, token);
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data!;
 }
 
 async function login(base: string, username: string, password: string): Promise<string> {
-  const result = await gql<{ login: { token: string } }>(base, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
-  if (!result.data) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
-  return result.data.login.token;
+  const data = await gql<{ login: { token: string } }>(base, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+  return data.login.token;
 }
 
 const STATE_QUERY = `{
   me { username displayName role }
   users { username displayName role disabled }
-  projects(year: 2023, first: 100) { totalCount nodes { name budget { total } indicators { name target { raw } } } }
+  projects(year: 2023, first: 100) {
+    totalCount
+    nodes { name budget { total } indicators { name target { raw } actual { value } evidence { inspections { itemName photos { sha256 } } } } }
+  }
 }`;
 
 describe('first run of a unit: init → serve → import → users → backup → restore', () => {
   let base = '';
   let adminToken = '';
   let before: unknown;
+  let photo: { hash: string; served: Buffer };
 
   it('serve on an empty data folder says to run init first', () => {
     const result = spawnSync(process.execPath, ['scripts/jixiao.mjs', 'serve', '--port', '0', '--data-dir', join(work, 'empty')], { cwd: ROOT, encoding: 'utf8', input: '' });
@@ -95,76 +60,81 @@ describe('first run of a unit: init → serve → import → users → backup �
     expect(existsSync(join(work, 'empty'))).toBe(false);
   });
 
-  it('init creates the unit and its first administrator', () => {
-    const result = jixiao(
+  it('init creates the unit and its first administrator', async () => {
+    const result = await jixiao(
       'init', '--data-dir', dataDir, '--org-code', '218101', '--org-name', '天津市武清区人民法院',
       '--admin', 'admin', '--admin-name', '王主任', '--password', ADMIN_PASSWORD,
     );
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
     expect(existsSync(join(dataDir, 'jixiao.sqlite'))).toBe(true);
     // The data folder holds password hashes, photos and the secret: its owner's only.
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     // A second init changes nothing.
-    const again = jixiao('init', '--data-dir', dataDir, '--org-code', '218101', '--org-name', 'x', '--admin', 'b', '--password', 'another-pass-1');
-    expect(again.status).not.toBe(0);
+    const again = await jixiao('init', '--data-dir', dataDir, '--org-code', '218101', '--org-name', 'x', '--admin', 'b', '--password', 'another-pass-1');
+    expect(again.code).not.toBe(0);
   });
 
-  it('serves without --demo; the administrator logs in and imports the target tables', async () => {
-    base = await serve('--data-dir', dataDir);
+  it('serves without --demo; `jixiao import` stores the target tables meanwhile', async () => {
+    base = await startServer(['--data-dir', dataDir]);
     adminToken = await login(base, 'admin', ADMIN_PASSWORD);
-    const imported = await gql<{ importTargetTables: { created: number; errors: unknown[] } }>(
-      base,
-      'mutation($text: String!) { importTargetTables(text: $text) { created errors { message } } }',
-      { text: readFileSync(SEED, 'utf8') },
-      adminToken,
-    );
-    expect(imported.errors).toBeUndefined();
-    expect(imported.data!.importTargetTables).toEqual({ created: 5, errors: [] });
+    const imported = await jixiao('import', SEED, '--data-dir', dataDir);
+    expect(imported.code, imported.err).toBe(0);
+    const data = await gql<{ projects: { totalCount: number } }>(base, '{ projects(year: 2023) { totalCount } }', {}, adminToken);
+    expect(data.projects.totalCount).toBe(5);
   });
 
-  it('adds an inspector whose password change refuses the old token at once', async () => {
-    const created = await gql<{ createUser: { user: { username: string } } }>(
+  it('adds an inspector who records an acceptance with a photo; a password change refuses the old token at once', async () => {
+    await gql(
       base,
       'mutation($input: CreateUserInput!) { createUser(input: $input) { user { username } } }',
       { input: { username: 'li', displayName: '李检查', role: 'INSPECTOR', orgCode: '218101', password: 'inspector-pass-1' } },
       adminToken,
     );
-    expect(created.errors).toBeUndefined();
     const oldToken = await login(base, 'li', 'inspector-pass-1');
-    expect((await gql(base, '{ me { username } }', {}, oldToken)).data).toEqual({ me: { username: 'li' } });
+    const projects = await gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(base, '{ projects(year: 2023) { nodes { id name } } }', {}, oldToken);
+    const repair = projects.projects.nodes.find((project) => project.name === '派出法庭安全隐患维修项目')!;
+    const bytes = png(7);
+    const hash = sha256(bytes);
+    const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${oldToken}`, 'content-type': 'image/png' }, body: bytes });
+    expect(put.status).toBe(201);
+    await gql(
+      base,
+      'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+      { input: { clientId: randomUUID(), projectId: repair.id, kind: 'REPAIR', itemName: '大孟庄法庭屋面防水', passed: true, photos: [hash], capturedAt: '2023-09-20T10:00:00+08:00' } },
+      oldToken,
+    );
+    const served = await fetch(`${base}/uploads/${hash}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(served.status).toBe(200);
+    photo = { hash, served: Buffer.from(await served.arrayBuffer()) };
 
-    const changed = await gql(base, 'mutation { changePassword(oldPassword: "inspector-pass-1", newPassword: "inspector-pass-2") { token } }', {}, oldToken);
-    expect(changed.errors).toBeUndefined();
-    const refused = await gql(base, '{ me { username } }', {}, oldToken);
+    await gql(base, 'mutation { changePassword(oldPassword: "inspector-pass-1", newPassword: "inspector-pass-2") { token } }', {}, oldToken);
+    const refused = await request(base, '{ me { username } }', {}, oldToken);
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const fresh = await login(base, 'li', 'inspector-pass-2');
-    expect((await gql(base, '{ me { username } }', {}, fresh)).data).toEqual({ me: { username: 'li' } });
-    const state = await gql(base, STATE_QUERY, {}, adminToken);
-    expect(state.errors).toBeUndefined();
-    before = state.data;
+    expect(await gql(base, '{ me { username } }', {}, fresh)).toEqual({ me: { username: 'li' } });
+    before = await gql(base, STATE_QUERY, {}, adminToken);
+    expect(JSON.stringify(before)).toContain(hash);
   });
 
   it('backs up while serving and restores into a new folder that serves the same data', async () => {
-    const backup = jixiao('backup', '--data-dir', dataDir, '--out', archive);
-    expect(backup.status, backup.stderr).toBe(0);
-    expect(existsSync(archive)).toBe(true);
-    await stopAll();
+    const backup = await jixiao('backup', '--data-dir', dataDir, '--out', archive);
+    expect(backup.code, backup.err).toBe(0);
+    await stopServers();
 
-    const restore = jixiao('restore', archive, '--data-dir', restoredDir);
-    expect(restore.status, restore.stderr).toBe(0);
+    const restore = await jixiao('restore', archive, '--data-dir', restoredDir);
+    expect(restore.code, restore.err).toBe(0);
     // Restoring over a folder that holds data is refused.
-    expect(jixiao('restore', archive, '--data-dir', restoredDir).status).not.toBe(0);
+    expect((await jixiao('restore', archive, '--data-dir', restoredDir)).code).not.toBe(0);
 
-    const restoredBase = await serve('--data-dir', restoredDir);
+    const restoredBase = await startServer(['--data-dir', restoredDir]);
     const token = await login(restoredBase, 'admin', ADMIN_PASSWORD);
-    const after = await gql(restoredBase, STATE_QUERY, {}, token);
-    expect(after.errors).toBeUndefined();
-    expect(after.data).toEqual(before);
-    expect((after.data as { projects: { totalCount: number } }).projects.totalCount).toBe(5);
+    expect(await gql(restoredBase, STATE_QUERY, {}, token)).toEqual(before);
+    const served = await fetch(`${restoredBase}/uploads/${photo.hash}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(Buffer.from(await served.arrayBuffer()).equals(photo.served)).toBe(true);
     // The inspector's new password came along; the old one did not.
     await expect(login(restoredBase, 'li', 'inspector-pass-2')).resolves.toBeTruthy();
     await expect(login(restoredBase, 'li', 'inspector-pass-1')).rejects.toThrow();
-    expect(jixiao('audit', 'verify', '--data-dir', restoredDir).status).toBe(0);
+    expect((await jixiao('audit', 'verify', '--data-dir', restoredDir)).code).toBe(0);
   });
 });
