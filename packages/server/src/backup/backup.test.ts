@@ -141,7 +141,7 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toContain(`已恢复到数据目录 ${target}`);
     expect(restored.out).toContain('内容：单位 1，地点 0，用户 1，项目 5，指标 41，');
-    expect(restored.out).toContain(`下一步：jixiao serve --data-dir '${target}'`);
+    expect(restored.out).toContain(`下一步：pnpm jixiao serve --data-dir '${target}'`);
     expect(readdirSync(target).sort()).toEqual(['jixiao.sqlite', 'secret', 'tls', 'uploads']);
     for (const [name, bytes] of Object.entries(photos)) expect(readFileSync(join(target, name)).equals(bytes)).toBe(true);
     expect(readFileSync(join(target, 'secret'), 'utf8')).toBe('the-token-secret\n');

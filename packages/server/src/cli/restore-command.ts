@@ -18,6 +18,6 @@ export async function restoreCommand(file: string, options: DataOptions, io: Cli
     return 0;
   }
   const dbOption = options.db ? ` --db '${describeDatabase(options.db)}'` : '';
-  io.out(`下一步：jixiao serve --data-dir '${root}'${dbOption}\n`);
+  io.out(`下一步：pnpm jixiao serve --data-dir '${root}'${dbOption}\n`);
   return 0;
 }

@@ -52,6 +52,14 @@ describe('the web app as served', () => {
     expect(plain.body).toBe(MAIN_JS);
   });
 
+  it('answers HEAD (curl --compressed -I) with the same encoding and cache headers and no body', async () => {
+    const head = await api.app.server.inject({ method: 'HEAD', url: '/assets/index-Ab12Cd34.js', headers: { 'accept-encoding': 'deflate, gzip, br, zstd' } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(head.rawPayload.length).toBe(0);
+  });
+
   it('revalidates index.html, client routes, the service worker and the manifest on every load', async () => {
     for (const url of ['/', '/index.html', '/projects/3/inspections/new', '/sw.js', '/registerSW.js', '/workbox-2fbc6a65.js', '/manifest.webmanifest']) {
       const response = await get(url, { 'accept-encoding': 'br' });

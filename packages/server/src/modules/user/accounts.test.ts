@@ -198,6 +198,8 @@ describeEachApi(
       expect(errorOf(await api.gql(RESET, { id: other }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       expect(errorOf(await api.gql(RESET, { id: await idOf(api, 'parent-manager') }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       expect(errorOf(await api.gql(RESET, { id: 'not-an-id' }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
+      // One's own password only with the old one.
+      expect(errorOf(await api.gql(RESET, { id: await idOf(api, 'admin') }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
       expect(errorOf(await api.gql(RESET, { id: '00000000-0000-4000-8000-000000000000' }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       expect(errorOf(await api.gql(RESET, { id }, await api.login('other-admin')))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       expect(errorOf(await api.gql(RESET, { id }, await api.login('manager')))).toMatchObject({ code: 'FORBIDDEN', message: ROLE_MESSAGE });

@@ -61,6 +61,8 @@ export class UserResolver {
   ): Promise<UserPasswordPayloadType> {
     const viewer = requireViewer(context);
     const user = await userInScope(context, viewer, userId);
+    // One's own password changes with the old one (changePassword), so a stolen session cannot.
+    if (user.id === viewer.user.id) throw new ValidationError('userId', '不能重设自己的密码：请用 changePassword（需要原密码）修改');
     const generated = newPassword == null ? generatePassword() : null;
     await setPassword(context.em, user, newPassword ?? generated!, viewer.user.username, 'password-reset', 'newPassword');
     return { user: toUserType(user), generatedPassword: generated };
