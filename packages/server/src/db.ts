@@ -212,6 +212,28 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   return { orm, em: orm.em, dialect, close: () => orm.close(true) };
 }
 
+/**
+ * One connection to an existing PostgreSQL database, without entities or migrations — for tools
+ * that read or fill it as it is (backup, restore). Refuses a missing or unreachable database with
+ * DatabaseError, never creating it.
+ */
+export async function openPostgresConnection(url: string): Promise<MikroORM> {
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
+    ensureDatabase: false,
+    pool: { min: 0, max: 1 },
+  });
+  const connection = await orm.checkConnection();
+  if (!connection.ok) {
+    await orm.close(true);
+    throw new DatabaseError(describeDatabase(url), isMissingPostgresDatabase(connection.error) ? 'missing' : 'open-failed', connection.error);
+  }
+  return orm;
+}
+
 /** PostgreSQL's "database … does not exist" (SQLSTATE 3D000). */
 function isMissingPostgresDatabase(error: unknown): boolean {
   return (error as { code?: unknown } | undefined)?.code === '3D000';

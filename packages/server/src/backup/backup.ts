@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { IsolationLevel, MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { IsolationLevel } from '@mikro-orm/core';
 import { CliError } from '../cli/cli-errors.js';
 import { dataPaths } from '../config.js';
-import { DatabaseError, describeDatabase, dialectOf } from '../db.js';
+import { DatabaseError, describeDatabase, dialectOf, openPostgresConnection } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { ArchiveWriter, isArchiveName, removeWorkDir } from './archive.js';
 import {
@@ -119,19 +118,8 @@ async function snapshotSqlite(file: string, copy: string): Promise<DatabaseFacts
  */
 async function dumpPostgres(url: string, dump: string): Promise<{ facts: DatabaseFacts; dumped: boolean }> {
   const database = describeDatabase(url);
-  const orm = await MikroORM.init({
-    driver: PostgreSqlDriver,
-    clientUrl: url,
-    entities: [],
-    discovery: { warnWhenNoEntities: false },
-    ensureDatabase: false,
-    pool: { min: 0, max: 1 },
-  });
+  const orm = await openPostgresConnection(url);
   try {
-    const connection = await orm.checkConnection();
-    if (!connection.ok) {
-      throw new DatabaseError(database, (connection.error as { code?: string } | undefined)?.code === '3D000' ? 'missing' : 'open-failed', connection.error);
-    }
     return await orm.em.transactional(
       async (tx) => {
         const ctx = tx.getTransactionContext();

@@ -3,10 +3,9 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } 
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MikroORM } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { CliError } from '../cli/cli-errors.js';
 import { dataPaths, type DataPaths } from '../config.js';
-import { DatabaseError, describeDatabase, dialectOf, migrationsOf } from '../db.js';
+import { describeDatabase, dialectOf, migrationsOf, openPostgresConnection } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { extractArchive, removeWorkDir, UnexpectedArchiveEntry } from './archive.js';
 import {
@@ -147,19 +146,8 @@ function checkFacts(facts: DatabaseFacts, manifest: BackupManifest): void {
 /** Opens an existing PostgreSQL database with no tables of its own, to restore into. */
 async function openEmptyPostgres(url: string): Promise<MikroORM> {
   const database = describeDatabase(url);
-  const orm = await MikroORM.init({
-    driver: PostgreSqlDriver,
-    clientUrl: url,
-    entities: [],
-    discovery: { warnWhenNoEntities: false },
-    ensureDatabase: false,
-    pool: { min: 0, max: 1 },
-  });
+  const orm = await openPostgresConnection(url);
   try {
-    const connection = await orm.checkConnection();
-    if (!connection.ok) {
-      throw new DatabaseError(database, (connection.error as { code?: string } | undefined)?.code === '3D000' ? 'missing' : 'open-failed', connection.error);
-    }
     const [row] = await orm.em
       .getConnection()
       .execute<Array<{ n: string | number }>>(`select count(*) as n from information_schema.tables where table_schema = current_schema()`);
