@@ -90,6 +90,20 @@ describe('jixiao --help', () => {
   it('fails with usage on an unknown command', async () => {
     const { code, err } = await run('frobnicate');
     expect(code).toBe(2);
-    expect(err).toContain("unknown command 'frobnicate'");
+    expect(err).toContain('jixiao：未知命令 frobnicate');
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['user', 'add', 'li'], 'jixiao：缺少必填选项 --role <role>'],
+    [['imprt'], 'jixiao：未知命令 imprt（是否想用 import？）'],
+    [['import', 'a.txt', '--yeer', '2023'], 'jixiao：未知选项 --yeer（是否想用 --year？）'],
+    [['target'], 'jixiao：缺少参数 <value>'],
+    [['import', 'a.txt', '--year'], 'jixiao：选项 --year <year> 缺少取值'],
+  ])('jixiao %j says in Chinese what is wrong (exit 2)', async (args, message) => {
+    const { code, err } = await run(...args);
+    expect(code).toBe(2);
+    expect(err).toBe(`${message}\n（加 --help 查看用法）\n`);
   });
 });

@@ -60,12 +60,30 @@ function parseYear(value: string): number {
   return year;
 }
 
+/** commander's own usage errors, as the rest of the CLI speaks: Chinese, naming the option or argument. */
+const USAGE_ERRORS: ReadonlyArray<[RegExp, (...parts: string[]) => string]> = [
+  [/^error: required option '(.+)' not specified/, (option) => `缺少必填选项 ${option}`],
+  [/^error: option '(.+)' argument missing/, (option) => `选项 ${option} 缺少取值`],
+  [/^error: missing required argument '(.+)'/, (argument) => `缺少参数 <${argument}>`],
+  [/^error: unknown option '([^']+)'(?:\n\(Did you mean (.+)\?\))?/, (option, hint) => `未知选项 ${option}${hint ? `（是否想用 ${hint}？）` : ''}`],
+  [/^error: unknown command '([^']+)'(?:\n\(Did you mean (.+)\?\))?/, (command, hint) => `未知命令 ${command}${hint ? `（是否想用 ${hint}？）` : ''}`],
+  [/^error: too many arguments(?: for '(.+)')?/, (command) => `参数过多${command ? `（${command} 命令）` : ''}`],
+];
+
+function inChinese(text: string): string {
+  for (const [pattern, say] of USAGE_ERRORS) {
+    const match = pattern.exec(text);
+    if (match) return `jixiao：${say(...match.slice(1))}\n`;
+  }
+  return text;
+}
+
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('jixiao')
     .description('Jixiao（绩效）：预算项目绩效目标管理的命令行工具')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(inChinese(text)) })
     .exitOverride()
-    .showHelpAfterError()
+    .showHelpAfterError('（加 --help 查看用法）')
     .option('--verbose', '出错时显示详细信息（也可设环境变量 JIXIAO_DEBUG=1）');
 
   withDataOptions(
