@@ -53,8 +53,8 @@ describeEachApi('request guards', (getApi, dialect) => {
   });
 
   describe('depth limit', () => {
-    it(`is ${DEFAULT_CONFIG.maxDepth} levels`, () => {
-      expect(DEFAULT_CONFIG.maxDepth).toBe(10);
+    it(`is ${DEFAULT_CONFIG.graphqlLimits.signedIn.maxDepth} levels when signed in`, () => {
+      expect(DEFAULT_CONFIG.graphqlLimits.signedIn.maxDepth).toBe(10);
     });
 
     it('refuses a query nested 11 levels deep', async () => {
@@ -62,7 +62,7 @@ describeEachApi('request guards', (getApi, dialect) => {
       expect(result.status).toBe(400);
       expect(result.body.data).toBeUndefined();
       expect(result.body.errors).toEqual([
-        expect.objectContaining({ message: '查询嵌套过深：最多 10 层，此查询为 11 层以上', extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) }),
+        expect.objectContaining({ message: '查询嵌套过深：最多 10 层，此查询为 11 层', extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) }),
       ]);
     });
 
@@ -80,7 +80,7 @@ describeEachApi('request guards', (getApi, dialect) => {
       for (const query of [viaFragment, viaInline]) {
         const result = await post(getApi(), JSON.stringify({ query }), bearer(token));
         expect(result.status, query).toBe(400);
-        expect(result.body.errors?.map((error) => error.message), query).toEqual(['查询嵌套过深：最多 10 层，此查询为 11 层以上']);
+        expect(result.body.errors?.map((error) => error.message), query).toEqual(['查询嵌套过深：最多 10 层，此查询为 11 层']);
       }
     });
   });
