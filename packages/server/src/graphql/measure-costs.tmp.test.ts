@@ -1,0 +1,42 @@
+import { it } from 'vitest';
+import { openTestApi, seedWorld } from '../test/api.js';
+import { Survey, SurveyResponse } from '../modules/survey/survey.entity.js';
+import { randomUUID } from 'node:crypto';
+
+it('measures', async () => {
+  const api = await openTestApi('sqlite');
+  await seedWorld(api);
+  const manager = await api.login('manager');
+  const viewer = await api.login('viewer');
+  const p = await api.gql<any>('{ projects(first: 100) { nodes { id name indicators { id name source } } } }', {}, manager);
+  const ind = p.data.projects.nodes.flatMap((n: any) => n.indicators).find((i: any) => i.name === '干警满意度');
+  const s = await api.gql<any>(`mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }`, { input: { indicatorId: ind.id, title: 't', audience: 'OFFICERS', questions: [{ kind: 'SATISFACTION', text: 'x' }, { kind: 'SINGLE_CHOICE', text: 'y', options: ['a','b','c'] }], opensAt: new Date(Date.now() - 1e6).toISOString(), closesAt: new Date(Date.now() + 1e9).toISOString() } }, manager);
+  const surveyId = s.data.createSurvey.id;
+  const em = api.db.em.fork();
+  const survey = await em.findOneOrFail(Survey, surveyId);
+  const N = Number(process.env.RESPONSES ?? 2000);
+  for (let i = 0; i < N; i++) em.create(SurveyResponse, { clientId: randomUUID(), survey, answers: [{ questionId: 'q1', value: '满意' }, { questionId: 'q2', value: 'a' }], satisfaction: '满意', channel: 'PUBLIC' as any, collectedAt: new Date() });
+  await em.flush();
+  const time = async (label: string, field: string, n: number, token = viewer) => {
+    const q = `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+    const t = performance.now();
+    const r = await api.gql<any>(q, {}, token);
+    const ms = performance.now() - t;
+    console.log(`${label}: ${n} in ${ms.toFixed(0)} ms = ${(ms / n).toFixed(2)} ms each ${r.errors ? JSON.stringify(r.errors[0]).slice(0, 200) : ''}`);
+  };
+  const RES = `surveyResults(surveyId: "${surveyId}") { surveyId responseCount satisfactionRate questions { questionId answeredCount counts { option count } } byChannel { channel count } }`;
+  await time('warm', '__typename', 10);
+  await time(`surveyResults (${N} responses)`, RES, 50); await time(`surveyResults 12`, RES, 12); await time(`surveyResults 13`, RES, 13); await time("printable 100", "printableReport(orgCode: \"218101\", year: 2023) { url }", 100);
+  await time('organizationSummary', 'organizationSummary(orgCode: "218101", year: 2023) { __typename }', 50);
+  const sum = await api.gql<any>('{ __type(name: "OrganizationSummary") { fields { name } } }', {}, manager);
+  console.log(JSON.stringify(sum.data));
+  await time('printableReport org', 'printableReport(orgCode: "218101", year: 2023) { url }', 50);
+  await time('exportSelfEvaluation', 'exportSelfEvaluation(orgCode: "218101", year: 2023) { url }', 50);
+  await time('exportTargetTables', 'exportTargetTables(orgCode: "218101", year: 2023) { url }', 50);
+  await time('projects+indicators+evidence', 'projects(first: 100) { nodes { name spent indicators { name actual { value history { value } } progress { score } evidence { source } } evaluation { score grade } } }', 10);
+  await time('project dashboard', 'projects(first: 100) { nodes { name } }', 20);
+  await time('projectSurveys', `projectSurveys(projectId: "${p.data.projects.nodes[0].id}") { id }`, 50);
+  await time('organizations', 'organizations { code }', 50);
+  await time('sites', 'sites { id }', 50);
+  await time('me', 'me { id }', 50);
+}, 600_000);
