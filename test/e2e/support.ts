@@ -37,6 +37,8 @@ export interface ProductServerOptions {
   hostname?: string;
   /** More `jixiao serve` options, made from the server's temporary directory (e.g. certificates from `jixiao tls init` there). */
   serveArgs?: (dir: string) => string[];
+  /** Another database than the data folder's SQLite file, e.g. a fresh PostgreSQL database's URL. */
+  database?: string;
 }
 
 /** Runs the jixiao CLI from the repository root; throws with its stderr when it fails. */
@@ -73,9 +75,9 @@ export class ProductServer {
     return server;
   }
 
-  /** The data folder's database: photos and the rest of the data folder stay in `dir` too. */
+  /** The database: the data folder's SQLite file unless another was given; photos stay in `dir`. */
   get db(): string {
-    return join(this.dir, 'jixiao.sqlite');
+    return this.options.database ?? join(this.dir, 'jixiao.sqlite');
   }
 
   /** The app's origin as the browser sees it. gql() and login() from Node work on http only. */
@@ -89,7 +91,7 @@ export class ProductServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, ...this.serveArgs], {
+    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, '--db', this.db, ...this.serveArgs], {
       cwd: ROOT,
       env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
     });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, type DocumentLimits } from './graphql/document-limits.js';
 
 export interface AppConfig {
   /** Signs bearer tokens. */
@@ -11,10 +12,12 @@ export interface AppConfig {
   production: boolean;
   /** Largest request body accepted (bytes). */
   bodyLimitBytes: number;
-  /** Deepest GraphQL selection accepted. */
-  maxDepth: number;
-  /** Highest estimated GraphQL cost accepted (see graphql/complexity.ts). */
-  maxComplexity: number;
+  /** What a GraphQL document may contain, without and with a valid bearer token (graphql/document-limits.ts). */
+  graphqlLimits: { anonymous: DocumentLimits; signedIn: DocumentLimits };
+  /** Longest a GraphQL query may run before it is stopped (REQUEST_TIMEOUT). */
+  maxExecutionMs: number;
+  /** Longest a client may take to send a whole request, headers and body (slow-body connections are closed). */
+  requestTimeoutMs: number;
   /** The built PWA to serve at "/", or null. */
   pwaDir: string | null;
   /** Log requests (pino); tests turn it off. */
@@ -38,8 +41,10 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'secret' | 'uploadsDir'> = {
   tokenTtlSeconds: 12 * 60 * 60,
   production: process.env.NODE_ENV === 'production',
   bodyLimitBytes: 5 * 1024 * 1024,
-  maxDepth: 10,
-  maxComplexity: 50_000,
+  graphqlLimits: { anonymous: ANONYMOUS_LIMITS, signedIn: SIGNED_IN_LIMITS },
+  maxExecutionMs: 10_000,
+  // A 15 MB photo over a slow mobile uplink (about 1 Mbit/s) takes two minutes.
+  requestTimeoutMs: 120_000,
   pwaDir: null,
   logger: true,
   uploadMaxBytes: 15 * 1024 * 1024,

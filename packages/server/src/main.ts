@@ -59,6 +59,8 @@ export interface ServeOptions {
   redirectHttp?: number;
   /** Behind a reverse proxy: believe X-Forwarded-For / -Proto. */
   trustProxy?: boolean;
+  /** Seconds a client may take to send a whole request (default: DEFAULT_CONFIG.requestTimeoutMs). */
+  requestTimeout?: number;
   out: (text: string) => void;
 }
 
@@ -116,6 +118,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
       pwaDir: PWA_DIR,
       tls,
       trustProxy: options.trustProxy ?? false,
+      requestTimeoutMs: options.requestTimeout === undefined ? DEFAULT_CONFIG.requestTimeoutMs : options.requestTimeout * 1000,
       caCertPem,
     };
     const { server } = await buildApp(db, config);

@@ -52,6 +52,14 @@ function parsePortOf(option: string): (value: string) => number {
   };
 }
 
+function parseRequestTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+    throw new CommanderError(2, 'jixiao.invalidRequestTimeout', `--request-timeout 应为 1–3600 的整数（秒），实际是“${value}”`);
+  }
+  return seconds;
+}
+
 function parseYear(value: string): number {
   const year = Number(value);
   if (!Number.isInteger(year) || year < 1900 || year > 2199) {
@@ -121,6 +129,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--tls-ca <file>', '在 /ca.crt 提供给手机安装的 CA 证书（默认 <数据目录>/tls/ca.crt，或证书旁的 ca.crt）')
     .addOption(new Option('--redirect-http <port>', '另开一个 http 端口，把请求转到 https（/setup 在此端口也可打开）').argParser(parsePortOf('--redirect-http')))
     .option('--trust-proxy', '在反向代理（nginx、Caddy）之后：采信 X-Forwarded-For / -Proto')
+    .addOption(new Option('--request-timeout <seconds>', '客户端发完一个请求（含上传的照片）最多可用的秒数，超时即断开（默认 120）').argParser(parseRequestTimeout))
     .option('--dev', '开发模式：错误带堆栈、开放 GraphQL 内省（默认生产模式）')
     .action(async (options: Omit<ServeOptions, 'out'>) => {
       setExitCode(await serveCommand(options, io));

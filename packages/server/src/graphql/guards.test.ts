@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachApi, openTestApi, seedWorld, type GraphqlResponse, type TestApi } from '../test/api.js';
+import { describeEachApi, openTestApi, PASSWORD, seedWorld, type GraphqlResponse, type TestApi } from '../test/api.js';
 import { DEFAULT_CONFIG } from '../config.js';
 
 interface HttpResult {
@@ -53,8 +53,8 @@ describeEachApi('request guards', (getApi, dialect) => {
   });
 
   describe('depth limit', () => {
-    it(`is ${DEFAULT_CONFIG.maxDepth} levels`, () => {
-      expect(DEFAULT_CONFIG.maxDepth).toBe(10);
+    it(`is ${DEFAULT_CONFIG.graphqlLimits.signedIn.maxDepth} levels when signed in`, () => {
+      expect(DEFAULT_CONFIG.graphqlLimits.signedIn.maxDepth).toBe(10);
     });
 
     it('refuses a query nested 11 levels deep', async () => {
@@ -62,7 +62,7 @@ describeEachApi('request guards', (getApi, dialect) => {
       expect(result.status).toBe(400);
       expect(result.body.data).toBeUndefined();
       expect(result.body.errors).toEqual([
-        expect.objectContaining({ message: '查询嵌套过深：最多 10 层，此查询为 11 层以上', extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) }),
+        expect.objectContaining({ message: '查询嵌套过深：最多 10 层，此查询为 11 层', extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }) }),
       ]);
     });
 
@@ -80,7 +80,7 @@ describeEachApi('request guards', (getApi, dialect) => {
       for (const query of [viaFragment, viaInline]) {
         const result = await post(getApi(), JSON.stringify({ query }), bearer(token));
         expect(result.status, query).toBe(400);
-        expect(result.body.errors?.map((error) => error.message), query).toEqual(['查询嵌套过深：最多 10 层，此查询为 11 层以上']);
+        expect(result.body.errors?.map((error) => error.message), query).toEqual(['查询嵌套过深：最多 10 层，此查询为 11 层']);
       }
     });
   });
@@ -252,6 +252,101 @@ describeEachApi('request guards', (getApi, dialect) => {
       const result = await post(small, payload);
       expect(result.status).toBe(200);
       expect(result.body).toEqual({ data: { __typename: 'Query' } });
+    });
+  });
+
+  describe('document limits, before validation', () => {
+    it('refuses 32,000 × __typename (343 KiB) in milliseconds, signed in or not', async () => {
+      const query = `{ ${'__typename '.repeat(32_000)}}`;
+      for (const headers of [{}, bearer(token)]) {
+        const started = performance.now();
+        const result = await post(getApi(), JSON.stringify({ query }), headers);
+        expect(performance.now() - started).toBeLessThan(200);
+        expect(result.status).toBe(400);
+        expect(result.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^查询过大：最多 \d+ 个词法单元/), extensions: expect.objectContaining({ code: 'QUERY_TOO_LARGE' }) })]);
+      }
+    });
+
+    it('allows fewer aliases and less depth without a valid token than with one', async () => {
+      const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+      const anonymous = await post(getApi(), JSON.stringify({ query: aliases }));
+      expect(anonymous.status).toBe(400);
+      expect(anonymous.body.errors).toEqual([expect.objectContaining({ message: '查询别名过多：最多 10 个，此查询有 20 个', extensions: expect.objectContaining({ code: 'QUERY_TOO_MANY_ALIASES' }) })]);
+      const expired = await post(getApi(), JSON.stringify({ query: aliases }), bearer('not-a-token'));
+      expect(expired.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_MANY_ALIASES');
+      const signedIn = await post(getApi(), JSON.stringify({ query: aliases }), bearer(token));
+      expect(signedIn.body.errors).toBeUndefined();
+
+      const deep = await post(getApi(), JSON.stringify({ query: introspectionOfDepth(7) }));
+      expect(deep.body.errors?.map((error) => error.message)).toEqual(['查询嵌套过深：最多 6 层，此查询为 7 层']);
+    });
+
+    it('checks GET requests too', async () => {
+      const result = await get(getApi(), `{ ${'__typename '.repeat(2_000)}}`, { 'apollo-require-preflight': 'true' });
+      expect(result.status).toBe(400);
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+    });
+  });
+
+  describe('cost analysis that cannot measure', () => {
+    let open: TestApi;
+    let openToken: string;
+    beforeAll(async () => {
+      // Document limits out of the way, so that the cost analysis alone decides.
+      const unlimited = { maxTokens: 1e6, maxFields: 1e6, maxExpandedFields: 1e6, maxAliases: 1e6, maxDirectives: 1e6, maxDepth: 10, maxComplexity: 50_000 };
+      open = await openTestApi(dialect, { graphqlLimits: { anonymous: unlimited, signedIn: unlimited } });
+      await seedWorld(open);
+      openToken = await open.login('manager');
+    });
+    afterAll(async () => {
+      await open?.db.close();
+    });
+
+    it('refuses a query over the cost limit padded with 10,001 __typename aliases, rather than skipping the check', async () => {
+      const padding = Array.from({ length: 10_001 }, (_, i) => `t${i}: __typename`).join(' ');
+      const { result, queries } = await open.db.captureQueries(() => post(open, JSON.stringify({ query: `{ ${aliasedDashboards(4)} ${padding} }` }), bearer(openToken)));
+      expect(result.status).toBe(400);
+      expect(result.body.data ?? null).toBeNull();
+      expect(result.body.errors).toEqual([
+        expect.objectContaining({
+          message: '查询过于复杂：无法估算代价（超过 10000 个节点），上限 50000；请减少字段或别名',
+          extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', maximum: 50_000 }),
+        }),
+      ]);
+      expect(queries.filter((sql) => /project|indicator|actual|spending/.test(sql))).toEqual([]);
+    });
+
+    it('still reports variables of the wrong type as bad input', async () => {
+      const result = await post(open, JSON.stringify({ query: 'query($n: Int!) { projects(first: $n) { nodes { name } } }', variables: { n: 'many' } }), bearer(openToken));
+      expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('execution time limit', () => {
+    let hurried: TestApi;
+    let hurriedToken: string;
+    beforeAll(async () => {
+      // No time at all: the first field resolved is already late.
+      hurried = await openTestApi(dialect, { maxExecutionMs: 0 });
+      await seedWorld(hurried);
+      hurriedToken = await hurried.login('manager');
+    });
+    afterAll(async () => {
+      await hurried?.db.close();
+    });
+
+    it('answers one REQUEST_TIMEOUT error (503) instead of partial data', async () => {
+      const result = await post(hurried, JSON.stringify({ query: `{ ${aliasedDashboards(2, '5')} }` }), bearer(hurriedToken));
+      expect(result.status).toBe(503);
+      expect(result.body).toEqual({
+        errors: [{ message: '查询执行超时：超过 0 秒，已停止；请减少每页数量或字段后重试', extensions: { code: 'REQUEST_TIMEOUT', maximumMs: 0 } }],
+      });
+    });
+
+    it('does not cut a mutation whose change is made', async () => {
+      const result = await post(hurried, JSON.stringify({ query: 'mutation($p: String!) { login(username: "manager", password: $p) { token } }', variables: { p: PASSWORD } }));
+      expect(result.body.errors).toBeUndefined();
+      expect((result.body.data as { login: { token: string } }).login.token).toEqual(expect.any(String));
     });
   });
 });

@@ -36,7 +36,11 @@ export class OrganizationResolver {
   }
 
   @Authorized()
-  @Query(() => OrganizationSummaryType, { description: '单位（含下级单位）某年度的预算、执行与得分汇总' })
+  @Query(() => OrganizationSummaryType, {
+    description: '单位（含下级单位）某年度的预算、执行与得分汇总',
+    // 4 ms each: every project of the subtree and year, with its indicators (docs/api.md "Limits").
+    complexity: ({ childComplexity }) => 100 + childComplexity,
+  })
   async organizationSummary(
     @Ctx() context: Context,
     @Arg('orgCode', () => String, { description: '单位编码：汇总该单位及其下级单位' }) orgCode: string,

@@ -7,10 +7,15 @@ import { DownloadType } from './report.types.js';
 /** How long a download link lasts. */
 const LINK_TTL_SECONDS = 600;
 
+/** The estimated cost of one download link: 160 of them reach the signed-in limit (50,000). */
+const DOWNLOAD_LINK_COST = 300;
+
 @Resolver()
 export class ReportResolver {
   @Authorized([...EXPORTER_ROLES])
   @Query(() => DownloadType, {
+    // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
+    complexity: DOWNLOAD_LINK_COST,
     description:
       '导出项目支出绩效自评表（XLSX）：给 projectId 导出一个项目；给 orgCode 和 year 导出该单位（含下级单位）该年度全部项目，每个项目一张工作表，另加“汇总”表。ADMIN、MANAGER、VIEWER 可导出本人可见的项目',
   })
@@ -25,6 +30,8 @@ export class ReportResolver {
 
   @Authorized([...EXPORTER_ROLES])
   @Query(() => DownloadType, {
+    // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
+    complexity: DOWNLOAD_LINK_COST,
     description:
       '打印版自评报告（HTML 网页，在浏览器中打开后打印或“另存为 PDF”）：A4 横向，页眉为单位、项目和年度，页脚为页码；内容同项目支出绩效自评表，另附证据照片附件（由验收记录推算的指标所依据的验收记录：照片缩略图、拍摄时间、地点、验收人、审核状态）。给 projectId 为一个项目；给 orgCode 和 year 为该单位（含下级单位）该年度全部项目，先汇总页，每个项目另起一页。权限同 exportSelfEvaluation',
   })
@@ -39,6 +46,8 @@ export class ReportResolver {
 
   @Authorized([...EXPORTER_ROLES])
   @Query(() => DownloadType, {
+    // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
+    complexity: DOWNLOAD_LINK_COST,
     description: '导出绩效目标表（XLSX，财政部门发布的格式，每个项目一张工作表）：该单位（含下级单位）该年度的全部项目；导出的文件可直接再导入（POST /imports/target-tables.xlsx 或 jixiao import）',
   })
   async exportTargetTables(

@@ -20,6 +20,12 @@ function service(context: Context): SurveyService {
   return new SurveyService(context.em, () => requireViewer(context));
 }
 
+/** The estimated cost of one surveyResults: 12 of them reach the signed-in limit (50,000). */
+export const SURVEY_RESULTS_COST = 4_000;
+
+/** Survey results already counted in a request, by survey id. */
+const resultsByRequest = new WeakMap<Context, Map<string, ReturnType<SurveyService['results']>>>();
+
 @Resolver(() => SurveyType)
 export class SurveyResolver {
   @Authorized()
@@ -38,7 +44,8 @@ export class SurveyResolver {
   @Authorized()
   @Query(() => [SurveyType], {
     description: '一个项目各指标的问卷，按创建先后（现场采集前缓存用）；无权访问项目时返回 FORBIDDEN 错误',
-    complexity: ({ childComplexity }) => 1 + childComplexity * 10,
+    // 7 ms each (its surveys, their indicators and questions).
+    complexity: ({ childComplexity }) => 200 + childComplexity * 10,
   })
   async projectSurveys(@Ctx() context: Context, @Arg('projectId', () => ID, { description: '项目 id' }) projectId: string): Promise<SurveyType[]> {
     const now = new Date();
@@ -53,9 +60,18 @@ export class SurveyResolver {
   }
 
   @Authorized()
-  @Query(() => SurveyResultsType, { description: '问卷的统计结果：每题每个答案的答卷数、满意率、各收集方式的答卷数' })
+  @Query(() => SurveyResultsType, {
+    description: '问卷的统计结果：每题每个答案的答卷数、满意率、各收集方式的答卷数',
+    // Reads every response of the survey: about 0.06 ms each, 120 ms at 2,000 (docs/api.md "Limits").
+    complexity: ({ childComplexity }) => SURVEY_RESULTS_COST + childComplexity,
+  })
   async surveyResults(@Ctx() context: Context, @Arg('surveyId', () => ID, { description: '问卷 id' }) surveyId: string): Promise<SurveyResultsType> {
-    const results = await service(context).results(surveyId);
+    // Aliases of the same survey in one request are counted once.
+    let known = resultsByRequest.get(context);
+    if (!known) resultsByRequest.set(context, (known = new Map()));
+    let counting = known.get(surveyId);
+    if (!counting) known.set(surveyId, (counting = service(context).results(surveyId)));
+    const results = await counting;
     return {
       surveyId: results.survey.id,
       responseCount: results.responseCount,
