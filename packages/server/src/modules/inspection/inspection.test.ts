@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
 import { Upload } from '../upload/upload.entity.js';
+import { User } from '../user/user.entity.js';
 
 const SUBMIT = `mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) {
   id clientId kind itemName passed reviewStatus submittedBy photos { sha256 uploaded url thumbnailUrl } site { name } location { lat lng accuracy }
@@ -13,7 +14,9 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Stands for photos uploaded through PUT /uploads (tested in the upload module). */
 async function uploaded(api: TestApi, ...hashes: string[]): Promise<void> {
   const em = api.db.em.fork();
-  for (const hash of hashes) em.create(Upload, { sha256: hash, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200, capturedAt: new Date('2023-09-20T02:00:00Z'), latitude: 39.38, longitude: 117.04 });
+  // Uploaded by the court's inspector: an inspection may name only photos its unit can see.
+  const uploadedBy = await em.findOneOrFail(User, { username: 'inspector' });
+  for (const hash of hashes) em.create(Upload, { sha256: hash, uploadedBy, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200, capturedAt: new Date('2023-09-20T02:00:00Z'), latitude: 39.38, longitude: 117.04 });
   await em.flush();
 }
 

@@ -72,7 +72,10 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
   }
   const stored = await em.findOne(Upload, { sha256: input.sha256 }, { populate: ['uploadedBy'] });
   // The file check lets a re-upload repair a store that lost a file (a restore from an old backup).
-  if (stored && (await store.has(input.sha256))) return { upload: stored, created: await holdUpload(em, stored, input.uploadedBy) };
+  if (stored && (await store.has(input.sha256))) {
+    await holdUpload(em, stored, input.uploadedBy);
+    return { upload: stored, created: false };
+  }
 
   const type = detectImageType(input.body);
   if (!type) {
@@ -83,7 +86,10 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
   }
   const photo = await reencodePhoto(input.body, type, input.maxPixels);
   await store.write(input.sha256, photo.jpeg, photo.thumb);
-  if (stored) return { upload: stored, created: await holdUpload(em, stored, input.uploadedBy) };
+  if (stored) {
+    await holdUpload(em, stored, input.uploadedBy);
+    return { upload: stored, created: false };
+  }
 
   const insert = em.fork();
   let upload!: Upload;
@@ -119,23 +125,21 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
 
 /**
  * Someone uploaded a photo that is already stored: if another organization uploaded it, the
- * uploader's organization now holds it too (they sent the bytes). True when that is new for them.
+ * uploader's organization now holds it too (they sent the bytes).
  */
-async function holdUpload(em: EntityManager, stored: Upload, uploader: User): Promise<boolean> {
+async function holdUpload(em: EntityManager, stored: Upload, uploader: User): Promise<void> {
   const organizationId = uploader.organization.id;
-  if (stored.uploadedBy?.organization.id === organizationId) return false;
+  if (stored.uploadedBy?.organization.id === organizationId) return;
   const fork = em.fork();
-  if (await fork.findOne(UploadHolder, { sha256: stored.sha256, organization: organizationId })) return false;
+  if (await fork.findOne(UploadHolder, { sha256: stored.sha256, organization: organizationId })) return;
   try {
     await fork.transactional(async (tx) => {
       tx.create(UploadHolder, { sha256: stored.sha256, organization: organizationId });
       await tx.flush();
       await appendAuditEvent(tx, { actor: uploader.username, action: 'hold', entity: 'Upload', entityId: stored.sha256, after: { organizationId } });
     });
-    return true;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return false;
   }
 }
 
