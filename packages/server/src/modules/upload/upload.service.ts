@@ -1,6 +1,7 @@
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { BoundedQueue, QueueFullError } from '../common/bounded-queue.js';
 import { ForbiddenError } from '../common/errors.js';
 import { isUniqueViolation } from '../common/idempotency.js';
 import type { Viewer } from '../auth/auth.service.js';
@@ -51,6 +52,8 @@ export interface SaveUploadInput {
   body: Buffer;
   uploadedBy: User;
   maxPixels: number;
+  /** Bounds how many photos are decoded at once (AppConfig.decodeConcurrency); none in tests that need none. */
+  decodes?: BoundedQueue;
 }
 
 /**
@@ -84,7 +87,7 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
       '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是受支持的图片',
     );
   }
-  const photo = await reencodePhoto(input.body, type, input.maxPixels);
+  const photo = await decode(input);
   await store.write(input.sha256, photo.jpeg, photo.thumb);
   if (stored) {
     await holdUpload(em, stored, input.uploadedBy);
@@ -120,6 +123,18 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
     if (!isUniqueViolation(error)) throw error;
     // Someone else's upload of the same photo got in first: theirs is the row.
     return { upload: await em.fork().findOneOrFail(Upload, { sha256: input.sha256 }), created: false };
+  }
+}
+
+/** Re-encodes the photo when a decoding slot is free (waiting for one), or refuses: the server is busy. */
+async function decode(input: SaveUploadInput): Promise<Awaited<ReturnType<typeof reencodePhoto>>> {
+  const type = detectImageType(input.body)!;
+  if (!input.decodes) return reencodePhoto(input.body, type, input.maxPixels);
+  try {
+    return await input.decodes.run(() => reencodePhoto(input.body, type, input.maxPixels));
+  } catch (error) {
+    if (!(error instanceof QueueFullError)) throw error;
+    throw new UploadRejectedError({ status: 503, code: 'SERVER_BUSY' }, '服务器正在处理其他照片，请稍后重新上传（照片已保存在手机上，会自动重试）');
   }
 }
 
