@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseTargetTables, suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import { suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ForbiddenError, ValidationError } from '../common/errors.js';
 import type { Viewer } from '../auth/auth.service.js';
+import { checkTextSize } from '../report/import-limits.js';
+import { parseOffThread } from '../report/import-parser.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -38,7 +40,7 @@ function actorOf(importer: Importer): string | null {
 }
 
 /**
- * Parses target-table text with the domain parser and stores each table as a project: a new one,
+ * Parses target-table text with the domain parser (in a worker thread, within IMPORT_LIMITS) and stores each table as a project: a new one,
  * or an update of the project with the same organization, year and name (never a duplicate). Each
  * table is stored in its own transaction, so one that fails does not stop the others.
  */
@@ -48,7 +50,8 @@ export async function importTargetTables(
   options: { year?: number },
   importer: Importer,
 ): Promise<StoredImport> {
-  return storeImportedTables(em, parseTargetTables(text, { year: options.year }), importer);
+  checkTextSize(text);
+  return storeImportedTables(em, await parseOffThread({ kind: 'text', text, field: 'text', options: { year: options.year } }), importer);
 }
 
 /**
