@@ -85,8 +85,9 @@ type OrgPlan = { existing: string } | { parent: Organization | null; name: strin
  * - a signed-in importer may name organizations in their scope; a code outside it is FORBIDDEN;
  *   an unknown code is created under the importer's own organization (ADMIN only; a warning says so);
  * - the CLI names new codes' parent with --parent once the database has organizations, and refuses
- *   to store into an organization a web import created, or one outside --parent, so that a unit
- *   another unit claimed first does not receive its real tables (docs/api.md, "单位与导入").
+ *   to store into an organization a web import created (unless --parent names where it sits), or
+ *   one outside --parent, so that a unit another unit
+ *   claimed first does not receive its real tables (docs/api.md, "单位与导入").
  */
 async function planOrganizations(em: EntityManager, tables: readonly ImportedProject[], importer: Importer): Promise<{ orgs: Map<string, OrgPlan>; warnings: ImportMessage[] }> {
   const named = new Map<string, ImportedProject>();
@@ -143,13 +144,15 @@ async function planOrganizations(em: EntityManager, tables: readonly ImportedPro
       const where = existing.parent ? `“${existing.parent.code} ${existing.parent.name}”之下` : '最上级';
       throw new ValidationError(PARENT_OPTION, `${PARENT_OPTION}：单位“${code} ${existing.name}”已存在，位于${where}，不在 ${PARENT_OPTION} ${parentCode} 之下，未写入任何内容`);
     }
-    if (!underParent) {
+    // A unit a signed-in user's import created is taken only when --parent names where it sits:
+    // the operator then says it belongs there, and its tables may go to its claimant's tree.
+    if (existing.parent?.code !== parentCode) {
       const claimed = await em.findOne(AuditEvent, { entity: 'Organization', entityId: existing.id, action: IMPORT_CREATED_ORGANIZATION });
       if (claimed) {
         const where = existing.parent ? `“${existing.parent.code} ${existing.parent.name}”之下` : '最上级';
         throw new ValidationError(
           PARENT_OPTION,
-          `${PARENT_OPTION}：单位“${code} ${existing.name}”是用户 ${claimed.actor ?? '?'} 导入目标表时在${where}新建的，请核对它的归属后用 ${PARENT_OPTION} 给出它的上级单位编码，未写入任何内容`,
+          `${PARENT_OPTION}：单位“${code} ${existing.name}”是用户 ${claimed.actor ?? '?'} 导入目标表时在${where}新建的，请核对它的归属：确属该上级单位时用 ${PARENT_OPTION} ${existing.parent?.code ?? ''} 导入，否则请先与该单位核实，未写入任何内容`,
         );
       }
     }
