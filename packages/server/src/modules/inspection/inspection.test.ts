@@ -89,6 +89,25 @@ describeEachApi('inspections', (getApi) => {
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.itemName' });
   });
 
+  it('refuses a reviewer their own inspection, and answers a foreign clientId without naming anything of it', async () => {
+    const api = getApi();
+    const manager = await api.login('manager');
+    const photo = sha('own-review');
+    await uploaded(api, photo);
+    const input = repair(await projectId(api, manager), photo);
+    const own = await api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, manager);
+    expect(own.errors).toBeUndefined();
+    for (const accept of [true, false]) {
+      const review = await api.gql(`mutation($id: ID!, $accept: Boolean!) { reviewInspection(id: $id, accept: $accept, reason: "自审") { id } }`, { id: own.data!.submitInspection.id, accept }, manager);
+      expect(review.errors![0]).toMatchObject({ message: '不能审核本人提交的验收记录，请由其他审核人通过或退回', extensions: { code: 'FORBIDDEN' } });
+    }
+    // Another unit reusing the court's clientId: one fixed message, no field of the court's record.
+    const other = await api.login('other-manager');
+    const projects = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "999999") { nodes { id } } }', {}, other);
+    const foreign = await api.gql(SUBMIT, { input: { ...input, projectId: projects.data!.projects.nodes[0].id, photos: [], kind: 'EQUIPMENT' } }, other);
+    expect(foreign.errors![0]).toMatchObject({ message: 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交', extensions: { code: 'CONFLICT', field: 'input.clientId' } });
+  });
+
   it('refuses a record whose photo is not uploaded yet, then accepts it after the upload', async () => {
     const api = getApi();
     const token = await api.login('inspector');
