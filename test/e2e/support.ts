@@ -80,6 +80,11 @@ export class ProductServer {
     return this.options.database ?? join(this.dir, 'jixiao.sqlite');
   }
 
+  /** The server's process id (it runs in the child itself), e.g. to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** The app's origin as the browser sees it. gql() and login() from Node work on http only. */
   get base(): string {
     return `${this.options.scheme ?? 'http'}://${this.options.hostname ?? '127.0.0.1'}:${this.port}`;

@@ -28,6 +28,10 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Most pixels a photo may claim; refused from its header, before decoding (decompression bombs). */
   uploadMaxPixels: number;
+  /** Photos decoded at once (each 40 MP one takes ~200 MB while decoding); JIXIAO_DECODE_CONCURRENCY. */
+  decodeConcurrency: number;
+  /** Photos that may wait for a decoding slot; past that an upload answers 503 SERVER_BUSY. */
+  decodeMaxWaiting: number;
   /** Serve https (HTTP/2 and HTTP/1.1) with this certificate and key (PEM), or plain http. */
   tls: { cert: string; key: string } | null;
   /** Believe X-Forwarded-For / -Proto / -Host: set behind a reverse proxy (nginx, Caddy), never when exposed directly. */
@@ -49,10 +53,17 @@ export const DEFAULT_CONFIG: Omit<AppConfig, 'secret' | 'uploadsDir'> = {
   logger: true,
   uploadMaxBytes: 15 * 1024 * 1024,
   uploadMaxPixels: 40_000_000,
+  decodeConcurrency: positiveInteger(process.env.JIXIAO_DECODE_CONCURRENCY) ?? 2,
+  decodeMaxWaiting: 16,
   tls: null,
   trustProxy: false,
   caCertPem: null,
 };
+
+function positiveInteger(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 1 ? n : undefined;
+}
 
 /** The data folder when neither --data-dir nor JIXIAO_DATA_DIR names one, relative to the working directory. */
 export const DEFAULT_DATA_DIR = 'data';

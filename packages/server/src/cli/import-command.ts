@@ -14,6 +14,8 @@ export interface ImportOptions extends DataOptions {
   dryRun?: boolean;
   json?: boolean;
   year?: number;
+  /** Parent of the organizations the files name that do not exist yet (required once there are organizations). */
+  parent?: string;
 }
 
 /** The JSON contract of `jixiao import --dry-run --json` (see the README). */
@@ -149,7 +151,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
       lines = await db.em.fork().transactional(async (tx) => {
         const stored: string[] = [];
         for (const { prefix, result } of parsed) {
-          const outcome = await storeImportedTables(tx, result, { cli: true });
+          const outcome = await storeImportedTables(tx, result, { cli: true, parent: { code: options.parent ?? null } });
           if (outcome.errors.length > 0) throw new ImportRolledBack(outcome.errors.map((m) => ({ ...m, message: prefix + m.message })));
           total.created += outcome.created;
           total.updated += outcome.updated;
@@ -167,6 +169,8 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
   } catch (error) {
     if (created) await removeNewDatabase(created);
     if (error instanceof ImportRolledBack) return reportNothingStored(warnings, error.errors, options, io);
+    // A refusal that names an option (--parent), decided before anything was written.
+    if (error instanceof AppError) return reportNothingStored(warnings, [{ table: null, line: null, message: error.message }], options, io);
     throw error;
   }
   if (options.json) io.out(`${JSON.stringify(total, null, 2)}\n`);

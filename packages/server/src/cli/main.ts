@@ -101,8 +101,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       .argument('<file...>', '一个或多个目标表文件')
       .option('--dry-run', '只解析并报告，不写入数据库')
       .option('--json', '以 JSON 输出结果（stdout 只有 JSON）')
+      .option('--parent <code>', '表中新单位的上级单位编码（数据库中已有单位时，新单位必须给出）')
       .addOption(new Option('--year <year>', '表中未写年度时使用的年度').argParser(parseYear)),
-  ).action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number } & DataOptions) => {
+  ).action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number; parent?: string } & DataOptions) => {
     setExitCode(await importCommand(files, options, io));
   });
 

@@ -10,6 +10,7 @@ import { EquipmentItem } from './equipment/equipment-item.entity.js';
 import { Inspection } from './inspection/inspection.entity.js';
 import { Survey, SurveyCode, SurveyResponse } from './survey/survey.entity.js';
 import { Upload } from './upload/upload.entity.js';
+import { UploadHolder } from './upload/upload-holder.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
 export const entities = [
@@ -23,13 +24,14 @@ export const entities = [
   AuditEvent,
   EquipmentItem,
   Upload,
+  UploadHolder,
   Inspection,
   Survey,
   SurveyCode,
   SurveyResponse,
 ];
 
-export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyResponse, Upload, User };
+export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyResponse, Upload, UploadHolder, User };
 export { InspectionKind, ReviewStatus } from './inspection/inspection.entity.js';
 export { QuestionKind, ResponseChannel, SurveyAudience } from './survey/survey.entity.js';
 export { SiteKind } from './site/site.entity.js';

@@ -322,12 +322,11 @@ describeEachApi('authorization', (getApi) => {
         expect(result.data, mutation).toBeNull();
         expect(errorOf(result), mutation).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       }
-      // An import of the court's table, with a changed budget, is refused table by table.
+      // An import of the court's table, with a changed budget, is refused as a whole.
       const changed = repairTable().replace('30.00', '99.00');
       const imported = await api.gql(ops.importTargetTables.query, { text: changed }, token);
-      expect(imported.data).toEqual({
-        importTargetTables: { created: 0, updated: 0, projects: [], errors: [{ message: '表4：单位“218101 天津市武清区人民法院”不在您的管辖范围内' }] },
-      });
+      expect(imported.data).toBeNull();
+      expect(errorOf(imported)).toMatchObject({ code: 'FORBIDDEN', message: '表4：单位“218101 天津市武清区人民法院”不在您的管辖范围内，未导入任何表' });
       expect(await stateOf(api, ids.repairProject)).toEqual(before);
     });
 
@@ -373,16 +372,19 @@ describeEachApi('authorization', (getApi) => {
     it('lets an admin import a new unit, which lands under the admin’s organization, but not a manager', async () => {
       const api = getApi();
       const text = repairTable().replace('218101天津市武清区人民法院', '218177武清区新设单位');
-      const query = 'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated errors { message } projects { orgCode } } }';
+      const query = 'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated errors { message } warnings { message } projects { orgCode } } }';
 
       const refused = await api.gql(query, { text }, await api.login('manager'));
-      expect(refused.data).toEqual({
-        importTargetTables: { created: 0, updated: 0, projects: [], errors: [{ message: '表4：单位“218177 武清区新设单位”不在您的管辖范围内' }] },
-      });
+      expect(refused.data).toBeNull();
+      expect(errorOf(refused)).toMatchObject({ code: 'FORBIDDEN', message: '表4：单位“218177 武清区新设单位”不存在，只有管理员可以新建单位，未导入任何表' });
       expect(await api.db.em.fork().findOne(Organization, { code: '218177' })).toBeNull();
 
-      const accepted = await api.gql(query, { text }, await api.login('admin'));
-      expect(accepted.data).toEqual({ importTargetTables: { created: 1, updated: 0, projects: [{ orgCode: '218177' }], errors: [] } });
+      const accepted = await api.gql<{ importTargetTables: { warnings: Array<{ message: string }> } }>(query, { text }, await api.login('admin'));
+      expect(accepted.data).toMatchObject({ importTargetTables: { created: 1, updated: 0, projects: [{ orgCode: '218177' }], errors: [] } });
+      // The result says where the new unit went.
+      expect(accepted.data!.importTargetTables.warnings).toContainEqual({
+        message: '表4：单位“218177 武清区新设单位”原不存在，已作为您的单位“218101 天津市武清区人民法院”的下级单位新建；如它另有上级单位，请联系系统管理员',
+      });
       const org = await api.db.em.fork().findOneOrFail(Organization, { code: '218177' }, { populate: ['parent'] });
       expect(org.parent?.code).toBe('218101');
       // Other organizations' managers do not see it.

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
 import { Upload } from '../upload/upload.entity.js';
+import { User } from '../user/user.entity.js';
 
 const PROJECT = `query($id: ID!) { project(id: $id) {
   evaluation { score grade missing executionScore }
@@ -51,7 +52,7 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
     const em = api.db.em.fork();
     for (let i = 0; i < 7; i++) {
       const photo = createHash('sha256').update(`scenario-${i}`).digest('hex');
-      em.create(Upload, { sha256: photo, mime: 'image/jpeg', bytes: 900, width: 1600, height: 1200 });
+      em.create(Upload, { sha256: photo, uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }), mime: 'image/jpeg', bytes: 900, width: 1600, height: 1200 });
       await em.flush();
       const failing = i === 6;
       const result = await api.gql(

@@ -7,7 +7,7 @@ import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
-import { missingUploads } from '../upload/upload.service.js';
+import { usableUploads } from '../upload/upload.service.js';
 import { Inspection, InspectionKind, ReviewStatus, type ChecklistLine } from './inspection.entity.js';
 
 export interface InspectionInputData {
@@ -27,6 +27,8 @@ export interface InspectionInputData {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+/** The CONFLICT of a clientId that a record the submitter cannot see already uses. */
+export const REUSED_CLIENT_ID = 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交';
 /** Phones' clocks drift; a capture time further in the future than this is refused. */
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
@@ -109,7 +111,11 @@ export class InspectionService {
     const existing = await this.findByClientId(input.clientId);
     if (existing) return this.sameOrConflict(existing, data);
 
-    const missing = await missingUploads(this.em, [...data.photos, ...(data.signature ? [data.signature] : [])]);
+    // A photo the author's organizations cannot see answers as a missing one: the same code, the
+    // same list, so a guessed or leaked hash neither attaches someone else's photo nor tells it exists.
+    const named = [...new Set([...data.photos, ...(data.signature ? [data.signature] : [])])];
+    const usable = await usableUploads(this.em, this.viewer, named);
+    const missing = named.filter((hash) => !usable.has(hash));
     if (missing.length > 0) throw new MissingUploadError(missing);
 
     try {
@@ -150,6 +156,8 @@ export class InspectionService {
   /** Accepts or rejects an inspection; a rejected one stops counting toward the indicators. */
   async review(id: string, accept: boolean, reason: string | null): Promise<Inspection> {
     const inspection = await findVisibleInspection(this.em, this.viewer, id);
+    // Four eyes: whoever submitted a record cannot be the one who accepts (or rejects) it.
+    if (inspection.submittedBy?.id === this.viewer.user.id) throw new ForbiddenError('不能审核本人提交的验收记录，请由其他审核人通过或退回');
     const text = reason?.trim() || null;
     if (!accept && text === null) throw new ValidationError('reason', '退回时请说明原因');
     checkLength('reason', text, 2000);
@@ -189,7 +197,9 @@ export class InspectionService {
   }
 
   private sameOrConflict(stored: Inspection, submitted: ReturnType<typeof normalized>): Inspection {
-    if (!this.viewer.scope.has(stored.project.organization.id)) throw new ConflictError('input.clientId', 'clientId 已被另一条记录使用');
+    // The clientId is unique across all organizations: a record the viewer cannot see answers with
+    // this one message, naming no field, organization or content (docs/api.md, "clientId").
+    if (!this.viewer.scope.has(stored.project.organization.id)) throw new ConflictError('input.clientId', REUSED_CLIENT_ID);
     const differs = firstDifference(
       {
         projectId: stored.project.id,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
 import { Upload } from '../upload/upload.entity.js';
+import { User } from '../user/user.entity.js';
 
 const SUBMIT = `mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) {
   id clientId kind itemName passed reviewStatus submittedBy photos { sha256 uploaded url thumbnailUrl } site { name } location { lat lng accuracy }
@@ -13,7 +14,9 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 /** Stands for photos uploaded through PUT /uploads (tested in the upload module). */
 async function uploaded(api: TestApi, ...hashes: string[]): Promise<void> {
   const em = api.db.em.fork();
-  for (const hash of hashes) em.create(Upload, { sha256: hash, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200, capturedAt: new Date('2023-09-20T02:00:00Z'), latitude: 39.38, longitude: 117.04 });
+  // Uploaded by the court's inspector: an inspection may name only photos its unit can see.
+  const uploadedBy = await em.findOneOrFail(User, { username: 'inspector' });
+  for (const hash of hashes) em.create(Upload, { sha256: hash, uploadedBy, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200, capturedAt: new Date('2023-09-20T02:00:00Z'), latitude: 39.38, longitude: 117.04 });
   await em.flush();
 }
 
@@ -84,6 +87,25 @@ describeEachApi('inspections', (getApi) => {
     expect(changed.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.passed' });
     const again = await api.gql(SUBMIT, { input: { ...input, itemName: '别的屋面' } }, token);
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.itemName' });
+  });
+
+  it('refuses a reviewer their own inspection, and answers a foreign clientId without naming anything of it', async () => {
+    const api = getApi();
+    const manager = await api.login('manager');
+    const photo = sha('own-review');
+    await uploaded(api, photo);
+    const input = repair(await projectId(api, manager), photo);
+    const own = await api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, manager);
+    expect(own.errors).toBeUndefined();
+    for (const accept of [true, false]) {
+      const review = await api.gql(`mutation($id: ID!, $accept: Boolean!) { reviewInspection(id: $id, accept: $accept, reason: "自审") { id } }`, { id: own.data!.submitInspection.id, accept }, manager);
+      expect(review.errors![0]).toMatchObject({ message: '不能审核本人提交的验收记录，请由其他审核人通过或退回', extensions: { code: 'FORBIDDEN' } });
+    }
+    // Another unit reusing the court's clientId: one fixed message, no field of the court's record.
+    const other = await api.login('other-manager');
+    const projects = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "999999") { nodes { id } } }', {}, other);
+    const foreign = await api.gql(SUBMIT, { input: { ...input, projectId: projects.data!.projects.nodes[0].id, photos: [], kind: 'EQUIPMENT' } }, other);
+    expect(foreign.errors![0]).toMatchObject({ message: 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交', extensions: { code: 'CONFLICT', field: 'input.clientId' } });
   });
 
   it('refuses a record whose photo is not uploaded yet, then accepts it after the upload', async () => {

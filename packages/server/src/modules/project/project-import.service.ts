@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { parseTargetTables, suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import { suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { ForbiddenError, ValidationError } from '../common/errors.js';
 import type { Viewer } from '../auth/auth.service.js';
+import { checkTextSize } from '../report/import-limits.js';
+import { parseOffThread } from '../report/import-parser.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -17,15 +21,26 @@ export interface StoredImport {
   errors: ImportMessage[];
 }
 
-/** Who imports: a signed-in viewer (checked against their organizations) or the CLI (trusted). */
-export type Importer = { viewer: Viewer } | { cli: true };
+/**
+ * Who imports: a signed-in viewer (checked against their organizations) or the CLI (trusted). The
+ * `jixiao import` command passes `parent` (its --parent, or null): then a new code needs a parent
+ * once the database has organizations. Without `parent` (the demo seed, tests) codes are taken as
+ * they are.
+ */
+export type Importer = { viewer: Viewer } | { cli: true; parent?: { code: string | null } };
+
+/** The audit action of an organization created because a signed-in user's import named an unknown code. */
+export const IMPORT_CREATED_ORGANIZATION = 'import-create';
+
+/** The CLI option that names the parent of new organizations (errors name it). */
+export const PARENT_OPTION = '--parent';
 
 function actorOf(importer: Importer): string | null {
   return 'viewer' in importer ? importer.viewer.user.username : 'cli';
 }
 
 /**
- * Parses target-table text with the domain parser and stores each table as a project: a new one,
+ * Parses target-table text with the domain parser (in a worker thread, within IMPORT_LIMITS) and stores each table as a project: a new one,
  * or an update of the project with the same organization, year and name (never a duplicate). Each
  * table is stored in its own transaction, so one that fails does not stop the others.
  */
@@ -35,7 +50,8 @@ export async function importTargetTables(
   options: { year?: number },
   importer: Importer,
 ): Promise<StoredImport> {
-  return storeImportedTables(em, parseTargetTables(text, { year: options.year }), importer);
+  checkTextSize(text);
+  return storeImportedTables(em, await parseOffThread({ kind: 'text', text, field: 'text', options: { year: options.year } }), importer);
 }
 
 /**
@@ -44,36 +60,141 @@ export async function importTargetTables(
  */
 export async function storeImportedTables(em: EntityManager, parsed: ImportResult, importer: Importer): Promise<StoredImport> {
   const result: StoredImport = { projects: [], created: 0, updated: 0, warnings: [...parsed.warnings], errors: [...parsed.errors] };
+  // Every organization the tables name is checked before anything is written: one table naming a
+  // unit outside the importer's scope refuses the whole import (FORBIDDEN), not just that table.
+  const plan = await planOrganizations(em, parsed.projects, importer);
+  result.warnings.push(...plan.warnings);
   for (const table of parsed.projects) {
-    try {
-      // Inside a caller's transaction (the CLI stores all or nothing) each table is a savepoint.
-      const { project, created, warnings } = await em.fork({ keepTransactionContext: true }).transactional((tx) => storeProject(tx, table, importer));
-      result.projects.push(project);
-      result.warnings.push(...warnings);
-      if (created) result.created += 1;
-      else result.updated += 1;
-    } catch (error) {
-      if (!(error instanceof ImportRefused)) throw error;
-      result.errors.push({ table: table.tableNumber, line: null, message: `表${table.tableNumber}：${error.message}` });
-    }
+    // Inside a caller's transaction (the CLI stores all or nothing) each table is a savepoint.
+    const { project, created, warnings } = await em
+      .fork({ keepTransactionContext: true })
+      .transactional((tx) => storeProject(tx, table, importer, plan.orgs.get(table.orgCode)!));
+    result.projects.push(project);
+    result.warnings.push(...warnings);
+    if (created) result.created += 1;
+    else result.updated += 1;
   }
   return result;
 }
 
-class ImportRefused extends Error {}
+/** Where a table's organization comes from: an existing one, or a new one under `parent`. */
+type OrgPlan = { existing: string } | { parent: Organization | null; name: string };
 
-async function organizationFor(tx: EntityManager, table: ImportedProject, importer: Importer): Promise<Organization> {
-  const existing = await tx.findOne(Organization, { code: table.orgCode });
-  if ('cli' in importer) {
-    return existing ?? tx.create(Organization, { code: table.orgCode, name: table.orgName });
+/**
+ * Decides, before anything is written, which organization each code the tables name is:
+ * - a signed-in importer may name organizations in their scope; a code outside it is FORBIDDEN;
+ *   an unknown code is created under the importer's own organization (ADMIN only; a warning says so);
+ * - the CLI names new codes' parent with --parent once the database has organizations, and refuses
+ *   to store into an organization a web import created (unless --parent names where it sits), or
+ *   one outside --parent, so that a unit another unit
+ *   claimed first does not receive its real tables (docs/api.md, "单位与导入").
+ */
+async function planOrganizations(em: EntityManager, tables: readonly ImportedProject[], importer: Importer): Promise<{ orgs: Map<string, OrgPlan>; warnings: ImportMessage[] }> {
+  const named = new Map<string, ImportedProject>();
+  for (const table of tables) if (!named.has(table.orgCode)) named.set(table.orgCode, table);
+  const orgs = new Map<string, OrgPlan>();
+  const warnings: ImportMessage[] = [];
+  if (named.size === 0) return { orgs, warnings };
+  const found = await em.find(Organization, { code: { $in: [...named.keys()] } }, { populate: ['parent'] });
+  const byCode = new Map(found.map((org) => [org.code, org]));
+
+  if ('viewer' in importer) {
+    const { user, scope } = importer.viewer;
+    for (const [code, table] of named) {
+      const existing = byCode.get(code);
+      if (existing) {
+        if (!scope.has(existing.id)) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不在您的管辖范围内，未导入任何表`);
+        orgs.set(code, { existing: existing.id });
+      } else {
+        if (user.role !== UserRole.ADMIN) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
+        const parent = await em.findOneOrFail(Organization, user.organization.id);
+        orgs.set(code, { parent, name: table.orgName });
+        warnings.push({
+          table: table.tableNumber,
+          line: null,
+          message: `表${table.tableNumber}：单位“${code} ${table.orgName}”原不存在，已作为您的单位“${parent.code} ${parent.name}”的下级单位新建；如它另有上级单位，请联系系统管理员`,
+        });
+      }
+    }
+    return { orgs, warnings };
   }
-  const { user, scope } = importer.viewer;
-  if (existing && scope.has(existing.id)) return existing;
-  if (!existing && user.role === UserRole.ADMIN) {
-    // A new unit imported by an administrator belongs under the administrator's organization.
-    return tx.create(Organization, { code: table.orgCode, name: table.orgName, parent: user.organization });
+
+  if (!importer.parent) {
+    for (const [code, table] of named) {
+      const existing = byCode.get(code);
+      orgs.set(code, existing ? { existing: existing.id } : { parent: null, name: table.orgName });
+    }
+    return { orgs, warnings };
   }
-  throw new ImportRefused(`单位“${table.orgCode} ${table.orgName}”不在您的管辖范围内`);
+  const parentCode = importer.parent.code;
+  const parent = parentCode === null ? null : await em.findOne(Organization, { code: parentCode });
+  if (parentCode !== null && !parent) throw new ValidationError(PARENT_OPTION, `${PARENT_OPTION}：上级单位编码“${parentCode}”不存在`);
+  const anyOrganization = (await em.count(Organization, {})) > 0;
+  const underParent = parent ? await descendantIds(em, parent.id) : null;
+  for (const [code, table] of named) {
+    const existing = byCode.get(code);
+    if (!existing) {
+      if (!parent && anyOrganization) {
+        throw new ValidationError(PARENT_OPTION, `${PARENT_OPTION}：表${table.tableNumber}的单位“${code} ${table.orgName}”是新单位，数据库中已有单位，请用 ${PARENT_OPTION} 给出它的上级单位编码`);
+      }
+      orgs.set(code, { parent, name: table.orgName });
+      continue;
+    }
+    if (underParent && !underParent.has(existing.id)) {
+      const where = existing.parent ? `“${existing.parent.code} ${existing.parent.name}”之下` : '最上级';
+      throw new ValidationError(PARENT_OPTION, `${PARENT_OPTION}：单位“${code} ${existing.name}”已存在，位于${where}，不在 ${PARENT_OPTION} ${parentCode} 之下，未写入任何内容`);
+    }
+    // A unit a signed-in user's import created is taken only when --parent names where it sits:
+    // the operator then says it belongs there, and its tables may go to its claimant's tree.
+    if (existing.parent?.code !== parentCode) {
+      const claimed = await em.findOne(AuditEvent, { entity: 'Organization', entityId: existing.id, action: IMPORT_CREATED_ORGANIZATION });
+      if (claimed) {
+        const where = existing.parent ? `“${existing.parent.code} ${existing.parent.name}”之下` : '最上级';
+        throw new ValidationError(
+          PARENT_OPTION,
+          `${PARENT_OPTION}：单位“${code} ${existing.name}”是用户 ${claimed.actor ?? '?'} 导入目标表时在${where}新建的，请核对它的归属：确属该上级单位时用 ${PARENT_OPTION} ${existing.parent?.code ?? ''} 导入，否则请先与该单位核实，未写入任何内容`,
+        );
+      }
+    }
+    orgs.set(code, { existing: existing.id });
+  }
+  return { orgs, warnings };
+}
+
+async function descendantIds(em: EntityManager, rootId: string): Promise<Set<string>> {
+  const ids = new Set([rootId]);
+  const all = await em.find(Organization, {}, { fields: ['id', 'parent'], disableIdentityMap: true });
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const org of all) {
+      if (!ids.has(org.id) && org.parent && ids.has(org.parent.id)) {
+        ids.add(org.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+async function organizationFor(tx: EntityManager, table: ImportedProject, importer: Importer, plan: OrgPlan): Promise<Organization> {
+  if ('existing' in plan) return tx.findOneOrFail(Organization, plan.existing);
+  // Another table of the same import may have created it already.
+  const again = await tx.findOne(Organization, { code: table.orgCode });
+  if (again) return again;
+  const parent = plan.parent ? tx.getReference(Organization, plan.parent.id) : null;
+  const organization = tx.create(Organization, { code: table.orgCode, name: plan.name, parent });
+  await tx.flush();
+  // The first unit of an empty database (the seed) has no parent to record; every other one is audited.
+  if (!('viewer' in importer) && !plan.parent) return organization;
+  await appendAuditEvent(tx, {
+    actor: actorOf(importer),
+    action: 'viewer' in importer ? IMPORT_CREATED_ORGANIZATION : 'create',
+    entity: 'Organization',
+    entityId: organization.id,
+    after: { code: organization.code, name: organization.name, parentCode: plan.parent?.code ?? null },
+  });
+  return organization;
 }
 
 const keyOf = (i: { level1: string; level2: string; name: string }): string => `${i.level1}|${i.level2}|${i.name}`;
@@ -82,8 +203,9 @@ async function storeProject(
   tx: EntityManager,
   table: ImportedProject,
   importer: Importer,
+  plan: OrgPlan,
 ): Promise<{ project: Project; created: boolean; warnings: ImportMessage[] }> {
-  const organization = await organizationFor(tx, table, importer);
+  const organization = await organizationFor(tx, table, importer, plan);
   const found: Project | null = await tx.findOne(Project, { organization, year: table.year, name: table.name }, { populate: ['indicators'] });
   const created = found === null;
   const before = found ? summary(found) : null;

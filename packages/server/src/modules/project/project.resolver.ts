@@ -71,7 +71,8 @@ export class ProjectResolver {
 
   @Authorized(WRITERS)
   @Mutation(() => ImportResultType, {
-    description: '导入绩效目标表（文本格式）。同一单位、年度、项目名称再次导入时更新原项目，不会重复；出错的表不影响其他表',
+    description:
+      '导入绩效目标表（文本格式，最多 1048576 个字符、500 张表）。同一单位、年度、项目名称再次导入时更新原项目，不会重复；表中有单位不在本人管辖范围内时整批拒绝（FORBIDDEN），什么也不写入；未知的单位编码仅 ADMIN 可导入，建在本人单位之下，并在 warnings 中说明',
   })
   async importTargetTables(
     @Ctx() context: Context,

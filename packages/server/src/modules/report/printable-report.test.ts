@@ -292,7 +292,7 @@ for (const dialect of DIALECTS) {
       expect(put.statusCode).toBe(201);
       const lostHash = sha256(Buffer.from('a photo whose file is lost'));
       const em = api.db.em.fork();
-      em.create(Upload, { sha256: lostHash, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200 });
+      em.create(Upload, { sha256: lostHash, uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }), mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200 });
       await em.flush();
 
       const site = await api.gql<{ createSite: { id: string } }>(

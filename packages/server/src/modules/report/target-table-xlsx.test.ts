@@ -153,11 +153,10 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
     expect((await postWorkbook(api, bytes, await api.login('manager'), '?year=20x3')).status).toBe(400);
     expect((await postWorkbook(api, bytes, null)).status).toBe(401);
     expect((await postWorkbook(api, bytes, await api.login('viewer'))).status).toBe(403);
-    // Another court's manager: every table is refused, none stored.
+    // Another court's manager: the whole workbook is refused, nothing stored.
     const foreign = await postWorkbook(api, bytes, await api.login('other-manager'));
-    expect(foreign.status).toBe(200);
-    expect(foreign.json).toMatchObject({ created: 0, updated: 0 });
-    expect(foreign.json.errors.map((e) => e.message)).toEqual([1, 2, 3, 4, 5].map((n) => `表${n}：单位“218101 天津市武清区人民法院”不在您的管辖范围内`));
+    expect(foreign.status).toBe(403);
+    expect(foreign.json.error).toEqual({ code: 'FORBIDDEN', message: '表1：单位“218101 天津市武清区人民法院”不在您的管辖范围内，未导入任何表' });
   });
 
   it('refuses an export outside the viewer’s organizations, and by field staff', async () => {

@@ -3,6 +3,9 @@ import { readCaptureInfo, type CaptureInfo } from './capture-info.js';
 import type { ImageType } from './image-type.js';
 import { UploadRejectedError } from './upload.errors.js';
 
+// Uploads are decoded once each: libvips' operation cache would only keep decoded pixels around.
+sharp.cache(false);
+
 /** Longest side of the stored photo: enough to read a nameplate, small enough to page through. */
 export const STORED_MAX_SIDE = 4096;
 /** Longest side of the thumbnail shown in lists. */
@@ -50,7 +53,8 @@ export async function reencodePhoto(bytes: Buffer, type: ImageType, maxPixels: n
   }
   // failOn 'error': phones write slightly malformed files (a truncated marker, an odd EXIF) that
   // decode fine; only undecodable data is refused.
-  const options: SharpOptions = { limitInputPixels: maxPixels, failOn: 'error' };
+  // sequentialRead: decode top to bottom, without keeping the whole image (JPEG/PNG allow it).
+  const options: SharpOptions = { limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true };
 
   let metadata: Metadata;
   try {
@@ -63,20 +67,19 @@ export async function reencodePhoto(bytes: Buffer, type: ImageType, maxPixels: n
   if (!metadata.width || !metadata.height) throw unreadable();
   if (metadata.width * metadata.height > maxPixels) throw tooManyPixels(`${metadata.width}×${metadata.height}`, maxPixels);
 
-  const upright = sharp(bytes, options).rotate().flatten({ background: '#ffffff' });
   try {
-    const [stored, thumb] = await Promise.all([
-      upright
-        .clone()
-        .resize(STORED_MAX_SIDE, STORED_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 85 })
-        .toBuffer({ resolveWithObject: true }),
-      upright
-        .clone()
-        .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 75 })
-        .toBuffer(),
-    ]);
+    // One decode of the upload; the thumbnail is made from the (smaller) stored JPEG, so a photo
+    // is never decoded twice at once.
+    const stored = await sharp(bytes, options)
+      .rotate()
+      .flatten({ background: '#ffffff' })
+      .resize(STORED_MAX_SIDE, STORED_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 85 })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(stored.data, { sequentialRead: true })
+      .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 75 })
+      .toBuffer();
     return { jpeg: stored.data, thumb, width: stored.info.width, height: stored.info.height, ...readCaptureInfo(metadata.exif) };
   } catch (error) {
     // limitInputPixels, still set while decoding, in case a header understated the size.

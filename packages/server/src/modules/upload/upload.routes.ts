@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config.js';
 import type { Db } from '../../db.js';
 import type { AuthService, Viewer } from '../auth/auth.service.js';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type ErrorCode } from '../common/errors.js';
+import { BoundedQueue } from '../common/bounded-queue.js';
 import { UserRole } from '../user/user.entity.js';
 import { UploadRejectedError } from './upload.errors.js';
 import { findViewableUpload, saveUpload, SHA256_PATTERN, toUploadMetadata } from './upload.service.js';
@@ -57,6 +58,7 @@ interface UploadRequestState {
 export async function uploadRoutes(server: FastifyInstance, options: UploadRoutesOptions): Promise<void> {
   const { db, auth, config } = options;
   const store = new UploadStore(config.uploadsDir);
+  const decodes = new BoundedQueue('photo decoding', config.decodeConcurrency, config.decodeMaxWaiting);
   const state = new WeakMap<FastifyRequest, UploadRequestState>();
 
   // Photos arrive as raw bytes, whatever Content-Type the device sets; their type is found from the
@@ -89,6 +91,7 @@ export async function uploadRoutes(server: FastifyInstance, options: UploadRoute
         body,
         uploadedBy: viewer.user,
         maxPixels: config.uploadMaxPixels,
+        decodes,
       });
       return reply.code(created ? 201 : 200).send(toUploadMetadata(upload));
     },
@@ -131,7 +134,10 @@ function parseVariant(variant: string | undefined): UploadVariant {
 
 /** Maps every error of these routes to a status and `{ error: { code, message } }`, in one place. */
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, maxBytes: number): FastifyReply {
-  if (error instanceof UploadRejectedError) return reply.code(error.status).send(errorBody(error.code, error.message));
+  if (error instanceof UploadRejectedError) {
+    if (error.status === 503) reply.header('retry-after', '5');
+    return reply.code(error.status).send(errorBody(error.code, error.message));
+  }
   if (error instanceof AppError) return reply.code(STATUS_OF[error.code] ?? 400).send(errorBody(error.code, error.message));
   // Fastify's own: the body limit (also from Content-Length, before reading) and malformed requests.
   if (error.statusCode === 413) {

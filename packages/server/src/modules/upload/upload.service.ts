@@ -1,6 +1,7 @@
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { BoundedQueue, QueueFullError } from '../common/bounded-queue.js';
 import { ForbiddenError } from '../common/errors.js';
 import { isUniqueViolation } from '../common/idempotency.js';
 import type { Viewer } from '../auth/auth.service.js';
@@ -9,6 +10,7 @@ import { detectImageType } from './image-type.js';
 import { reencodePhoto } from './reencode-photo.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { Upload } from './upload.entity.js';
+import { UploadHolder } from './upload-holder.entity.js';
 import { UploadRejectedError } from './upload.errors.js';
 import type { UploadStore } from './upload-store.js';
 
@@ -50,6 +52,8 @@ export interface SaveUploadInput {
   body: Buffer;
   uploadedBy: User;
   maxPixels: number;
+  /** Bounds how many photos are decoded at once (AppConfig.decodeConcurrency); none in tests that need none. */
+  decodes?: BoundedQueue;
 }
 
 /**
@@ -69,9 +73,12 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
       `照片内容与地址中的 SHA-256 不一致（收到的内容为 ${actual}），可能传输不完整，请重新上传`,
     );
   }
-  const stored = await em.findOne(Upload, { sha256: input.sha256 });
+  const stored = await em.findOne(Upload, { sha256: input.sha256 }, { populate: ['uploadedBy'] });
   // The file check lets a re-upload repair a store that lost a file (a restore from an old backup).
-  if (stored && (await store.has(input.sha256))) return { upload: stored, created: false };
+  if (stored && (await store.has(input.sha256))) {
+    await holdUpload(em, stored, input.uploadedBy);
+    return { upload: stored, created: false };
+  }
 
   const type = detectImageType(input.body);
   if (!type) {
@@ -80,9 +87,12 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
       '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是受支持的图片',
     );
   }
-  const photo = await reencodePhoto(input.body, type, input.maxPixels);
+  const photo = await decode(input);
   await store.write(input.sha256, photo.jpeg, photo.thumb);
-  if (stored) return { upload: stored, created: false };
+  if (stored) {
+    await holdUpload(em, stored, input.uploadedBy);
+    return { upload: stored, created: false };
+  }
 
   const insert = em.fork();
   let upload!: Upload;
@@ -116,6 +126,68 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
   }
 }
 
+/** Re-encodes the photo when a decoding slot is free (waiting for one), or refuses: the server is busy. */
+async function decode(input: SaveUploadInput): Promise<Awaited<ReturnType<typeof reencodePhoto>>> {
+  const type = detectImageType(input.body)!;
+  if (!input.decodes) return reencodePhoto(input.body, type, input.maxPixels);
+  try {
+    return await input.decodes.run(() => reencodePhoto(input.body, type, input.maxPixels));
+  } catch (error) {
+    if (!(error instanceof QueueFullError)) throw error;
+    throw new UploadRejectedError({ status: 503, code: 'SERVER_BUSY' }, '服务器正在处理其他照片，请稍后重新上传（照片已保存在手机上，会自动重试）');
+  }
+}
+
+/**
+ * Someone uploaded a photo that is already stored: if another organization uploaded it, the
+ * uploader's organization now holds it too (they sent the bytes).
+ */
+async function holdUpload(em: EntityManager, stored: Upload, uploader: User): Promise<void> {
+  const organizationId = uploader.organization.id;
+  if (stored.uploadedBy?.organization.id === organizationId) return;
+  const fork = em.fork();
+  if (await fork.findOne(UploadHolder, { sha256: stored.sha256, organization: organizationId })) return;
+  try {
+    await fork.transactional(async (tx) => {
+      tx.create(UploadHolder, { sha256: stored.sha256, organization: organizationId });
+      await tx.flush();
+      await appendAuditEvent(tx, { actor: uploader.username, action: 'hold', entity: 'Upload', entityId: stored.sha256, after: { organizationId } });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+/**
+ * The hashes among `hashes` the viewer may name in a record, each once: uploaded by someone in the
+ * viewer's scope, held by an organization in it (the same file uploaded again), or already named by
+ * an inspection the viewer can see. Missing hashes and other organizations' photos are both left
+ * out, so callers answer them alike (MISSING_UPLOAD) and nobody learns which photos exist.
+ *
+ * @example await usableUploads(em, viewer, [mine, foreign, missing]) // Set { mine }
+ */
+export async function usableUploads(em: EntityManager, viewer: Viewer, hashes: string[]): Promise<Set<string>> {
+  const wanted = [...new Set(hashes)];
+  const usable = new Set<string>();
+  if (wanted.length === 0) return usable;
+  if (viewer.scope.isEverything) {
+    for (const hash of wanted) if (!(await missingUploads(em, [hash])).length) usable.add(hash);
+    return usable;
+  }
+  const orgIds = [...viewer.scope.ids];
+  const uploaded = await em.find(Upload, { sha256: { $in: wanted }, uploadedBy: { organization: { $in: orgIds } } }, { fields: ['sha256'], disableIdentityMap: true });
+  for (const upload of uploaded) usable.add(upload.sha256);
+  const rest = wanted.filter((hash) => !usable.has(hash));
+  if (rest.length === 0) return usable;
+  const held = await em.find(UploadHolder, { sha256: { $in: rest }, organization: { $in: orgIds } }, { fields: ['sha256'], disableIdentityMap: true });
+  for (const holder of held) usable.add(holder.sha256);
+  for (const hash of rest) {
+    if (usable.has(hash)) continue;
+    if ((await missingUploads(em, [hash])).length === 0 && (await namedByVisibleInspection(em, viewer, hash))) usable.add(hash);
+  }
+  return usable;
+}
+
 /**
  * The upload, if the viewer may see it: its uploader's organization must be in the viewer's scope.
  * An unknown hash is refused the same way as someone else's photo, so nobody learns which photos
@@ -126,6 +198,7 @@ export async function findViewableUpload(em: EntityManager, viewer: Viewer, sha2
   if (!upload) throw new ForbiddenError();
   const organizationId = upload.uploadedBy?.organization.id;
   if (organizationId && viewer.scope.has(organizationId)) return upload;
+  if (await em.findOne(UploadHolder, { sha256, organization: { $in: [...viewer.scope.ids] } }, { disableIdentityMap: true })) return upload;
   // The same photo may have been uploaded by another unit first: whoever may see an inspection
   // that names it may see it too.
   if (await namedByVisibleInspection(em, viewer, sha256)) return upload;

@@ -272,7 +272,17 @@ for (const dialect of DIALECTS) {
       const hash = sha256(photo);
       expect((await put(photo, { token: tokens['other-manager'] })).statusCode).toBe(201);
       expect((await get(hash, tokens.manager)).statusCode).toBe(403);
-      // The court's inspector takes the same picture (same bytes): the upload is a no-op …
+      // Knowing the hash is not enough: the court's inspection naming it hears MISSING_UPLOAD, as for
+      // a photo never uploaded.
+      const projectsFirst = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "218101") { nodes { id } } }', {}, tokens.inspector);
+      const early = await api.gql(
+        'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+        { input: { clientId: `early-${hash.slice(0, 12)}`, projectId: projectsFirst.data!.projects.nodes[0].id, kind: 'REPAIR', itemName: '法庭门窗', passed: true, photos: [hash], capturedAt: '2023-09-01T10:00:00+08:00' } },
+        tokens.inspector,
+      );
+      expect(early.errors![0]).toMatchObject({ extensions: { code: 'MISSING_UPLOAD', hashes: [hash] } });
+      // The court's inspector takes the same picture (same bytes): nothing new is stored, but the
+      // court now holds the photo …
       expect((await put(photo)).statusCode).toBe(200);
       const projects = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "218101") { nodes { id } } }', {}, tokens.inspector);
       const submitted = await api.gql(
