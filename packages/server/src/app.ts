@@ -62,7 +62,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
       } catch (error) {
         authError = error as Error;
       }
-      return { em, viewer, authError, loaders: createLoaders(em), auth, address: request.ip };
+      return { em, viewer, authError, loaders: createLoaders(em), auth, address: request.ip, secret: config.secret };
     },
   });
 

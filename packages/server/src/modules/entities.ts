@@ -8,7 +8,7 @@ import { Spending } from './spending/spending.entity.js';
 import { User } from './user/user.entity.js';
 import { EquipmentItem } from './equipment/equipment-item.entity.js';
 import { Inspection } from './inspection/inspection.entity.js';
-import { Survey, SurveyCode, SurveyResponse } from './survey/survey.entity.js';
+import { Survey, SurveyCode, SurveyRateLimit, SurveyResponse } from './survey/survey.entity.js';
 import { Upload } from './upload/upload.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
@@ -26,10 +26,11 @@ export const entities = [
   Inspection,
   Survey,
   SurveyCode,
+  SurveyRateLimit,
   SurveyResponse,
 ];
 
-export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyResponse, Upload, User };
+export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyRateLimit, SurveyResponse, Upload, User };
 export { InspectionKind, ReviewStatus } from './inspection/inspection.entity.js';
 export { QuestionKind, ResponseChannel, SurveyAudience } from './survey/survey.entity.js';
 export { SiteKind } from './site/site.entity.js';
