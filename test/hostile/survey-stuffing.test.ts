@@ -7,8 +7,9 @@ import { ADMIN_PASSWORD, describeEachServer, healthDuring, type ProductServer } 
 const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
 const SUBMIT = 'mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }';
 const RESULTS = 'query($id: ID!) { surveyResults(surveyId: $id) { responseCount satisfactionRate flaggedCount voidedCount voidReasons { reason count } } }';
-/** createSurvey's default: public answers accepted per minute from one address. */
+/** createSurvey's default: public answers accepted per minute from one address (bursts up to it, then one every 12 s). */
 const PER_ADDRESS_PER_MINUTE = 5;
+const REFILL_MS = 60_000 / PER_ADDRESS_PER_MINUTE;
 
 interface GraphqlBody {
   data?: Record<string, unknown> | null;
@@ -20,7 +21,8 @@ describeEachServer('survey ballot stuffing', (start) => {
   let adminToken: string;
   let projectId: string;
   let survey: { id: string; publicToken: string };
-  let honest: string;
+  /** A device whose stuffing answer was accepted. */
+  let stuffer: string;
 
   /** Raw GraphQL over HTTP, errors included (ProductServer.gql throws on them). */
   const post = async (query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlBody> => {
@@ -74,15 +76,15 @@ describeEachServer('survey ballot stuffing', (start) => {
   }, 120_000);
 
   it('accepts at most the limit of 200 anonymous answers in 10 s, refuses the rest, moves 干警满意度 only by the accepted ones, and /healthz stays fast', async () => {
-    // The attacker's 200 device tokens, fetched beforehand so that the attack fits in one minute.
-    const devices = await Promise.all(Array.from({ length: 200 }, () => deviceToken()));
-    // One honest officer first: 100 % (10 分).
-    honest = await deviceToken();
-    expect((await answer(honest, '非常满意')).errors).toBeUndefined();
+    // One honest officer first, on a collector's phone (kiosk mode): 100 % (10 分).
+    const kiosk = { clientId: randomUUID(), surveyId: survey.id, answers: [{ questionId: 'q1', value: '非常满意' }], collectedAt: new Date().toISOString() };
+    expect((await post(SUBMIT, { input: kiosk }, adminToken)).errors).toBeUndefined();
     expect(await satisfaction()).toMatchObject({ actual: { value: '100%' }, progress: { score: 10 } });
+    // The attacker's 200 device tokens, fetched beforehand (they are free: the rate limit is what holds).
+    const devices = await Promise.all(Array.from({ length: 200 }, () => deviceToken()));
 
+    const started = Date.now();
     const { result: bodies, slowestHealthMs } = await healthDuring(server.base, async () => {
-      const started = Date.now();
       const sent: Array<Promise<GraphqlBody>> = [];
       // 20 a second for 10 s.
       for (let second = 0; second < 10; second += 1) {
@@ -92,13 +94,15 @@ describeEachServer('survey ballot stuffing', (start) => {
       }
       return Promise.all(sent);
     });
+    const elapsed = Date.now() - started;
     expect(slowestHealthMs).toBeLessThan(1_000);
 
     const accepted = bodies.filter((body) => !body.errors).length;
     expect(accepted).toBeGreaterThan(0);
     const refused = bodies.filter((body) => body.errors?.[0].extensions?.code === 'TOO_MANY_REQUESTS');
-    // The honest answer took one of this address's 5 a minute.
-    expect(accepted).toBeLessThanOrEqual(PER_ADDRESS_PER_MINUTE - 1);
+    // A burst of 5, and one more for every 12 s the attack took (none when the 10 s keep their time).
+    expect(accepted).toBeLessThanOrEqual(PER_ADDRESS_PER_MINUTE + Math.floor(elapsed / REFILL_MS));
+    stuffer = devices[bodies.findIndex((body) => !body.errors)];
     expect(accepted + refused.length).toBe(200);
     for (const body of refused) {
       expect(body.errors![0].message).toMatch(/提交答卷过于频繁.*秒后再试/);
@@ -109,8 +113,8 @@ describeEachServer('survey ballot stuffing', (start) => {
     expect(results.surveyResults.responseCount).toBe(1 + accepted);
     const rate = Math.round((100 / (1 + accepted)) * 100) / 100;
     expect(results.surveyResults.satisfactionRate).toBe(rate);
-    // Each accepted stuffing answer came seconds after another from the same address.
-    expect(results.surveyResults.flaggedCount).toBe(accepted);
+    // Each accepted stuffing answer but the first came seconds after another from the same address.
+    expect(results.surveyResults.flaggedCount).toBe(accepted - 1);
     const after = await satisfaction();
     expect(after.actual!.value).toBe(`${rate}%`);
     if (accepted > 0) expect(after.progress.score).toBeLessThan(10);
@@ -118,7 +122,7 @@ describeEachServer('survey ballot stuffing', (start) => {
 
   it('refuses the same device answering again, and a device token the server did not sign', async () => {
     // The address is over its limit after the attack; a repeat is still told it is a repeat.
-    const again = await answer(honest, '满意');
+    const again = await answer(stuffer, '满意');
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.deviceToken' });
     expect(again.errors?.[0].message).toMatch(/您已提交过本问卷/);
     const forged = await answer('jxdev1.AAAAAAAAAAAAAAAAAAAAAA.forged', '满意');
@@ -126,17 +130,20 @@ describeEachServer('survey ballot stuffing', (start) => {
   });
 
   it('voids the stuffed answers: the score is recomputed and the results say how many and why', async () => {
-    const flagged = await server.gql<{ surveyResponses: Array<{ id: string; flagReason: string }> }>(
-      'query($id: ID!) { surveyResponses(surveyId: $id, flaggedOnly: true) { id flagReason } }',
+    const listed = await server.gql<{ surveyResponses: Array<{ id: string; channel: string; flagReason: string | null }> }>(
+      'query($id: ID!) { surveyResponses(surveyId: $id) { id channel flagReason } }',
       { id: survey.id },
       adminToken,
     );
-    for (const response of flagged.surveyResponses) {
-      expect(response.flagReason).toBe('同一网络地址 30 秒内连续提交');
+    const stuffed = listed.surveyResponses.filter((response) => response.channel === 'PUBLIC');
+    expect(stuffed.filter((response) => response.flagReason !== null).map((response) => response.flagReason)).toEqual(
+      Array<string>(stuffed.length - 1).fill('同一网络地址 30 秒内连续提交'),
+    );
+    for (const response of stuffed) {
       await server.gql('mutation($id: ID!, $r: String!) { voidSurveyResponse(responseId: $id, reason: $r) { id } }', { id: response.id, r: '同一地址连续提交，疑似刷票' }, adminToken);
     }
     const results = await server.gql<{ surveyResults: Record<string, unknown> }>(RESULTS, { id: survey.id }, adminToken);
-    const voided = flagged.surveyResponses.length;
+    const voided = stuffed.length;
     expect(results.surveyResults).toMatchObject({
       responseCount: 1,
       satisfactionRate: 100,

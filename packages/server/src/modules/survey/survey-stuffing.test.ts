@@ -168,14 +168,14 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
       const em = getApi().db.em.fork();
       const key = `test:${randomUUID()}`;
       const t0 = Date.now();
-      expect(await takeFromBucket(em, key, 2, t0)).toEqual({ allowed: true });
-      expect(await takeFromBucket(em, key, 2, t0 + 1)).toEqual({ allowed: true });
-      expect(await takeFromBucket(em, key, 2, t0 + 2)).toEqual({ allowed: false, retryAfterSeconds: 30 });
-      expect(await takeFromBucket(em, key, 2, t0 + 29_000)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-      expect(await takeFromBucket(em, key, 2, t0 + 30_000)).toEqual({ allowed: true });
+      expect(await takeFromBucket(em, key, 2, t0)).toEqual({ allowed: true, previousAt: null });
+      expect(await takeFromBucket(em, key, 2, t0 + 1)).toEqual({ allowed: true, previousAt: t0 });
+      expect(await takeFromBucket(em, key, 2, t0 + 2)).toEqual({ allowed: false, retryAfterSeconds: 30, previousAt: t0 + 1 });
+      expect(await takeFromBucket(em, key, 2, t0 + 29_000)).toEqual({ allowed: false, retryAfterSeconds: 1, previousAt: t0 + 2 });
+      expect(await takeFromBucket(em, key, 2, t0 + 30_000)).toEqual({ allowed: true, previousAt: t0 + 29_000 });
       expect(await takeFromBucket(em, key, 2, t0 + 30_001)).toMatchObject({ allowed: false });
-      expect(await takeFromBucket(em, key, 2, t0 + 600_000)).toEqual({ allowed: true });
-      expect(await takeFromBucket(em, key, 2, t0 + 600_001)).toEqual({ allowed: true });
+      expect(await takeFromBucket(em, key, 2, t0 + 600_000)).toMatchObject({ allowed: true });
+      expect(await takeFromBucket(em, key, 2, t0 + 600_001)).toMatchObject({ allowed: true });
     });
 
     it('do not apply to kiosk answers (signed in, the collector named)', async () => {
@@ -249,6 +249,15 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
   });
 
   describe('bursts and voiding', () => {
+    it('flags all but one of answers arriving at once from one address', async () => {
+      const survey = await createSurvey({ perAddressPerMinute: 100 });
+      const results = await Promise.all(Array.from({ length: 6 }, () => answer(survey.publicToken, '满意', { address: '192.0.2.40' })));
+      expect(results.filter((result) => result.errors)).toEqual([]);
+      const listed = await gql<{ surveyResponses: Array<{ flagReason: string | null }> }>(RESPONSES, { id: survey.id }, manager);
+      expect(listed.data!.surveyResponses.filter((response) => response.flagReason === null)).toHaveLength(1);
+      expect((await gql<{ surveyResults: { flaggedCount: number } }>(RESULTS, { id: survey.id }, manager)).data!.surveyResults.flaggedCount).toBe(5);
+    });
+
     it('flags an answer that follows another from the same address or device within 30 s, and counts the flags', async () => {
       const survey = await createSurvey({ perAddressPerMinute: 100, maxResponsesPerDevice: 0 });
       const deviceToken = issueDeviceToken(TEST_CONFIG.secret);

@@ -107,7 +107,6 @@ export interface SurveyAnswer {
 @Index({ properties: ['survey', 'satisfaction'] })
 // The device rule is this constraint (a device's n-th answer takes slot n), never a look-up.
 @Unique({ properties: ['survey', 'deviceId', 'deviceSlot'] })
-@Index({ properties: ['survey', 'addressHash', 'receivedAt'] })
 export class SurveyResponse extends BaseEntity {
   @Property({ type: 'string', length: 64, unique: true })
   clientId!: string;
@@ -147,7 +146,7 @@ export class SurveyResponse extends BaseEntity {
   @Property({ type: 'integer', nullable: true })
   deviceSlot: number | null = null;
 
-  /** HMAC of the client address (public answers): compared for bursts, never shown. */
+  /** HMAC of the client address (public answers): which answers came from one network, without keeping addresses. */
   @Property({ type: 'string', length: 64, nullable: true })
   addressHash: string | null = null;
 
@@ -181,4 +180,12 @@ export class SurveyRateLimit {
   /** Whether the last request was let through (written by the same UPSERT that moved tat). */
   @Property({ type: 'integer' })
   allowed!: number;
+
+  /** When the last request came (ms since the epoch), allowed or not. */
+  @Property({ type: 'double' })
+  lastAt!: number;
+
+  /** When the request before it came: concurrent requests each see another one's time, never their own. */
+  @Property({ type: 'double', nullable: true })
+  previousAt: number | null = null;
 }

@@ -162,16 +162,16 @@ function repeatError(limit: number): ConflictError {
   return new ConflictError('input.deviceToken', message);
 }
 
-/** Why a public answer looks like ballot stuffing: another one from the same address or device moments before. */
-async function burstReason(em: SqlEntityManager, survey: Survey, addressHash: string, deviceId: string, now: Date): Promise<string | null> {
+/**
+ * Why a public answer looks like ballot stuffing: another attempt from the same address moments
+ * before (read from the address's rate-limit row, which one UPSERT updates, so of simultaneous
+ * answers all but one are flagged on both databases), or another answer from the same device (where
+ * the survey lets a device answer more than once).
+ */
+async function burstReason(em: SqlEntityManager, survey: Survey, deviceId: string, addressBurst: boolean, now: Date): Promise<string | null> {
   const since = new Date(now.getTime() - BURST_SECONDS * 1000);
-  const recent = await em.findOne(
-    SurveyResponse,
-    { survey, receivedAt: { $gt: since }, $or: [{ addressHash }, { deviceId }] },
-    { fields: ['deviceId'], orderBy: { receivedAt: 'desc' } },
-  );
-  if (!recent) return null;
-  return recent.deviceId === deviceId ? `同一设备 ${BURST_SECONDS} 秒内连续提交` : `同一网络地址 ${BURST_SECONDS} 秒内连续提交`;
+  if (await em.count(SurveyResponse, { survey, deviceId, receivedAt: { $gt: since } })) return `同一设备 ${BURST_SECONDS} 秒内连续提交`;
+  return addressBurst ? `同一网络地址 ${BURST_SECONDS} 秒内连续提交` : null;
 }
 
 /** Validates the questions of a new survey and numbers them q1, q2 … */
@@ -454,10 +454,12 @@ export class SurveyService {
     const deviceLimit = deviceId !== null && code === null ? survey.maxResponsesPerDevice : 0;
     if (deviceLimit > 0 && (await this.deviceAnswers(survey, deviceId!)) >= deviceLimit) throw repeatError(deviceLimit);
     let addressHash: string | null = null;
+    let addressBurst = false;
     if (channel === ResponseChannel.PUBLIC) {
       const address = addressKey(this.client.address);
       addressHash = hashAddress(this.client.secret, address);
-      await this.takePublicQuota(survey, address);
+      const previousAt = await this.takePublicQuota(survey, address);
+      addressBurst = previousAt !== null && now.getTime() - previousAt < BURST_SECONDS * 1000;
     }
 
     for (let attempt = 1; ; attempt += 1) {
@@ -465,7 +467,7 @@ export class SurveyService {
       if (deviceSlot !== null && deviceSlot > deviceLimit) throw repeatError(deviceLimit);
       try {
         return await this.em.transactional(async (tx) => {
-          const flagReason = channel === ResponseChannel.PUBLIC ? await burstReason(tx, survey, addressHash!, deviceId!, now) : null;
+          const flagReason = channel === ResponseChannel.PUBLIC ? await burstReason(tx, survey, deviceId!, addressBurst, now) : null;
           const response = tx.create(SurveyResponse, {
             clientId,
             survey,
@@ -557,8 +559,11 @@ export class SurveyService {
     return this.em.fork().count(SurveyResponse, { survey, deviceId, deviceSlot: { $ne: null } });
   }
 
-  /** The public link's rate limits, per client address and per survey, shared by all server processes. */
-  private async takePublicQuota(survey: Survey, address: string): Promise<void> {
+  /**
+   * The public link's rate limits, per client address and per survey, shared by all server
+   * processes. Returns when the address's previous attempt came (null for its first).
+   */
+  private async takePublicQuota(survey: Survey, address: string): Promise<number | null> {
     const perAddress = await takeFromBucket(this.em, `a:${survey.id}:${address}`, survey.perAddressPerMinute);
     if (!perAddress.allowed) {
       throw new TooManyRequestsError(`此网络提交答卷过于频繁（每分钟至多 ${survey.perAddressPerMinute} 份），请 ${perAddress.retryAfterSeconds} 秒后再试`, perAddress.retryAfterSeconds);
@@ -567,6 +572,7 @@ export class SurveyService {
     if (!perSurvey.allowed) {
       throw new TooManyRequestsError(`此问卷此刻提交的人太多（每分钟至多 ${survey.perSurveyPerMinute} 份），请 ${perSurvey.retryAfterSeconds} 秒后再试`, perSurvey.retryAfterSeconds);
     }
+    return perAddress.previousAt;
   }
 
   private findStored(clientId: string): Promise<SurveyResponse | null> {
