@@ -186,6 +186,12 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
       }
     });
 
+    it('default to one answer per device, 5 a minute per address and 60 a minute per survey', async () => {
+      const input = { indicatorId: aidIndicator, title: '调查', audience: 'AID_RECIPIENTS', questions: [{ kind: 'SATISFACTION', text: '满意度' }], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + DAY).toISOString() };
+      const created = await gql<{ createSurvey: Record<string, unknown> }>('mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { maxResponsesPerDevice perAddressPerMinute perSurveyPerMinute } }', { input }, manager);
+      expect(created.data!.createSurvey).toEqual({ maxResponsesPerDevice: 1, perAddressPerMinute: 5, perSurveyPerMinute: 60 });
+    });
+
     it('are checked when the survey is created: out of range is refused naming the field', async () => {
       for (const [field, value] of [
         ['perAddressPerMinute', 0],
