@@ -173,6 +173,12 @@ describe('field staff on a phone', () => {
     await own.getByTestId('submit').click();
     await own.getByTestId('public-done').waitFor();
     await screenshot(own, '10-public-done');
+    // The same phone again, even with its cookies cleared: one answer per device.
+    await respondent.clearCookies();
+    await own.reload();
+    await own.getByTestId('public-repeat').waitFor();
+    expect(await own.getByTestId('public-repeat').textContent()).toContain('您已提交过本问卷');
+    expect(await own.evaluate(() => document.cookie)).toMatch(/jx_device=jxdev1\./);
     await respondent.close();
     const results = await server.gql<{ surveyResults: { responseCount: number } }>(
       'query($id: ID!) { surveyResults(surveyId: $id) { responseCount } }',

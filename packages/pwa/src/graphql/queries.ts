@@ -208,7 +208,7 @@ export interface IndicatorEvidenceResult {
 }
 
 export const PUBLIC_SURVEY = `query PublicSurvey($token: String!) {
-  publicSurvey(token: $token) { title audience questions { id kind text options required } opensAt closesAt isOpen requireCode }
+  publicSurvey(token: $token) { title audience questions { id kind text options required } opensAt closesAt isOpen requireCode maxResponsesPerDevice deviceToken }
 }`;
 export interface PublicSurvey {
   title: string;
@@ -218,6 +218,10 @@ export interface PublicSurvey {
   closesAt: string;
   isOpen: boolean;
   requireCode: boolean;
+  /** Answers one device may give (0: any number). */
+  maxResponsesPerDevice: number;
+  /** A fresh device token from the server: kept only if the device has none yet. */
+  deviceToken: string;
 }
 export interface PublicSurveyResult {
   publicSurvey: PublicSurvey;
@@ -237,6 +241,7 @@ export interface SubmitSurveyResponseInput {
   surveyId?: string;
   token?: string;
   code?: string;
+  deviceToken?: string;
   answers: SurveyAnswerInput[];
   collectedAt: string;
 }

@@ -30,6 +30,7 @@ export const COUNTED_TABLES = {
   surveys: 'survey',
   surveyCodes: 'survey_code',
   surveyResponses: 'survey_response',
+  surveyRateLimits: 'survey_rate_limit',
   auditEvents: 'audit_event',
 } as const;
 
@@ -57,6 +58,7 @@ const COUNT_LABELS: Record<CountName, string> = {
   surveys: '问卷',
   surveyCodes: '问卷码',
   surveyResponses: '问卷答卷',
+  surveyRateLimits: '问卷提交限速记录',
   auditEvents: '审计日志',
 };
 

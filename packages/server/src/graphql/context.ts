@@ -13,6 +13,8 @@ export interface Context {
   authError: Error | null;
   /** The client's address, for the login rate limit. */
   address: string;
+  /** The server's secret, for the public surveys' device tokens. */
+  secret: string;
 }
 
 export function requireViewer(context: Context): Viewer {

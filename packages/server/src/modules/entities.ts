@@ -8,7 +8,7 @@ import { Spending } from './spending/spending.entity.js';
 import { User } from './user/user.entity.js';
 import { EquipmentItem } from './equipment/equipment-item.entity.js';
 import { Inspection } from './inspection/inspection.entity.js';
-import { Survey, SurveyCode, SurveyResponse } from './survey/survey.entity.js';
+import { Survey, SurveyCode, SurveyRateLimit, SurveyResponse } from './survey/survey.entity.js';
 import { Upload } from './upload/upload.entity.js';
 import { UploadHolder } from './upload/upload-holder.entity.js';
 
@@ -28,10 +28,11 @@ export const entities = [
   Inspection,
   Survey,
   SurveyCode,
+  SurveyRateLimit,
   SurveyResponse,
 ];
 
-export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyResponse, Upload, UploadHolder, User };
+export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyRateLimit, SurveyResponse, Upload, UploadHolder, User };
 export { InspectionKind, ReviewStatus } from './inspection/inspection.entity.js';
 export { QuestionKind, ResponseChannel, SurveyAudience } from './survey/survey.entity.js';
 export { SiteKind } from './site/site.entity.js';

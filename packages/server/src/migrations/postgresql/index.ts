@@ -3,11 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127201633_initial } from './Migration20261127201633_initial.js';
 import { Migration20261127203335_evidence } from './Migration20261127203335_evidence.js';
 import { Migration20261201214904_accounts } from './Migration20261201214904_accounts.js';
+import { Migration20261201225525_survey_stuffing } from './Migration20261201225525_survey_stuffing.js';
 import { Migration20261201225720 } from './Migration20261201225720.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127201633_initial', class: Migration20261127201633_initial },
   { name: 'Migration20261127203335_evidence', class: Migration20261127203335_evidence },
   { name: 'Migration20261201214904_accounts', class: Migration20261201214904_accounts },
+  { name: 'Migration20261201225525_survey_stuffing', class: Migration20261201225525_survey_stuffing },
   { name: 'Migration20261201225720', class: Migration20261201225720 },
 ];

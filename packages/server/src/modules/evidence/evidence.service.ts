@@ -21,7 +21,7 @@ async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<
   const rows: Array<{ satisfaction: string; n: number | string }> = await em
     .getConnection()
     .execute(
-      `select satisfaction, count(*) as n from survey_response where survey_id in (${surveys.map(() => '?').join(',')}) and satisfaction is not null group by satisfaction`,
+      `select satisfaction, count(*) as n from survey_response where survey_id in (${surveys.map(() => '?').join(',')}) and satisfaction is not null and voided_at is null group by satisfaction`,
       surveys.map((survey) => survey.id),
       'all',
       em.getTransactionContext(),

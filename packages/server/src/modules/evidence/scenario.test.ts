@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { describeEachApi, type TestApi } from '../../test/api.js';
+import { describeEachApi, TEST_CONFIG, type TestApi } from '../../test/api.js';
+import { issueDeviceToken } from '../survey/device-token.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
 
@@ -88,6 +89,7 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
           questions: [{ kind: 'SATISFACTION', text: '您对派出法庭维修的总体评价' }],
           opensAt: '2023-10-01T00:00:00+08:00',
           closesAt: '2099-12-31T00:00:00+08:00',
+          perAddressPerMinute: 20,
         },
       },
       manager,
@@ -102,7 +104,7 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
         {
           input: {
             clientId: randomUUID(),
-            ...(kiosk ? { surveyId: survey.data!.createSurvey.id } : { token: survey.data!.createSurvey.publicToken }),
+            ...(kiosk ? { surveyId: survey.data!.createSurvey.id } : { token: survey.data!.createSurvey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret) }),
             answers: [{ questionId: 'q1', value }],
             collectedAt: new Date().toISOString(),
           },

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import type { SatisfactionMethod } from '@jixiao/domain';
 import { BaseEntity } from '../common/base.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -60,6 +60,18 @@ export class Survey extends BaseEntity {
   @Property({ type: 'boolean', default: false })
   requireCode: Opt<boolean> = false;
 
+  /** Public answers one device may give (0: no limit). Answers with a code are not counted. */
+  @Property({ type: 'integer', default: 1 })
+  maxResponsesPerDevice: Opt<number> = 1;
+
+  /** Public answers accepted per minute from one client address. */
+  @Property({ type: 'integer', default: 5 })
+  perAddressPerMinute: Opt<number> = 5;
+
+  /** Public answers accepted per minute for the whole survey, from all addresses together. */
+  @Property({ type: 'integer', default: 60 })
+  perSurveyPerMinute: Opt<number> = 60;
+
   @ManyToOne(() => User)
   createdBy!: Rel<User>;
 
@@ -93,6 +105,8 @@ export interface SurveyAnswer {
 /** One respondent's answers. */
 @Entity()
 @Index({ properties: ['survey', 'satisfaction'] })
+// The device rule is this constraint (a device's n-th answer takes slot n), never a look-up.
+@Unique({ properties: ['survey', 'deviceId', 'deviceSlot'] })
 export class SurveyResponse extends BaseEntity {
   @Property({ type: 'string', length: 64, unique: true })
   clientId!: string;
@@ -123,4 +137,55 @@ export class SurveyResponse extends BaseEntity {
 
   @Property({ type: 'datetime' })
   receivedAt: Opt<Date> = new Date();
+
+  /** The signed device token's id (public answers). */
+  @Property({ type: 'string', length: 32, nullable: true })
+  deviceId: string | null = null;
+
+  /** Which of the device's allowed answers this is (1 …); null when the device rule does not apply. */
+  @Property({ type: 'integer', nullable: true })
+  deviceSlot: number | null = null;
+
+  /** HMAC of the client address (public answers): which answers came from one network, without keeping addresses. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  addressHash: string | null = null;
+
+  /** Why the response looks suspicious (a burst), or null. Flagged responses still count until voided. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  flagReason: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  voidedAt: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  voidedBy: Rel<User> | null = null;
+
+  /** Why a manager voided it; a voided response no longer counts. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  voidReason: string | null = null;
+}
+
+/**
+ * A rate limit's state (GCRA): the theoretical arrival time, in ms since the epoch, of the next
+ * request once the bucket is spent. Kept in the database so every server process shares it.
+ */
+@Entity()
+export class SurveyRateLimit {
+  @PrimaryKey({ type: 'string', length: 200 })
+  key!: string;
+
+  @Property({ type: 'double' })
+  tat!: number;
+
+  /** Whether the last request was let through (written by the same UPSERT that moved tat). */
+  @Property({ type: 'integer' })
+  allowed!: number;
+
+  /** When the last request came (ms since the epoch), allowed or not. */
+  @Property({ type: 'double' })
+  lastAt!: number;
+
+  /** When the request before it came: concurrent requests each see another one's time, never their own. */
+  @Property({ type: 'double', nullable: true })
+  previousAt: number | null = null;
 }

@@ -40,11 +40,30 @@ export class CreateSurveyInput {
   @Field(() => Date, { description: '停止收集答卷的时间（不含），须晚于开始时间' })
   closesAt!: Date;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: '通过公开链接作答是否必须填写一次性问卷码（防止同一人重复作答），默认否' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: '通过公开链接作答是否必须填写一次性问卷码，默认否。推荐：问卷码是防止刷票最可靠的办法（每码一份答卷，名单上的人各发一个）；不用码时只靠设备和网络地址限制',
+  })
   requireCode?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: '同时生成的一次性问卷码个数（0–1000）；以后也可用 generateSurveyCodes 追加' })
   codeCount?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '公开链接上每台设备至多提交的答卷数（0–100，0 为不限），默认 1：同一设备再次作答报 CONFLICT（field 为 input.deviceToken）。带问卷码的答卷不受此限',
+  })
+  maxResponsesPerDevice?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '公开链接上每个网络地址每分钟至多接受的答卷数（1–1000），默认 5；超出报 TOO_MANY_REQUESTS。全体干警在同一办公网络集中作答时调高，或改用问卷码、现场代答',
+  })
+  perAddressPerMinute?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '公开链接上整份问卷每分钟至多接受的答卷数（1–10000），默认 60；超出报 TOO_MANY_REQUESTS' })
+  perSurveyPerMinute?: number | null;
 }
 
 @InputType('SurveyAnswerInput', { description: '对一道题的回答' })
@@ -73,6 +92,12 @@ export class SubmitSurveyResponseInput {
 
   @Field(() => String, { nullable: true, description: '一次性问卷码：问卷要求时必填；大小写、空格和连字符不计。每个码只能用一次' })
   code?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '设备标识：公开链接作答时必填，取自 publicSurvey.deviceToken（设备保存后每次作答都用同一个）；现场代答不填',
+  })
+  deviceToken?: string | null;
 
   @Field(() => [SurveyAnswerInput], { description: '回答，每道题至多一条；必答题都要回答' })
   answers!: SurveyAnswerInput[];

@@ -3,6 +3,7 @@ import { requireViewer, type Context } from '../../graphql/context.js';
 import { indicatorView } from '../indicator/indicator.resolver.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { UserRole } from '../user/user.entity.js';
+import { issueDeviceToken } from './device-token.js';
 import { SurveyService } from './survey.service.js';
 import { CreateSurveyInput, SubmitSurveyResponseInput } from './survey.input.js';
 import {
@@ -10,6 +11,7 @@ import {
   SatisfactionMethodEnum,
   SurveyCodeType,
   SurveyResponseReceiptType,
+  SurveyResponseType,
   SurveyResultsType,
   SurveyType,
 } from './survey.types.js';
@@ -17,7 +19,7 @@ import {
 const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
 
 function service(context: Context): SurveyService {
-  return new SurveyService(context.em, () => requireViewer(context));
+  return new SurveyService(context.em, () => requireViewer(context), { address: context.address, secret: context.secret });
 }
 
 /** The estimated cost of one surveyResults: 12 of them reach the signed-in limit (50,000). */
@@ -56,7 +58,7 @@ export class SurveyResolver {
     description: '无需登录：公开链接 /s/<token> 的问卷，只含作答所需的内容；令牌无效时返回 FORBIDDEN 错误',
   })
   async publicSurvey(@Ctx() context: Context, @Arg('token', () => String, { description: '公开链接中的令牌' }) token: string): Promise<PublicSurveyType> {
-    return PublicSurveyType.from(await service(context).findByToken(token), new Date());
+    return PublicSurveyType.from(await service(context).findByToken(token), new Date(), issueDeviceToken(context.secret));
   }
 
   @Authorized()
@@ -86,7 +88,37 @@ export class SurveyResolver {
         latestTexts,
       })),
       byChannel: results.byChannel,
+      flaggedCount: results.flaggedCount,
+      voidedCount: results.voidedCount,
+      voidReasons: results.voidReasons,
     };
+  }
+
+  @Authorized(WRITERS)
+  @Query(() => [SurveyResponseType], {
+    description: '问卷的答卷，最新在前（ADMIN、MANAGER），用于核查可疑答卷并作废',
+    complexity: ({ childComplexity, args }) => 1 + childComplexity * Number(args.limit ?? 100),
+  })
+  async surveyResponses(
+    @Ctx() context: Context,
+    @Arg('surveyId', () => ID, { description: '问卷 id' }) surveyId: string,
+    @Arg('flaggedOnly', () => Boolean, { defaultValue: false, description: '只列出被标记为可疑的答卷' }) flaggedOnly: boolean,
+    @Arg('limit', () => Int, { defaultValue: 100, description: '至多列出的答卷数（1–500），默认 100' }) limit: number,
+  ): Promise<SurveyResponseType[]> {
+    return (await service(context).listResponses(surveyId, flaggedOnly, limit)).map((response) => SurveyResponseType.from(response));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => SurveyResponseType, {
+    description:
+      '作废一份答卷（ADMIN、MANAGER），须写明原因：答卷仍保留，但不再计入统计和满意率，来源为 SURVEY 的指标随即重新推算；记入审计日志。已作废的再作废报 CONFLICT',
+  })
+  async voidSurveyResponse(
+    @Ctx() context: Context,
+    @Arg('responseId', () => ID, { description: '答卷 id' }) responseId: string,
+    @Arg('reason', () => String, { description: '作废原因，最长 200 字（如“同一网络地址短时间内连续提交”）' }) reason: string,
+  ): Promise<SurveyResponseType> {
+    return SurveyResponseType.from(await service(context).voidResponse(responseId, reason));
   }
 
   @FieldResolver(() => IndicatorType, { description: '问卷统计的指标（含其实际完成值与得分）' })
@@ -123,7 +155,9 @@ export class SurveyResolver {
   @Mutation(() => SurveyResponseReceiptType, {
     description:
       '提交一份答卷。现场代答：以 ADMIN、MANAGER 或 INSPECTOR 登录，填 surveyId；公开链接：无需登录，填 token，问卷要求时填问卷码。' +
-      '同一 clientId 重复提交相同内容返回已保存的回执，内容不同报 CONFLICT 并指明字段；问卷码已被使用报 CONFLICT（field 为 input.code）。保存后重新推算来源为 SURVEY 的指标的实际完成值',
+      '同一 clientId 重复提交相同内容返回已保存的回执，内容不同报 CONFLICT 并指明字段；问卷码已被使用报 CONFLICT（field 为 input.code）。' +
+      '公开链接另须填 deviceToken：同一设备超出问卷允许的答卷数报 CONFLICT（field 为 input.deviceToken）；同一网络地址或整份问卷提交过快报 TOO_MANY_REQUESTS（extensions.retryAfterSeconds 为需等待的秒数），均不保存。' +
+      '防刷票最可靠的是一次性问卷码（requireCode）。保存后重新推算来源为 SURVEY 的指标的实际完成值',
   })
   async submitSurveyResponse(
     @Ctx() context: Context,

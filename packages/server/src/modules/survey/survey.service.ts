@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { SATISFACTION_LEVELS, satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { checkLength, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../common/errors.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { isUuid } from '../common/ids.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
@@ -20,6 +20,8 @@ import {
   type SurveyAudience,
   type SurveyQuestion,
 } from './survey.entity.js';
+import { hashAddress, verifyDeviceToken } from './device-token.js';
+import { addressKey, takeFromBucket } from './survey-rate-limit.js';
 
 /** Who may create surveys, generate codes and read codes and free-text answers. */
 const WRITERS: readonly UserRole[] = [UserRole.ADMIN, UserRole.MANAGER];
@@ -39,6 +41,15 @@ const MAX_OPTIONS = 50;
 const MAX_TEXT_ANSWER = 2000;
 /** Free-text answers shown to managers per question in the results. */
 const LATEST_TEXTS = 50;
+/** Public answers from one address or device closer together than this are flagged as a burst. */
+const BURST_SECONDS = 30;
+/** Defaults and bounds of a survey's public limits (createSurvey). */
+export const PUBLIC_LIMITS = {
+  maxResponsesPerDevice: { default: 1, min: 0, max: 100 },
+  perAddressPerMinute: { default: 5, min: 1, max: 1000 },
+  perSurveyPerMinute: { default: 60, min: 1, max: 10000 },
+} as const;
+const MAX_LISTED_RESPONSES = 500;
 
 export interface SurveyQuestionData {
   kind: QuestionKind;
@@ -57,6 +68,15 @@ export interface CreateSurveyData {
   closesAt: Date;
   requireCode?: boolean | null;
   codeCount?: number | null;
+  maxResponsesPerDevice?: number | null;
+  perAddressPerMinute?: number | null;
+  perSurveyPerMinute?: number | null;
+}
+
+/** Who is asking, for the public link's limits: the client's address and the server's secret. */
+export interface SurveyClient {
+  address: string;
+  secret: string;
 }
 
 export interface SubmitResponseData {
@@ -64,6 +84,7 @@ export interface SubmitResponseData {
   surveyId?: string | null;
   token?: string | null;
   code?: string | null;
+  deviceToken?: string | null;
   answers: SurveyAnswer[];
   collectedAt: Date;
 }
@@ -81,6 +102,9 @@ export interface SurveyResults {
   satisfactionRate: number | null;
   questions: QuestionResult[];
   byChannel: Array<{ channel: ResponseChannel; count: number }>;
+  flaggedCount: number;
+  voidedCount: number;
+  voidReasons: Array<{ reason: string; count: number }>;
 }
 
 /** Loads a survey the viewer may see (through its indicator's project); unknown and foreign ids look the same. */
@@ -118,10 +142,36 @@ function normalizeCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
+function checkLimit(field: keyof typeof PUBLIC_LIMITS, value: number | null | undefined): number {
+  const { default: fallback, min, max } = PUBLIC_LIMITS[field];
+  const limit = value ?? fallback;
+  if (!Number.isInteger(limit) || limit < min || limit > max) {
+    throw new ValidationError(`input.${field}`, `input.${field} 应为 ${min}–${max} 的整数，实际为 ${limit}`);
+  }
+  return limit;
+}
+
 function checkCodeCount(field: string, count: number, min: number): void {
   if (!Number.isInteger(count) || count < min || count > MAX_CODES_PER_CALL) {
     throw new ValidationError(field, `${field} 应为 ${min}–${MAX_CODES_PER_CALL} 的整数，实际为 ${count}`);
   }
+}
+
+function repeatError(limit: number): ConflictError {
+  const message = limit === 1 ? '您已提交过本问卷，每台设备只能提交一份答卷' : `您已提交过本问卷 ${limit} 次，每台设备至多提交 ${limit} 份答卷`;
+  return new ConflictError('input.deviceToken', message);
+}
+
+/**
+ * Why a public answer looks like ballot stuffing: another attempt from the same address moments
+ * before (read from the address's rate-limit row, which one UPSERT updates, so of simultaneous
+ * answers all but one are flagged on both databases), or another answer from the same device (where
+ * the survey lets a device answer more than once).
+ */
+async function burstReason(em: SqlEntityManager, survey: Survey, deviceId: string, addressBurst: boolean, now: Date): Promise<string | null> {
+  const since = new Date(now.getTime() - BURST_SECONDS * 1000);
+  if (await em.count(SurveyResponse, { survey, deviceId, receivedAt: { $gt: since } })) return `同一设备 ${BURST_SECONDS} 秒内连续提交`;
+  return addressBurst ? `同一网络地址 ${BURST_SECONDS} 秒内连续提交` : null;
 }
 
 /** Validates the questions of a new survey and numbers them q1, q2 … */
@@ -193,6 +243,7 @@ export class SurveyService {
   constructor(
     private readonly em: SqlEntityManager,
     private readonly viewer: () => Viewer,
+    private readonly client: SurveyClient = { address: '', secret: '' },
   ) {}
 
   get(id: string): Promise<Survey> {
@@ -220,6 +271,9 @@ export class SurveyService {
     }
     const codeCount = input.codeCount ?? 0;
     checkCodeCount('input.codeCount', codeCount, 0);
+    const maxResponsesPerDevice = checkLimit('maxResponsesPerDevice', input.maxResponsesPerDevice);
+    const perAddressPerMinute = checkLimit('perAddressPerMinute', input.perAddressPerMinute);
+    const perSurveyPerMinute = checkLimit('perSurveyPerMinute', input.perSurveyPerMinute);
     const indicator = await findVisibleIndicator(this.em, viewer, input.indicatorId);
     const fields = {
       title,
@@ -229,6 +283,9 @@ export class SurveyService {
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       requireCode: input.requireCode ?? false,
+      maxResponsesPerDevice,
+      perAddressPerMinute,
+      perSurveyPerMinute,
     };
     return this.withFreshCodes(async () =>
       this.em.transactional(async (tx) => {
@@ -286,11 +343,15 @@ export class SurveyService {
 
   async results(surveyId: string): Promise<SurveyResults> {
     const survey = await this.get(surveyId);
-    const responses = await this.em.find(
+    const all = await this.em.find(
       SurveyResponse,
       { survey },
-      { fields: ['answers', 'channel', 'receivedAt'], orderBy: { receivedAt: 'desc', id: 'desc' }, disableIdentityMap: true },
+      { fields: ['answers', 'channel', 'receivedAt', 'flagReason', 'voidedAt', 'voidReason'], orderBy: { receivedAt: 'desc', id: 'desc' }, disableIdentityMap: true },
     );
+    const voided = all.filter((response) => response.voidedAt !== null);
+    const responses = all.filter((response) => response.voidedAt === null);
+    const reasons = new Map<string, number>();
+    for (const response of voided) reasons.set(response.voidReason ?? '', (reasons.get(response.voidReason ?? '') ?? 0) + 1);
     const showTexts = WRITERS.includes(this.viewer().user.role);
     const counted = survey.questions.find((question) => question.kind === QuestionKind.SATISFACTION);
     const questions = survey.questions.map((question): QuestionResult => {
@@ -311,6 +372,9 @@ export class SurveyService {
       satisfactionRate: satisfactionRate(counts, survey.method),
       questions,
       byChannel: Object.values(ResponseChannel).map((channel) => ({ channel, count: responses.filter((response) => response.channel === channel).length })),
+      flaggedCount: responses.filter((response) => response.flagReason !== null).length,
+      voidedCount: voided.length,
+      voidReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
     };
   }
 
@@ -347,6 +411,14 @@ export class SurveyService {
     const answers = normalizeAnswers(survey.questions, input.answers);
     const collectedAt = input.collectedAt;
     const now = new Date();
+    // A public answer comes from a device the server gave a token to (publicSurvey.deviceToken).
+    let deviceId: string | null = null;
+    if (channel === ResponseChannel.PUBLIC) {
+      const token = input.deviceToken?.trim() ?? '';
+      checkLength('input.deviceToken', token, 200);
+      deviceId = token ? verifyDeviceToken(this.client.secret, token) : null;
+      if (!deviceId) throw new ValidationError('input.deviceToken', 'input.deviceToken 缺少或无效的设备标识，请重新打开问卷链接后作答');
+    }
     if (collectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       throw new ValidationError('input.collectedAt', `input.collectedAt ${collectedAt.toISOString()} 晚于服务器时间 ${now.toISOString()}，请校准设备时间`);
     }
@@ -377,27 +449,130 @@ export class SurveyService {
     const counted = survey.questions.find((question) => question.kind === QuestionKind.SATISFACTION)!;
     const satisfaction = answers.find((answer) => answer.questionId === counted.id)?.value ?? null;
     const actor = collector?.username ?? null;
-    try {
-      return await this.em.transactional(async (tx) => {
-        const response = tx.create(SurveyResponse, { clientId, survey, answers, satisfaction, channel, code, collectedBy: collector, collectedAt });
-        await tx.flush();
-        await appendAuditEvent(tx, {
-          actor,
-          action: 'create',
-          entity: 'SurveyResponse',
-          entityId: response.id,
-          after: { surveyId: survey.id, clientId, channel, collectedAt, satisfaction, answerCount: answers.length, withCode: code !== null },
-        });
-        await recomputeDerivedActuals(tx, survey.indicator.project.id, actor);
-        return response;
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await this.findStored(clientId);
-      if (winner) return this.replay(winner, submitted, surveyField);
-      if (code !== null) throw new ConflictError('input.code', `问卷码 ${code} 已被使用，每个码只能提交一份答卷`);
-      throw error;
+    // The device rule: a device's n-th answer takes slot n, and (survey, device, slot) is unique. An
+    // answer with a code is held by its code instead (several people may share one phone).
+    const deviceLimit = deviceId !== null && code === null ? survey.maxResponsesPerDevice : 0;
+    if (deviceLimit > 0 && (await this.deviceAnswers(survey, deviceId!)) >= deviceLimit) throw repeatError(deviceLimit);
+    let addressHash: string | null = null;
+    let addressBurst = false;
+    if (channel === ResponseChannel.PUBLIC) {
+      const address = addressKey(this.client.address);
+      addressHash = hashAddress(this.client.secret, address);
+      const previousAt = await this.takePublicQuota(survey, address);
+      addressBurst = previousAt !== null && now.getTime() - previousAt < BURST_SECONDS * 1000;
     }
+
+    for (let attempt = 1; ; attempt += 1) {
+      const deviceSlot = deviceLimit > 0 ? (await this.deviceAnswers(survey, deviceId!)) + 1 : null;
+      if (deviceSlot !== null && deviceSlot > deviceLimit) throw repeatError(deviceLimit);
+      try {
+        return await this.em.transactional(async (tx) => {
+          const flagReason = channel === ResponseChannel.PUBLIC ? await burstReason(tx, survey, deviceId!, addressBurst, now) : null;
+          const response = tx.create(SurveyResponse, {
+            clientId,
+            survey,
+            answers,
+            satisfaction,
+            channel,
+            code,
+            collectedBy: collector,
+            collectedAt,
+            deviceId,
+            deviceSlot,
+            addressHash,
+            flagReason,
+          });
+          await tx.flush();
+          await appendAuditEvent(tx, {
+            actor,
+            action: 'create',
+            entity: 'SurveyResponse',
+            entityId: response.id,
+            after: { surveyId: survey.id, clientId, channel, collectedAt, satisfaction, answerCount: answers.length, withCode: code !== null, deviceId, flagReason },
+          });
+          await recomputeDerivedActuals(tx, survey.indicator.project.id, actor);
+          return response;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await this.findStored(clientId);
+        if (winner) return this.replay(winner, submitted, surveyField);
+        if (code !== null && (await this.em.fork().count(SurveyResponse, { code })) > 0) {
+          throw new ConflictError('input.code', `问卷码 ${code} 已被使用，每个码只能提交一份答卷`);
+        }
+        // The same device answering twice at once: the other answer took the slot; try the next one.
+        if (deviceSlot === null || attempt >= deviceLimit) throw deviceSlot === null ? error : repeatError(deviceLimit);
+      }
+    }
+  }
+
+  /**
+   * A manager's list of a survey's responses, newest first, to find the ones to void: flagged ones
+   * only if asked. Only ADMIN and MANAGER (the answers are the respondents').
+   */
+  async listResponses(surveyId: string, flaggedOnly: boolean, limit: number): Promise<SurveyResponse[]> {
+    if (!WRITERS.includes(this.viewer().user.role)) throw new ForbiddenError('只有 ADMIN、MANAGER 可以查看答卷');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LISTED_RESPONSES) {
+      throw new ValidationError('limit', `limit 应为 1–${MAX_LISTED_RESPONSES} 的整数，实际为 ${limit}`);
+    }
+    const survey = await this.get(surveyId);
+    return this.em.find(
+      SurveyResponse,
+      { survey, ...(flaggedOnly ? { flagReason: { $ne: null } } : {}) },
+      { populate: ['collectedBy', 'voidedBy'], orderBy: { receivedAt: 'desc', id: 'desc' }, limit },
+    );
+  }
+
+  /**
+   * Voids a response (ADMIN, MANAGER): it stays stored and listed, but no longer counts toward the
+   * results or the indicator's actual, which is recomputed in the same transaction as the audit entry.
+   */
+  async voidResponse(responseId: string, reason: string): Promise<SurveyResponse> {
+    const viewer = this.viewer();
+    if (!WRITERS.includes(viewer.user.role)) throw new ForbiddenError('只有 ADMIN、MANAGER 可以作废答卷');
+    const why = reason.trim();
+    if (!why) throw new ValidationError('reason', 'reason 请写明作废的原因');
+    checkLength('reason', why, 200);
+    const found = isUuid(responseId) ? await this.em.findOne(SurveyResponse, { id: responseId }, { fields: ['survey'] }) : null;
+    if (!found) throw viewer.scope.isEverything ? new NotFoundError(`答卷 ${responseId} 不存在`) : new ForbiddenError();
+    const survey = await findVisibleSurvey(this.em, viewer, found.survey.id);
+    return this.em.transactional(async (tx) => {
+      // One conditional UPDATE: of two managers voiding at once, exactly one changes the row.
+      const changed = await tx.nativeUpdate(SurveyResponse, { id: responseId, voidedAt: null }, { voidedAt: new Date(), voidedBy: viewer.user.id, voidReason: why });
+      const response = await tx.findOneOrFail(SurveyResponse, { id: responseId }, { populate: ['collectedBy', 'voidedBy'], refresh: true });
+      if (changed === 0) throw new ConflictError('responseId', `答卷已于 ${response.voidedAt?.toISOString() ?? ''} 作废（${response.voidReason ?? ''}）`);
+      await appendAuditEvent(tx, {
+        actor: viewer.user.username,
+        action: 'update',
+        entity: 'SurveyResponse',
+        entityId: response.id,
+        before: { voided: false },
+        after: { voided: true, voidReason: why, flagReason: response.flagReason },
+      });
+      await recomputeDerivedActuals(tx, survey.indicator.project.id, viewer.user.username);
+      return response;
+    });
+  }
+
+  /** How many slots of the device rule a device holds in a survey (voided answers still hold theirs). */
+  private deviceAnswers(survey: Survey, deviceId: string): Promise<number> {
+    return this.em.fork().count(SurveyResponse, { survey, deviceId, deviceSlot: { $ne: null } });
+  }
+
+  /**
+   * The public link's rate limits, per client address and per survey, shared by all server
+   * processes. Returns when the address's previous attempt came (null for its first).
+   */
+  private async takePublicQuota(survey: Survey, address: string): Promise<number | null> {
+    const perAddress = await takeFromBucket(this.em, `a:${survey.id}:${address}`, survey.perAddressPerMinute);
+    if (!perAddress.allowed) {
+      throw new TooManyRequestsError(`此网络提交答卷过于频繁（每分钟至多 ${survey.perAddressPerMinute} 份），请 ${perAddress.retryAfterSeconds} 秒后再试`, perAddress.retryAfterSeconds);
+    }
+    const perSurvey = await takeFromBucket(this.em, `s:${survey.id}`, survey.perSurveyPerMinute);
+    if (!perSurvey.allowed) {
+      throw new TooManyRequestsError(`此问卷此刻提交的人太多（每分钟至多 ${survey.perSurveyPerMinute} 份），请 ${perSurvey.retryAfterSeconds} 秒后再试`, perSurvey.retryAfterSeconds);
+    }
+    return perAddress.previousAt;
   }
 
   private findStored(clientId: string): Promise<SurveyResponse | null> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeEachApi, type GraphqlResponse } from '../../test/api.js';
+import { describeEachApi, TEST_CONFIG, type GraphqlResponse } from '../../test/api.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { issueDeviceToken } from './device-token.js';
 import { Survey, SurveyResponse } from './survey.entity.js';
 
 const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
@@ -76,6 +77,8 @@ describeEachApi('surveys', (getApi) => {
       questions: QUESTIONS,
       opensAt: new Date(Date.now() - DAY).toISOString(),
       closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      // These tests send many public answers from one address; the limits have their own tests.
+      perAddressPerMinute: 1000,
       ...overrides,
     };
     const result = await gql<{ createSurvey: SurveyView }>(CREATE, { input }, token);
@@ -83,8 +86,13 @@ describeEachApi('surveys', (getApi) => {
     return result.data!.createSurvey;
   };
 
+  /** A public answer comes from a fresh device unless the test names one. */
   const submit = (input: Record<string, unknown>, token: string | null = null) =>
-    gql<{ submitSurveyResponse: Receipt }>(SUBMIT, { input: { clientId: randomUUID(), collectedAt: new Date().toISOString(), ...input } }, token);
+    gql<{ submitSurveyResponse: Receipt }>(
+      SUBMIT,
+      { input: { clientId: randomUUID(), collectedAt: new Date().toISOString(), ...(input.token ? { deviceToken: issueDeviceToken(TEST_CONFIG.secret) } : {}), ...input } },
+      token,
+    );
 
   beforeAll(async () => {
     const api = getApi();
@@ -257,7 +265,7 @@ describeEachApi('surveys', (getApi) => {
     it('stores a response sent 20 times at once only once, and answers each with the same receipt', async () => {
       const api = getApi();
       const survey = await createSurvey({ requireCode: true, codeCount: 1 });
-      const input = { clientId: randomUUID(), token: survey.publicToken, code: survey.codes[0].code, answers: answers('满意', '执行', '好'), collectedAt: new Date().toISOString() };
+      const input = { clientId: randomUUID(), token: survey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret), code: survey.codes[0].code, answers: answers('满意', '执行', '好'), collectedAt: new Date().toISOString() };
       const results = await Promise.all(Array.from({ length: 20 }, () => gql<{ submitSurveyResponse: Receipt }>(SUBMIT, { input })));
       for (const result of results) expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       const receipts = results.map((result) => result.data!.submitSurveyResponse);
@@ -269,7 +277,7 @@ describeEachApi('surveys', (getApi) => {
 
     it('returns the stored receipt to a resend that arrives after the survey closed', async () => {
       const survey = await createSurvey();
-      const input = { clientId: randomUUID(), token: survey.publicToken, answers: answers('满意'), collectedAt: new Date().toISOString() };
+      const input = { clientId: randomUUID(), token: survey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret), answers: answers('满意'), collectedAt: new Date().toISOString() };
       const first = await gql<{ submitSurveyResponse: Receipt }>(SUBMIT, { input });
       expect(first.errors).toBeUndefined();
       await getApi().db.em.fork().nativeUpdate(Survey, { id: survey.id }, { closesAt: new Date(Date.now() - 1000) });
@@ -283,7 +291,7 @@ describeEachApi('surveys', (getApi) => {
       ['code', {}, 'input.code'],
     ])('refuses the same clientId with different %s: CONFLICT naming the field', async (_what, change, field) => {
       const survey = await createSurvey({ codeCount: 2 });
-      const input = { clientId: randomUUID(), token: survey.publicToken, code: survey.codes[0].code, answers: answers('满意'), collectedAt: new Date().toISOString() };
+      const input = { clientId: randomUUID(), token: survey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret), code: survey.codes[0].code, answers: answers('满意'), collectedAt: new Date().toISOString() };
       expect((await gql(SUBMIT, { input })).errors).toBeUndefined();
       const changed = { ...input, ...change, ...(field === 'input.code' ? { code: survey.codes[1].code } : {}) };
       expect(errorOf(await gql(SUBMIT, { input: changed }))).toMatchObject({ code: 'CONFLICT', field });

@@ -112,6 +112,15 @@ export class SurveyType {
   @Field(() => Boolean, { description: '通过公开链接作答时是否必须填写一次性问卷码' })
   requireCode!: boolean;
 
+  @Field(() => Int, { description: '公开链接上每台设备至多提交的答卷数（0 为不限）' })
+  maxResponsesPerDevice!: number;
+
+  @Field(() => Int, { description: '公开链接上每个网络地址每分钟至多接受的答卷数' })
+  perAddressPerMinute!: number;
+
+  @Field(() => Int, { description: '公开链接上整份问卷每分钟至多接受的答卷数' })
+  perSurveyPerMinute!: number;
+
   @Field(() => Date, { description: '创建时间' })
   createdAt!: Date;
 
@@ -130,6 +139,9 @@ export class SurveyType {
       isOpen: isSurveyOpen(survey, now),
       publicToken: survey.publicToken,
       requireCode: survey.requireCode,
+      maxResponsesPerDevice: survey.maxResponsesPerDevice,
+      perAddressPerMinute: survey.perAddressPerMinute,
+      perSurveyPerMinute: survey.perSurveyPerMinute,
       createdAt: survey.createdAt,
       entity: survey,
     });
@@ -159,8 +171,18 @@ export class PublicSurveyType {
   @Field(() => Boolean, { description: '是否必须填写一次性问卷码' })
   requireCode!: boolean;
 
-  static from(survey: Survey, now: Date): PublicSurveyType {
+  @Field(() => Int, { description: '每台设备至多提交的答卷数（0 为不限）' })
+  maxResponsesPerDevice!: number;
+
+  @Field(() => String, {
+    description: '新的设备标识（服务器签名）。设备尚无标识时保存它（Cookie 及浏览器存储），以后作答都用已保存的那个，填入 submitSurveyResponse 的 deviceToken',
+  })
+  deviceToken!: string;
+
+  static from(survey: Survey, now: Date, deviceToken: string): PublicSurveyType {
     return {
+      maxResponsesPerDevice: survey.maxResponsesPerDevice,
+      deviceToken,
       title: survey.title,
       audience: survey.audience,
       questions: survey.questions.map(questionView),
@@ -257,4 +279,95 @@ export class SurveyResultsType {
 
   @Field(() => [SurveyChannelCountType], { description: '每种收集方式的答卷数（两种方式都列出，没有答卷的为 0）' })
   byChannel!: SurveyChannelCountType[];
+
+  @Field(() => Int, { description: '被标记为可疑（同一设备或网络地址短时间内连续提交）且未作废的答卷数；它们仍计入统计，由管理人员决定是否作废' })
+  flaggedCount!: number;
+
+  @Field(() => Int, { description: '已作废的答卷数（不计入答卷总数、各题统计和满意率）' })
+  voidedCount!: number;
+
+  @Field(() => [SurveyVoidReasonType], { description: '作废原因及各原因的答卷数，多者在前' })
+  voidReasons!: SurveyVoidReasonType[];
+}
+
+@ObjectType('SurveyVoidReason', { description: '一个作废原因' })
+export class SurveyVoidReasonType {
+  @Field(() => String, { description: '作废原因' })
+  reason!: string;
+
+  @Field(() => Int, { description: '以此原因作废的答卷数' })
+  count!: number;
+}
+
+@ObjectType('SurveyAnswer', { description: '答卷中对一道题的回答' })
+export class SurveyAnswerType {
+  @Field(() => ID, { description: '题目 id' })
+  questionId!: string;
+
+  @Field(() => String, { description: '回答' })
+  value!: string;
+}
+
+@ObjectType('SurveyResponse', { description: '一份答卷（供管理人员核查、作废）' })
+export class SurveyResponseType {
+  @Field(() => ID, { description: '答卷 id' })
+  id!: string;
+
+  @Field(() => ResponseChannel, { description: '收集方式' })
+  channel!: ResponseChannel;
+
+  @Field(() => String, { nullable: true, description: '计入满意率的满意度题的回答' })
+  satisfaction!: string | null;
+
+  @Field(() => [SurveyAnswerType], { description: '全部回答，按题目顺序' })
+  answers!: SurveyAnswerType[];
+
+  @Field(() => Boolean, { description: '是否用一次性问卷码作答' })
+  withCode!: boolean;
+
+  @Field(() => String, { nullable: true, description: '现场代答的采集人用户名' })
+  collectedBy!: string | null;
+
+  @Field(() => Date, { description: '设备上提交的时间' })
+  collectedAt!: Date;
+
+  @Field(() => Date, { description: '服务器收到的时间' })
+  receivedAt!: Date;
+
+  @Field(() => Boolean, { description: '是否被标记为可疑' })
+  flagged!: boolean;
+
+  @Field(() => String, { nullable: true, description: '标记为可疑的原因（如“同一网络地址 30 秒内连续提交”）' })
+  flagReason!: string | null;
+
+  @Field(() => Boolean, { description: '是否已作废' })
+  voided!: boolean;
+
+  @Field(() => Date, { nullable: true, description: '作废时间' })
+  voidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '作废人用户名' })
+  voidedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: '作废原因' })
+  voidReason!: string | null;
+
+  static from(response: SurveyResponse): SurveyResponseType {
+    return {
+      id: response.id,
+      channel: response.channel,
+      satisfaction: response.satisfaction,
+      answers: response.answers.map((answer) => ({ questionId: answer.questionId, value: answer.value })),
+      withCode: response.code !== null,
+      collectedBy: response.collectedBy?.username ?? null,
+      collectedAt: response.collectedAt,
+      receivedAt: response.receivedAt,
+      flagged: response.flagReason !== null,
+      flagReason: response.flagReason,
+      voided: response.voidedAt !== null,
+      voidedAt: response.voidedAt,
+      voidedBy: response.voidedBy?.username ?? null,
+      voidReason: response.voidReason,
+    };
+  }
 }
