@@ -9,6 +9,7 @@ import type { Context } from './graphql/context.js';
 import { depthLimit } from './graphql/depth-limit.js';
 import { createFormatError } from './graphql/format-error.js';
 import { createLoaders } from './graphql/loaders.js';
+import { retryAfterHeader } from './graphql/retry-after.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { registerResponseHeaders } from './http/response-headers.js';
 import { setupRoutes } from './http/setup-routes.js';
@@ -47,7 +48,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
     validationRules: [depthLimit(config.maxDepth)],
     // Cache hints are not used (responses are per user): without this plugin Apollo would still
     // run a hook on every field.
-    plugins: [fastifyApolloDrainPlugin(server), complexityLimit(schema, config.maxComplexity), ApolloServerPluginCacheControlDisabled()],
+    plugins: [fastifyApolloDrainPlugin(server), complexityLimit(schema, config.maxComplexity), retryAfterHeader(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

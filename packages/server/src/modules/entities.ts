@@ -10,6 +10,7 @@ import { EquipmentItem } from './equipment/equipment-item.entity.js';
 import { Inspection } from './inspection/inspection.entity.js';
 import { Survey, SurveyCode, SurveyResponse } from './survey/survey.entity.js';
 import { Upload } from './upload/upload.entity.js';
+import { LoginThrottle } from './auth/login-throttle.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
 export const entities = [
@@ -27,6 +28,7 @@ export const entities = [
   Survey,
   SurveyCode,
   SurveyResponse,
+  LoginThrottle,
 ];
 
 export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyResponse, Upload, User };

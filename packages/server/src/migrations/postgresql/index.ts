@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127201633_initial } from './Migration20261127201633_initial.js';
 import { Migration20261127203335_evidence } from './Migration20261127203335_evidence.js';
 import { Migration20261201214904_accounts } from './Migration20261201214904_accounts.js';
+import { Migration20261201225800_login_limits_audit_key } from './Migration20261201225800_login_limits_audit_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127201633_initial', class: Migration20261127201633_initial },
   { name: 'Migration20261127203335_evidence', class: Migration20261127203335_evidence },
   { name: 'Migration20261201214904_accounts', class: Migration20261201214904_accounts },
+  { name: 'Migration20261201225800_login_limits_audit_key', class: Migration20261201225800_login_limits_audit_key },
 ];
