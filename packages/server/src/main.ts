@@ -86,7 +86,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
   const caCertPem = findCaCertificate(options);
   const paths = dataPaths(options.dataDir);
   const url = databaseUrl(options.db, options.dataDir);
-  const db = await createDb({ url });
+  const db = await createDb({ url, dataDir: paths.root });
   const production = !options.dev;
   const servers: { close: () => Promise<unknown> }[] = [];
   const stop = async () => {

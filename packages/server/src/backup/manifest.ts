@@ -12,6 +12,10 @@ export const ARCHIVE_SQLITE = 'database/jixiao.sqlite';
 export const ARCHIVE_PG_DUMP = 'database/jixiao.pgdump';
 export const ARCHIVE_SECRET = 'secret';
 export const ARCHIVE_UPLOADS = 'uploads';
+/** The audit log's HMAC key and its anchor (head), from the data folder: without them the restored log cannot be verified. */
+export const ARCHIVE_AUDIT_KEY = 'audit.key';
+/** The folder of anchor files (one per chain; an archive holds the one of its database). */
+export const ARCHIVE_AUDIT_HEADS = 'audit-heads';
 
 /** The tables counted in the manifest, by the name the manifest uses. Every entity's table is here (a test checks). */
 export const COUNTED_TABLES = {
@@ -29,6 +33,7 @@ export const COUNTED_TABLES = {
   surveyCodes: 'survey_code',
   surveyResponses: 'survey_response',
   auditEvents: 'audit_event',
+  loginThrottles: 'login_throttle',
 } as const;
 
 export type CountName = keyof typeof COUNTED_TABLES;
@@ -49,6 +54,7 @@ const COUNT_LABELS: Record<CountName, string> = {
   surveyCodes: '问卷码',
   surveyResponses: '问卷答卷',
   auditEvents: '审计日志',
+  loginThrottles: '登录限制记录',
 };
 
 /** The last entry of the audit hash chain at the moment of the backup. */
@@ -56,6 +62,8 @@ export interface AuditHead {
   count: number;
   headSeq: number | null;
   headHash: string | null;
+  /** The hash of the first entry: names the chain in the audit anchor file (absent in older manifests). */
+  firstHash?: string | null;
 }
 
 /** What a backup found in the database, read from the same snapshot that was archived. */
@@ -89,6 +97,9 @@ export interface BackupManifest {
   photos: { files: number; bytes: number };
   /** Whether the token secret is in the archive. */
   secret: boolean;
+  /** Whether the audit key and the audit anchor are in the archive (absent in archives made before they existed). */
+  auditKey?: boolean;
+  auditAnchor?: boolean;
   /** Every other file of the archive with its size and SHA-256 (hex). */
   files: Record<string, ArchivedFile>;
 }
@@ -105,10 +116,11 @@ export async function readDatabaseFacts(query: RunQuery): Promise<DatabaseFacts>
     counts[name] = Number(row.n);
   }
   const [head] = await query('select seq, hash from audit_event order by seq desc limit 1');
+  const [first] = await query('select hash from audit_event where seq = 1');
   return {
     migrations,
     counts,
-    audit: { count: counts.auditEvents, headSeq: head ? Number(head.seq) : null, headHash: head ? String(head.hash) : null },
+    audit: { count: counts.auditEvents, headSeq: head ? Number(head.seq) : null, headHash: head ? String(head.hash) : null, firstHash: first ? String(first.hash) : null },
   };
 }
 

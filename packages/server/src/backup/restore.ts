@@ -1,4 +1,4 @@
-import { constants, existsSync } from 'node:fs';
+import { chmodSync, constants, existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +10,8 @@ import { DatabaseError, describeDatabase, dialectOf, migrationsOf } from '../db.
 import { databaseUrl } from '../main.js';
 import { extractArchive, removeWorkDir, UnexpectedArchiveEntry } from './archive.js';
 import {
+  ARCHIVE_AUDIT_HEADS,
+  ARCHIVE_AUDIT_KEY,
   ARCHIVE_MANIFEST,
   ARCHIVE_PG_DUMP,
   ARCHIVE_SECRET,
@@ -60,7 +62,9 @@ async function refuseOccupied(paths: DataPaths, url: string): Promise<void> {
         ? `已有照片 ${paths.uploads}`
         : existsSync(paths.secret)
           ? `已有令牌密钥 ${paths.secret}`
-          : null;
+          : existsSync(paths.auditKey)
+            ? `已有审计密钥 ${paths.auditKey}`
+            : null;
   if (found) {
     throw new CliError(`数据目录中${found}。restore 只恢复到空的（或不存在的）数据目录，不会覆盖现有数据；请用 --data-dir 指定一个新文件夹`);
   }
@@ -275,6 +279,11 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       await place(join(extracted, ARCHIVE_UPLOADS), join(layout, 'uploads'));
     }
     if (manifest.secret) await place(join(extracted, ARCHIVE_SECRET), join(layout, 'secret'));
+    if (existsSync(join(extracted, ARCHIVE_AUDIT_KEY))) {
+      await place(join(extracted, ARCHIVE_AUDIT_KEY), join(layout, 'audit.key'));
+      chmodSync(join(layout, 'audit.key'), 0o600);
+    }
+    if (existsSync(join(extracted, ARCHIVE_AUDIT_HEADS))) await place(join(extracted, ARCHIVE_AUDIT_HEADS), join(layout, 'audit-heads'));
     if (!rootExists) await place(layout, paths.root);
     return { manifest, root: paths.root, database, pending };
   } finally {
