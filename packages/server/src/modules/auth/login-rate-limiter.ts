@@ -59,19 +59,20 @@ export class LoginRateLimiter {
     await this.prune(em, now);
     const perAddress = `a:${address}`.slice(0, MAX_SUBJECT);
     const perUser = `ua:${address} ${username}`.slice(0, MAX_SUBJECT);
-    await this.count(em, perAddress, this.limits.perAddress, now);
-    // Counted in advance: an attempt refused for the username, or with the right password, was no failure of the address.
-    const uncountAddress = () => em.getConnection().execute('update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perAddress], 'run');
+    // The username first: an attempt it refuses (the usual case under attack) costs two statements.
+    await this.count(em, perUser, this.limits.perUserAddress, now);
     try {
-      await this.count(em, perUser, this.limits.perUserAddress, now);
+      await this.count(em, perAddress, this.limits.perAddress, now);
     } catch (error) {
-      await uncountAddress();
+      // Counted in advance: an attempt refused for the address was no failure of the username.
+      await em.getConnection().execute('update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perUser], 'run');
       throw error;
     }
     return {
       succeeded: async () => {
         await em.getConnection().execute('delete from login_throttle where subject = ?', [perUser], 'run');
-        await uncountAddress();
+        // Counted in advance: a right password was no failure of the address.
+        await em.getConnection().execute('update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perAddress], 'run');
       },
     };
   }
