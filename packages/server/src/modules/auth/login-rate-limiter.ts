@@ -77,12 +77,16 @@ export class LoginRateLimiter {
     };
   }
 
-  /** The delay after `failures` counted attempts, as SQL over the expression `failures`. */
-  private delaySql(failures: string, free: number): string {
+  /**
+   * When the next attempt may be checked after `failures` counted attempts, as SQL over the expression
+   * `failures`. Free attempts leave 0, not `now`: an attempt whose clock reading is a little older
+   * (it waited for the row, or another server's clock is behind) is not refused for it.
+   */
+  private nextAtSql(failures: string, free: number, now: number): string {
     const { firstDelayMs, maxDelayMs } = this.limits;
     const steps: string[] = [`when ${failures} < ${free} then 0`];
-    for (let extra = 0, delay = firstDelayMs; delay < maxDelayMs; extra++, delay *= 2) steps.push(`when ${failures} = ${free + extra} then ${delay}`);
-    return `case ${steps.join(' ')} else ${maxDelayMs} end`;
+    for (let extra = 0, delay = firstDelayMs; delay < maxDelayMs; extra++, delay *= 2) steps.push(`when ${failures} = ${free + extra} then ${now + delay}`);
+    return `case ${steps.join(' ')} else ${now + maxDelayMs} end`;
   }
 
   private async count(em: EntityManager, subject: string, free: number, now: number): Promise<void> {
@@ -90,8 +94,8 @@ export class LoginRateLimiter {
     const failures = `(case when login_throttle.updated_at < ${stale} then 1 else login_throttle.failures + 1 end)`;
     // One statement: the row is claimed or refused atomically on both databases (no read-then-write).
     const rows = await em.getConnection().execute<Array<{ failures: number }>>(
-      `insert into login_throttle (subject, failures, next_at, updated_at) values (?, 1, ${now + (free <= 1 ? this.limits.firstDelayMs : 0)}, ${now})
-       on conflict (subject) do update set failures = ${failures}, next_at = ${now} + ${this.delaySql(failures, free)}, updated_at = ${now}
+      `insert into login_throttle (subject, failures, next_at, updated_at) values (?, 1, ${this.nextAtSql('1', free, now)}, ${now})
+       on conflict (subject) do update set failures = ${failures}, next_at = ${this.nextAtSql(failures, free, now)}, updated_at = ${now}
        where login_throttle.next_at <= ${now}
        returning failures`,
       [subject],
