@@ -68,7 +68,7 @@ export class ProductServer {
     await server.start();
     const user = spawnSync(
       process.execPath,
-      ['scripts/jixiao.mjs', 'user', 'add', 'inspector', '--role', 'INSPECTOR', '--org', '218101', '--password', INSPECTOR_PASSWORD, '--db', server.db],
+      ['scripts/jixiao.mjs', 'user', 'add', 'inspector', '--role', 'INSPECTOR', '--org', '218101', '--password', INSPECTOR_PASSWORD, '--db', server.db, '--data-dir', server.dir],
       { cwd: ROOT, encoding: 'utf8' },
     );
     if (user.status !== 0) throw new Error(`user add failed: ${user.stderr}`);

@@ -10,6 +10,7 @@ import { depthLimit } from './graphql/depth-limit.js';
 import { checkDocument } from './graphql/document-limits.js';
 import { createFormatError } from './graphql/format-error.js';
 import { createLoaders } from './graphql/loaders.js';
+import { retryAfterHeader } from './graphql/retry-after.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { executionTimeLimit } from './graphql/time-limit.js';
 import { registerResponseHeaders } from './http/response-headers.js';
@@ -75,6 +76,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
       fastifyApolloDrainPlugin(server),
       complexityLimit<Context>(schema, (context) => limitsOf(context.viewer).maxComplexity),
       executionTimeLimit<Context>(config.maxExecutionMs),
+      retryAfterHeader(),
       ApolloServerPluginCacheControlDisabled(),
     ],
   });

@@ -16,6 +16,8 @@ describe('dataPaths: one data folder for the database, photos, secret, backups a
     secret: join(root, 'secret'),
     backups: join(root, 'backups'),
     tls: join(root, 'tls'),
+    auditKey: join(root, 'audit.key'),
+    auditHeads: join(root, 'audit-heads'),
   });
 
   const cases: Array<[string, string | undefined, string | undefined, string]> = [

@@ -82,6 +82,10 @@ export interface DataPaths {
   backups: string;
   /** Certificates and keys for https. */
   tls: string;
+  /** The audit log's HMAC key (JIXIAO_AUDIT_KEY replaces it): without it old entries cannot be verified. */
+  auditKey: string;
+  /** The audit log's head (count and last hash), one file per chain, rewritten after each append: catches truncation. */
+  auditHeads: string;
 }
 
 /**
@@ -99,6 +103,8 @@ export function dataPaths(dataDir?: string): DataPaths {
     secret: join(root, 'secret'),
     backups: join(root, 'backups'),
     tls: join(root, 'tls'),
+    auditKey: join(root, 'audit.key'),
+    auditHeads: join(root, 'audit-heads'),
   };
 }
 

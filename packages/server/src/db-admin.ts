@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from './sqlite-driver.js';
 
 export interface TemporaryDatabase {
   /** URL of the new, empty database. */
@@ -42,4 +43,22 @@ export async function createTemporaryDatabase(adminUrl: string, prefix = 'jixiao
     // WITH (FORCE) (PostgreSQL 13+): a connection leaked by a failed test must not keep the database alive.
     drop: () => runAsAdmin(adminUrl, [`drop database if exists "${name}" with (force)`]),
   };
+}
+
+/** Runs one statement with its parameters and returns the rows. */
+export type RawSql = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/**
+ * Plain SQL on a database (PostgreSQL URL or SQLite path), without the ORM's entities or migrations:
+ * for tests that tamper with a database as someone with direct access would.
+ */
+export async function withRawSql<T>(url: string, work: (sql: RawSql) => Promise<T>): Promise<T> {
+  const postgres = /^postgres(ql)?:\/\//i.test(url);
+  const common = { entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false, pool: { min: 0, max: 1 } };
+  const orm = postgres ? await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: url }) : await MikroORM.init({ ...common, driver: SqliteDriver, dbName: url });
+  try {
+    return await work((sql, params = []) => orm.em.getConnection().execute<Array<Record<string, unknown>>>(sql, params));
+  } finally {
+    await orm.close(true);
+  }
 }

@@ -4,6 +4,9 @@ import { DefaultLogger, MikroORM, type LogContext, type LoggerOptions, type Migr
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { dataPaths } from './config.js';
+import { AuditLedger } from './modules/audit/audit-ledger.js';
+import { installAuditLedger } from './modules/audit/audit-chain.js';
 import { migrations as postgresqlMigrations } from './migrations/postgresql/index.js';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
 import { SqliteDriver } from './sqlite-driver.js';
@@ -29,6 +32,11 @@ export interface DbOptions {
    * behind. An existing database is still brought up to date.
    */
   mustExist?: boolean;
+  /**
+   * The data folder whose audit key and anchor go with this database (`dataPaths(dataDir)`); every
+   * command passes it. Without one (tests, migrations) they are kept in memory, for this Db only.
+   */
+  dataDir?: string;
 }
 
 /** What went wrong opening a database; the CLI turns it into a message (cli/cli-errors.ts). */
@@ -205,6 +213,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     }
     if (options.mustExist && !(await hasMigrationTable(orm, dialect))) throw new DatabaseError(database, 'not-jixiao');
     await orm.migrator.up();
+    installAuditLedger(orm, options.dataDir === undefined ? AuditLedger.inMemory() : AuditLedger.inDataFolder(dataPaths(options.dataDir)));
   } catch (error) {
     await orm.close(true);
     throw error instanceof DatabaseError ? error : new DatabaseError(database, 'open-failed', error);

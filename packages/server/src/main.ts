@@ -95,7 +95,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; stop:
   const url = databaseUrl(options.db, options.dataDir);
   // Only the demo fills an empty database; without it a SQLite file that is not there (a typo in
   // --data-dir or --db) is not created just to be refused for having no users.
-  const db = await createDb({ url, mustExist: !options.demo && dialectOf(url) === 'sqlite' }).catch((error: unknown) => {
+  const db = await createDb({ url, dataDir: paths.root, mustExist: !options.demo && dialectOf(url) === 'sqlite' }).catch((error: unknown) => {
     if (error instanceof DatabaseError && error.problem === 'missing') throw new SetupRequiredError(setupMessage(`${error.message}。`, options));
     throw error;
   });

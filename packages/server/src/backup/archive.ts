@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { extract, pack, type Pack } from 'tar-stream';
-import { ARCHIVE_MANIFEST, ARCHIVE_PG_DUMP, ARCHIVE_SECRET, ARCHIVE_SQLITE, ARCHIVE_TLS, ARCHIVE_UPLOADS, type ArchivedFile } from './manifest.js';
+import { ARCHIVE_AUDIT_HEADS, ARCHIVE_AUDIT_KEY, ARCHIVE_MANIFEST, ARCHIVE_PG_DUMP, ARCHIVE_SECRET, ARCHIVE_SQLITE, ARCHIVE_TLS, ARCHIVE_UPLOADS, type ArchivedFile } from './manifest.js';
 
 /** Everything in an archive is only for its owner: it holds the token secret. */
 const FILE_MODE = 0o600;
@@ -84,7 +84,8 @@ const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
  * under uploads/ or tls/ whose every segment is a plain name (no "..", no absolute path, no hidden file).
  */
 export function isArchiveName(name: string): boolean {
-  if ([ARCHIVE_MANIFEST, ARCHIVE_SQLITE, ARCHIVE_PG_DUMP, ARCHIVE_SECRET].includes(name)) return true;
+  if ([ARCHIVE_MANIFEST, ARCHIVE_SQLITE, ARCHIVE_PG_DUMP, ARCHIVE_SECRET, ARCHIVE_AUDIT_KEY].includes(name)) return true;
+  if (new RegExp(`^${ARCHIVE_AUDIT_HEADS}/[0-9a-f]{32}\\.json$`).test(name)) return true;
   const segments = name.split('/');
   return segments.length >= 2 && [ARCHIVE_UPLOADS, ARCHIVE_TLS].includes(segments[0]) && segments.slice(1).every((segment) => SAFE_SEGMENT.test(segment));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -102,8 +102,13 @@ describe('jixiao backup and restore on SQLite', () => {
     entries = await readArchive(archive);
   });
 
-  it('archives the database, the secret, every photo and thumbnail, and the manifest last', () => {
-    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.sqlite', 'secret', ...archivedOrder(photos), 'manifest.json']);
+  const anchorName = () => `audit-heads/${entries.find((e) => e.name === 'manifest.json') ? manifestOf(entries).audit.firstHash!.slice(0, 32) : ''}.json`;
+
+  it('archives the database, the secret, the audit key and anchor, every photo and thumbnail, and the manifest last', () => {
+    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.sqlite', 'secret', 'audit.key', anchorName(), ...archivedOrder(photos), 'manifest.json']);
+    expect(entries.find((e) => e.name === 'audit.key')!.content.equals(readFileSync(join(source, 'audit.key')))).toBe(true);
+    const { firstHash, headHash } = manifestOf(entries).audit;
+    expect(JSON.parse(entries.find((e) => e.name === anchorName())!.content.toString())).toEqual({ chain: firstHash, count: 6, hash: headHash, at: expect.any(String) });
     for (const [name, bytes] of Object.entries(photos)) expect(entries.find((e) => e.name === name)!.content.equals(bytes)).toBe(true);
     expect(entries.find((e) => e.name === 'secret')!.content.toString()).toBe('the-token-secret\n');
   });
@@ -118,6 +123,8 @@ describe('jixiao backup and restore on SQLite', () => {
       audit: { count: 6, headSeq: 6 },
       photos: { files: 4, bytes: Object.entries(photos).reduce((n, [name, b]) => n + (name.startsWith('uploads/') ? b.length : 0), 0) },
       secret: true,
+      auditKey: true,
+      auditAnchor: true,
     });
     expect(Date.now() - Date.parse(manifest.createdAt)).toBeLessThan(60_000);
     expect(manifest.audit.headHash).toMatch(/^[0-9a-f]{64}$/);
@@ -142,10 +149,14 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(restored.out).toContain(`已恢复到数据目录 ${target}`);
     expect(restored.out).toContain('内容：单位 1，地点 0，用户 1，项目 5，指标 41，');
     expect(restored.out).toContain(`下一步：pnpm jixiao serve --data-dir '${target}'`);
-    expect(readdirSync(target).sort()).toEqual(['jixiao.sqlite', 'secret', 'tls', 'uploads']);
+    expect(readdirSync(target).sort()).toEqual(['audit-heads', 'audit.key', 'jixiao.sqlite', 'secret', 'tls', 'uploads']);
+    expect(statSync(join(target, 'audit.key')).mode & 0o777).toBe(0o600);
     for (const [name, bytes] of Object.entries(photos)) expect(readFileSync(join(target, name)).equals(bytes)).toBe(true);
     expect(readFileSync(join(target, 'secret'), 'utf8')).toBe('the-token-secret\n');
-    expect(await run('audit', 'verify', '--data-dir', target)).toMatchObject({ code: 0, out: '审计日志完整：共 6 条，哈希链校验通过\n' });
+    const verified = await run('audit', 'verify', '--data-dir', target);
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.out).toContain('审计日志完整：共 6 条，哈希链校验通过\n');
+    expect(verified.out).toContain(`锚点（${join(target, anchorName())}）：共 6 条`);
     // The work folder next to it is gone.
     expect(readdirSync(join(dir, 'restored'))).toEqual(['data']);
   });
@@ -168,7 +179,7 @@ describe('jixiao backup and restore on SQLite', () => {
     mkdirSync(join(target, 'backups'), { recursive: true });
     writeFileSync(join(target, 'backups', 'older.tar.gz'), 'an older backup');
     expect((await run('restore', archive, '--data-dir', target)).code).toBe(0);
-    expect(readdirSync(target).sort()).toEqual(['backups', 'jixiao.sqlite', 'secret', 'tls', 'uploads']);
+    expect(readdirSync(target).sort()).toEqual(['audit-heads', 'audit.key', 'backups', 'jixiao.sqlite', 'secret', 'tls', 'uploads']);
     expect(readFileSync(join(target, 'backups', 'older.tar.gz'), 'utf8')).toBe('an older backup');
   });
 
@@ -250,7 +261,7 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
   beforeAll(async () => {
     from = await createTemporaryDatabase(testPostgresUrl!);
     into = await createTemporaryDatabase(testPostgresUrl!);
-    expect((await run('import', SEED, '--db', from.url)).code).toBe(0);
+    expect((await run('import', SEED, '--db', from.url, '--data-dir', source)).code).toBe(0);
     photos = addPhotosAndSecret(source);
     archive = join(dir, 'pg.tar.gz');
     const backup = await run('backup', '--db', from.url, '--data-dir', source, '--out', archive);
@@ -263,7 +274,8 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
 
   it('archives a pg_dump of the database with the photos, secret and manifest', async () => {
     const entries = await readArchive(archive);
-    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.pgdump', 'secret', ...archivedOrder(photos), 'manifest.json']);
+    const anchor = `audit-heads/${manifestOf(entries).audit.firstHash!.slice(0, 32)}.json`;
+    expect(entries.map((e) => e.name)).toEqual(['database/jixiao.pgdump', 'secret', 'audit.key', anchor, ...archivedOrder(photos), 'manifest.json']);
     // pg_dump's custom format starts with "PGDMP".
     expect(entries[0].content.subarray(0, 5).toString()).toBe('PGDMP');
     expect(manifestOf(entries)).toMatchObject({
@@ -278,7 +290,7 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
     const restored = await run('restore', archive, '--data-dir', target, '--db', into.url);
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toContain('内容：单位 1，地点 0，用户 0，项目 5，指标 41，');
-    expect(await run('audit', 'verify', '--db', into.url)).toMatchObject({ code: 0, out: '审计日志完整：共 5 条，哈希链校验通过\n' });
+    expect(await run('audit', 'verify', '--db', into.url, '--data-dir', target)).toMatchObject({ code: 0, out: expect.stringContaining('审计日志完整：共 5 条，哈希链校验通过\n') });
     for (const [name, bytes] of Object.entries(photos)) expect(readFileSync(join(target, name)).equals(bytes)).toBe(true);
     // Restoring again into the same database is refused: it is no longer empty.
     const again = await run('restore', archive, '--data-dir', join(dir, 'pg-again'), '--db', into.url);
@@ -312,7 +324,9 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
     expect(result.err).toContain(`警告：找不到 ${join(dir, 'no-postgres-tools', 'pg_dump')}（PostgreSQL 客户端工具），数据库未包含在备份中。`);
     expect(result.err).toContain(`pg_dump --format=custom --file=jixiao.pgdump '${from.url}'`);
     const entries = await readArchive(out);
-    expect(entries.map((e) => e.name)).toEqual(['secret', ...archivedOrder(photos), 'manifest.json']);
+    // The audit key and anchor still: restored next to a dump made by hand, the log verifies.
+    const anchor = `audit-heads/${manifestOf(entries).audit.firstHash!.slice(0, 32)}.json`;
+    expect(entries.map((e) => e.name)).toEqual(['secret', 'audit.key', anchor, ...archivedOrder(photos), 'manifest.json']);
     expect(manifestOf(entries)).toMatchObject({ database: { dialect: 'postgresql', file: null }, counts: { projects: 5 } });
   });
 });

@@ -8,7 +8,10 @@ import { dataPaths } from '../config.js';
 import { DatabaseError, describeDatabase, dialectOf, openPostgresConnection } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { ArchiveWriter, isArchiveName, removeWorkDir } from './archive.js';
+import { anchorFileName, AuditLedger, type AuditAnchor } from '../modules/audit/audit-ledger.js';
 import {
+  ARCHIVE_AUDIT_HEADS,
+  ARCHIVE_AUDIT_KEY,
   ARCHIVE_MANIFEST,
   ARCHIVE_PG_DUMP,
   ARCHIVE_SECRET,
@@ -140,6 +143,26 @@ async function dumpPostgres(url: string, dump: string): Promise<{ facts: Databas
   }
 }
 
+function readAnchorsOrNone(paths: { auditKey: string; auditHeads: string }): Record<string, AuditAnchor> {
+  try {
+    return AuditLedger.inDataFolder(paths).readAnchors();
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The anchor that goes with the copied database: its own head, so that the restored folder verifies —
+ * unless the data folder's anchor names more entries than the copy holds (entries were removed from
+ * the end before the backup): then that one, so that `audit verify` on the restored folder says so.
+ */
+function archivedAnchor(live: Record<string, AuditAnchor>, facts: DatabaseFacts): AuditAnchor | null {
+  const { firstHash, headSeq, headHash } = facts.audit;
+  if (!firstHash || headSeq === null || headHash === null) return null;
+  const anchor = live[firstHash];
+  return anchor && anchor.count > headSeq ? anchor : { chain: firstHash, count: headSeq, hash: headHash, at: new Date().toISOString() };
+}
+
 /**
  * Writes one archive of a data folder: the database (SQLite online backup, or pg_dump), the token
  * secret, every photo and thumbnail, and `manifest.json` with counts, schema version, audit head
@@ -163,6 +186,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const writer = ArchiveWriter.create(partial);
     let manifest: BackupManifest;
     try {
+      // Read before the snapshot: an anchor written later could name entries the copy does not have.
+      const liveAnchors = readAnchorsOrNone(paths);
       options.progress(`正在备份数据库：${describeDatabase(url)}\n`);
       let facts: DatabaseFacts;
       let databaseFile: string | null = null;
@@ -199,6 +224,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         );
       }
 
+      const auditKey = existsSync(paths.auditKey);
+      if (auditKey) await writer.addFile(ARCHIVE_AUDIT_KEY, paths.auditKey);
+      else if (process.env.JIXIAO_AUDIT_KEY) options.progress('提示：审计密钥取自环境变量 JIXIAO_AUDIT_KEY，不在备份中；恢复后请设置同一个 JIXIAO_AUDIT_KEY\n');
+      const anchor = archivedAnchor(liveAnchors, facts);
+      if (anchor) await writer.addBuffer(`${ARCHIVE_AUDIT_HEADS}/${anchorFileName(anchor.chain)}`, Buffer.from(`${JSON.stringify(anchor, null, 2)}\n`));
+
       // Names restore would refuse (spaces, hidden folders …) are not archived: a backup must restore.
       const [photos, skippedPhotos] = partition(await listFiles(paths.uploads), (name) => isArchiveName(`${ARCHIVE_UPLOADS}/${name}`));
       if (skippedPhotos.length > 0) {
@@ -227,6 +258,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         audit: facts.audit,
         photos: { files: photos.length, bytes: photoBytes },
         secret,
+        auditKey,
+        auditAnchor: anchor !== null,
         files: writer.hashes(),
       };
       await writer.addBuffer(ARCHIVE_MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), false);

@@ -14,6 +14,10 @@ export const ARCHIVE_SECRET = 'secret';
 export const ARCHIVE_UPLOADS = 'uploads';
 /** The https certificates and the local CA of `jixiao tls init`: phones trust that CA, so it must survive a restore. */
 export const ARCHIVE_TLS = 'tls';
+/** The audit log's HMAC key and its anchor (head), from the data folder: without them the restored log cannot be verified. */
+export const ARCHIVE_AUDIT_KEY = 'audit.key';
+/** The folder of anchor files (one per chain; an archive holds the one of its database). */
+export const ARCHIVE_AUDIT_HEADS = 'audit-heads';
 
 /** The tables counted in the manifest, by the name the manifest uses. Every entity's table is here (a test checks). */
 export const COUNTED_TABLES = {
@@ -30,16 +34,16 @@ export const COUNTED_TABLES = {
   surveys: 'survey',
   surveyCodes: 'survey_code',
   surveyResponses: 'survey_response',
-  surveyRateLimits: 'survey_rate_limit',
   auditEvents: 'audit_event',
 } as const;
 
 /**
  * Tables added after archives were first made, left out of the counts so that an older archive (whose
  * database lacks them) still restores; they are in the archive's database all the same.
- * upload_holder: which units hold a photo another unit uploaded first (uploads are counted).
+ * upload_holder: which units hold a photo another unit uploaded first (uploads are counted);
+ * survey_rate_limit and login_throttle: short-lived limiter state, not records.
  */
-export const UNCOUNTED_TABLES = ['upload_holder'] as const;
+export const UNCOUNTED_TABLES = ['upload_holder', 'survey_rate_limit', 'login_throttle'] as const;
 
 export type CountName = keyof typeof COUNTED_TABLES;
 export type TableCounts = Record<CountName, number>;
@@ -58,7 +62,6 @@ const COUNT_LABELS: Record<CountName, string> = {
   surveys: '问卷',
   surveyCodes: '问卷码',
   surveyResponses: '问卷答卷',
-  surveyRateLimits: '问卷提交限速记录',
   auditEvents: '审计日志',
 };
 
@@ -67,6 +70,8 @@ export interface AuditHead {
   count: number;
   headSeq: number | null;
   headHash: string | null;
+  /** The hash of the first entry: names the chain in the audit anchor file (absent in older manifests). */
+  firstHash?: string | null;
 }
 
 /** What a backup found in the database, read from the same snapshot that was archived. */
@@ -100,6 +105,9 @@ export interface BackupManifest {
   photos: { files: number; bytes: number };
   /** Whether the token secret is in the archive. */
   secret: boolean;
+  /** Whether the audit key and the audit anchor are in the archive (absent in archives made before they existed). */
+  auditKey?: boolean;
+  auditAnchor?: boolean;
   /** Every other file of the archive with its size and SHA-256 (hex). */
   files: Record<string, ArchivedFile>;
 }
@@ -116,10 +124,11 @@ export async function readDatabaseFacts(query: RunQuery): Promise<DatabaseFacts>
     counts[name] = Number(row.n);
   }
   const [head] = await query('select seq, hash from audit_event order by seq desc limit 1');
+  const [first] = await query('select hash from audit_event where seq = 1');
   return {
     migrations,
     counts,
-    audit: { count: counts.auditEvents, headSeq: head ? Number(head.seq) : null, headHash: head ? String(head.hash) : null },
+    audit: { count: counts.auditEvents, headSeq: head ? Number(head.seq) : null, headHash: head ? String(head.hash) : null, firstHash: first ? String(first.hash) : null },
   };
 }
 

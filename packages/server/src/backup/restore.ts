@@ -1,4 +1,4 @@
-import { constants, existsSync } from 'node:fs';
+import { chmodSync, constants, existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +9,8 @@ import { describeDatabase, dialectOf, migrationsOf, openPostgresConnection } fro
 import { databaseUrl } from '../main.js';
 import { extractArchive, removeWorkDir, UnexpectedArchiveEntry } from './archive.js';
 import {
+  ARCHIVE_AUDIT_HEADS,
+  ARCHIVE_AUDIT_KEY,
   ARCHIVE_MANIFEST,
   ARCHIVE_PG_DUMP,
   ARCHIVE_SECRET,
@@ -60,7 +62,9 @@ async function refuseOccupied(paths: DataPaths, url: string): Promise<void> {
         ? `已有照片 ${paths.uploads}`
         : existsSync(paths.secret)
           ? `已有令牌密钥 ${paths.secret}`
-          : null;
+          : existsSync(paths.auditKey)
+            ? `已有审计密钥 ${paths.auditKey}`
+            : null;
   if (found) {
     throw new CliError(`数据目录中${found}。restore 只恢复到空的（或不存在的）数据目录，不会覆盖现有数据；请用 --data-dir 指定一个新文件夹`);
   }
@@ -270,6 +274,11 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       if (existsSync(join(layout, 'tls'))) options.progress(`提示：${join(paths.root, 'tls')} 已有证书，保留现有证书，备份中的证书未恢复\n`);
       else await place(join(extracted, ARCHIVE_TLS), join(layout, 'tls'));
     }
+    if (existsSync(join(extracted, ARCHIVE_AUDIT_KEY))) {
+      await place(join(extracted, ARCHIVE_AUDIT_KEY), join(layout, 'audit.key'));
+      chmodSync(join(layout, 'audit.key'), 0o600);
+    }
+    if (existsSync(join(extracted, ARCHIVE_AUDIT_HEADS))) await place(join(extracted, ARCHIVE_AUDIT_HEADS), join(layout, 'audit-heads'));
     if (!rootExists) await place(layout, paths.root);
     return { manifest, root: paths.root, database, pending };
   } finally {

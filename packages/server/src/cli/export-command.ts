@@ -24,7 +24,7 @@ const COMMAND_OF: Record<ReportKind, string> = { [SELF_EVALUATION]: 'self-evalua
  * 绩效目标表 that `jixiao import` reads back. 1 when there is nothing to export.
  */
 export async function exportCommand(kind: ReportKind, options: ExportOptions, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), dataDir: dataPaths(options.dataDir).root, mustExist: true });
   try {
     const file = await new ReportService(db.em.fork(), { cli: true }, { uploads: new UploadStore(dataPaths(options.dataDir).uploads) }).build(kind, { orgCode: options.org, year: options.year });
     const out = resolve(options.out);

@@ -1,3 +1,4 @@
+import { dataPaths } from '../config.js';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -146,7 +147,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
   const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
   let lines: string[] = [];
   try {
-    const db = await createDb({ url });
+    const db = await createDb({ url, dataDir: dataPaths(options.dataDir).root });
     try {
       lines = await db.em.fork().transactional(async (tx) => {
         const stored: string[] = [];

@@ -1,3 +1,4 @@
+import { dataPaths } from '../config.js';
 import { createDb } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { ValidationError } from '../modules/common/errors.js';
@@ -39,7 +40,7 @@ const FLAGS = { code: '--org-code', name: '--org-name', username: '--admin', dis
  * JIXIAO_ADMIN_PASSWORD or typed) one is generated and printed once.
  */
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db, options.dataDir) });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), dataDir: dataPaths(options.dataDir).root });
   try {
     const em = db.em.fork();
     const users = await em.count(User, {});

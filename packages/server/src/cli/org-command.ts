@@ -1,3 +1,4 @@
+import { dataPaths } from '../config.js';
 import { createDb } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { Organization } from '../modules/organization/organization.entity.js';
@@ -12,7 +13,7 @@ const FLAGS = { code: '<code>', name: '<name>', parentCode: '--parent' };
  * a parent, so that units hang under the tree and the admins above them see them.
  */
 export async function orgAddCommand(code: string, name: string, options: { parent?: string } & DataOptions, io: CliIo): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), dataDir: dataPaths(options.dataDir).root, mustExist: true });
   try {
     const em = db.em.fork();
     if (options.parent === undefined && (await em.count(Organization, {})) > 0) {

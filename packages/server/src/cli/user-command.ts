@@ -1,3 +1,4 @@
+import { dataPaths } from '../config.js';
 import { createDb, type Db } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { Organization } from '../modules/organization/organization.entity.js';
@@ -20,7 +21,7 @@ const ROLE_LABEL: Record<UserRole, string> = {
 
 /** Opens the existing database of `--db` / `--data-dir` (never creates one), runs `work`, reports input errors by flag. */
 async function withDb(options: DataOptions, command: string, io: CliIo, work: (db: Db) => Promise<number>): Promise<number> {
-  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), mustExist: true });
+  const db = await createDb({ url: databaseUrl(options.db, options.dataDir), dataDir: dataPaths(options.dataDir).root, mustExist: true });
   try {
     return await work(db);
   } catch (error) {

@@ -11,6 +11,7 @@ import { Inspection } from './inspection/inspection.entity.js';
 import { Survey, SurveyCode, SurveyRateLimit, SurveyResponse } from './survey/survey.entity.js';
 import { Upload } from './upload/upload.entity.js';
 import { UploadHolder } from './upload/upload-holder.entity.js';
+import { LoginThrottle } from './auth/login-throttle.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
 export const entities = [
@@ -30,6 +31,7 @@ export const entities = [
   SurveyCode,
   SurveyRateLimit,
   SurveyResponse,
+  LoginThrottle,
 ];
 
 export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyRateLimit, SurveyResponse, Upload, UploadHolder, User };

@@ -16,7 +16,7 @@ export interface TestDb extends Db {
  * A fresh, migrated database of its own: SQLite in memory, or a new PostgreSQL database (created
  * through JIXIAO_TEST_PG_URL, dropped by close()).
  */
-export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+export async function openTestDb(dialect: Dialect, options: { dataDir?: string } = {}): Promise<TestDb> {
   let listener: ((sql: string) => void) | null = null;
   const logQuery = (sql: string) => listener?.(sql);
   const captureQueries = async <T>(fn: () => Promise<T>) => {
@@ -30,14 +30,14 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   };
 
   if (dialect === 'sqlite') {
-    const db = await createDb({ url: ':memory:', logQuery });
+    const db = await createDb({ url: ':memory:', logQuery, dataDir: options.dataDir });
     return { ...db, captureQueries };
   }
   if (!testPostgresUrl) throw new Error('JIXIAO_TEST_PG_URL is not set');
   const temporary = await createTemporaryDatabase(testPostgresUrl);
   let db: Db;
   try {
-    db = await createDb({ url: temporary.url, logQuery });
+    db = await createDb({ url: temporary.url, logQuery, dataDir: options.dataDir });
   } catch (error) {
     await temporary.drop();
     throw error;

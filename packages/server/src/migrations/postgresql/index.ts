@@ -5,6 +5,7 @@ import { Migration20261127203335_evidence } from './Migration20261127203335_evid
 import { Migration20261201214904_accounts } from './Migration20261201214904_accounts.js';
 import { Migration20261201225525_survey_stuffing } from './Migration20261201225525_survey_stuffing.js';
 import { Migration20261201225720 } from './Migration20261201225720.js';
+import { Migration20261201225800_login_limits_audit_key } from './Migration20261201225800_login_limits_audit_key.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127201633_initial', class: Migration20261127201633_initial },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201214904_accounts', class: Migration20261201214904_accounts },
   { name: 'Migration20261201225525_survey_stuffing', class: Migration20261201225525_survey_stuffing },
   { name: 'Migration20261201225720', class: Migration20261201225720 },
+  { name: 'Migration20261201225800_login_limits_audit_key', class: Migration20261201225800_login_limits_audit_key },
 ];

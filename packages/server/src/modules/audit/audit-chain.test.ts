@@ -1,9 +1,28 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDatabase, openTestDb, type TestDb } from '../../test/databases.js';
 import { newOrganization } from '../../test/fixtures.js';
 import { Organization } from '../organization/organization.entity.js';
 import { appendAuditEvent, auditEventHash, GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
+
+/**
+ * What an attacker with SQL but without the audit key can do: change entry `from`'s actor and
+ * recompute every hash from there on with plain SHA-256, relabelled `alg`.
+ */
+async function rewriteAndRehash(db: TestDb, from: number, alg: string): Promise<void> {
+  const events = await db.em.fork().find(AuditEvent, { seq: { $gte: from - 1 } }, { orderBy: { seq: 'asc' } });
+  let prevHash = events[0].hash;
+  for (const event of events.slice(1)) {
+    const actor = event.seq === from ? 'mallory' : event.actor;
+    const hash = auditEventHash({ ...event, actor, prevHash }, null);
+    await db.em.getConnection().execute('update audit_event set actor = ?, prev_hash = ?, alg = ?, hash = ? where seq = ?', [actor, `tmp-${event.seq}`, alg, `tmp-${event.seq}`, event.seq]);
+    await db.em.getConnection().execute('update audit_event set prev_hash = ?, hash = ? where seq = ?', [prevHash, hash, event.seq]);
+    prevHash = hash;
+  }
+}
 
 /** Appends `count` events, one per organization created. */
 async function appendEvents(db: TestDb, count: number): Promise<void> {
@@ -93,10 +112,33 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
       'an event rewritten with a fresh hash',
       async (db) => {
         const event = await db.em.fork().findOneOrFail(AuditEvent, { seq: 3 });
-        const hash = auditEventHash({ ...event, actor: 'mallory' });
+        const hash = auditEventHash({ ...event, actor: 'mallory' }, null);
         await db.em.getConnection().execute('update audit_event set actor = ?, hash = ? where seq = 3', ['mallory', hash]);
       },
-      { brokenAt: 4, reason: 'broken-link' },
+      { brokenAt: 3, reason: 'hash-mismatch' },
+    ],
+    [
+      'an event rewritten and every later one re-hashed without the key',
+      (db) => rewriteAndRehash(db, 3, 'hmac-sha256'),
+      { brokenAt: 3, reason: 'hash-mismatch' },
+    ],
+    [
+      'an event rewritten and every later one re-hashed as an entry from before the key',
+      (db) => rewriteAndRehash(db, 3, 'sha256'),
+      { brokenAt: 3, reason: 'unkeyed-entry' },
+    ],
+    ['the last entries deleted with SQL', (db) => db.em.getConnection().execute('delete from audit_event where seq > 3'), { brokenAt: 4, reason: 'below-anchor' }],
+    [
+      'an unkeyed entry appended after the keyed ones',
+      async (db) => {
+        const last = await db.em.fork().findOneOrFail(AuditEvent, { seq: 5 });
+        const fields = { ...last, seq: 6, prevHash: last.hash, actor: 'mallory' };
+        await db.em.getConnection().execute(
+          `insert into audit_event (seq, at, actor, action, entity, entity_id, "before", "after", prev_hash, alg, hash) values (6, ?, 'mallory', ?, ?, ?, null, null, ?, 'sha256', ?)`,
+          [last.at, last.action, last.entity, last.entityId, last.hash, auditEventHash({ ...fields, before: null, after: null }, null)],
+        );
+      },
+      { brokenAt: 6, reason: 'unkeyed-entry' },
     ],
   ];
 
@@ -110,6 +152,70 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
       expect(await verifyAuditChain(db.em)).toEqual({ ok: false, ...broken });
     } finally {
       await db.close();
+    }
+  });
+
+  it('keeps the key and the anchor in the data folder, and verifies the entries from before the key', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-audit-'));
+    try {
+      const db = await openTestDb(dialect, { dataDir });
+      try {
+        // Two entries as written before the audit key existed (the migration labels them 'sha256').
+        await appendEvents(db, 2);
+        for (const seq of [1, 2]) {
+          const event = await db.em.fork().findOneOrFail(AuditEvent, { seq });
+          const prevHash = seq === 1 ? GENESIS_HASH : (await db.em.fork().findOneOrFail(AuditEvent, { seq: 1 })).hash;
+          await db.em.getConnection().execute('update audit_event set prev_hash = ?, alg = ?, hash = ? where seq = ?', [`tmp-${seq}`, 'sha256', `tmp-${seq}`, seq]);
+          await db.em.getConnection().execute('update audit_event set prev_hash = ?, hash = ? where seq = ?', [prevHash, auditEventHash({ ...event, prevHash }, null), seq]);
+        }
+        await appendEvents(db, 2);
+        expect((await db.em.fork().find(AuditEvent, {}, { orderBy: { seq: 'asc' } })).map((event) => event.alg)).toEqual(['sha256', 'sha256', 'hmac-sha256', 'hmac-sha256']);
+        expect(await verifyAuditChain(db.em)).toEqual({ ok: true, count: 4 });
+
+        expect(statSync(join(dataDir, 'audit.key')).mode & 0o777).toBe(0o600);
+        const last = await db.em.fork().findOneOrFail(AuditEvent, { seq: 4 });
+        const first = await db.em.fork().findOneOrFail(AuditEvent, { seq: 1 });
+        expect(JSON.parse(readFileSync(join(dataDir, 'audit-heads', `${first.hash.slice(0, 32)}.json`), 'utf8'))).toMatchObject({ chain: first.hash, count: 4, hash: last.hash });
+
+        // An old entry rewritten and re-hashed: the first keyed entry covers its hash …
+        const second = await db.em.fork().findOneOrFail(AuditEvent, { seq: 2 });
+        const forged = auditEventHash({ ...second, actor: 'mallory' }, null);
+        await db.em.getConnection().execute('update audit_event set actor = ?, hash = ? where seq = 2', ['mallory', forged]);
+        expect(await verifyAuditChain(db.em)).toEqual({ ok: false, brokenAt: 3, reason: 'broken-link' });
+        // … and relabelling every later entry as old-style changes the head the anchor holds.
+        await rewriteAndRehash(db, 2, 'sha256');
+        expect(await verifyAuditChain(db.em)).toEqual({ ok: false, brokenAt: 4, reason: 'anchor-mismatch' });
+        // Without the anchor file the key file still says that keyed entries were written.
+        rmSync(join(dataDir, 'audit-heads'), { recursive: true });
+        expect(await verifyAuditChain(db.em)).toEqual({ ok: false, brokenAt: 4, reason: 'anchor-missing' });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not record the head of an append that rolled back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-audit-'));
+    try {
+      const db = await openTestDb(dialect, { dataDir });
+      try {
+        await appendEvents(db, 1);
+        await expect(
+          db.em.fork().transactional(async (tx) => {
+            await appendAuditEvent(tx, { actor: 'admin', action: 'create', entity: 'Organization', entityId: 'x' });
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        const first = await db.em.fork().findOneOrFail(AuditEvent, { seq: 1 });
+        expect(JSON.parse(readFileSync(join(dataDir, 'audit-heads', `${first.hash.slice(0, 32)}.json`), 'utf8'))).toMatchObject({ count: 1 });
+        expect(await verifyAuditChain(db.em)).toEqual({ ok: true, count: 1 });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import { TransactionPropagation, type EntityManager } from '@mikro-orm/core';
+import { createHash, createHmac } from 'node:crypto';
+import { TransactionPropagation, type EntityManager, type EventSubscriber, type MikroORM, type TransactionEventArgs } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { AuditEvent, type AuditAction } from './audit-event.entity.js';
+import { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-event.entity.js';
+import { attachAuditLedger, auditLedgerOf, type AuditAnchor, type AuditLedger } from './audit-ledger.js';
 import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
 
 /** prevHash of the first entry. */
@@ -27,11 +28,12 @@ export interface AuditEventInput {
 type HashedFields = Pick<AuditEvent, 'seq' | 'at' | 'actor' | 'action' | 'entity' | 'entityId' | 'before' | 'after' | 'prevHash'>;
 
 /**
- * The hash of an entry: sha256 hex of prevHash followed by the canonical JSON of its other fields.
+ * The hash of an entry: hex HMAC-SHA256 with the audit key (or, with `key` null, for entries written
+ * before the key existed, plain SHA-256) of prevHash followed by the canonical JSON of its other fields.
  *
- * @example auditEventHash({ seq: 1, prevHash: GENESIS_HASH, at, actor: 'admin', action: 'login', … })
+ * @example auditEventHash({ seq: 1, prevHash: GENESIS_HASH, at, actor: 'admin', action: 'login', … }, key)
  */
-export function auditEventHash(event: HashedFields): string {
+export function auditEventHash(event: HashedFields, key: Buffer | null): string {
   const body: JsonValue = {
     seq: event.seq,
     at: event.at.toISOString(),
@@ -42,7 +44,56 @@ export function auditEventHash(event: HashedFields): string {
     before: event.before,
     after: event.after,
   };
-  return createHash('sha256').update(event.prevHash).update(canonicalJson(body)).digest('hex');
+  const digest = key ? createHmac('sha256', key) : createHash('sha256');
+  return digest.update(event.prevHash).update(canonicalJson(body)).digest('hex');
+}
+
+/** Heads appended inside a transaction not yet committed, by its outermost transaction. */
+const pendingHeads = new WeakMap<object, { chainId: string; count: number; hash: string }>();
+
+/** The outermost transaction of a (possibly nested, savepoint) knex transaction. */
+function rootTransaction(transaction: object): object {
+  for (let current = transaction; ; ) {
+    // MikroORM marks a nested transaction with its parent under a private symbol.
+    const parent = Object.getOwnPropertySymbols(current).find((symbol) => symbol.description === 'parentTransaction');
+    if (!parent) return current;
+    current = (current as Record<symbol, object>)[parent];
+  }
+}
+
+/** Records the anchor once the transaction that appended an entry has committed (never before: it could roll back). */
+class AuditAnchorSubscriber implements EventSubscriber {
+  constructor(private readonly ledger: AuditLedger) {}
+
+  async afterTransactionCommit(args: TransactionEventArgs): Promise<void> {
+    const transaction = args.transaction as object | undefined;
+    const head = transaction && pendingHeads.get(transaction);
+    if (!head) return;
+    pendingHeads.delete(transaction);
+    await this.ledger.recordHead(head.chainId, head.count, head.hash);
+  }
+}
+
+/** The hash of the first entry, which names the chain in the anchor file; null for an empty log. */
+async function firstHash(em: EntityManager): Promise<string | null> {
+  const first = await em.findOne(AuditEvent, { seq: 1 }, { fields: ['seq', 'hash'], disableIdentityMap: true });
+  return first?.hash ?? null;
+}
+
+/**
+ * The anchor of this database's chain in its data folder, or null. Throws if the anchor file is damaged.
+ *
+ * @example const anchor = await auditAnchorOf(em); // { count: 12, hash: '…', at: '2026-…' }
+ */
+export async function auditAnchorOf(em: EntityManager): Promise<AuditAnchor | null> {
+  const chainId = await firstHash(em.fork());
+  return chainId ? (auditLedgerOf(em).readAnchors()[chainId] ?? null) : null;
+}
+
+/** Binds the audit key and anchor to a database: createDb calls it once. */
+export function installAuditLedger(orm: MikroORM, ledger: AuditLedger): void {
+  attachAuditLedger(orm.config, ledger);
+  orm.em.getEventManager().registerSubscriber(new AuditAnchorSubscriber(ledger));
 }
 
 /**
@@ -71,8 +122,12 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
         after: toJsonValue(input.after ?? null),
         prevHash: last?.hash ?? GENESIS_HASH,
       };
-      const event = tx.create(AuditEvent, { ...fields, hash: auditEventHash(fields) });
+      const ledger = auditLedgerOf(tx);
+      const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) });
       await tx.flush();
+      const chainId = event.seq === 1 ? event.hash : await firstHash(tx);
+      const transaction = tx.getTransactionContext<object>();
+      if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: event.seq, hash: event.hash });
       return event;
     },
     { propagation: TransactionPropagation.REQUIRED },
@@ -84,20 +139,37 @@ export type AuditChainBreak =
   | 'missing-entry'
   /** prevHash does not match the previous entry's hash. */
   | 'broken-link'
-  /** The stored hash does not match the entry's contents: the entry was changed. */
-  | 'hash-mismatch';
+  /** The stored hash does not match the entry's contents (or the key): the entry was changed. */
+  | 'hash-mismatch'
+  /** An unkeyed (old-style) entry after the first keyed one: only entries older than the key may be unkeyed. */
+  | 'unkeyed-entry'
+  /** The log has fewer entries than the anchor outside the database records: entries were removed from the end. */
+  | 'below-anchor'
+  /** The entry the anchor names has another hash: the log was rewritten. */
+  | 'anchor-mismatch'
+  /** Keyed entries, but no anchor file: it was removed (or the data folder is not this database's). */
+  | 'anchor-missing'
+  /** Keyed entries, but no audit key: it was lost (or the data folder is not this database's). */
+  | 'key-missing';
 
 export type AuditChainResult = { ok: true; count: number } | { ok: false; brokenAt: number; reason: AuditChainBreak };
 
 /**
- * Re-computes the whole hash chain, oldest entry first, in batches. Reports the first entry that does
- * not match. It cannot notice entries removed from the end of the log: compare `count` with a copy
- * kept elsewhere for that.
+ * Re-computes the whole chain, oldest entry first, in batches, and compares its head with the anchor
+ * kept outside the database. Reports the first entry that does not match.
+ *
+ * Entries written before the audit key existed ('sha256') verify with plain SHA-256, up to the first
+ * keyed entry; that one covers their last hash, so they cannot be rewritten either once it exists.
  */
 export async function verifyAuditChain(em: EntityManager): Promise<AuditChainResult> {
+  const ledger = auditLedgerOf(em);
+  const key = ledger.existingKey();
+  const anchors = ledger.readAnchors();
   const reader = em.fork({ clear: true });
+  const chainId = await firstHash(reader);
+  const anchor: AuditAnchor | null = chainId ? (anchors[chainId] ?? null) : null;
   let previous: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
-  let count = 0;
+  let keyed = false;
   for (;;) {
     const batch = await reader.find(
       AuditEvent,
@@ -105,12 +177,25 @@ export async function verifyAuditChain(em: EntityManager): Promise<AuditChainRes
       { orderBy: { seq: 'asc' }, limit: VERIFY_BATCH, disableIdentityMap: true },
     );
     for (const event of batch) {
-      if (event.seq !== previous.seq + 1) return { ok: false, brokenAt: event.seq, reason: 'missing-entry' };
-      if (event.prevHash !== previous.hash) return { ok: false, brokenAt: event.seq, reason: 'broken-link' };
-      if (event.hash !== auditEventHash(event)) return { ok: false, brokenAt: event.seq, reason: 'hash-mismatch' };
+      const broken = (reason: AuditChainBreak): AuditChainResult => ({ ok: false, brokenAt: event.seq, reason });
+      if (event.seq !== previous.seq + 1) return broken('missing-entry');
+      if (event.prevHash !== previous.hash) return broken('broken-link');
+      const alg: AuditHashAlgorithm = event.alg;
+      if (alg === 'hmac-sha256') {
+        if (!key) return broken('key-missing');
+        keyed = true;
+      } else if (keyed || alg !== 'sha256') return broken('unkeyed-entry');
+      if (event.hash !== auditEventHash(event, alg === 'hmac-sha256' ? key : null)) return broken('hash-mismatch');
+      if (anchor && event.seq === anchor.count && event.hash !== anchor.hash) return broken('anchor-mismatch');
       previous = event;
-      count += 1;
     }
-    if (batch.length < VERIFY_BATCH) return { ok: true, count };
+    if (batch.length < VERIFY_BATCH) break;
   }
+  const count = previous.seq;
+  // Every entry deleted: the data folder still holds the key and the anchor of a chain.
+  if (count === 0) return Object.keys(anchors).length > 0 && ledger.hasKeyFile() ? { ok: false, brokenAt: 1, reason: 'below-anchor' } : { ok: true, count };
+  if (anchor && count < anchor.count) return { ok: false, brokenAt: count + 1, reason: 'below-anchor' };
+  // The key file is created by the first keyed append: with it, there must be an anchor too.
+  if (!anchor && (keyed || (count > 0 && ledger.hasKeyFile()))) return { ok: false, brokenAt: count, reason: 'anchor-missing' };
+  return { ok: true, count };
 }

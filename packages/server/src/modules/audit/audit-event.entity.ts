@@ -4,6 +4,9 @@ import type { JsonValue } from './canonical-json.js';
 /** What happened; the list is open so that new features can add their own verbs. */
 export type AuditAction = 'create' | 'update' | 'delete' | 'review' | 'login' | (string & Record<never, never>);
 
+/** The hash of an entry: keyed (current) or plain (entries written before the audit key existed). */
+export type AuditHashAlgorithm = 'hmac-sha256' | 'sha256';
+
 /**
  * One entry of the append-only audit log. Each entry's hash covers the previous entry's hash, so
  * changing, removing or reordering a stored entry breaks the chain (see verifyAuditChain).
@@ -42,7 +45,14 @@ export class AuditEvent {
   @Property({ type: 'string', length: 64, unique: true })
   prevHash!: string;
 
-  /** sha256 hex of prevHash + the canonical JSON of this entry (auditEventHash). */
+  /**
+   * How `hash` was made: 'hmac-sha256' keyed with the audit key kept outside the database (every new
+   * entry), or 'sha256' for entries written before the key existed (docs/data-and-backup.md).
+   */
+  @Property({ type: 'string', length: 16, default: 'sha256' })
+  alg: AuditHashAlgorithm = 'hmac-sha256';
+
+  /** hex HMAC-SHA256 (or, for old entries, SHA-256) of prevHash + the canonical JSON of this entry (auditEventHash). */
   @Property({ type: 'string', length: 64, unique: true })
   hash!: string;
 

@@ -1,11 +1,13 @@
-export { AuditEvent, type AuditAction } from './audit-event.entity.js';
+export { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-event.entity.js';
 export {
   appendAuditEvent,
   auditEventHash,
+  installAuditLedger,
   verifyAuditChain,
   GENESIS_HASH,
   type AuditChainBreak,
   type AuditChainResult,
   type AuditEventInput,
 } from './audit-chain.js';
+export { AuditLedger, auditLedgerOf, type AuditAnchor } from './audit-ledger.js';
 export { canonicalJson, type JsonValue } from './canonical-json.js';

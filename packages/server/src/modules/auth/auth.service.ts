@@ -5,7 +5,7 @@ import { OrgScope } from '../organization/org-scope.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
 import { setPassword } from '../user/user.service.js';
-import { LoginRateLimiter } from './login-rate-limiter.js';
+import { LoginRateLimiter, type LoginLimits } from './login-rate-limiter.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { issueDownloadToken, issueToken, verifyDownloadToken, verifyToken, type DownloadClaims } from './token.js';
 
@@ -80,25 +80,32 @@ export interface LoginResult {
   user: User;
 }
 
-/** Logins, tokens and user creation. One per app; state: the login rate limiter. */
+/** Longest username and password a login may send: checked before any other work (a username is at most 64, a password 128). */
+export const MAX_LOGIN_USERNAME = 64;
+export const MAX_LOGIN_PASSWORD = 128;
+
+/** Logins, tokens and user creation. One per app; the login limits live in the database (login_throttle). */
 export class AuthService {
-  readonly limiter = new LoginRateLimiter();
+  readonly limiter: LoginRateLimiter;
 
   constructor(
     private readonly secret: string,
     private readonly tokenTtlSeconds: number,
-  ) {}
+    loginLimits?: LoginLimits,
+  ) {
+    this.limiter = new LoginRateLimiter(loginLimits);
+  }
 
   async login(em: EntityManager, username: string, password: string, address: string): Promise<LoginResult> {
-    this.limiter.check(username, address);
+    // Before anything else: a 5 MB username must cost nothing and never reach the limiter's table.
+    if (username.length > MAX_LOGIN_USERNAME) throw new ValidationError('username', `用户名最长 ${MAX_LOGIN_USERNAME} 个字符`);
+    if (password.length > MAX_LOGIN_PASSWORD) throw new ValidationError('password', `密码最长 ${MAX_LOGIN_PASSWORD} 位`);
+    const attempt = await this.limiter.claim(em, username, address);
     const user = await em.findOne(User, { username }, { populate: ['organization'] });
     // Verify against a dummy hash for unknown users: the answer takes as long either way.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok) {
-      this.limiter.recordFailure(username, address);
-      throw new UnauthenticatedError('用户名或密码错误');
-    }
-    this.limiter.recordSuccess(username);
+    if (!user || !ok) throw new UnauthenticatedError('用户名或密码错误');
+    await attempt.succeeded();
     // Only after the right password: a stranger cannot tell a disabled account from a wrong guess.
     if (user.disabled) throw new UnauthenticatedError('账号已停用，请联系管理员');
     await em.nativeUpdate(User, { id: user.id }, { lastLoginAt: new Date() });
@@ -117,14 +124,13 @@ export class AuthService {
    */
   async changePassword(em: EntityManager, viewer: Viewer, oldPassword: string, newPassword: string, address: string): Promise<LoginResult> {
     const user = viewer.user;
-    this.limiter.check(user.username, address);
-    if (!(await verifyPassword(user.passwordHash, oldPassword))) {
-      this.limiter.recordFailure(user.username, address);
-      throw new ValidationError('oldPassword', '原密码不正确');
-    }
+    if (oldPassword.length > MAX_LOGIN_PASSWORD) throw new ValidationError('oldPassword', `密码最长 ${MAX_LOGIN_PASSWORD} 位`);
+    if (newPassword.length > MAX_LOGIN_PASSWORD) throw new ValidationError('newPassword', `密码最长 ${MAX_LOGIN_PASSWORD} 位`);
+    const attempt = await this.limiter.claim(em, user.username, address);
+    if (!(await verifyPassword(user.passwordHash, oldPassword))) throw new ValidationError('oldPassword', '原密码不正确');
+    await attempt.succeeded();
     if (oldPassword === newPassword) throw new ValidationError('newPassword', '新密码不能与原密码相同');
     await setPassword(em, user, newPassword, user.username, 'password-change', 'newPassword');
-    this.limiter.recordSuccess(user.username);
     return { token: this.tokenFor(user), user };
   }
 
