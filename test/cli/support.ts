@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { rgbPng } from '../../packages/server/src/test/png.js';
 
 /** The repository root: the CLI runs from there as a user runs it. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -77,22 +77,5 @@ export const sha256 = (bytes: Buffer): string => createHash('sha256').update(byt
 
 /** A small PNG whose colour comes from `n`, so every photo is a different file. */
 export function png(n: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const size = 16;
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 2; // RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, 0)]);
-  for (let x = 0; x < size; x++) row.set([n & 0xff, (n >> 8) & 0xff, (x * 16) & 0xff], 1 + x * 3);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return rgbPng(16, 16, (x) => [n & 0xff, (n >> 8) & 0xff, (x * 16) & 0xff]);
 }

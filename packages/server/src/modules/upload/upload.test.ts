@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, seedWorld, type TestApi } from '../../test/api.js';
@@ -10,6 +10,7 @@ import { DIALECTS, testPostgresUrl } from '../../test/databases.js';
 import { HEIC_DECODABLE } from './reencode-photo.js';
 import { Upload } from './upload.entity.js';
 import { missingUploads, type UploadMetadata } from './upload.service.js';
+import { pngFile } from '../../test/png.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -28,24 +29,7 @@ async function cameraJpeg(colour = '#3366cc'): Promise<Buffer> {
 
 /** A PNG whose header claims 50000×50000 (2.5 gigapixels), a few hundred bytes long. */
 function pngBomb(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(50_000, 0);
-  header.writeUInt32BE(50_000, 4);
-  header[8] = 8; // bit depth; colour type 0 (grey), the rest zero
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(50_001 * 16))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngFile({ width: 50_000, height: 50_000, colourType: 0 }, deflateSync(Buffer.alloc(50_001 * 16)));
 }
 
 interface ErrorBody {
