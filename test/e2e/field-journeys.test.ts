@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, cameraPhoto, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, screenshot, syncUntilOutboxEmpty } from './support.js';
+import { ADMIN_PASSWORD, cameraPhoto, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, REPAIR_PROJECT, screenshot, syncUntilOutboxEmpty } from './support.js';
 
 /**
  * The field journeys of issue 5 in real Chromium against the real server, phone-sized: the network
@@ -15,7 +15,6 @@ let adminToken: string;
 let repairProjectId: string;
 let survey: { id: string; publicToken: string };
 
-const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
 
 async function indicatorsOf(projectId: string) {
   const data = await server.gql<{ project: { evaluation: { score: number }; indicators: Array<{ name: string; actual: { value: string } | null; progress: { score: number | null } }> } }>(
@@ -29,28 +28,7 @@ async function indicatorsOf(projectId: string) {
 beforeAll(async () => {
   server = await ProductServer.create();
   adminToken = await server.login('admin', ADMIN_PASSWORD);
-  const projects = await server.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(
-    '{ projects(year: 2023) { nodes { id name indicators { id name } } } }',
-    {},
-    adminToken,
-  );
-  const repair = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!;
-  repairProjectId = repair.id;
-  const created = await server.gql<{ createSurvey: { id: string; publicToken: string } }>(
-    'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }',
-    {
-      input: {
-        indicatorId: repair.indicators.find((i) => i.name === '干警满意度')!.id,
-        title: '派出法庭维修满意度调查',
-        audience: 'OFFICERS',
-        questions: [{ kind: 'SATISFACTION', text: '您对派出法庭维修工作的总体评价' }],
-        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
-        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      },
-    },
-    adminToken,
-  );
-  survey = created.createSurvey;
+  ({ projectId: repairProjectId, survey } = await createRepairSurvey(server, adminToken));
   browser = await launchChromium();
   phone = await phoneContext(browser);
   page = await phone.newPage();

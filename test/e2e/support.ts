@@ -157,6 +157,37 @@ export interface ChromiumOptions {
   home?: string;
 }
 
+/** The seed's repair project, whose 干警满意度 the survey journeys fill. */
+export const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
+
+/**
+ * As a manager would set it up: a survey of court officers on the repair project's 干警满意度,
+ * open from yesterday for 30 days. Returns the project's id and the survey.
+ */
+export async function createRepairSurvey(server: ProductServer, adminToken: string): Promise<{ projectId: string; survey: { id: string; publicToken: string } }> {
+  const projects = await server.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(
+    '{ projects(year: 2023) { nodes { id name indicators { id name } } } }',
+    {},
+    adminToken,
+  );
+  const repair = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!;
+  const created = await server.gql<{ createSurvey: { id: string; publicToken: string } }>(
+    'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }',
+    {
+      input: {
+        indicatorId: repair.indicators.find((i) => i.name === '干警满意度')!.id,
+        title: '派出法庭维修满意度调查',
+        audience: 'OFFICERS',
+        questions: [{ kind: 'SATISFACTION', text: '您对派出法庭维修工作的总体评价' }],
+        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    },
+    adminToken,
+  );
+  return { projectId: repair.id, survey: created.createSurvey };
+}
+
 /** Debian's Chromium, headless, as this machine allows it (no sandbox as root, no background traffic). */
 export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
   const hosts = options.mapToLocalhost ?? [];

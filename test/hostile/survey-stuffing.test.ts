@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { createRepairSurvey } from '../e2e/support.js';
 import { ADMIN_PASSWORD, describeEachServer, healthDuring, type ProductServer } from './support.js';
 
 // Ballot stuffing: one anonymous client answering the public link of 干警满意度's survey as fast as
 // it can, with a fresh device token each time (a reload, cleared storage, a script).
-const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
 const SUBMIT = 'mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }';
 const RESULTS = 'query($id: ID!) { surveyResults(surveyId: $id) { responseCount satisfactionRate flaggedCount voidedCount voidReasons { reason count } } }';
 /** createSurvey's default: public answers accepted per minute from one address (bursts up to it, then one every 12 s). */
@@ -51,28 +51,7 @@ describeEachServer('survey ballot stuffing', (start) => {
   beforeAll(async () => {
     server = await start();
     adminToken = await server.login('admin', ADMIN_PASSWORD);
-    const projects = await server.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(
-      '{ projects(year: 2023) { nodes { id name indicators { id name } } } }',
-      {},
-      adminToken,
-    );
-    const repair = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!;
-    projectId = repair.id;
-    const created = await server.gql<{ createSurvey: { id: string; publicToken: string } }>(
-      'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }',
-      {
-        input: {
-          indicatorId: repair.indicators.find((i) => i.name === '干警满意度')!.id,
-          title: '派出法庭维修满意度调查',
-          audience: 'OFFICERS',
-          questions: [{ kind: 'SATISFACTION', text: '您对派出法庭维修工作的总体评价' }],
-          opensAt: new Date(Date.now() - 86_400_000).toISOString(),
-          closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        },
-      },
-      adminToken,
-    );
-    survey = created.createSurvey;
+    ({ projectId, survey } = await createRepairSurvey(server, adminToken));
   }, 120_000);
 
   it('accepts at most the limit of 200 anonymous answers in 10 s, refuses the rest, moves 干警满意度 only by the accepted ones, and /healthz stays fast', async () => {
