@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Upload } from '../modules/upload/upload.entity.js';
-import { loadProjectData, type ProjectData } from './project-data.js';
+import { loadProjectData, type ProjectData } from '../modules/read-model/project-data.js';
 
 /** PostgreSQL takes at most 65,535 parameters a statement: batches stay well below. */
 const MAX_BATCH = 1000;

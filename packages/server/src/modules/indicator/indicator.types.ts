@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { ActualRow, IndicatorRow, ProjectData } from '../../graphql/project-data.js';
+import type { ActualRow, IndicatorRow, ProjectData } from '../read-model/project-data.js';
 import { InspectionType } from '../inspection/inspection.types.js';
 import { IndicatorSource, targetOf } from './indicator.entity.js';
 

@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError, withFieldPrefix } from '../common/erro
 import { UserRole } from '../user/user.entity.js';
 import { createOrganization } from '../user/user.service.js';
 import { CreateOrganizationInput } from './organization.input.js';
-import { loadProjectData, type ProjectData } from '../../graphql/project-data.js';
+import { loadProjectData, type ProjectData } from '../read-model/project-data.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationSummaryType, OrganizationType } from './organization.types.js';
 

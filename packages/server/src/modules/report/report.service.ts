@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { DEFAULT_SCHEME } from '@jixiao/domain';
-import { loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from '../../graphql/project-data.js';
+import { loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from '../read-model/project-data.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
