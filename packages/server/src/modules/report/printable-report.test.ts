@@ -10,36 +10,13 @@ import { EXPECTED, PLAN } from '../../test/evaluation-plan.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
 import { cssString, escapeHtml } from './printable-report.js';
-import { follow, projectsOf, REPAIR, withPlan, type DownloadLink } from './report-test-support.js';
+import { follow, htmlRows as rows, htmlText as textOf, openReport, projectsOf, REPAIR, withPlan } from './report-test-support.js';
 
 const BY_PROJECT = `query($id: ID!) { printableReport(projectId: $id) { url filename expiresAt } }`;
 const BY_ORG = `query($org: String!, $year: Int!) { printableReport(orgCode: $org, year: $year) { url filename expiresAt } }`;
 
 const MALICIOUS_NOTE = '汛期延后施工<script>alert("note")</script>';
 
-/** Asks for a printable report and opens it as a browser would; fails the test when either step does. */
-async function openReport(api: TestApi, query: string, variables: Record<string, unknown>, token: string) {
-  const result = await api.gql<{ printableReport: DownloadLink }>(query, variables, token);
-  expect(result.errors).toBeUndefined();
-  const link = result.data!.printableReport;
-  const response = await follow(api, link.url);
-  expect(response.status).toBe(200);
-  return { link, headers: response.headers, html: response.body.toString('utf8') };
-}
-
-// A few lines of HTML reading, enough for a page this module writes itself.
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const textOf = (fragment: string) =>
-  fragment
-    .replace(/<br>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity])
-    .trim();
-
-/** The cells' text of every `<tr class="…">` of a kind. */
-function rows(html: string, kind: string): string[][] {
-  return [...html.matchAll(new RegExp(`<tr class="${kind}">([\\s\\S]*?)</tr>`, 'g'))].map((row) => [...row[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => textOf(cell[1])));
-}
 
 /** The project sections of a page, in order. */
 function sections(html: string): string[] {
