@@ -1,4 +1,4 @@
-import { parseTarget, round2, type ActualInput } from '@jixiao/domain';
+import { parseTarget, round2, type ActualInput, type RollUp } from '@jixiao/domain';
 import { expect, it } from 'vitest';
 import { describeEachApi, PASSWORD, type TestApi } from '../../test/api.js';
 import { createUser } from '../auth/auth.service.js';
@@ -130,15 +130,8 @@ async function oneOrganization(api: TestApi): Promise<void> {
 const shown = (value: number) => round2(value).toFixed(2);
 const percent = (rate: number) => `${round2(rate * 100).toFixed(2)}%`;
 
-interface Summary {
-  projectCount: number;
-  budget: number;
-  spent: number;
-  executionRate: number | null;
-  averageScore: number | null;
-  grades: { excellent: number; good: number; fair: number; poor: number };
-  incompleteProjects: number;
-}
+/** organizationSummary's roll-up fields: the domain's RollUp, less the missing indicators. */
+type Summary = Omit<RollUp, 'missing'>;
 
 const GRADE_OF = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' } as const;
 
