@@ -1,13 +1,13 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { UserRole } from '../user/user.entity.js';
 import { CreateEquipmentItemInput } from './equipment.input.js';
 import { EquipmentService } from './equipment.service.js';
 import { EquipmentItemType } from './equipment.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver(() => EquipmentItemType)
 export class EquipmentResolver {

@@ -1,8 +1,8 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { UserRole } from '../user/user.entity.js';
 import { RecordActualInput } from './indicator.input.js';
 import { IndicatorService } from './indicator.service.js';
 import type { DerivedFrom } from '../evidence/evidence.service.js';
@@ -11,7 +11,7 @@ import { InspectionType } from '../inspection/inspection.types.js';
 import { IndicatorSource } from './indicator.entity.js';
 import { IndicatorEvidenceType, IndicatorType } from './indicator.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver(() => IndicatorType)
 export class IndicatorResolver {

@@ -1,14 +1,14 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Args, Authorized, Ctx, Mutation, Query, Resolver, Arg } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { UserRole } from '../user/user.entity.js';
 import { InspectionsArgs, ReviewInspectionArgs, SubmitInspectionInput } from './inspection.input.js';
 import { InspectionService } from './inspection.service.js';
 import { InspectionType } from './inspection.types.js';
 
-const FIELD_STAFF = [UserRole.ADMIN, UserRole.MANAGER, UserRole.INSPECTOR];
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const FIELD_STAFF = rolesThatMay('COLLECT_EVIDENCE');
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver(() => InspectionType)
 export class InspectionResolver {

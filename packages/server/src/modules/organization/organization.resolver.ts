@@ -1,9 +1,9 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { withFieldPrefix } from '../common/errors.js';
-import { UserRole } from '../user/user.entity.js';
 import { CreateOrganizationInput } from './organization.input.js';
 import { OrganizationService } from './organization.service.js';
 import { OrganizationSummaryType, OrganizationType } from './organization.types.js';
@@ -16,7 +16,7 @@ export class OrganizationResolver {
     return new OrganizationService(context.em, viewer).list();
   }
 
-  @Authorized([UserRole.ADMIN])
+  @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Mutation(() => OrganizationType, { description: '新建下级单位（仅 ADMIN）：上级单位须为本人所属单位或其下级单位' })
   createOrganization(
     @Ctx() context: Context,

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { round2 } from '@jixiao/domain';
+import { rollUpProjects, type RollUp } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { ForbiddenError, ValidationError } from '../common/errors.js';
+import { checkFiscalYear, ForbiddenError, ValidationError } from '../common/errors.js';
 import { loadProjectDataInChunks, projectIdsOf } from '../read-model/project-data.js';
 import { Organization } from './organization.entity.js';
 
@@ -21,23 +21,8 @@ export interface OrganizationView {
   parentCode: string | null;
 }
 
-/** An organization's projects of a year (its units' too), rolled up. */
-export interface OrganizationSummary {
-  orgCode: string;
-  orgName: string;
-  year: number;
-  projectCount: number;
-  /** 万元 */
-  budget: number;
-  /** 万元 */
-  spent: number;
-  executionRate: number | null;
-  averageScore: number | null;
-  grades: { excellent: number; good: number; fair: number; poor: number };
-  incompleteProjects: number;
-}
-
-const GRADE_KEYS = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' } as const;
+/** An organization's projects of a year (its units' too), rolled up by the domain. */
+export type OrganizationSummary = Omit<RollUp, 'missing'> & { orgCode: string; orgName: string; year: number };
 
 function checkOrganizationFields(input: NewOrganization): void {
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(input.code)) throw new ValidationError('code', '单位编码应为 1–32 个字母、数字、_ 或 -，如 218101');
@@ -95,24 +80,12 @@ export class OrganizationService {
   async summary(orgCode: string, year: number): Promise<OrganizationSummary> {
     const org = this.viewer.scope.byCode(orgCode);
     if (!org) throw new ForbiddenError();
-    if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new ValidationError('year', `year 应为四位年份，实际为 ${year}`);
+    checkFiscalYear('year', year);
     const projectIds = await projectIdsOf(this.em, this.viewer.scope.subtree(orgCode), year);
     const evaluations = await loadProjectDataInChunks(this.em, projectIds);
-    const budget = evaluations.reduce((sum, evaluation) => sum + evaluation.budget, 0);
-    const spent = evaluations.reduce((sum, evaluation) => sum + evaluation.spent, 0);
-    const grades = { excellent: 0, good: 0, fair: 0, poor: 0 };
-    for (const { score } of evaluations) grades[GRADE_KEYS[score.grade]] += 1;
-    return {
-      orgCode: org.code,
-      orgName: org.name,
-      year,
-      projectCount: evaluations.length,
-      budget: round2(budget * 1e4) / 1e4,
-      spent: round2(spent * 1e4) / 1e4,
-      executionRate: budget > 0 ? Number((spent / budget).toFixed(4)) : null,
-      averageScore: evaluations.length > 0 ? round2(evaluations.reduce((sum, e) => sum + e.score.score, 0) / evaluations.length) : null,
-      grades,
-      incompleteProjects: evaluations.filter((e) => !e.score.complete).length,
-    };
+    const { projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects } = rollUpProjects(
+      evaluations.map(({ budget, spent, score }) => ({ budget, spent, score: score.score, grade: score.grade, missing: score.missing })),
+    );
+    return { orgCode: org.code, orgName: org.name, year, projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects };
   }
 }

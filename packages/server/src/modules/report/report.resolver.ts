@@ -1,9 +1,10 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Args, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { ReportSelectionArgs } from './report.input.js';
-import { ReportService, EXPORTER_ROLES, PRINTABLE_REPORT, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
+import { ReportService, PRINTABLE_REPORT, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
 import { DownloadType } from './report.types.js';
 
 /** How long a download link lasts. */
@@ -14,7 +15,7 @@ const DOWNLOAD_LINK_COST = 300;
 
 @Resolver()
 export class ReportResolver {
-  @Authorized([...EXPORTER_ROLES])
+  @Authorized(rolesThatMay('READ_RESULTS'))
   @Query(() => DownloadType, {
     // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
     complexity: DOWNLOAD_LINK_COST,
@@ -25,7 +26,7 @@ export class ReportResolver {
     return this.link(context, viewer, SELF_EVALUATION, selection.toRequest());
   }
 
-  @Authorized([...EXPORTER_ROLES])
+  @Authorized(rolesThatMay('READ_RESULTS'))
   @Query(() => DownloadType, {
     // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
     complexity: DOWNLOAD_LINK_COST,
@@ -36,7 +37,7 @@ export class ReportResolver {
     return this.link(context, viewer, PRINTABLE_REPORT, selection.toRequest());
   }
 
-  @Authorized([...EXPORTER_ROLES])
+  @Authorized(rolesThatMay('READ_RESULTS'))
   @Query(() => DownloadType, {
     // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
     complexity: DOWNLOAD_LINK_COST,

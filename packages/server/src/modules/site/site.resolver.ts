@@ -1,13 +1,13 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { UserRole } from '../user/user.entity.js';
 import { CreateSiteInput } from './site.input.js';
 import { SiteService } from './site.service.js';
 import { SiteType } from './site.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver(() => SiteType)
 export class SiteResolver {
