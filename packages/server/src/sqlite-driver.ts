@@ -43,7 +43,8 @@ class SqlitePlatform extends BetterSqlitePlatform {
 interface KnexQuery {
   sql: string;
   bindings?: unknown[];
-  options?: { rowMode?: string };
+  /** node-postgres's names: rows as arrays, and the values of the `?` placeholders. */
+  options?: { rowMode?: string; values?: unknown[] };
   response?: unknown;
 }
 
@@ -66,9 +67,10 @@ const MAX_PREPARED = 256;
 const preparedByConnection = new WeakMap<Database, Map<string, Prepared>>();
 
 /**
- * knex's better-sqlite3 dialect, plus the option `rowMode: 'array'` that node-postgres has: rows as
- * arrays with their column names, from statements prepared once per connection. common/sql.ts asks
- * for it; the ORM's own queries do not, and run as before.
+ * knex's better-sqlite3 dialect, plus two query options that node-postgres has: `rowMode: 'array'`,
+ * rows as arrays with their column names, from statements prepared once per connection; and
+ * `values`, bound to the statement's `?` placeholders without knex rewriting the text to find them.
+ * common/sql.ts asks for these; the ORM's own queries do not, and run as before.
  *
  * The ORM prepares every statement anew, with the values written into its text, and better-sqlite3
  * builds each row as an object column by column through V8's API: on the dashboard's many small
@@ -79,7 +81,7 @@ class SqliteKnexDialect extends BetterSqliteKnexDialect {
   async _query(connection: Database, query: KnexQuery): Promise<KnexQuery> {
     if (query.options?.rowMode !== 'array') return super._query(connection, query);
     const { statement, fields } = prepare(connection, query.sql);
-    const bindings = this._formatBindings(query.bindings) as unknown[];
+    const bindings = this._formatBindings(query.options.values ?? query.bindings) as unknown[];
     if (statement.reader) {
       const rows = statement.all(bindings) as unknown[][];
       query.response = { rows, fields, rowCount: rows.length } satisfies ArrayResult;

@@ -13,7 +13,7 @@ import type { ArrayResult } from '../../sqlite-driver.js';
  * (UniqueConstraintViolationException …). Values go in `?` placeholders; `?` means nothing else.
  * On SQLite they are bound to a statement prepared once per connection (sqlite-driver.ts); on
  * PostgreSQL they are written into the text as the ORM writes its own, so that each takes its
- * type from where it stands.
+ * type from where it stands. Either way knex only carries the statement: it never reads the text.
  */
 
 /** Turns a column's value, as either driver returns it, into a value of one type. */
@@ -87,6 +87,8 @@ export async function queryRows<C extends Columns>(em: EntityManager, sql: strin
 
 type RowDecoder = (values: unknown[]) => Record<string, unknown>;
 const rowDecoders = new WeakMap<Columns, Map<string, RowDecoder>>();
+/** By the very fields array: SQLite returns the same one for each run of a prepared statement. */
+const rowDecodersByFields = new WeakMap<ArrayResult['fields'], { columns: Columns; decode: RowDecoder }>();
 
 /**
  * A function that decodes a row of `fields` with `columns`, made once for each: an object literal
@@ -94,6 +96,14 @@ const rowDecoders = new WeakMap<Columns, Map<string, RowDecoder>>();
  * over the columns does.
  */
 function rowDecoder(columns: Columns, fields: ArrayResult['fields'], sql: string): RowDecoder {
+  const known = rowDecodersByFields.get(fields);
+  if (known?.columns === columns) return known.decode;
+  const decode = rowDecoderByNames(columns, fields, sql);
+  rowDecodersByFields.set(fields, { columns, decode });
+  return decode;
+}
+
+function rowDecoderByNames(columns: Columns, fields: ArrayResult['fields'], sql: string): RowDecoder {
   const names = fields.map((field) => field.name);
   const key = names.join('\0');
   let byFields = rowDecoders.get(columns);
@@ -125,8 +135,10 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
   if (!(connection instanceof AbstractSqlConnection)) throw new Error('queryRows and runStatement need a SQL database');
   const platform = em.getPlatform();
   const knex: Knex = em.getTransactionContext<Knex.Transaction>() ?? connection.getKnex();
-  const inline = platform instanceof PostgreSqlPlatform;
-  const statement = inline ? knex.raw(platform.formatQuery(sql, [...params])) : knex.raw(sql, [...params] as Knex.RawBinding[]);
+  const statement =
+    platform instanceof PostgreSqlPlatform
+      ? knex.raw(platform.formatQuery(sql, [...params])).options({ rowMode: 'array' })
+      : knex.raw(sql).options({ rowMode: 'array', values: params });
   const logger = em.config.getLogger();
   const started = Date.now();
   const log = (outcome: { results?: number; level?: 'error' }) => {
@@ -134,7 +146,7 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
     logger.logQuery({ level: 'info', connection: { type: 'write', name: em.config.get('name') }, query, params: [...params], took: Date.now() - started, ...outcome });
   };
   try {
-    const result = (await statement.options({ rowMode: 'array' })) as ArrayResult;
+    const result = (await statement) as ArrayResult;
     log({ results: result.rows.length });
     return result;
   } catch (error) {
