@@ -3,10 +3,10 @@
  * must be filled in before it can be queued, and the SubmitInspectionInput it becomes.
  */
 import type { Position } from '../composables/useGeolocation';
-import type { SubmitInspectionInput } from '../graphql/queries';
+import type { InspectionKind, SubmitInspectionInput } from '../graphql/queries';
 import type { StoredPhoto } from '../offline/types';
 
-export type InspectionKind = 'REPAIR' | 'EQUIPMENT';
+export type { InspectionKind };
 
 export interface ChecklistLineDraft {
   label: string;
