@@ -4,8 +4,8 @@ import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // packages/pwa/src/graphql/generated: written by graphql-codegen (`pnpm codegen`), not by hand.
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test/bench/results/**', 'data/**', 'packages/pwa/src/graphql/generated/**'] },
+  // */graphql/generated: written by graphql-codegen (`pnpm codegen`), not by hand.
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test/bench/results/**', 'data/**', 'packages/pwa/src/graphql/generated/**', 'test/graphql/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // After typescript-eslint: vue-eslint-parser reads the .vue file, typescript-eslint's parser its <script lang="ts">.

@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../../packages/server/src/modules/audit/canonical-json.js';
 import { withRawSql, type RawSql } from '../../packages/server/src/db-admin.js';
 import { ROOT } from '../e2e/support.js';
+import { graphql } from '../graphql/generated/index.js';
 import { ADMIN_PASSWORD, describeEachServer, type ProductServer } from './support.js';
 
 /** `jixiao audit verify` on a server's data folder, as an operator runs it. */
@@ -34,11 +35,19 @@ function plainHash(row: Record<string, unknown>, prevHash: string): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(body)).digest('hex');
 }
 
+const CREATE_SITE = graphql(`
+  mutation TestCreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      id
+    }
+  }
+`);
+
 /** 60 sites created by the admin: 60 audit entries on top of the demo's. */
 async function createSites(server: ProductServer): Promise<void> {
   const token = await server.login('admin', ADMIN_PASSWORD);
   for (let i = 1; i <= 60; i++) {
-    await server.gql('mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', { input: { orgCode: '218101', name: `审计测试地点${i}`, kind: 'OFFICE' } }, token);
+    await server.gql(CREATE_SITE, { input: { orgCode: '218101', name: `审计测试地点${i}`, kind: 'OFFICE' } }, token);
   }
 }
 

@@ -3,25 +3,46 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { jixiao, ROOT } from '../e2e/support.js';
+import { gql as post } from '../graphql/client.js';
+import { graphql } from '../graphql/generated/index.js';
+import type { TypedDocumentString } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, describeEachServer, type ProductServer } from './support.js';
 
 const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'wuqing-court-2023-targets.txt'), 'utf8');
 const B_PASSWORD = 'hostile-b-admin-password';
-const IMPORT = 'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated warnings { message } errors { message } projects { orgCode } } }';
+const IMPORT = graphql(`
+  mutation TestImportTargetTables($text: String!) {
+    importTargetTables(text: $text, year: 2023) {
+      created
+      updated
+      warnings {
+        message
+      }
+      errors {
+        message
+      }
+      projects {
+        orgCode
+      }
+    }
+  }
+`);
 
-interface GqlAnswer {
-  data: any;
-  errors?: Array<{ message: string; extensions: { code: string } }>;
-}
+const UNIT_PROJECTS = graphql(`
+  query TestUnitBudgets($orgCode: String!) {
+    projects(orgCode: $orgCode) {
+      totalCount
+      nodes {
+        name
+        budget {
+          total
+        }
+      }
+    }
+  }
+`);
 
-async function gql(server: ProductServer, query: string, variables: Record<string, unknown>, token: string): Promise<GqlAnswer> {
-  const response = await fetch(`${server.base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GqlAnswer;
-}
+const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) => post(server.base, document, variables, token);
 
 /** `jixiao import` against the server's database, as an operator runs it. */
 function cliImport(server: ProductServer, file: string, ...args: string[]) {
@@ -29,7 +50,7 @@ function cliImport(server: ProductServer, file: string, ...args: string[]) {
 }
 
 const projectsOf = async (server: ProductServer, token: string, orgCode: string) =>
-  (await gql(server, 'query($org: String!) { projects(orgCode: $org) { totalCount nodes { name budget { total } } } }', { org: orgCode }, token)).data?.projects;
+  (await gql(server, UNIT_PROJECTS, { orgCode }, token)).data?.projects;
 
 // Organization B (218150, under the court 218101) has its own ADMIN: B sees B, the court sees both.
 describeEachServer('claiming another unit through an import', (start) => {
@@ -49,7 +70,7 @@ describeEachServer('claiming another unit through an import', (start) => {
     const changed = SEED.replaceAll('418.00', '999.00');
     const answer = await gql(server, IMPORT, { text: changed }, b);
     expect(answer.data).toBeNull();
-    expect(answer.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(answer.errors![0].extensions?.code).toBe('FORBIDDEN');
     expect(answer.errors![0].message).toBe('表1：单位“218101 天津市武清区人民法院”不在您的管辖范围内，未导入任何表');
     expect(await projectsOf(server, a, '218101')).toEqual(before);
   });
@@ -58,12 +79,12 @@ describeEachServer('claiming another unit through an import', (start) => {
     const claimed = SEED.replaceAll('218101天津市武清区人民法院', '218102天津市某区人民法院');
     const answer = await gql(server, IMPORT, { text: claimed }, b);
     expect(answer.errors).toBeUndefined();
-    expect(answer.data.importTargetTables).toMatchObject({ created: 5, errors: [] });
-    expect(answer.data.importTargetTables.warnings).toContainEqual({
+    expect(answer.data!.importTargetTables).toMatchObject({ created: 5, errors: [] });
+    expect(answer.data!.importTargetTables.warnings).toContainEqual({
       message: '表1：单位“218102 天津市某区人民法院”原不存在，已作为您的单位“218150 乙法庭”的下级单位新建；如它另有上级单位，请联系系统管理员',
     });
     const bBefore = await projectsOf(server, b, '218102');
-    expect(bBefore.totalCount).toBe(5);
+    expect(bBefore?.totalCount).toBe(5);
 
     // The real 218102's tables, from its operator: refused without and with a --parent that is not B.
     const real = join(server.dir, 'real-218102.txt');
@@ -94,15 +115,22 @@ describeEachServer('claiming another unit through an import', (start) => {
 
     const stored = cliImport(server, file, '--parent', '218101');
     expect(stored.status, stored.stderr).toBe(0);
-    expect((await projectsOf(server, a, '218199')).totalCount).toBe(5);
+    expect((await projectsOf(server, a, '218199'))?.totalCount).toBe(5);
     // B is a sibling: it does not see the new unit.
-    expect((await projectsOf(server, b, '218199')).totalCount).toBe(0);
+    expect((await projectsOf(server, b, '218199'))?.totalCount).toBe(0);
   });
 
   it('only an ADMIN whose scope holds the parent may create an organization', async () => {
-    const create = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { code parentCode } }';
+    const create = graphql(`
+      mutation TestCreateOrganization($input: CreateOrganizationInput!) {
+        createOrganization(input: $input) {
+          code
+          parentCode
+        }
+      }
+    `);
     const outside = await gql(server, create, { input: { code: '218160', name: '丙法庭', parentCode: '218101' } }, b);
-    expect(outside.errors![0].extensions.code).toBe('FORBIDDEN');
+    expect(outside.errors![0].extensions?.code).toBe('FORBIDDEN');
     const inside = await gql(server, create, { input: { code: '218160', name: '丙法庭', parentCode: '218150' } }, b);
     expect(inside.data).toEqual({ createOrganization: { code: '218160', parentCode: '218150' } });
   });

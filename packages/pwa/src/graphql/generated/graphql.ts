@@ -358,7 +358,7 @@ export type SurveyQuestionFieldsFragment = { id: string, kind: SurveyQuestionKin
 export type ReferenceSurveyFragment = { id: string, title: string, audience: SurveyAudience, opensAt: string, closesAt: string, isOpen: boolean, questions: Array<{ id: string, kind: SurveyQuestionKind, text: string, options: Array<string>, required: boolean }>, indicator: { id: string, name: string } };
 
 export type ReferenceProjectsQueryVariables = Exact<{
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   withSites: Scalars['Boolean']['input'];
 }>;
 
@@ -423,7 +423,7 @@ export type DashboardProjectRowFragment = { id: string, name: string, orgName: s
 export type DashboardQueryVariables = Exact<{
   orgCode: Scalars['String']['input'];
   year: Scalars['Int']['input'];
-  after: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   withSummary: Scalars['Boolean']['input'];
 }>;
 
