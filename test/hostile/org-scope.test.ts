@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -44,9 +44,21 @@ const UNIT_PROJECTS = graphql(`
 
 const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) => post(server.base, document, variables, token);
 
-/** `jixiao import` against the server's database, as an operator runs it. */
-function cliImport(server: ProductServer, file: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['scripts/jixiao.mjs', 'import', file, '--db', server.db, ...args], { cwd: ROOT, encoding: 'utf8' });
+/**
+ * `jixiao import` against the server's database, as an operator runs it. Not spawnSync: while this
+ * process waited blocked, the server could close an idle keep-alive connection that fetch would
+ * then reuse ("other side closed").
+ */
+function cliImport(server: ProductServer, file: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'import', file, '--db', server.db, ...args], { cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 const projectsOf = async (server: ProductServer, token: string, orgCode: string) =>
@@ -89,13 +101,13 @@ describeEachServer('claiming another unit through an import', (start) => {
     // The real 218102's tables, from its operator: refused without and with a --parent that is not B.
     const real = join(server.dir, 'real-218102.txt');
     writeFileSync(real, claimed.replaceAll('418.00', '555.00'));
-    const plain = cliImport(server, real);
+    const plain = await cliImport(server, real);
     expect(plain.status).toBe(1);
     expect(plain.stderr).toContain('错误：--parent：单位“218102 天津市某区人民法院”是用户 b-admin 导入目标表时在“218150 乙法庭”之下新建的');
     expect(plain.stdout).toContain('未写入数据库');
     // 218150 is under 218101, so the claimed unit sits inside this --parent: still refused, since
     // only its own parent's code confirms where it belongs.
-    const elsewhere = cliImport(server, real, '--parent', '218101');
+    const elsewhere = await cliImport(server, real, '--parent', '218101');
     expect(elsewhere.status).toBe(1);
     expect(elsewhere.stderr).toContain('确属该上级单位时用 --parent 218150 导入');
     expect(await projectsOf(server, b, '218102')).toEqual(bBefore);
@@ -104,16 +116,16 @@ describeEachServer('claiming another unit through an import', (start) => {
   it('the CLI asks for --parent for a new code once there are organizations, naming the option, and writes nothing until given', async () => {
     const file = join(server.dir, 'new-218199.txt');
     writeFileSync(file, SEED.replaceAll('218101天津市武清区人民法院', '218199天津市新设人民法院'));
-    const refused = cliImport(server, file);
+    const refused = await cliImport(server, file);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('错误：--parent：表1的单位“218199 天津市新设人民法院”是新单位，数据库中已有单位，请用 --parent 给出它的上级单位编码');
     expect((await projectsOf(server, a, '218199'))?.totalCount ?? 0).toBe(0);
 
-    const unknownParent = cliImport(server, file, '--parent', '999000');
+    const unknownParent = await cliImport(server, file, '--parent', '999000');
     expect(unknownParent.status).toBe(1);
     expect(unknownParent.stderr).toContain('--parent：上级单位编码“999000”不存在');
 
-    const stored = cliImport(server, file, '--parent', '218101');
+    const stored = await cliImport(server, file, '--parent', '218101');
     expect(stored.status, stored.stderr).toBe(0);
     expect((await projectsOf(server, a, '218199'))?.totalCount).toBe(5);
     // B is a sibling: it does not see the new unit.
