@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_ACTUAL, RECORD_SPENDING, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
+import { PRINTABLE_REPORT, RECORD_ACTUAL, RECORD_SPENDING, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
 import { graphql } from '../graphql/generated/index.js';
 import type { RecordActualInput } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, launchChromium, ProductServer, screenshot } from './support.js';
@@ -17,15 +17,6 @@ const PRINTABLE_WIDTH_PX = ((297 - 2 * 12) / 25.4) * 96;
 /** A4 landscape minus the 14 mm + 13 mm top and bottom margins. */
 const PRINTABLE_HEIGHT_PX = ((210 - 14 - 13) / 25.4) * 96;
 
-/** A printable report of one project, or of a unit's year. */
-const PRINTABLE_REPORT = graphql(`
-  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {
-    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {
-      url
-      filename
-    }
-  }
-`);
 
 let server: ProductServer;
 let browser: Browser;

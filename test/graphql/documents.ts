@@ -66,6 +66,16 @@ export const PROJECT_INSPECTIONS = graphql(`
   }
 `);
 
+/** A printable report of one project, or of a unit's year: its signed link. */
+export const PRINTABLE_REPORT = graphql(`
+  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {
+    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {
+      url
+      filename
+    }
+  }
+`);
+
 export const SURVEY_RESULTS = graphql(`
   query TestSurveyResults($id: ID!) {
     surveyResults(surveyId: $id) {

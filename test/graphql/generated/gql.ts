@@ -23,12 +23,12 @@ type Documents = {
     "\n        mutation FirstRunChangePassword($oldPassword: String!, $newPassword: String!) {\n          changePassword(oldPassword: $oldPassword, newPassword: $newPassword) {\n            token\n          }\n        }\n      ": typeof types.FirstRunChangePasswordDocument,
     "\n        mutation DemoLogin($username: String!, $password: String!) {\n          login(username: $username, password: $password) {\n            token\n            user {\n              role\n            }\n          }\n        }\n      ": typeof types.DemoLoginDocument,
     "\n  query DashboardSeed {\n    projects(year: 2023, first: 100) {\n      nodes {\n        id\n        name\n        budget {\n          total\n        }\n        indicators {\n          id\n          name\n          source\n          notApplicable\n          target {\n            kind\n            value\n            unit\n            deadline\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardSeedDocument,
-    "\n  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {\n    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {\n      url\n      filename\n    }\n  }\n": typeof types.TestPrintableReportDocument,
     "\n        mutation TestSetDeviationNote($id: ID!, $note: String) {\n          setDeviationNote(indicatorId: $id, note: $note) {\n            id\n          }\n        }\n      ": typeof types.TestSetDeviationNoteDocument,
     "\n  mutation TestLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": typeof types.TestLoginDocument,
     "\n  query SeedProjects {\n    projects(year: 2023, first: 100) {\n      nodes {\n        id\n        name\n        indicators {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SeedProjectsDocument,
     "\n  query ProjectIndicators($id: ID!) {\n    project(id: $id) {\n      evaluation {\n        score\n      }\n      indicators {\n        name\n        actual {\n          value\n        }\n        progress {\n          score\n        }\n      }\n    }\n  }\n": typeof types.ProjectIndicatorsDocument,
     "\n  query ProjectInspections($projectId: ID!) {\n    inspections(projectId: $projectId) {\n      itemName\n      clientId\n      photos {\n        uploaded\n        sha256\n      }\n      signature {\n        uploaded\n      }\n    }\n  }\n": typeof types.ProjectInspectionsDocument,
+    "\n  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {\n    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {\n      url\n      filename\n    }\n  }\n": typeof types.TestPrintableReportDocument,
     "\n  query TestSurveyResults($id: ID!) {\n    surveyResults(surveyId: $id) {\n      responseCount\n      satisfactionRate\n      flaggedCount\n      voidedCount\n      voidReasons {\n        reason\n        count\n      }\n    }\n  }\n": typeof types.TestSurveyResultsDocument,
     "\n  mutation TestCreateSurvey($input: CreateSurveyInput!) {\n    createSurvey(input: $input) {\n      id\n      publicToken\n      questions {\n        id\n      }\n    }\n  }\n": typeof types.TestCreateSurveyDocument,
     "\n  mutation TestRecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": typeof types.TestRecordActualDocument,
@@ -54,12 +54,12 @@ const documents: Documents = {
     "\n        mutation FirstRunChangePassword($oldPassword: String!, $newPassword: String!) {\n          changePassword(oldPassword: $oldPassword, newPassword: $newPassword) {\n            token\n          }\n        }\n      ": types.FirstRunChangePasswordDocument,
     "\n        mutation DemoLogin($username: String!, $password: String!) {\n          login(username: $username, password: $password) {\n            token\n            user {\n              role\n            }\n          }\n        }\n      ": types.DemoLoginDocument,
     "\n  query DashboardSeed {\n    projects(year: 2023, first: 100) {\n      nodes {\n        id\n        name\n        budget {\n          total\n        }\n        indicators {\n          id\n          name\n          source\n          notApplicable\n          target {\n            kind\n            value\n            unit\n            deadline\n          }\n        }\n      }\n    }\n  }\n": types.DashboardSeedDocument,
-    "\n  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {\n    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {\n      url\n      filename\n    }\n  }\n": types.TestPrintableReportDocument,
     "\n        mutation TestSetDeviationNote($id: ID!, $note: String) {\n          setDeviationNote(indicatorId: $id, note: $note) {\n            id\n          }\n        }\n      ": types.TestSetDeviationNoteDocument,
     "\n  mutation TestLogin($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n    }\n  }\n": types.TestLoginDocument,
     "\n  query SeedProjects {\n    projects(year: 2023, first: 100) {\n      nodes {\n        id\n        name\n        indicators {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SeedProjectsDocument,
     "\n  query ProjectIndicators($id: ID!) {\n    project(id: $id) {\n      evaluation {\n        score\n      }\n      indicators {\n        name\n        actual {\n          value\n        }\n        progress {\n          score\n        }\n      }\n    }\n  }\n": types.ProjectIndicatorsDocument,
     "\n  query ProjectInspections($projectId: ID!) {\n    inspections(projectId: $projectId) {\n      itemName\n      clientId\n      photos {\n        uploaded\n        sha256\n      }\n      signature {\n        uploaded\n      }\n    }\n  }\n": types.ProjectInspectionsDocument,
+    "\n  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {\n    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {\n      url\n      filename\n    }\n  }\n": types.TestPrintableReportDocument,
     "\n  query TestSurveyResults($id: ID!) {\n    surveyResults(surveyId: $id) {\n      responseCount\n      satisfactionRate\n      flaggedCount\n      voidedCount\n      voidReasons {\n        reason\n        count\n      }\n    }\n  }\n": types.TestSurveyResultsDocument,
     "\n  mutation TestCreateSurvey($input: CreateSurveyInput!) {\n    createSurvey(input: $input) {\n      id\n      publicToken\n      questions {\n        id\n      }\n    }\n  }\n": types.TestCreateSurveyDocument,
     "\n  mutation TestRecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": types.TestRecordActualDocument,
@@ -112,10 +112,6 @@ export function graphql(source: "\n  query DashboardSeed {\n    projects(year: 2
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {\n    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {\n      url\n      filename\n    }\n  }\n"): typeof import('./graphql').TestPrintableReportDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n        mutation TestSetDeviationNote($id: ID!, $note: String) {\n          setDeviationNote(indicatorId: $id, note: $note) {\n            id\n          }\n        }\n      "): typeof import('./graphql').TestSetDeviationNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -133,6 +129,10 @@ export function graphql(source: "\n  query ProjectIndicators($id: ID!) {\n    pr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectInspections($projectId: ID!) {\n    inspections(projectId: $projectId) {\n      itemName\n      clientId\n      photos {\n        uploaded\n        sha256\n      }\n      signature {\n        uploaded\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectInspectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {\n    printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {\n      url\n      filename\n    }\n  }\n"): typeof import('./graphql').TestPrintableReportDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

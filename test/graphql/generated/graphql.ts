@@ -377,15 +377,6 @@ export type DashboardSeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardSeedQuery = { projects: { nodes: Array<{ id: string, name: string, budget: { total: number }, indicators: Array<{ id: string, name: string, source: IndicatorSource, notApplicable: boolean, target: { kind: TargetKind, value: string | null, unit: string | null, deadline: string | null } }> }> } };
 
-export type TestPrintableReportQueryVariables = Exact<{
-  projectId?: InputMaybe<Scalars['ID']['input']>;
-  orgCode?: InputMaybe<Scalars['String']['input']>;
-  year?: InputMaybe<Scalars['Int']['input']>;
-}>;
-
-
-export type TestPrintableReportQuery = { printableReport: { url: string, filename: string } };
-
 export type TestSetDeviationNoteMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -420,6 +411,15 @@ export type ProjectInspectionsQueryVariables = Exact<{
 
 
 export type ProjectInspectionsQuery = { inspections: Array<{ itemName: string, clientId: string, photos: Array<{ uploaded: boolean, sha256: string }>, signature: { uploaded: boolean } | null }> };
+
+export type TestPrintableReportQueryVariables = Exact<{
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  orgCode?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type TestPrintableReportQuery = { printableReport: { url: string, filename: string } };
 
 export type TestSurveyResultsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -672,14 +672,6 @@ export const DashboardSeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardSeedQuery, DashboardSeedQueryVariables>;
-export const TestPrintableReportDocument = new TypedDocumentString(`
-    query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {
-  printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {
-    url
-    filename
-  }
-}
-    `) as unknown as TypedDocumentString<TestPrintableReportQuery, TestPrintableReportQueryVariables>;
 export const TestSetDeviationNoteDocument = new TypedDocumentString(`
     mutation TestSetDeviationNote($id: ID!, $note: String) {
   setDeviationNote(indicatorId: $id, note: $note) {
@@ -741,6 +733,14 @@ export const ProjectInspectionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectInspectionsQuery, ProjectInspectionsQueryVariables>;
+export const TestPrintableReportDocument = new TypedDocumentString(`
+    query TestPrintableReport($projectId: ID, $orgCode: String, $year: Int) {
+  printableReport(projectId: $projectId, orgCode: $orgCode, year: $year) {
+    url
+    filename
+  }
+}
+    `) as unknown as TypedDocumentString<TestPrintableReportQuery, TestPrintableReportQueryVariables>;
 export const TestSurveyResultsDocument = new TypedDocumentString(`
     query TestSurveyResults($id: ID!) {
   surveyResults(surveyId: $id) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import { can, type ImportedProject, type ImportMessage, type ImportResult, suggestSources } from '@jixiao/domain';
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -10,7 +10,6 @@ import { parseOffThread } from '../report/import-parser.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-import { UserRole } from '../user/user.entity.js';
 import { Project } from './project.entity.js';
 
 export interface StoredImport {
@@ -106,7 +105,7 @@ async function planOrganizations(em: EntityManager, tables: readonly ImportedPro
         if (!scope.has(existing.id)) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不在您的管辖范围内，未导入任何表`);
         orgs.set(code, { existing: existing.id });
       } else {
-        if (user.role !== UserRole.ADMIN) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
+        if (!can(user.role, 'MANAGE_ACCOUNTS')) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
         const parent = await em.findOneOrFail(Organization, user.organization.id);
         orgs.set(code, { parent, name: table.orgName });
         warnings.push({

@@ -1,6 +1,7 @@
+import { questionOptions } from '@jixiao/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { QuestionKind, ResponseChannel, SurveyAudience, type Survey, type SurveyQuestion, type SurveyResponse } from './survey.entity.js';
-import { isSurveyOpen, questionOptions, type SurveyResults } from './survey.service.js';
+import { isSurveyOpen, type SurveyResults } from './survey.service.js';
 
 registerEnumType(SurveyAudience, {
   name: 'SurveyAudience',
