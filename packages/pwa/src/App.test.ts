@@ -55,8 +55,7 @@ describe('App shell', () => {
   it('refreshes the cached data when the server answers', async () => {
     const harness = createHarness({
       api: {
-        ReferenceProjects: () => ({ sites: [], projects: { nodes: [{ ...PROJECT, name: '新名称' }], pageInfo: { hasNextPage: false, endCursor: null } } }),
-        ProjectExtras: () => ({ e0: [], s0: [] }),
+        ReferenceProjects: () => ({ sites: [], projects: { nodes: [{ ...PROJECT, name: '新名称', equipmentItems: [], surveys: [] }], pageInfo: { hasNextPage: false, endCursor: null } } }),
       },
     });
     await logIn(harness);
