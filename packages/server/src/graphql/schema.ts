@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type AuthChecker } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
-import { EquipmentResolver } from '../modules/equipment/equipment.resolver.js';
+import { EquipmentItemResolver } from '../modules/equipment/equipment-item.resolver.js';
 import { ForbiddenError } from '../modules/common/errors.js';
 import { IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
@@ -56,7 +56,7 @@ async function describedSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       InspectionResolver,
       SiteResolver,
-      EquipmentResolver,
+      EquipmentItemResolver,
       SurveyResolver,
       ReportResolver,
       SpendingResolver,

@@ -3,14 +3,14 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { CreateEquipmentItemInput } from './equipment.input.js';
-import { EquipmentService } from './equipment.service.js';
-import { EquipmentItemType } from './equipment.types.js';
+import { CreateEquipmentItemInput } from './equipment-item.input.js';
+import { EquipmentItemService } from './equipment-item.service.js';
+import { EquipmentItemType } from './equipment-item.types.js';
 
 const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver(() => EquipmentItemType)
-export class EquipmentResolver {
+export class EquipmentItemResolver {
   @Authorized()
   @Query(() => [EquipmentItemType], { description: '项目购置的设备' })
   async equipmentItems(
@@ -18,7 +18,7 @@ export class EquipmentResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg('projectId', () => ID, { description: '项目 id' }) projectId: string,
   ): Promise<EquipmentItemType[]> {
-    return (await new EquipmentService(context.em, viewer).list(projectId)).map((item) => EquipmentItemType.from(item));
+    return (await new EquipmentItemService(context.em, viewer).list(projectId)).map((item) => EquipmentItemType.from(item));
   }
 
   @Authorized(WRITERS)
@@ -28,6 +28,6 @@ export class EquipmentResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg('input', () => CreateEquipmentItemInput, { description: '设备' }) input: CreateEquipmentItemInput,
   ): Promise<EquipmentItemType> {
-    return EquipmentItemType.from(await new EquipmentService(context.em, viewer).create(input));
+    return EquipmentItemType.from(await new EquipmentItemService(context.em, viewer).create(input));
   }
 }

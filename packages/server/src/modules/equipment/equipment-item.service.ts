@@ -14,7 +14,7 @@ export interface NewEquipmentItem {
 }
 
 /** The equipment a project buys (what 设备验收 inspects), for projects the viewer may see. */
-export class EquipmentService {
+export class EquipmentItemService {
   constructor(
     private readonly em: SqlEntityManager,
     private readonly viewer: Viewer,
