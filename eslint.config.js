@@ -55,6 +55,13 @@ export default tseslint.config(
     },
   },
   {
+    // Resolvers are thin and share nothing: what two of them need lives in a service or a *.types.ts.
+    files: ['packages/server/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '\\.resolver\\.js$', message: 'A resolver may not import another resolver: move what they share to a service or to *.types.ts.' }] }],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'scripts/**/*.mjs'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

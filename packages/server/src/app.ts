@@ -17,6 +17,7 @@ import { registerResponseHeaders } from './http/response-headers.js';
 import { setupRoutes } from './http/setup-routes.js';
 import { registerWebApp } from './http/web-app.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { runStatement } from './modules/common/sql.js';
 import { reportRoutes } from './modules/report/report.routes.js';
 import { uploadRoutes } from './modules/upload/upload.routes.js';
 
@@ -103,7 +104,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
   });
 
   server.get('/healthz', async () => {
-    await db.em.fork().getConnection().execute('select 1');
+    await runStatement(db.em.fork(), 'select 1');
     return { status: 'ok', database: db.dialect };
   });
 

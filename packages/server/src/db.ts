@@ -10,6 +10,7 @@ import { installAuditLedger } from './modules/audit/audit-chain.js';
 import { migrations as postgresqlMigrations } from './migrations/postgresql/index.js';
 import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
 import { SqliteDriver } from './sqlite-driver.js';
+import { number, queryRows } from './modules/common/sql.js';
 import { entities } from './modules/entities.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
@@ -90,8 +91,8 @@ async function hasMigrationTable(orm: MikroORM<AbstractSqlDriver, SqlEntityManag
     dialect === 'sqlite'
       ? `select count(*) as n from sqlite_master where type = 'table' and name = 'mikro_orm_migrations'`
       : `select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = 'mikro_orm_migrations'`;
-  const [row] = await orm.em.getConnection().execute<Array<{ n: number | string }>>(sql);
-  return Number(row.n) > 0;
+  const [row] = await queryRows(orm.em, sql, [], { n: number });
+  return row.n > 0;
 }
 
 export interface Db {

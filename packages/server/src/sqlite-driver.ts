@@ -1,11 +1,13 @@
 import {
   AbstractSqlDriver,
   BetterSqliteConnection,
+  BetterSqliteKnexDialect,
   BetterSqlitePlatform,
   BetterSqliteSchemaHelper,
   type AbstractSqlConnection,
 } from '@mikro-orm/better-sqlite';
 import type { Configuration, Dictionary, Transaction } from '@mikro-orm/core';
+import type { Database, Statement } from 'better-sqlite3';
 
 /** `kind` text check (`kind` in ('A', 'B', 'C')) — as MikroORM writes enum columns in CREATE TABLE. */
 const ENUM_CHECK = /[`"[]([^`"\]]+)[`"\]] text check \([`"[][^`"\]]+[`"\]] in \(((?:\s*'(?:[^']|'')*'\s*,?)+)\)\)/gi;
@@ -37,9 +39,89 @@ class SqlitePlatform extends BetterSqlitePlatform {
   protected override readonly schemaHelper: SqliteSchemaHelper = new SqliteSchemaHelper(this);
 }
 
-/** MikroORM's better-sqlite3 driver with the enum introspection fixed (see SqliteSchemaHelper). */
-export class SqliteDriver extends AbstractSqlDriver<BetterSqliteConnection, SqlitePlatform> {
+/** A query as knex hands it to its dialect. */
+interface KnexQuery {
+  sql: string;
+  bindings?: unknown[];
+  /** node-postgres's names: rows as arrays, and the values of the `?` placeholders. */
+  options?: { rowMode?: string; values?: unknown[] };
+  response?: unknown;
+}
+
+/** What a `rowMode: 'array'` query returns: node-postgres's result, as far as common/sql.ts reads it. */
+export interface ArrayResult {
+  rows: unknown[][];
+  fields: Array<{ name: string }>;
+  rowCount: number;
+}
+
+/** A statement prepared once per connection, and the names of its columns (none for a write). */
+interface Prepared {
+  statement: Statement;
+  fields: Array<{ name: string }>;
+}
+
+/** Statements kept per connection; those of IN lists differ by their length. */
+const MAX_PREPARED = 256;
+// Beside the dialect, not in it: knex copies a client for each transaction without its fields.
+const preparedByConnection = new WeakMap<Database, Map<string, Prepared>>();
+
+/**
+ * knex's better-sqlite3 dialect, plus two query options that node-postgres has: `rowMode: 'array'`,
+ * rows as arrays with their column names, from statements prepared once per connection; and
+ * `values`, bound to the statement's `?` placeholders without knex rewriting the text to find them.
+ * common/sql.ts asks for these; the ORM's own queries do not, and run as before.
+ *
+ * The ORM prepares every statement anew, with the values written into its text, and better-sqlite3
+ * builds each row as an object column by column through V8's API: on the dashboard's many small
+ * reads that cost as much as reading the rows (see test/bench/api.bench.ts).
+ */
+class SqliteKnexDialect extends BetterSqliteKnexDialect {
+  // knex calls _query to run every statement on a connection.
+  async _query(connection: Database, query: KnexQuery): Promise<KnexQuery> {
+    if (query.options?.rowMode !== 'array') return super._query(connection, query);
+    const { statement, fields } = prepare(connection, query.sql);
+    const bindings = this._formatBindings(query.options.values ?? query.bindings) as unknown[];
+    if (statement.reader) {
+      const rows = statement.all(bindings) as unknown[][];
+      query.response = { rows, fields, rowCount: rows.length } satisfies ArrayResult;
+    } else {
+      query.response = { rows: [], fields, rowCount: statement.run(bindings).changes } satisfies ArrayResult;
+    }
+    return query;
+  }
+}
+
+function prepare(connection: Database, sql: string): Prepared {
+  let cache = preparedByConnection.get(connection);
+  if (!cache) preparedByConnection.set(connection, (cache = new Map()));
+  let found = cache.get(sql);
+  if (found) {
+    // Most recently used last: the first entry is the one to drop.
+    cache.delete(sql);
+  } else {
+    const statement = connection.prepare(sql);
+    found = statement.reader ? { statement: statement.raw(true), fields: statement.columns().map(({ name }) => ({ name })) } : { statement, fields: [] };
+    if (cache.size >= MAX_PREPARED) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(sql, found);
+  return found;
+}
+
+class SqliteConnection extends BetterSqliteConnection {
+  override createKnex(): void {
+    // MikroORM's own SQLite connections pass their dialect class where the type says a client name.
+    this.client = this.createKnexClient(SqliteKnexDialect as unknown as string);
+    this.connected = true;
+  }
+}
+
+/**
+ * MikroORM's better-sqlite3 driver with the enum introspection fixed (see SqliteSchemaHelper) and
+ * prepared statements for common/sql.ts (see SqliteKnexDialect).
+ */
+export class SqliteDriver extends AbstractSqlDriver<SqliteConnection, SqlitePlatform> {
   constructor(config: Configuration) {
-    super(config, new SqlitePlatform(), BetterSqliteConnection, ['knex', 'better-sqlite3']);
+    super(config, new SqlitePlatform(), SqliteConnection, ['knex', 'better-sqlite3']);
   }
 }

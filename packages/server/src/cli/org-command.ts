@@ -2,7 +2,7 @@ import { dataPaths } from '../config.js';
 import { createDb } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { Organization } from '../modules/organization/organization.entity.js';
-import { createOrganization } from '../modules/user/user.service.js';
+import { createOrganization } from '../modules/organization/organization.service.js';
 import { reportValidation } from './account-errors.js';
 import type { CliIo, DataOptions } from './main.js';
 

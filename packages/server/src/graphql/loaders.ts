@@ -4,7 +4,7 @@ import { EquipmentItem } from '../modules/equipment/equipment-item.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Survey, SurveyResponse } from '../modules/survey/survey.entity.js';
 import { Upload } from '../modules/upload/upload.entity.js';
-import { loadProjectData, type ProjectData } from './project-data.js';
+import { loadProjectData, type ProjectData } from '../modules/read-model/project-data.js';
 
 /** PostgreSQL takes at most 65,535 parameters a statement: batches stay well below. */
 const MAX_BATCH = 1000;

@@ -27,6 +27,17 @@ describe('the GraphQL schema, a product in itself', () => {
     expect(undocumented.join("\n")).toBe("");
   });
 
+  it('lists every field’s arguments in the order the resolver declares them', async () => {
+    const schema = await buildGraphqlSchema();
+    const argsOf = (type: 'Query' | 'Mutation', field: string) => (type === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[field].args.map((arg) => arg.name);
+    // @Arg parameters (applied last first by TypeScript) and @ArgsType fields alike.
+    expect(argsOf('Mutation', 'login')).toEqual(['username', 'password']);
+    expect(argsOf('Mutation', 'setIndicatorApplicable')).toEqual(['indicatorId', 'applicable']);
+    expect(argsOf('Query', 'organizationSummary')).toEqual(['orgCode', 'year']);
+    expect(argsOf('Query', 'projects')).toEqual(['year', 'orgCode', 'first', 'after']);
+    expect(argsOf('Mutation', 'reviewInspection')).toEqual(['id', 'accept', 'reason']);
+  });
+
   it('is committed as packages/server/schema.graphql (regenerate with `pnpm --filter @jixiao/server schema`)', async () => {
     expect(readFileSync(SDL_FILE, 'utf8')).toBe(`${printSchema(await buildGraphqlSchema())}\n`);
   });

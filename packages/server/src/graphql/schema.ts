@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type AuthChecker } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type AuthChecker } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { EquipmentItemResolver } from '../modules/equipment/equipment-item.resolver.js';
 import { ForbiddenError } from '../modules/common/errors.js';
 import { IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
@@ -23,9 +24,44 @@ const authChecker: AuthChecker<Context> = ({ context }, roles) => {
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/**
+ * TypeScript applies a method's parameter decorators last parameter first, and type-graphql lists
+ * a field's arguments in the order its decorators ran: `login(username, password)` would come out
+ * as `login(password, username)`. This puts each method's parameters back in their order (an
+ * @ArgsType class's fields already are).
+ */
+function argumentsInDeclarationOrder(): void {
+  const params = getMetadataStorage().params;
+  const positions = new Map<object, Map<string, number[]>>();
+  params.forEach((param, at) => {
+    let byMethod = positions.get(param.target);
+    if (!byMethod) positions.set(param.target, (byMethod = new Map()));
+    byMethod.set(param.methodName, [...(byMethod.get(param.methodName) ?? []), at]);
+  });
+  for (const byMethod of positions.values()) {
+    for (const at of byMethod.values()) {
+      const ordered = at.map((position) => params[position]).sort((a, b) => a.index - b.index);
+      at.forEach((position, k) => (params[position] = ordered[k]));
+    }
+  }
+}
+
 async function describedSchema(): Promise<GraphQLSchema> {
+  argumentsInDeclarationOrder();
   const schema = await buildSchema({
-    resolvers: [AuthResolver, ProjectResolver, IndicatorResolver, OrganizationResolver, InspectionResolver, SiteResolver, SurveyResolver, ReportResolver, SpendingResolver, UserResolver],
+    resolvers: [
+      AuthResolver,
+      ProjectResolver,
+      IndicatorResolver,
+      OrganizationResolver,
+      InspectionResolver,
+      SiteResolver,
+      EquipmentItemResolver,
+      SurveyResolver,
+      ReportResolver,
+      SpendingResolver,
+      UserResolver,
+    ],
     authChecker,
     validate: false,
   });

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { TransactionPropagation, type EntityManager, type EventSubscriber, type MikroORM, type TransactionEventArgs } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { runStatement } from '../common/sql.js';
 import { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-event.entity.js';
 import { attachAuditLedger, auditLedgerOf, type AuditAnchor, type AuditLedger } from './audit-ledger.js';
 import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
@@ -131,7 +132,7 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
       if (tx.getPlatform() instanceof PostgreSqlPlatform) {
         // Released at commit; without it two transactions would both read the same last entry and one
         // would fail on the primary key. SQLite has a single writer, so it needs no lock.
-        await tx.getConnection().execute('select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY], 'run', tx.getTransactionContext());
+        await runStatement(tx, 'select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY]);
       }
       const last = await tx.findOne(AuditEvent, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq', 'hash'], disableIdentityMap: true });
       const fields: HashedFields = {

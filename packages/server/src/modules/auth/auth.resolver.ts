@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer, type Context } from '../../graphql/context.js';
+import type { Context } from '../../graphql/context.js';
+import { CurrentViewer } from '../../graphql/current-viewer.js';
+import type { Viewer } from './auth.service.js';
 import { AuthPayloadType, toUserType, UserType } from './auth.types.js';
 
 @Resolver()
@@ -21,17 +23,17 @@ export class AuthResolver {
   })
   async changePassword(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('oldPassword', () => String, { description: '原密码' }) oldPassword: string,
     @Arg('newPassword', () => String, { description: '新密码，至少 8 位' }) newPassword: string,
   ): Promise<AuthPayloadType> {
-    const viewer = requireViewer(context);
     const { token, user } = await context.auth.changePassword(context.em, viewer, oldPassword, newPassword, context.address);
     return { token, user: toUserType(user) };
   }
 
   @Authorized()
   @Query(() => UserType, { description: '当前登录的用户' })
-  me(@Ctx() context: Context): UserType {
-    return toUserType(requireViewer(context).user);
+  me(@CurrentViewer() viewer: Viewer): UserType {
+    return toUserType(viewer.user);
   }
 }

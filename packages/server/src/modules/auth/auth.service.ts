@@ -1,6 +1,6 @@
 import { wrap, type EntityManager } from '@mikro-orm/core';
 import { UnauthenticatedError, ValidationError } from '../common/errors.js';
-import { selectRows } from '../common/rows.js';
+import { boolean, instant, nullable, number, queryRows, text, type RowOf } from '../common/sql.js';
 import { OrgScope } from '../organization/org-scope.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
@@ -16,22 +16,23 @@ export interface Viewer {
 }
 
 /** The signed-in user's row and their organization's, as read on every request. */
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string | null;
-  password_hash: string;
-  role: string;
-  organization_id: string;
-  token_version: number | string;
-  disabled: boolean | number;
-  last_login_at: unknown;
-  created_at: unknown;
-  org_code: string;
-  org_name: string;
-  org_parent_id: string | null;
-  org_created_at: unknown;
-}
+const USER_COLUMNS = {
+  id: text,
+  username: text,
+  display_name: nullable(text),
+  password_hash: text,
+  role: text<UserRole>,
+  organization_id: text,
+  token_version: number,
+  disabled: boolean,
+  last_login_at: nullable(instant),
+  created_at: instant,
+  org_code: text,
+  org_name: text,
+  org_parent_id: nullable(text),
+  org_created_at: instant,
+};
+type UserRow = RowOf<typeof USER_COLUMNS>;
 
 const USER_SQL = `select u.id, u.username, u.display_name, u.password_hash, u.role, u.organization_id, u.token_version, u.disabled, u.last_login_at, u.created_at,
     o.code as org_code, o.name as org_name, o.parent_id as org_parent_id, o.created_at as org_created_at
@@ -60,10 +61,10 @@ class SignedInViewer implements Viewer {
         username: row.username,
         display_name: row.display_name,
         password_hash: row.password_hash,
-        role: row.role as UserRole,
+        role: row.role,
         organization_id: row.organization_id,
         token_version: row.token_version,
-        disabled: Boolean(row.disabled),
+        disabled: row.disabled,
         last_login_at: row.last_login_at,
         created_at: row.created_at,
       });
@@ -161,10 +162,9 @@ export class AuthService {
 
   /** The user with this id and their scope; null if there is none, they are disabled, or their tokens were revoked since `version`. */
   private async viewerOf(em: EntityManager, userId: string, version: number): Promise<Viewer | null> {
-    const rows = (await selectRows(em, USER_SQL, [userId])) as unknown as UserRow[];
-    const row = rows[0];
-    if (!row || Boolean(row.disabled) || Number(row.token_version) !== version) return null;
-    return new SignedInViewer(em, row, await OrgScope.load(em, String(row.organization_id)));
+    const [row] = await queryRows(em, USER_SQL, [userId], USER_COLUMNS);
+    if (!row || row.disabled || row.token_version !== version) return null;
+    return new SignedInViewer(em, row, await OrgScope.load(em, row.organization_id));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { TooManyRequestsError } from '../common/errors.js';
+import { number, queryRows, runStatement } from '../common/sql.js';
 
 /** How many attempts are free, and how the delay grows after them. */
 export interface LoginLimits {
@@ -65,14 +66,14 @@ export class LoginRateLimiter {
       await this.count(em, perAddress, this.limits.perAddress, now);
     } catch (error) {
       // Counted in advance: an attempt refused for the address was no failure of the username.
-      await em.getConnection().execute('update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perUser], 'run');
+      await runStatement(em, 'update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perUser]);
       throw error;
     }
     return {
       succeeded: async () => {
-        await em.getConnection().execute('delete from login_throttle where subject = ?', [perUser], 'run');
+        await runStatement(em, 'delete from login_throttle where subject = ?', [perUser]);
         // Counted in advance: a right password was no failure of the address.
-        await em.getConnection().execute('update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perAddress], 'run');
+        await runStatement(em, 'update login_throttle set failures = failures - 1 where subject = ? and failures > 0', [perAddress]);
       },
     };
   }
@@ -93,17 +94,18 @@ export class LoginRateLimiter {
     const stale = now - this.limits.forgetAfterMs;
     const failures = `(case when login_throttle.updated_at < ${stale} then 1 else login_throttle.failures + 1 end)`;
     // One statement: the row is claimed or refused atomically on both databases (no read-then-write).
-    const rows = await em.getConnection().execute<Array<{ failures: number }>>(
+    const rows = await queryRows(
+      em,
       `insert into login_throttle (subject, failures, next_at, updated_at) values (?, 1, ${this.nextAtSql('1', free, now)}, ${now})
        on conflict (subject) do update set failures = ${failures}, next_at = ${this.nextAtSql(failures, free, now)}, updated_at = ${now}
        where login_throttle.next_at <= ${now}
        returning failures`,
       [subject],
-      'all',
+      { failures: number },
     );
     if (rows.length > 0) return;
-    const [row] = await em.getConnection().execute<Array<{ next_at: number | string }>>('select next_at from login_throttle where subject = ?', [subject], 'all');
-    const retryAfter = Math.max(1, Math.ceil((Number(row?.next_at ?? now) - now) / 1000));
+    const [row] = await queryRows(em, 'select next_at from login_throttle where subject = ?', [subject], { next_at: number });
+    const retryAfter = Math.max(1, Math.ceil(((row?.next_at ?? now) - now) / 1000));
     throw new TooManyRequestsError(`登录失败次数过多，请 ${formatWait(retryAfter)}后再试`, retryAfter);
   }
 
@@ -111,7 +113,7 @@ export class LoginRateLimiter {
   private async prune(em: EntityManager, now: number): Promise<void> {
     if (now - this.lastPruneAt < PRUNE_EVERY_MS) return;
     this.lastPruneAt = now;
-    await em.getConnection().execute('delete from login_throttle where updated_at < ? and next_at < ?', [now - this.limits.forgetAfterMs, now], 'run');
+    await runStatement(em, 'delete from login_throttle where updated_at < ? and next_at < ?', [now - this.limits.forgetAfterMs, now]);
   }
 }
 

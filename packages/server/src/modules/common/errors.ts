@@ -47,6 +47,11 @@ export function checkLength(field: string, text: string | null | undefined, max:
   if (text != null && text.length > max) throw new ValidationError(field, `${field} 最长 ${max} 个字符，实际为 ${text.length}`);
 }
 
+/** Text as stored: trimmed, and null when nothing is left. */
+export function trimmedOrNull(text: string | null | undefined): string | null {
+  return text?.trim() || null;
+}
+
 export class UnauthenticatedError extends AppError {
   constructor(message = '请先登录') {
     super('UNAUTHENTICATED', message);

@@ -4,6 +4,7 @@ import { deriveActual, type InspectionEvidence, type SatisfactionCounts, type Sa
 import { Actual } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
+import { nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Inspection, ReviewStatus } from '../inspection/inspection.entity.js';
 import { Survey } from '../survey/survey.entity.js';
@@ -18,15 +19,13 @@ export interface DerivedFrom {
 async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<{ id: string; counts: SatisfactionCounts; method: SatisfactionMethod } | null> {
   const surveys = await em.find(Survey, { indicator }, { orderBy: { createdAt: 'desc' } });
   if (surveys.length === 0) return null;
-  const rows: Array<{ satisfaction: string; n: number | string }> = await em
-    .getConnection()
-    .execute(
-      `select satisfaction, count(*) as n from survey_response where survey_id in (${surveys.map(() => '?').join(',')}) and satisfaction is not null and voided_at is null group by satisfaction`,
-      surveys.map((survey) => survey.id),
-      'all',
-      em.getTransactionContext(),
-    );
-  const counts: SatisfactionCounts = Object.fromEntries(rows.map((row) => [row.satisfaction, Number(row.n)]));
+  const rows = await queryRows(
+    em,
+    `select satisfaction, count(*) as n from survey_response where survey_id in (${placeholders(surveys.length)}) and satisfaction is not null and voided_at is null group by satisfaction`,
+    surveys.map((survey) => survey.id),
+    { satisfaction: text, n: number },
+  );
+  const counts: SatisfactionCounts = Object.fromEntries(rows.map((row) => [row.satisfaction, row.n]));
   return { id: surveys[0].id, counts, method: surveys[0].method };
 }
 
@@ -40,7 +39,7 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
     // Two transactions recomputing one project would each read the evidence without the other's
     // new row; the lock (released at commit) makes the second wait and see both. SQLite has a
     // single writer already.
-    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`], 'run', em.getTransactionContext());
+    await runStatement(em, 'select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`]);
   }
   const indicators = await em.find(Indicator, { project: projectId, source: { $ne: IndicatorSource.MANUAL } });
   if (indicators.length === 0) return 0;
@@ -56,13 +55,8 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
   let changed = 0;
   for (const indicator of indicators) {
     if (indicator.source === IndicatorSource.SPENDING && spent === undefined) {
-      const [row] = await em.getConnection().execute<Array<{ total: number | string | null }>>(
-        'select sum(amount_fen) as total from spending where project_id = ?',
-        [projectId],
-        'all',
-        em.getTransactionContext(),
-      );
-      spent = wanFromFen(Number(row?.total ?? 0));
+      const [row] = await queryRows(em, 'select sum(amount_fen) as total from spending where project_id = ?', [projectId], { total: nullable(number) });
+      spent = wanFromFen(row?.total ?? 0);
     }
     const survey = indicator.source === IndicatorSource.SURVEY ? await surveyEvidence(em, indicator) : null;
     const derived = deriveActual(indicator.source, { name: indicator.name, target: indicator.target() }, { inspections: evidence, survey, spent });

@@ -1,7 +1,8 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { ActualRow, IndicatorRow, ProjectData } from '../../graphql/project-data.js';
+import type { Loaders } from '../../graphql/loaders.js';
+import type { ActualRow, IndicatorRow, ProjectData } from '../read-model/project-data.js';
 import { InspectionType } from '../inspection/inspection.types.js';
-import { IndicatorSource, targetOf } from './indicator.entity.js';
+import { IndicatorSource, targetOf, type Indicator } from './indicator.entity.js';
 
 export enum TargetKindEnum {
   QUANTITATIVE = 'quantitative',
@@ -165,6 +166,12 @@ export class IndicatorType {
 
   /** The project's data this view was built from, for the evidence resolver (not in the schema). */
   data!: ProjectData;
+
+  /** The view of one indicator, from its whole project's data (scores depend on the siblings). */
+  static async load(loaders: Loaders, indicator: Pick<Indicator, 'id' | 'project'>): Promise<IndicatorType> {
+    const data = await loaders.projectData.load(indicator.project.id);
+    return IndicatorType.from(data.indicators.find((row) => row.id === indicator.id)!, data);
+  }
 
   /** A view of an indicator from its project's data, scored by the domain. */
   static from(row: IndicatorRow, data: ProjectData): IndicatorType {

@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
-import { InspectionKind } from './inspection.entity.js';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
+import { InspectionKind, ReviewStatus } from './inspection.entity.js';
 
 @InputType('ChecklistLineInput', { description: '验收清单的一项' })
 export class ChecklistLineInput {
@@ -62,4 +62,28 @@ export class SubmitInspectionInput {
 
   @Field(() => Date, { description: '在现场记录的时间' })
   capturedAt!: Date;
+}
+
+@ArgsType()
+export class InspectionsArgs {
+  @Field(() => ID, { description: '项目 id' })
+  projectId!: string;
+
+  @Field(() => InspectionKind, { nullable: true, description: '只看某类验收' })
+  kind?: InspectionKind | null;
+
+  @Field(() => ReviewStatus, { nullable: true, description: '只看某种审核状态' })
+  status?: ReviewStatus | null;
+}
+
+@ArgsType()
+export class ReviewInspectionArgs {
+  @Field(() => ID, { description: '验收记录 id' })
+  id!: string;
+
+  @Field(() => Boolean, { description: 'true 确认，false 退回' })
+  accept!: boolean;
+
+  @Field(() => String, { nullable: true, description: '退回原因' })
+  reason?: string | null;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { selectRows } from '../common/rows.js';
+import { nullable, number, queryRows, text } from '../common/sql.js';
 
 /** An organization as the scope knows it: plain values, loaded once per request. */
 export interface OrgNode {
@@ -34,15 +34,15 @@ export class OrgScope {
 
   static async load(em: EntityManager, rootId: string): Promise<OrgScope> {
     // Plain rows: every request builds the scope, and entities would cost several times the query.
-    const rows = await selectRows(em, SCOPE_SQL, [rootId]);
+    const rows = await queryRows(em, SCOPE_SQL, [rootId], { id: text, code: text, name: text, parent_id: nullable(text), total: number });
     const byId = new Map<string, OrgNode>();
     const ids = new Set<string>([rootId]);
     let total = 0;
     for (const r of rows) {
-      const org: OrgNode = { id: String(r.id), code: String(r.code), name: String(r.name), parentId: r.parent_id == null ? null : String(r.parent_id) };
+      const org: OrgNode = { id: r.id, code: r.code, name: r.name, parentId: r.parent_id };
       byId.set(org.id, org);
       ids.add(org.id);
-      total = Number(r.total);
+      total = r.total;
     }
     return new OrgScope(rootId, byId, ids, total);
   }

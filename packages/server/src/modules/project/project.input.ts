@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType('RecordSpendingInput', { description: '一笔支出' })
 export class RecordSpendingInput {
@@ -25,4 +25,19 @@ export class IndicatorWeightInput {
 
   @Field(() => Float, { nullable: true, description: '分值；为空则恢复为一级指标内平均分配' })
   weight!: number | null;
+}
+
+@ArgsType()
+export class ProjectsArgs {
+  @Field(() => Int, { nullable: true, description: '预算年度' })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: '单位编码：该单位及其下级单位' })
+  orgCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '每页数量，默认 20，最多 100' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: '上一页的 pageInfo.endCursor' })
+  after?: string | null;
 }

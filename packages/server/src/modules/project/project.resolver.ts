@@ -1,12 +1,14 @@
 import { rolesThatMay } from '@jixiao/domain';
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer, type Context } from '../../graphql/context.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { CurrentViewer } from '../../graphql/current-viewer.js';
+import type { Viewer } from '../auth/auth.service.js';
 import { EquipmentItemType } from '../equipment/equipment-item.types.js';
 import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { SurveyType } from '../survey/survey.types.js';
 import { importTargetTables } from './project-import.service.js';
-import { IndicatorWeightInput, RecordSpendingInput } from './project.input.js';
+import { IndicatorWeightInput, ProjectsArgs, RecordSpendingInput } from './project.input.js';
 import { ProjectService } from './project.service.js';
 import { EvaluationType, ImportResultType, ProjectConnectionType, ProjectType } from './project.types.js';
 
@@ -19,14 +21,8 @@ export class ProjectResolver {
     description: '本人所属单位及下级单位的项目，按年度（新在前）、单位、表号排列；每页最多 100 个',
     complexity: ({ args, childComplexity }) => 1 + childComplexity * (typeof args.first === 'number' ? args.first : 20),
   })
-  async projects(
-    @Ctx() context: Context,
-    @Arg('year', () => Int, { nullable: true, description: '预算年度' }) year?: number,
-    @Arg('orgCode', () => String, { nullable: true, description: '单位编码：该单位及其下级单位' }) orgCode?: string,
-    @Arg('first', () => Int, { nullable: true, description: '每页数量，默认 20，最多 100' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: '上一页的 pageInfo.endCursor' }) after?: string,
-  ): Promise<ProjectConnectionType> {
-    const page = await new ProjectService(context.em, requireViewer(context)).list({ year, orgCode, first, after });
+  async projects(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Args(() => ProjectsArgs) filter: ProjectsArgs): Promise<ProjectConnectionType> {
+    const page = await new ProjectService(context.em, viewer).list(filter);
     for (const node of page.nodes) context.loaders.budgets.set(node.id, node.budget.total);
     return {
       totalCount: page.totalCount,
@@ -37,8 +33,8 @@ export class ProjectResolver {
 
   @Authorized()
   @Query(() => ProjectType, { description: '一个项目；无权访问或不存在时返回 FORBIDDEN 错误' })
-  async project(@Ctx() context: Context, @Arg('id', () => ID, { description: '项目 id' }) id: string): Promise<ProjectType> {
-    const project = await new ProjectService(context.em, requireViewer(context)).get(id);
+  async project(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Arg('id', () => ID, { description: '项目 id' }) id: string): Promise<ProjectType> {
+    const project = await new ProjectService(context.em, viewer).get(id);
     context.loaders.budgets.set(project.id, project.budget().total);
     return ProjectType.from(project);
   }
@@ -96,27 +92,32 @@ export class ProjectResolver {
   })
   async importTargetTables(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('text', () => String, { description: '目标表文本：每张表一行表头，单元格以制表符开头' }) text: string,
     @Arg('year', () => Int, { nullable: true, description: '表中未写年度时使用' }) year?: number,
   ): Promise<ImportResultType> {
-    const result = await importTargetTables(context.em, text, { year }, { viewer: requireViewer(context) });
+    const result = await importTargetTables(context.em, text, { year }, { viewer });
     return { ...result, projects: result.projects.map((project) => ProjectType.from(project)) };
   }
 
   @Authorized(WRITERS)
   @Mutation(() => ProjectType, { description: '记录一笔支出（万元），更新预算执行率' })
-  async recordSpending(@Ctx() context: Context, @Arg('input', () => RecordSpendingInput, { description: '支出' }) input: RecordSpendingInput): Promise<ProjectType> {
-    return ProjectType.from(await new ProjectService(context.em, requireViewer(context)).recordSpending(input));
+  async recordSpending(
+    @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Arg('input', () => RecordSpendingInput, { description: '支出' }) input: RecordSpendingInput,
+  ): Promise<ProjectType> {
+    return ProjectType.from(await new ProjectService(context.em, viewer).recordSpending(input));
   }
 
   @Authorized(WRITERS)
   @Mutation(() => ProjectType, { description: '设定指标分值：同一一级指标内须全部设定，且合计等于该级分值（产出 50、效益 30、满意度 10）' })
   async setIndicatorWeights(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('projectId', () => ID, { description: '项目 id' }) projectId: string,
     @Arg('weights', () => [IndicatorWeightInput], { description: '要设定的指标分值；未列出的指标保持原值' }) weights: IndicatorWeightInput[],
   ): Promise<ProjectType> {
-    const viewer = requireViewer(context);
     await new IndicatorService(context.em, viewer).setWeights(projectId, weights);
     return ProjectType.from(await new ProjectService(context.em, viewer).get(projectId));
   }

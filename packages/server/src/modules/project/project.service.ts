@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/auth.service.js';
 import { checkFiscalYear, checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
 import { isUuid } from '../common/ids.js';
-import { selectRows, type Row } from '../common/rows.js';
+import { json, nullable, number, placeholders, queryRows, text, type RowOf } from '../common/sql.js';
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
@@ -56,21 +56,35 @@ export async function findVisibleProject(em: SqlEntityManager, viewer: Viewer, i
   throw new ForbiddenError();
 }
 
-/** A row of the page query as a list item (SQLite returns JSON as text and bigints as numbers, PostgreSQL parsed and as strings). */
-function listItem(row: Row): ProjectListItem {
+const LIST_COLUMNS = {
+  id: text,
+  name: text,
+  year: number,
+  table_number: nullable(number),
+  purpose: text,
+  goals: json<string[]>,
+  budget_total_fen: number,
+  budget_fiscal_fen: number,
+  budget_other_fen: number,
+  org_code: text,
+  org_name: text,
+};
+
+/** A row of the page query as a list item. */
+function listItem(row: RowOf<typeof LIST_COLUMNS>): ProjectListItem {
   return {
-    id: String(row.id),
-    name: String(row.name),
-    orgCode: String(row.org_code),
-    orgName: String(row.org_name),
-    year: Number(row.year),
-    tableNumber: row.table_number == null ? null : Number(row.table_number),
-    purpose: String(row.purpose),
-    goals: (typeof row.goals === 'string' ? JSON.parse(row.goals) : row.goals) as string[],
+    id: row.id,
+    name: row.name,
+    orgCode: row.org_code,
+    orgName: row.org_name,
+    year: row.year,
+    tableNumber: row.table_number,
+    purpose: row.purpose,
+    goals: row.goals,
     budget: {
-      total: wanFromFen(Number(row.budget_total_fen)),
-      fiscal: wanFromFen(Number(row.budget_fiscal_fen)),
-      other: wanFromFen(Number(row.budget_other_fen)),
+      total: wanFromFen(row.budget_total_fen),
+      fiscal: wanFromFen(row.budget_fiscal_fen),
+      other: wanFromFen(row.budget_other_fen),
     },
   };
 }
@@ -90,10 +104,10 @@ export class ProjectService {
     if (orgIds.length === 0) return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
     // Plain rows, not entities: the dashboard lists a page on every request, and hydrating projects
     // with their organizations cost several times the SQL.
-    const where = `p.organization_id in (${orgIds.map(() => '?').join(', ')})${filter.year != null ? ' and p.year = ?' : ''}`;
+    const where = `p.organization_id in (${placeholders(orgIds.length)})${filter.year != null ? ' and p.year = ?' : ''}`;
     const params: unknown[] = filter.year != null ? [...orgIds, filter.year] : orgIds;
     const [rows, counted] = await Promise.all([
-      selectRows(
+      queryRows(
         this.em,
         `select p.id, p.name, p.year, p.table_number, p.purpose, p.goals, p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen,
                 o.code as org_code, o.name as org_name
@@ -102,10 +116,11 @@ export class ProjectService {
           order by p.year desc, o.code asc, p.table_number asc, p.name asc, p.id asc
           limit ? offset ?`,
         [...params, size, offset],
+        LIST_COLUMNS,
       ),
-      selectRows(this.em, `select count(*) as n from project p where ${where}`, params),
+      queryRows(this.em, `select count(*) as n from project p where ${where}`, params, { n: number }),
     ]);
-    const totalCount = Number(counted[0].n);
+    const totalCount = counted[0].n;
     const nodes = rows.map(listItem);
     const end = offset + nodes.length;
     return { totalCount, nodes, hasNextPage: end < totalCount, endCursor: nodes.length > 0 ? encodeCursor(end) : null };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import type { ProjectData } from '../../graphql/project-data.js';
+import type { ProjectData } from '../read-model/project-data.js';
 import { Actual } from '../actual/actual.entity.js';
 import type { DerivedFrom } from '../evidence/evidence.service.js';
 import { IndicatorSource } from '../indicator/indicator.entity.js';

@@ -1,7 +1,9 @@
 import { rolesThatMay } from '@jixiao/domain';
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { requireViewer, type Context } from '../../graphql/context.js';
-import { ValidationError } from '../common/errors.js';
+import { Arg, Args, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { CurrentViewer } from '../../graphql/current-viewer.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { ReportSelectionArgs } from './report.input.js';
 import { ReportService, PRINTABLE_REPORT, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
 import { DownloadType } from './report.types.js';
 
@@ -20,13 +22,8 @@ export class ReportResolver {
     description:
       '导出项目支出绩效自评表（XLSX）：给 projectId 导出一个项目；给 orgCode 和 year 导出该单位（含下级单位）该年度全部项目，每个项目一张工作表，另加“汇总”表。ADMIN、MANAGER、VIEWER 可导出本人可见的项目',
   })
-  async exportSelfEvaluation(
-    @Ctx() context: Context,
-    @Arg('projectId', () => ID, { nullable: true, description: '项目 id（与 orgCode 二选一）' }) projectId?: string,
-    @Arg('orgCode', () => String, { nullable: true, description: '单位编码（与 projectId 二选一，须同时给出 year）' }) orgCode?: string,
-    @Arg('year', () => Int, { nullable: true, description: '预算年度：按单位导出时必填；按项目导出时可省略' }) year?: number,
-  ): Promise<DownloadType> {
-    return this.link(context, SELF_EVALUATION, requestOf(projectId, orgCode, year));
+  exportSelfEvaluation(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Args(() => ReportSelectionArgs) selection: ReportSelectionArgs): Promise<DownloadType> {
+    return this.link(context, viewer, SELF_EVALUATION, selection.toRequest());
   }
 
   @Authorized(rolesThatMay('READ_RESULTS'))
@@ -36,13 +33,8 @@ export class ReportResolver {
     description:
       '打印版自评报告（HTML 网页，在浏览器中打开后打印或“另存为 PDF”）：A4 横向，页眉为单位、项目和年度，页脚为页码；内容同项目支出绩效自评表，另附证据照片附件（由验收记录推算的指标所依据的验收记录：照片缩略图、拍摄时间、地点、验收人、审核状态）。给 projectId 为一个项目；给 orgCode 和 year 为该单位（含下级单位）该年度全部项目，先汇总页，每个项目另起一页。权限同 exportSelfEvaluation',
   })
-  async printableReport(
-    @Ctx() context: Context,
-    @Arg('projectId', () => ID, { nullable: true, description: '项目 id（与 orgCode 二选一）' }) projectId?: string,
-    @Arg('orgCode', () => String, { nullable: true, description: '单位编码（与 projectId 二选一，须同时给出 year）' }) orgCode?: string,
-    @Arg('year', () => Int, { nullable: true, description: '预算年度：按单位时必填；按项目时可省略' }) year?: number,
-  ): Promise<DownloadType> {
-    return this.link(context, PRINTABLE_REPORT, requestOf(projectId, orgCode, year));
+  printableReport(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Args(() => ReportSelectionArgs) selection: ReportSelectionArgs): Promise<DownloadType> {
+    return this.link(context, viewer, PRINTABLE_REPORT, selection.toRequest());
   }
 
   @Authorized(rolesThatMay('READ_RESULTS'))
@@ -51,27 +43,20 @@ export class ReportResolver {
     complexity: DOWNLOAD_LINK_COST,
     description: '导出绩效目标表（XLSX，财政部门发布的格式，每个项目一张工作表）：该单位（含下级单位）该年度的全部项目；导出的文件可直接再导入（POST /imports/target-tables.xlsx 或 jixiao import）',
   })
-  async exportTargetTables(
+  exportTargetTables(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('orgCode', () => String, { description: '单位编码' }) orgCode: string,
     @Arg('year', () => Int, { description: '预算年度' }) year: number,
   ): Promise<DownloadType> {
-    return this.link(context, TARGET_TABLES, { orgCode, year });
+    return this.link(context, viewer, TARGET_TABLES, { orgCode, year });
   }
 
   /** Checks access now (so that a refused export fails here, not when the link is followed), then signs the link. */
-  private async link(context: Context, kind: DownloadKind, request: ReportRequest): Promise<DownloadType> {
-    const viewer = requireViewer(context);
+  private async link(context: Context, viewer: Viewer, kind: DownloadKind, request: ReportRequest): Promise<DownloadType> {
     const filename = await new ReportService(context.em, { viewer }).check(kind, request);
     const params: Record<string, string | number> = 'projectId' in request ? { projectId: request.projectId } : { orgCode: request.orgCode, year: request.year };
     const token = context.auth.downloadToken(viewer.user, kind, params, LINK_TTL_SECONDS);
     return { url: `/downloads/${token}`, filename, expiresAt: new Date((Math.floor(Date.now() / 1000) + LINK_TTL_SECONDS) * 1000) };
   }
-}
-
-/** One project, or an organization's projects of a year: exactly one of projectId and orgCode. */
-function requestOf(projectId: string | undefined, orgCode: string | undefined, year: number | undefined): ReportRequest {
-  if ((projectId == null) === (orgCode == null)) throw new ValidationError('projectId', '请给出 projectId 或 orgCode 之一（不能都给，也不能都不给）');
-  if (orgCode != null && year == null) throw new ValidationError('year', '按单位导出时须给出 year');
-  return projectId != null ? { projectId, year: year ?? undefined } : { orgCode: orgCode!, year: year! };
 }

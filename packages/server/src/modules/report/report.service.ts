@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { can, DEFAULT_SCHEME } from '@jixiao/domain';
-import { loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from '../../graphql/project-data.js';
+import { loadProjectDataInChunks, type ActualRow, type IndicatorRow, type ProjectData } from '../read-model/project-data.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkFiscalYear, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
@@ -182,13 +182,9 @@ export class ReportService {
     return buildTargetTableWorkbook(tables);
   }
 
-  /** Indicators, actuals and the domain's scores of the projects, in chunks (a province has thousands). */
-  private async projectData(projects: readonly Project[]): Promise<ProjectData[]> {
-    const data: ProjectData[] = [];
-    for (let at = 0; at < projects.length; at += DATA_CHUNK) {
-      data.push(...(await loadProjectData(this.em, projects.slice(at, at + DATA_CHUNK).map((project) => project.id))));
-    }
-    return data;
+  /** Indicators, actuals and the domain's scores of the projects. */
+  private projectData(projects: readonly Project[]): Promise<ProjectData[]> {
+    return loadProjectDataInChunks(this.em, projects.map((project) => project.id));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { nullable, number, queryRows, runStatement } from '../common/sql.js';
 
 /**
  * A rate limit's verdict: let through, or refused until `retryAfterSeconds` from now; either way
@@ -24,7 +25,8 @@ export async function takeFromBucket(em: EntityManager, key: string, perMinute: 
   const max = em.getPlatform() instanceof PostgreSqlPlatform ? 'greatest' : 'max';
   const base = `${max}(survey_rate_limit.tat, ?)`;
   const fits = `${base} - ? <= ?`;
-  const rows: Array<{ allowed: number | string; tat: number | string; previous_at: number | string | null }> = await em.getConnection().execute(
+  const [row] = await queryRows(
+    em,
     `insert into survey_rate_limit (key, tat, allowed, last_at, previous_at) values (?, ?, 1, ?, null)
      on conflict (key) do update set
        allowed = case when ${fits} then 1 else 0 end,
@@ -33,16 +35,15 @@ export async function takeFromBucket(em: EntityManager, key: string, perMinute: 
        last_at = ?
      returning allowed, tat, previous_at`,
     [key, now + interval, now, now, now, tolerance, now, now, tolerance, now, interval, now],
-    'all',
+    { allowed: number, tat: number, previous_at: nullable(number) },
   );
   if (Math.random() * SWEEP_EVERY < 1) {
     // A row whose tat has passed is a full bucket, the same as no row.
-    await em.getConnection().execute('delete from survey_rate_limit where tat < ? and last_at < ?', [now, now - KEEP_MS], 'run');
+    await runStatement(em, 'delete from survey_rate_limit where tat < ? and last_at < ?', [now, now - KEEP_MS]);
   }
-  const [row] = rows;
-  const previousAt = row.previous_at === null ? null : Number(row.previous_at);
-  if (Number(row.allowed) === 1) return { allowed: true, previousAt };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(row.tat) - now - tolerance) / 1000)), previousAt };
+  const previousAt = row.previous_at;
+  if (row.allowed === 1) return { allowed: true, previousAt };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.tat - now - tolerance) / 1000)), previousAt };
 }
 
 /**

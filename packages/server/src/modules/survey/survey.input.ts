@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { QuestionKind, SurveyAudience } from './survey.entity.js';
 import { SatisfactionMethodEnum } from './survey.types.js';
 
@@ -107,4 +107,16 @@ export class SubmitSurveyResponseInput {
       '受访人在设备上提交答卷的时间。服务器收到时问卷须在收集时间内；现场代答的答卷若是离线采集、问卷截止后才同步，只要采集时间在收集时间内也接受。不得晚于服务器时间 5 分钟以上',
   })
   collectedAt!: Date;
+}
+
+@ArgsType()
+export class SurveyResponsesArgs {
+  @Field(() => ID, { description: '问卷 id' })
+  surveyId!: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: '只列出被标记为可疑的答卷' })
+  flaggedOnly!: boolean;
+
+  @Field(() => Int, { defaultValue: 100, description: '至多列出的答卷数（1–500），默认 100' })
+  limit!: number;
 }

@@ -1,12 +1,11 @@
 import { rolesThatMay } from '@jixiao/domain';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { indicatorView } from '../indicator/indicator.resolver.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { issueDeviceToken } from './device-token.js';
 import { SurveyService } from './survey.service.js';
 import type { Survey } from './survey.entity.js';
-import { CreateSurveyInput, SubmitSurveyResponseInput } from './survey.input.js';
+import { CreateSurveyInput, SubmitSurveyResponseInput, SurveyResponsesArgs } from './survey.input.js';
 import {
   PublicSurveyType,
   SurveyCodeType,
@@ -91,12 +90,7 @@ export class SurveyResolver {
     description: '问卷的答卷，最新在前（ADMIN、MANAGER），用于核查可疑答卷并作废',
     complexity: ({ childComplexity, args }) => 1 + childComplexity * Number(args.limit ?? 100),
   })
-  async surveyResponses(
-    @Ctx() context: Context,
-    @Arg('surveyId', () => ID, { description: '问卷 id' }) surveyId: string,
-    @Arg('flaggedOnly', () => Boolean, { defaultValue: false, description: '只列出被标记为可疑的答卷' }) flaggedOnly: boolean,
-    @Arg('limit', () => Int, { defaultValue: 100, description: '至多列出的答卷数（1–500），默认 100' }) limit: number,
-  ): Promise<SurveyResponseType[]> {
+  async surveyResponses(@Ctx() context: Context, @Args(() => SurveyResponsesArgs) { surveyId, flaggedOnly, limit }: SurveyResponsesArgs): Promise<SurveyResponseType[]> {
     return (await service(context).listResponses(surveyId, flaggedOnly, limit)).map((response) => SurveyResponseType.from(response));
   }
 
@@ -115,7 +109,7 @@ export class SurveyResolver {
 
   @FieldResolver(() => IndicatorType, { description: '问卷统计的指标（含其实际完成值与得分）' })
   indicator(@Root() survey: SurveyType, @Ctx() context: Context): Promise<IndicatorType> {
-    return indicatorView(context, survey.entity.indicator);
+    return IndicatorType.load(context.loaders, survey.entity.indicator);
   }
 
   @FieldResolver(() => SurveyResultsType, {

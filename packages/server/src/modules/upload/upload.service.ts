@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { BoundedQueue, QueueFullError } from '../common/bounded-queue.js';
 import { ForbiddenError } from '../common/errors.js';
 import { isUniqueViolation } from '../common/idempotency.js';
+import { number, placeholders, queryRows } from '../common/sql.js';
 import type { Viewer } from '../auth/auth.service.js';
 import type { User } from '../user/user.entity.js';
 import { detectImageType } from './image-type.js';
@@ -209,10 +210,12 @@ async function namedByVisibleInspection(em: EntityManager, viewer: Viewer, sha25
   const orgIds = [...viewer.scope.ids];
   if (orgIds.length === 0) return false;
   const photos = em.getPlatform() instanceof PostgreSqlPlatform ? 'i.photos::text' : 'i.photos';
-  const rows = await em.getConnection().execute<unknown[]>(
-    `select 1 from inspection i join project p on p.id = i.project_id
-     where p.organization_id in (${orgIds.map(() => '?').join(',')}) and (${photos} like ? or i.signature = ?) limit 1`,
+  const rows = await queryRows(
+    em,
+    `select 1 as found from inspection i join project p on p.id = i.project_id
+     where p.organization_id in (${placeholders(orgIds.length)}) and (${photos} like ? or i.signature = ?) limit 1`,
     [...orgIds, `%${sha256}%`, sha256],
+    { found: number },
   );
   return rows.length > 0;
 }

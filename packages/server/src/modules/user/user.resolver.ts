@@ -1,21 +1,13 @@
 import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer, type Context } from '../../graphql/context.js';
+import type { Context } from '../../graphql/context.js';
+import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { toUserType, UserType } from '../auth/auth.types.js';
 import { ForbiddenError, ValidationError, withFieldPrefix } from '../common/errors.js';
-import { isUuid } from '../common/ids.js';
-import { User } from './user.entity.js';
 import { CreateUserInput } from './user.input.js';
-import { createUser, generatePassword, listUsers, setPassword, setUserDisabled } from './user.service.js';
+import { createUser, findUserInScope, generatePassword, listUsers, setPassword, setUserDisabled } from './user.service.js';
 import { UserPasswordPayloadType } from './user.types.js';
-
-/** The user with this id if they belong to the admin's organizations; FORBIDDEN otherwise, as for any id. */
-async function userInScope(context: Context, viewer: Viewer, userId: string): Promise<User> {
-  const user = isUuid(userId) ? await context.em.findOne(User, { id: userId }, { populate: ['organization'] }) : null;
-  if (!user || !viewer.scope.has(user.organization.id)) throw new ForbiddenError();
-  return user;
-}
 
 /** Account management for ADMIN, limited to their own organization and its descendants. */
 @Resolver()
@@ -24,9 +16,9 @@ export class UserResolver {
   @Query(() => [UserType], { description: '用户列表（仅 ADMIN）：本人所属单位及下级单位的用户，按单位编码和用户名排序' })
   async users(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('orgCode', () => String, { nullable: true, description: '只列该单位及其下级单位的用户；不给则为本人可管理的全部单位' }) orgCode?: string | null,
   ): Promise<UserType[]> {
-    const viewer = requireViewer(context);
     const code = orgCode ?? viewer.user.organization.code;
     if (!viewer.scope.byCode(code)) throw new ForbiddenError();
     return (await listUsers(context.em, viewer.scope.subtree(code))).map(toUserType);
@@ -38,9 +30,9 @@ export class UserResolver {
   })
   async createUser(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('input', () => CreateUserInput, { description: '新用户' }) input: CreateUserInput,
   ): Promise<UserPasswordPayloadType> {
-    const viewer = requireViewer(context);
     if (!viewer.scope.byCode(input.orgCode)) throw new ForbiddenError();
     if (input.displayName.trim() === '') throw new ValidationError('input.displayName', '真实姓名不能为空');
     const generated = input.password == null ? generatePassword() : null;
@@ -57,11 +49,11 @@ export class UserResolver {
   })
   async resetPassword(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('userId', () => ID, { description: '用户 id' }) userId: string,
     @Arg('newPassword', () => String, { nullable: true, description: '新密码，至少 8 位；不给则生成' }) newPassword?: string | null,
   ): Promise<UserPasswordPayloadType> {
-    const viewer = requireViewer(context);
-    const user = await userInScope(context, viewer, userId);
+    const user = await findUserInScope(context.em, viewer, userId);
     // One's own password changes with the old one (changePassword), so a stolen session cannot.
     if (user.id === viewer.user.id) throw new ValidationError('userId', '不能重设自己的密码：请用 changePassword（需要原密码）修改');
     const generated = newPassword == null ? generatePassword() : null;
@@ -75,11 +67,11 @@ export class UserResolver {
   })
   async setUserDisabled(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('userId', () => ID, { description: '用户 id' }) userId: string,
     @Arg('disabled', () => Boolean, { description: 'true 停用，false 启用' }) disabled: boolean,
   ): Promise<UserType> {
-    const viewer = requireViewer(context);
-    const user = await userInScope(context, viewer, userId);
+    const user = await findUserInScope(context.em, viewer, userId);
     if (disabled && user.id === viewer.user.id) throw new ValidationError('userId', '不能停用自己的账号');
     await setUserDisabled(context.em, user, disabled, viewer.user.username, 'userId');
     return toUserType(user);

@@ -3,16 +3,18 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { hashPassword } from '../auth/password.js';
-import { ValidationError } from '../common/errors.js';
+import type { Viewer } from '../auth/auth.service.js';
+import { ForbiddenError, ValidationError } from '../common/errors.js';
+import { isUuid } from '../common/ids.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User, UserRole } from './user.entity.js';
 
 /**
- * Accounts: creating users and organizations, passwords, disabling. Shared by the CLI (actor
- * "cli") and the GraphQL API (actor: the admin's username); every change is audited in the
- * transaction that makes it. Field names in ValidationError are the plain input names
- * (`username`, `password`, `displayName`, `role`, `orgCode`, `code`, `name`, `parentCode`):
- * the CLI turns them into its options, the API into `input.…`.
+ * Accounts: creating users, passwords, disabling (organizations: organization.service.ts). Shared
+ * by the CLI (actor "cli") and the GraphQL API (actor: the admin's username); every change is
+ * audited in the transaction that makes it. Field names in ValidationError are the plain input
+ * names (`username`, `password`, `displayName`, `role`, `orgCode`): the CLI turns them into its
+ * options, the API into `input.…`.
  */
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -24,13 +26,6 @@ export interface NewUser {
   orgCode: string;
   /** 真实姓名; reports fall back to the username without one. */
   displayName?: string | null;
-}
-
-export interface NewOrganization {
-  code: string;
-  name: string;
-  /** The organization above it; null for a top organization. */
-  parentCode: string | null;
 }
 
 /** A password to hand out once: 12 characters from 9 random bytes. */
@@ -85,37 +80,6 @@ export async function createUser(em: EntityManager, input: NewUser, actor: strin
   });
 }
 
-function checkOrganizationFields(input: NewOrganization): void {
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(input.code)) throw new ValidationError('code', '单位编码应为 1–32 个字母、数字、_ 或 -，如 218101');
-  const name = input.name.trim();
-  if (name === '') throw new ValidationError('name', '单位名称不能为空');
-  if (name.length > 200) throw new ValidationError('name', `单位名称最长 200 个字符，实际为 ${name.length}`);
-}
-
-/**
- * Creates an organization under an existing parent, or a top organization (parentCode null).
- * Who may hang it where is the caller's decision (CLI: a parent once there is an organization;
- * API: a parent in the admin's subtree).
- */
-export async function createOrganization(em: EntityManager, input: NewOrganization, actor: string | null): Promise<Organization> {
-  checkOrganizationFields(input);
-  const parent = input.parentCode === null ? null : await em.findOne(Organization, { code: input.parentCode });
-  if (input.parentCode !== null && !parent) throw new ValidationError('parentCode', `上级单位编码“${input.parentCode}”不存在`);
-  if (await em.findOne(Organization, { code: input.code })) throw new ValidationError('code', `单位编码“${input.code}”已存在`);
-  return em.transactional(async (tx) => {
-    const organization = tx.create(Organization, { code: input.code, name: input.name.trim(), parent });
-    await tx.flush();
-    await appendAuditEvent(tx, {
-      actor,
-      action: 'create',
-      entity: 'Organization',
-      entityId: organization.id,
-      after: { code: organization.code, name: organization.name, parentCode: parent?.code ?? null },
-    });
-    return organization;
-  });
-}
-
 /**
  * Sets a new password and revokes every token and download link issued to the user so far.
  * `action`: "password-change" by the user themselves, "password-reset" by an admin or the CLI.
@@ -167,4 +131,11 @@ export async function listUsers(em: EntityManager, orgIds: readonly string[] | n
     populate: ['organization'],
     orderBy: { organization: { code: 'asc' }, username: 'asc' },
   });
+}
+
+/** The user with this id if they belong to the viewer's organizations; FORBIDDEN otherwise, as for any id. */
+export async function findUserInScope(em: EntityManager, viewer: Viewer, userId: string): Promise<User> {
+  const user = isUuid(userId) ? await em.findOne(User, { id: userId }, { populate: ['organization'] }) : null;
+  if (!user || !viewer.scope.has(user.organization.id)) throw new ForbiddenError();
+  return user;
 }

@@ -1,0 +1,19 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType('CreateEquipmentItemInput', { description: '新设备' })
+export class CreateEquipmentItemInput {
+  @Field(() => ID, { description: '项目 id' })
+  projectId!: string;
+
+  @Field(() => String, { description: '设备名称' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '型号' })
+  model?: string | null;
+
+  @Field(() => String, { nullable: true, description: '序列号' })
+  serialNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '资产编号' })
+  assetTag?: string | null;
+}
