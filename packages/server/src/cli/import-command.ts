@@ -6,8 +6,8 @@ import type { ImportMessage, ImportResult } from '@jixiao/domain';
 import { createDb, dialectOf } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { AppError } from '../modules/common/errors.js';
-import { storeImportedTables } from '../modules/project/project-import.service.js';
-import { parseTargetFile } from '../modules/report/target-table-import.js';
+import { storeImportedTables } from '../modules/target-import/target-import.service.js';
+import { parseTargetFile } from '../modules/target-import/target-table-import.js';
 import { describeFileError } from './cli-errors.js';
 import type { CliIo, DataOptions } from './main.js';
 

@@ -3,7 +3,7 @@ import { SEED_TEXT, describeEachApi, seedWorld, type TestApi } from '../test/api
 import { Actual } from '../modules/actual/actual.entity.js';
 import { Indicator } from '../modules/indicator/indicator.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
-import { importTargetTables } from '../modules/project/project-import.service.js';
+import { importTargetTables } from '../modules/target-import/target-import.service.js';
 import { Project } from '../modules/project/project.entity.js';
 import { Spending } from '../modules/spending/spending.entity.js';
 import { User } from '../modules/user/user.entity.js';

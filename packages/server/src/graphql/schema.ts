@@ -9,6 +9,7 @@ import { SiteResolver } from '../modules/site/site.resolver.js';
 import { SpendingResolver } from '../modules/spending/spending.resolver.js';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
 import { ProjectResolver } from '../modules/project/project.resolver.js';
+import { TargetImportResolver } from '../modules/target-import/target-import.resolver.js';
 import { ReportResolver } from '../modules/report/report.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
@@ -25,7 +26,7 @@ let built: Promise<GraphQLSchema> | null = null;
 
 async function describedSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, ProjectResolver, IndicatorResolver, OrganizationResolver, InspectionResolver, SiteResolver, SurveyResolver, ReportResolver, SpendingResolver, UserResolver],
+    resolvers: [AuthResolver, ProjectResolver, TargetImportResolver, IndicatorResolver, OrganizationResolver, InspectionResolver, SiteResolver, SurveyResolver, ReportResolver, SpendingResolver, UserResolver],
     authChecker,
     validate: false,
   });

@@ -3,7 +3,7 @@ import { requireViewer, type Context } from '../../graphql/context.js';
 import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { UserRole } from '../user/user.entity.js';
-import { importTargetTables } from './project-import.service.js';
+import { importTargetTables } from '../target-import/target-import.service.js';
 import { IndicatorWeightInput, RecordSpendingInput } from './project.input.js';
 import { ProjectService } from './project.service.js';
 import { EvaluationType, ImportResultType, ProjectConnectionType, ProjectType } from './project.types.js';

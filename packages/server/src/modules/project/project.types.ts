@@ -115,6 +115,12 @@ export class ImportMessageType {
 
   @Field(() => String, { description: '说明，如 "表3第10行：预算数应为数字（万元）…"' })
   message!: string;
+
+  @Field(() => String, { nullable: true, description: '所指的单元格，如 "F12"（文本：行号与该行第几格）' })
+  cell?: string | null;
+
+  @Field(() => String, { nullable: true, description: '工作簿：工作表名称' })
+  sheet?: string | null;
 }
 
 @ObjectType('ImportResult', { description: '导入绩效目标表的结果：成功的表已保存，失败的表列在 errors' })

@@ -4,7 +4,7 @@ import { IndicatorSource } from '../indicator/indicator.entity.js';
 import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
 import type { EvidenceInspection, EvidencePhoto, IndicatorEvidence, ProjectEvidence } from './report-evidence.js';
 import type { SelfEvaluation } from './self-evaluation-workbook.js';
-import { runs } from './xlsx-layout.js';
+import { runs } from '../target-import/xlsx-layout.js';
 
 /** One project of a printable report: its self-evaluation (scored by the domain) and its evidence. */
 export interface PrintableProject {

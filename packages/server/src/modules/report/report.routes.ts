@@ -6,7 +6,7 @@ import { AppError, ForbiddenError, UnauthenticatedError, ValidationError, type E
 import { UploadStore } from '../upload/upload-store.js';
 import { UserRole } from '../user/user.entity.js';
 import { PRINTABLE_REPORT, ReportService, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
-import { importTargetWorkbook } from './target-table-import.js';
+import { importTargetWorkbook } from '../target-import/target-table-import.js';
 
 export interface ReportRoutesOptions {
   db: Db;

@@ -13,8 +13,8 @@ import { UserRole } from '../user/user.entity.js';
 import { renderPrintableReport } from './printable-report.js';
 import { loadProjectEvidence, type ProjectEvidence } from './report-evidence.js';
 import { actualText, buildSelfEvaluationWorkbook, type SelfEvaluation } from './self-evaluation-workbook.js';
-import { buildTargetTableWorkbook, type TargetTable } from './target-table-workbook.js';
-import { safeFilename } from './xlsx-layout.js';
+import { buildTargetTableWorkbook, type TargetTable } from '../target-import/target-table-workbook.js';
+import { safeFilename } from '../target-import/xlsx-layout.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const HTML_MIME = 'text/html; charset=utf-8';

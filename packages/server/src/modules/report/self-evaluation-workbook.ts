@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { round2, TIERS, type Tier } from '@jixiao/domain';
-import { FONTS, FORMATS, fitColumns, fitRowHeights, printOnA4Landscape, put, runs, sheetName } from './xlsx-layout.js';
+import { FONTS, FORMATS, fitColumns, fitRowHeights, printOnA4Landscape, put, runs, sheetName } from '../target-import/xlsx-layout.js';
 
 /** One indicator's line of the self-evaluation table; the numbers come from the domain's scoring. */
 export interface SelfEvaluationIndicator {

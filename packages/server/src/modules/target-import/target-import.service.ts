@@ -5,13 +5,16 @@ import { appendAuditEvent } from '../audit/audit-chain.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ForbiddenError, ValidationError } from '../common/errors.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { checkTextSize } from '../report/import-limits.js';
-import { parseOffThread } from '../report/import-parser.js';
+import { checkTextSize } from './import-limits.js';
+import { parseOffThread } from './import-parser.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { UserRole } from '../user/user.entity.js';
-import { Project } from './project.entity.js';
+import { Project } from '../project/project.entity.js';
+
+/** A table with its organization settled. */
+export type PlacedProject = ImportedProject & { orgCode: string };
 
 export interface StoredImport {
   projects: Project[];
@@ -60,11 +63,22 @@ export async function importTargetTables(
  */
 export async function storeImportedTables(em: EntityManager, parsed: ImportResult, importer: Importer): Promise<StoredImport> {
   const result: StoredImport = { projects: [], created: 0, updated: 0, warnings: [...parsed.warnings], errors: [...parsed.errors] };
+  // A table whose unit line has no 单位编码 needs one chosen (--org, orgCode) before anything is written.
+  const unplaced = parsed.projects.find((table) => table.orgCode === null);
+  if (unplaced) {
+    throw new ValidationError('orgCode', `表${unplaced.tableNumber}“${unplaced.name}”的单位行未写单位编码${unplaced.orgName ? `（${unplaced.orgName}）` : ''}，请指定单位（命令行 --org，GraphQL 的 orgCode），未写入任何内容`);
+  }
+  const placed = parsed.projects as PlacedProject[];
+  for (const table of placed) {
+    const range = table.indicators.find((indicator) => indicator.target.comparator === 'between');
+    // Ranges are read and scored by the domain; the database has no column for a range's high end yet.
+    if (range) throw new ValidationError('comparator', `表${table.tableNumber}指标“${range.name}”是区间（${range.target.raw}），暂不能保存区间指标，请改为单一比较符后再保存，未写入任何内容`);
+  }
   // Every organization the tables name is checked before anything is written: one table naming a
   // unit outside the importer's scope refuses the whole import (FORBIDDEN), not just that table.
-  const plan = await planOrganizations(em, parsed.projects, importer);
+  const plan = await planOrganizations(em, placed, importer);
   result.warnings.push(...plan.warnings);
-  for (const table of parsed.projects) {
+  for (const table of placed) {
     // Inside a caller's transaction (the CLI stores all or nothing) each table is a savepoint.
     const { project, created, warnings } = await em
       .fork({ keepTransactionContext: true })
@@ -89,8 +103,8 @@ type OrgPlan = { existing: string } | { parent: Organization | null; name: strin
  *   one outside --parent, so that a unit another unit
  *   claimed first does not receive its real tables (docs/api.md, "单位与导入").
  */
-async function planOrganizations(em: EntityManager, tables: readonly ImportedProject[], importer: Importer): Promise<{ orgs: Map<string, OrgPlan>; warnings: ImportMessage[] }> {
-  const named = new Map<string, ImportedProject>();
+export async function planOrganizations(em: EntityManager, tables: ReadonlyArray<PlacedProject>, importer: Importer): Promise<{ orgs: Map<string, OrgPlan>; warnings: ImportMessage[] }> {
+  const named = new Map<string, PlacedProject>();
   for (const table of tables) if (!named.has(table.orgCode)) named.set(table.orgCode, table);
   const orgs = new Map<string, OrgPlan>();
   const warnings: ImportMessage[] = [];
@@ -177,7 +191,7 @@ async function descendantIds(em: EntityManager, rootId: string): Promise<Set<str
   return ids;
 }
 
-async function organizationFor(tx: EntityManager, table: ImportedProject, importer: Importer, plan: OrgPlan): Promise<Organization> {
+async function organizationFor(tx: EntityManager, table: PlacedProject, importer: Importer, plan: OrgPlan): Promise<Organization> {
   if ('existing' in plan) return tx.findOneOrFail(Organization, plan.existing);
   // Another table of the same import may have created it already.
   const again = await tx.findOne(Organization, { code: table.orgCode });
@@ -201,7 +215,7 @@ const keyOf = (i: { level1: string; level2: string; name: string }): string => `
 
 async function storeProject(
   tx: EntityManager,
-  table: ImportedProject,
+  table: PlacedProject,
   importer: Importer,
   plan: OrgPlan,
 ): Promise<{ project: Project; created: boolean; warnings: ImportMessage[] }> {

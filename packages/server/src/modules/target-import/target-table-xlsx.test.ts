@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parseTargetTables, parseTargetWorkbook, type ImportedProject } from '@jixiao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachApi, SEED_TEXT, type TestApi } from '../../test/api.js';
-import { column, downloadWorkbook, mergesOf, openWorkbook } from './report-test-support.js';
+import { column, downloadWorkbook, mergesOf, openWorkbook } from '../report/report-test-support.js';
 import { TARGET_TABLE_FIRST_INDICATOR_ROW } from './target-table-workbook.js';
 import { readWorkbookGrid } from './workbook-grid.js';
 
