@@ -70,7 +70,7 @@ describe('the seed as a Word document (docx package, merged cells as Word writes
     const html = `<html><body><h3>1.测试项目-2023绩效目标表</h3><table>
       <tr><td colspan="5">218101天津市武清区人民法院</td><td>单位：万元</td></tr>
       <tr><td>项目名称</td><td colspan="5">测试项目</td></tr>
-      <tr><td rowspan="2">预算规模及资金用途</td><td>预算数</td><td>20</td><td>其中：财政资金</td><td>20</td><td>其他资金</td></tr>
+      <tr><td rowspan="2">预算规模及资金用途</td><td>预算数</td><td>20</td><td>其中：财政资金</td><td>20</td><td>其他资金</td><td></td></tr>
       <tr><td colspan="5">用于测试</td></tr>
       <tr><td>绩效目标</td><td colspan="5">1.完成测试</td></tr>
       <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th colspan="2">绩效指标描述</th><th>指标值</th></tr>
