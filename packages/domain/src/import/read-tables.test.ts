@@ -105,4 +105,13 @@ describe('layouts DESIGN.md lists', () => {
     expect(result.projects).toEqual([]);
     expect(result.errors[0].message).toMatch(/^表1第\d+行第1格：没有找到指标表头/);
   });
+
+  it.each([
+    ['rows of text: a header without its 指标值', ['一级指标 | 二级指标 | 三级指标 | 指标说明'], '表1第6行第1格：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标'],
+    ['rows of text: a header without its 三级指标', ['一级指标 | 二级指标 | 指标值'], '表1第6行第1格：指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标'],
+  ])('%s is refused, naming the header row and what it lacks', (_, header, message) => {
+    const result = parseTargetTables([...fields, ...header, '产出指标 | 数量指标 | 购置设备 | 购置设备数'].join('\n'));
+    expect(result.projects).toEqual([]);
+    expect(result.errors.map((e) => e.message)).toEqual([message]);
+  });
 });
