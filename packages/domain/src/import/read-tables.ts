@@ -815,6 +815,7 @@ function readTable(table: TableDraft, options: ImportOptions, warnings: ImportMe
     if (table.selfEvaluation || row.cells.actual) {
       const actual = cellText(row.cells.actual);
       if (actual !== '') indicator.actual = actual;
+      if (actual !== '' && row.cells.actual?.at.ref !== undefined) indicator.actualCell = row.cells.actual.at.ref;
     }
     const weight = parseDecimal(cellText(row.cells.weight));
     if (weight !== null) indicator.weight = weight;
