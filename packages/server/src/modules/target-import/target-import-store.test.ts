@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
 import { Actual, ActualSource } from '../actual/actual.entity.js';
@@ -58,19 +59,9 @@ const APPROVED = [
   '满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥95目标值完成得满分，目标值完成率小于60%不得分',
 ].join('\n');
 
-/** A 自评表 of 2023: targets with their 实际完成值, one of them qualitative. */
-const SELF_EVALUATION = [
-  '部门预算项目支出绩效自评表(2023年度)',
-  '218101天津市武清区人民法院',
-  '项目名称 | 自评测试项目',
-  '预算数 | 10 | 财政资金 | 10 | 其他资金 | 0',
-  '年度目标 | 完成',
-  '一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分',
-  '产出指标 | 数量指标 | 购置设备 | ≥2台 | 3台 | 20 | 20',
-  '产出指标 | 质量指标 | 验收合格率 | ≥95% | 98% | 20 | 20',
-  '效益指标 | 社会效益指标 | 保障审判 | 充分保障 | 已保障 | 20 | 18',
-  '满意度指标 | 服务对象满意度指标 | 干警满意度 | ≥90% | 88% | 10 | 9.78',
-].join('\n');
+/** Small tables in other layouts (test/fixtures/layouts): a 自评表 with 实际完成值, a department's table. */
+const layout = (name: string) => readFileSync(new URL(`../../../../../test/fixtures/layouts/${name}`, import.meta.url), 'utf8');
+const SELF_EVALUATION = layout('self-evaluation-2023.txt');
 
 /** The preview's table as the web app sends it back. */
 function tableInput(table: PreviewTable) {
@@ -184,15 +175,7 @@ describeEachApi('what an imported table says is stored, exposed and scored', (ge
   });
 
   it('a department’s whole-budget table is stored as the department’s project of that kind', async () => {
-    const text = [
-      '2023年部门整体支出绩效目标表',
-      '部门名称 | 218101天津市武清区人民法院',
-      '年度预算数 | 1000',
-      '履职目标 | 1.保障审判执行',
-      '一级指标 | 二级指标 | 三级指标 | 指标值',
-      '产出指标 | 数量指标 | 审结案件 | ≥27000件',
-    ].join('\n');
-    const saved = await previewAndSave(text);
+    const saved = await previewAndSave(layout('department-2023.txt'));
     const stored = await project(saved.projects[0].id);
     expect(stored).toMatchObject({ name: '部门整体支出', kind: 'DEPARTMENT', budget: { total: 1000, carryover: 0 } });
   });
