@@ -66,7 +66,14 @@ export async function parseTargetBytes(fileName: string, bytes: Buffer, options:
   } catch (error) {
     // Name the file in a refusal about it.
     if (error instanceof ValidationError && !error.message.startsWith(basename(fileName))) {
-      const message = kind === 'docx' ? error.message.replace(/XLSX 工作簿|XLSX 文件|XLSX 工作表|XLSX/g, 'Word 文档').replace(/Excel 2007 及以上的 \.xlsx 文件|\.xlsx 格式/g, 'Word 2007 及以上的 .docx 文件') : error.message;
+      // The archive checks are shared with workbooks: a Word document's refusal names Word.
+      const message =
+        kind === 'docx'
+          ? error.message
+              .replace(/XLSX 工作簿|XLSX 文件|XLSX 工作表|XLSX/g, 'Word 文档')
+              .replace(/Excel 2007 及以上的 \.xlsx 文件/g, 'Word 2007 及以上的 .docx 文件')
+              .replace(/\.xlsx 格式/g, '.docx 格式')
+          : error.message;
       throw new ValidationError(error.field, `${basename(fileName)}：${message}`);
     }
     throw error;
