@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { ImportOptions, ImportResult } from '@jixiao/domain';
 import { ValidationError } from '../common/errors.js';
 import { storeImportedTables, type Importer, type StoredImport } from './target-import.service.js';
-import { checkTextSize, checkXlsxArchive } from './import-limits.js';
+import { checkHtmlSize, checkTextSize, checkXlsxArchive } from './import-limits.js';
 import { parseOffThread } from './import-parser.js';
 
 /**
@@ -61,7 +61,8 @@ export async function parseTargetBytes(fileName: string, bytes: Buffer, options:
       checkTextSize(text, 'file');
       return await parseOffThread({ kind: 'text', text, field: 'file', options });
     }
-    if (kind !== 'html') checkXlsxArchive(bytes);
+    if (kind === 'html') checkHtmlSize(bytes);
+    else checkXlsxArchive(bytes);
     return await parseOffThread({ kind, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options });
   } catch (error) {
     // Name the file in a refusal about it.
