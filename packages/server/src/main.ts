@@ -6,7 +6,7 @@ import { buildApp } from './app.js';
 import { dataPaths, DEFAULT_CONFIG, loadSecret } from './config.js';
 import { createDb, DatabaseError, dialectOf, type Db } from './db.js';
 import { createUser } from './modules/auth/auth.service.js';
-import { importTargetTables } from './modules/project/project-import.service.js';
+import { importTargetTables } from './modules/target-import/target-import.service.js';
 import { Project } from './modules/project/project.entity.js';
 import { User, UserRole } from './modules/user/user.entity.js';
 import { buildRedirectServer, findCaCertificate, listenOrExplain, readTlsFiles, startupAddresses, StartupError, urlOf } from './startup.js';

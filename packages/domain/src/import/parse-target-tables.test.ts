@@ -107,7 +107,7 @@ describe('parseTargetTables on the seed document', () => {
       '保障法院审判辅助工作 qualitative ',
       '干警满意度 quantitative >90%',
       '购置设备数量 quantitative >=2台',
-      '设备合格率 quantitative =100%',
+      '设备合格率 quantitative >=100%',
       '设备购置完成时间 deadline <=2023-12-31',
       '设备采购成本 quantitative <=21万元',
       '设备正常使用年限 quantitative >=6年',
@@ -132,7 +132,7 @@ describe('parseTargetTables on the seed document', () => {
   });
 
   it('reports each guess with its table and line, and the years it inferred', () => {
-    expect(result.warnings).toContainEqual({ table: 2, line: 150, message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
+    expect(result.warnings).toContainEqual({ table: 2, line: 154, cell: 'A154', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
     expect(result.warnings).toContainEqual({ table: 2, line: null, message: '表2未写年度，按本文件其他表取 2023 年' });
     expect(result.warnings).toContainEqual({ table: 4, line: null, message: '表4未写年度，按本文件其他表取 2023 年' });
     expect(result.warnings).toHaveLength(11);
@@ -188,15 +188,24 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     const truncated = good.slice(0, good.indexOf('\t一级指标'));
     const text = `${truncated}\n${table(2, '设备购置项目-2023绩效目标表')}`;
     const result = parseTargetTables(text);
-    expect(result.errors).toEqual([{ table: 1, line: 23, message: '表1第23行：表格不完整，缺少“一级指标”（表格在此结束）' }]);
+    expect(result.errors).toEqual([{ table: 1, line: 2, cell: 'A2', message: '表1第2行：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）' }]);
     expect(result.projects.map((p) => p.name)).toEqual(['设备购置项目-2023']);
+  });
+
+  it('a header without its 指标值 cell: the error is at the header and says what it lacks', () => {
+    const lines = good.split('\n');
+    const header = lines.indexOf('\t一级指标');
+    const result = parseTargetTables(lines.filter((line) => line !== '\t指标值').join('\n'));
+    expect(result.errors).toEqual([
+      { table: 1, line: header + 1, cell: `A${header + 1}`, message: `表1第${header + 1}行：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标` },
+    ]);
   });
 
   it('a table cut in the middle of its last row', () => {
     const cut = good.slice(0, good.lastIndexOf('\t设备使用人员满意度'));
     const result = parseTargetTables(cut);
     expect(result.errors).toEqual([
-      { table: 1, line: 46, message: '表1第46行：指标行应有5个单元格（一级指标、二级指标、三级指标、绩效指标描述、指标值），实际有3个' },
+      { table: 1, line: 46, cell: 'A46', message: '表1第46行：指标行应有5个单元格（一级指标、二级指标、三级指标、绩效指标描述、指标值），实际有3个' },
     ]);
   });
 
@@ -210,7 +219,7 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     });
     const result = parseTargetTables(`${missing}\n${table(2, '设备购置项目-2023绩效目标表')}`);
     expect(result.errors).toEqual([
-      { table: 1, line: 34, message: '表1第34行：指标行应有5个单元格（一级指标、二级指标、三级指标、绩效指标描述、指标值），实际有4个' },
+      { table: 1, line: 34, cell: 'A34', message: '表1第34行：指标行应有5个单元格（一级指标、二级指标、三级指标、绩效指标描述、指标值），实际有4个' },
     ]);
     expect(result.projects).toHaveLength(1);
     expect(result.projects[0].indicators).toHaveLength(4);
@@ -218,41 +227,49 @@ describe('parseTargetTables on broken input: errors name the table, the line and
 
   it('a non-numeric budget', () => {
     const result = parseTargetTables(table(1, '科技法庭试点提升项目-2023中央绩效目标表', { total: '二十一万' }));
-    expect(result.errors).toEqual([{ table: 1, line: 10, message: '表1第10行：预算数应为数字（万元），实际是“二十一万”' }]);
+    expect(result.errors).toEqual([{ table: 1, line: 10, cell: 'A10', message: '表1第10行：预算数应为数字（万元），实际是“二十一万”' }]);
   });
 
-  it('a missing organisation cell', () => {
-    const result = parseTargetTables(good.replace('\t218101天津市武清区人民法院\n', ''));
-    expect(result.errors).toEqual([
-      { table: 1, line: 2, message: '表1第2行：应为单位编码和名称（如“218101天津市武清区人民法院”），实际是“单位：万元”' },
-    ]);
+  it('a unit line without a code: read, and the organization asked for (or taken from --org)', () => {
+    const text = good.replace('\t218101天津市武清区人民法院\n', '\t天津市武清区人民法院\n');
+    const result = parseTargetTables(text);
+    expect(result.errors).toEqual([]);
+    expect(result.projects[0]).toMatchObject({ orgCode: null, orgName: '天津市武清区人民法院' });
+    expect(result.warnings).toContainEqual({ table: 1, line: 2, cell: 'A2', message: '单位行未写单位编码（“天津市武清区人民法院”），请选择单位（命令行 --org，GraphQL 的 orgCode）' });
+    expect(parseTargetTables(text, { orgCode: '218101' }).projects[0].orgCode).toBe('218101');
   });
 
-  it('a wrong indicator header', () => {
+  it('another label of the indicator header (指标说明 for 绩效指标描述) is read by its label', () => {
     const result = parseTargetTables(good.replace('\t绩效指标描述', '\t指标说明'));
-    expect(result.errors).toEqual([{ table: 1, line: 25, message: '表1第25行：应为“绩效指标描述”，实际是“指标说明”' }]);
+    expect(result.errors).toEqual([]);
+    expect(result.projects[0].indicators[0].description).toBe('购置设备数量');
   });
 
   it('an empty target cell', () => {
     const result = parseTargetTables(good.replace('\t≥90%\n', '\t\n'));
-    expect(result.errors).toEqual([{ table: 1, line: 44, message: '表1第44行：指标“购置设备使用率”的指标值不能为空' }]);
+    expect(result.errors).toEqual([{ table: 1, line: 44, cell: 'A44', message: '表1第44行：指标“购置设备使用率”的指标值不能为空' }]);
   });
 
-  it('a first row without 一级指标', () => {
+  it('a first row without 一级指标 takes it from its 二级, with a warning', () => {
     const result = parseTargetTables(good.replace('\t产出指标\n', '\t\n'));
-    expect(result.errors).toEqual([{ table: 1, line: 28, message: '表1第28行：第一个指标行缺少一级指标' }]);
+    expect(result.errors).toEqual([]);
+    expect(result.projects[0].indicators[0].level1).toBe('产出指标');
+    expect(result.warnings.map((w) => w.message)).toContain('指标“购置设备数量”未写一级指标，按二级指标“数量指标”推定为“产出指标”');
   });
 
-  it('an unknown 一级指标', () => {
-    const result = parseTargetTables(good.replace('\t效益指标\n', '\t影响指标\n'));
-    expect(result.errors).toEqual([
-      { table: 1, line: 40, message: '表1第40行：一级指标“影响指标”无法识别，应为产出指标、效益指标、满意度指标或成本指标' },
+  it('an unknown 一级指标 is inferred from its 二级; with an unknown 二级 too it is an error', () => {
+    const inferred = parseTargetTables(good.replace('\t效益指标\n', '\t影响指标\n'));
+    expect(inferred.errors).toEqual([]);
+    expect(inferred.projects[0].indicators.map((i) => i.level1)).toContain('效益指标');
+    const unknown = parseTargetTables(good.replace('\t效益指标\n', '\t影响指标\n').replace('\t社会效益指标\n', '\t影响力指标\n'));
+    expect(unknown.errors).toEqual([
+      { table: 1, line: 40, cell: 'A40', message: '表1第40行：一级指标“影响指标”无法识别，应为产出指标、效益指标、满意度指标或成本指标' },
     ]);
   });
 
   it('a document without any table', () => {
     expect(parseTargetTables('这不是目标表\n\t单元格').errors).toEqual([
-      { table: null, line: null, message: '没有找到绩效目标表：应有以“N.项目名称绩效目标表”开头的表头行' },
+      { table: null, line: null, message: '没有找到绩效目标表：应有以“绩效目标表”“目标申报表”“目标批复表”“绩效目标和指标”“绩效目标设定公示”或“自评表”结尾的表名，或“项目名称”与指标表头' },
     ]);
   });
 });

@@ -48,7 +48,7 @@ function withCell(sheet: GridSheet, ref: string, text: string | null): GridSheet
 }
 
 const fromText = parseTargetTables(seed);
-const withoutLines = (projects: ImportedProject[]) => projects.map((p) => ({ ...p, indicators: p.indicators.map(({ line: _line, ...rest }) => rest) }));
+const withoutLines = (projects: ImportedProject[]) => projects.map((p) => ({ ...p, indicators: p.indicators.map(({ line: _line, cell: _cell, ...rest }) => rest) }));
 
 describe('parseTargetWorkbook on the seed laid out as a workbook', () => {
   const sheets = fromText.projects.map((project) => sheetOf(project));
@@ -64,14 +64,14 @@ describe('parseTargetWorkbook on the seed laid out as a workbook', () => {
   });
 
   it('reports the same guesses, naming the worksheet and the cell', () => {
-    expect(result.warnings).toContainEqual({ table: 2, line: 11, sheet: '2.法院办案业务费', cell: 'A11', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
+    expect(result.warnings).toContainEqual({ table: 2, line: 11, sheet: '2.法院办案业务费', cell: 'F11', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
     expect(result.warnings).toContainEqual({ table: 2, line: null, sheet: '2.法院办案业务费', message: '工作表“2.法院办案业务费”未写年度，按本文件其他表取 2023 年' });
     expect(result.warnings.map((w) => w.message.replace(/^工作表“[^”]*”/, ''))).toEqual(
       fromText.warnings.map((w) => w.message.replace(/^表\d+/, '')),
     );
   });
 
-  it('reads tables one under another on a single worksheet, and numbers unnumbered ones in order', () => {
+  it('reads tables one under another on a single worksheet, and numbers an unnumbered one on from the table before it', () => {
     const [a, b] = fromText.projects.slice(3).map((project) => sheetOf(project));
     const shift = (cells: readonly GridCell[], by: number) =>
       cells.map((cell) => {
@@ -85,7 +85,7 @@ describe('parseTargetWorkbook on the seed laid out as a workbook', () => {
     expect(both.errors).toEqual([]);
     expect(both.projects.map((p) => [p.tableNumber, p.name, p.indicators.length])).toEqual([
       [4, '派出法庭安全隐患维修项目', 7],
-      [2, '司法救助金-2023中央', 8],
+      [5, '司法救助金-2023中央', 8],
     ]);
   });
 
@@ -105,30 +105,29 @@ describe('parseTargetWorkbook on broken workbooks: errors name the worksheet and
   it.each([
     ['a non-numeric budget', withCell(good, 'C4', '二十一万'), 'C4', 4, '预算数应为数字（万元），实际是“二十一万”'],
     ['a non-numeric 财政资金', withCell(good, 'E4', '约21'), 'E4', 4, '财政资金应为数字（万元），实际是“约21”'],
-    ['an emptied 指标值 header cell', withCell(good, 'F7', null), 'F7', 7, '应为“指标值”，实际是“”'],
-    ['a wrong 绩效指标描述 header cell', withCell(good, 'D7', '指标说明'), 'D7', 7, '应为“绩效指标描述”，实际是“指标说明”'],
-    ['an emptied 项目名称 label', withCell(good, 'A3', null), 'A3', 3, '应为“项目名称”，实际是“”'],
-    ['a missing unit code', withCell(good, 'A2', '天津市武清区人民法院'), 'A2', 2, '应为单位编码和名称（如“218101天津市武清区人民法院”），实际是“天津市武清区人民法院”'],
+    ['an emptied 项目名称 label', withCell(good, 'A3', null), 'A2', 2, '没有找到项目名称（“项目名称”或“项目支出名称”）'],
+    ['an emptied 指标值 header cell: the header row says what it lacks, at the blank cell', withCell(good, 'F7', null), 'F7', 7, '指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标'],
+    ['an emptied 三级指标 header cell', withCell(good, 'C7', null), 'C7', 7, '指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标'],
+    ['no indicator header at all', ['A7', 'B7', 'C7', 'D7', 'F7'].reduce((sheet, ref) => withCell(sheet, ref, null), good), 'A2', 2, '没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）'],
     ['an empty target', withCell(good, 'F13', null), 'F13', 13, '指标“购置设备使用率”的指标值不能为空'],
-    ['an unknown 一级指标', withCell(good, 'A12', '影响指标'), 'A12', 12, '一级指标“影响指标”无法识别，应为产出指标、效益指标、满意度指标或成本指标'],
   ])('%s', (_case, sheet, cell, line, message) => {
     expect(errorsOf(sheet)).toEqual([{ table: 3, line, sheet: '3.科技法庭试点提升项目', cell, message: `${label}单元格 ${cell}：${message}` }]);
   });
 
   it('a table without indicator rows ends where its cells end', () => {
     const cut = { ...good, cells: good.cells.filter((cell) => parseCellRef(cell.ref)!.row < 8) };
-    expect(errorsOf(cut)).toEqual([{ table: 3, line: 8, sheet: '3.科技法庭试点提升项目', cell: 'A8', message: `${label}单元格 A8：表格不完整，没有绩效指标行（表格在此结束）` }]);
+    expect(errorsOf(cut)).toEqual([{ table: 3, line: 7, sheet: '3.科技法庭试点提升项目', cell: 'A7', message: `${label}单元格 A7：指标表头下没有绩效指标行` }]);
   });
 
-  it('a missing header row (the table name)', () => {
-    expect(errorsOf(withCell(good, 'A1', null))).toEqual([
-      { table: null, line: 2, sheet: '3.科技法庭试点提升项目', cell: 'A2', message: `${label}单元格 A2：应为表名（如“1.某某项目绩效目标表”，独占一行），实际是“218101天津市武清区人民法院”` },
-    ]);
+  it('a table without its title row starts at its unit line', () => {
+    const read = parseTargetWorkbook({ sheets: [withCell(good, 'A1', null)] });
+    expect(read.errors).toEqual([]);
+    expect(read.projects.map((p) => [p.orgCode, p.name, p.indicators.length])).toEqual([['218101', '科技法庭试点提升项目-2023中央', 7]]);
   });
 
   it('an empty worksheet, while the other worksheets still import', () => {
     const result = parseTargetWorkbook({ sheets: [{ name: 'Sheet2', cells: [{ ref: 'C3', text: '  ' }], merges: [] }, sheetOf(fromText.projects[2])] });
-    expect(result.errors).toEqual([{ table: null, line: 1, sheet: 'Sheet2', cell: 'A1', message: '工作表“Sheet2”单元格 A1：工作表是空的，应为一张绩效目标表（第一行为“N.项目名称绩效目标表”）' }]);
+    expect(result.errors).toEqual([{ table: null, line: 1, sheet: 'Sheet2', cell: 'A1', message: '工作表“Sheet2”单元格 A1：工作表是空的，应为一张绩效目标表' }]);
     expect(result.projects.map((p) => p.name)).toEqual(['科技法庭试点提升项目-2023中央']);
   });
 

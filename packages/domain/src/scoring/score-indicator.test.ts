@@ -35,9 +35,9 @@ describe('scoreIndicator: worked numbers for every rule (weight 10 unless said)'
     ['no cost at all', '≤30万元', { value: '0万元' }, 10, { completionRate: 1, score: 10, met: true }],
     // equal = : rate = min / max
     ['= 100%: 98% → 0.98', '100%', { value: '98%' }, 10, { completionRate: 0.98, score: 9.8, met: false, deviationNoteRequired: true }],
-    ['= 1 year: met', '1年', { value: '1年' }, 10, { completionRate: 1, score: 10, met: true, deviationNoteRequired: false }],
-    ['= 1 year: 2 years → 1/2', '1年', { value: '2年' }, 10, { completionRate: 0.5, score: 5, met: false, deviationNoteRequired: true }],
-    ['= 1 year: 18 months → 1/1.5', '1年', { value: '18个月' }, 9, { completionRate: 0.6667, score: 6, met: false }],
+    ['= 1 year: met', '=1年', { value: '1年' }, 10, { completionRate: 1, score: 10, met: true, deviationNoteRequired: false }],
+    ['= 1 year: 2 years → 1/2', '=1年', { value: '2年' }, 10, { completionRate: 0.5, score: 5, met: false, deviationNoteRequired: true }],
+    ['= 1 year: 18 months → 1/1.5', '=1年', { value: '18个月' }, 9, { completionRate: 0.6667, score: 6, met: false }],
     // zeroBelow rule
     ['rule: 90% of 95% → 0.947', RULE, { value: '90%' }, 10, { completionRate: 0.9474, score: 9.47, met: false }],
     ['rule: 60% of 95% (0.63) still scores', RULE, { value: '60%' }, 10, { completionRate: 0.6316, score: 6.32 }],

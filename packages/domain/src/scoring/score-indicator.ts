@@ -54,6 +54,13 @@ function quantitativeOutcome(target: ParsedTarget, actual: number): Outcome {
       const rate = actual === 0 ? 1 : goal / actual;
       return { rate, met, fraction: met ? 1 : rate, deviation: !met || rate >= DEVIATION_THRESHOLD };
     }
+    case 'between': {
+      // Met inside the range; below it as a floor, above it as a ceiling.
+      const high = target.max ?? goal;
+      const met = actual >= goal && actual <= high;
+      const rate = met ? 1 : actual < goal ? (goal === 0 ? 0 : actual / goal) : actual === 0 ? 1 : high / actual;
+      return { rate, met, fraction: met ? 1 : rate, deviation: !met };
+    }
     default: {
       const high = Math.max(actual, goal);
       const rate = high === 0 ? 1 : Math.min(actual, goal) / high;

@@ -13,3 +13,6 @@ export {
 export { parseDateExpression, isoDate } from './parse-date.js';
 export { parseActual, TIERS, type ActualInput, type ActualValue, type Tier } from './parse-actual.js';
 export { convertUnit, KNOWN_UNITS } from './units.js';
+export { normalizeTargetText } from './parse-target.js';
+export { parseDateSpan, excelSerialDate, type DateSpan } from './parse-date.js';
+export { targetFromFields, describeTargetScoring, type TargetFields } from './edit-target.js';

@@ -1,13 +1,13 @@
 import { dataPaths } from '../config.js';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { ImportMessage, ImportResult } from '@jixiao/domain';
 import { createDb, dialectOf } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { AppError } from '../modules/common/errors.js';
-import { storeImportedTables } from '../modules/project/project-import.service.js';
-import { parseTargetFile } from '../modules/report/target-table-import.js';
+import { storeImportedTables } from '../modules/target-import/target-import.service.js';
+import { parseTargetFile } from '../modules/target-import/target-table-import.js';
 import { describeFileError } from './cli-errors.js';
 import type { CliIo, DataOptions } from './main.js';
 
@@ -17,12 +17,17 @@ export interface ImportOptions extends DataOptions {
   year?: number;
   /** Parent of the organizations the files name that do not exist yet (required once there are organizations). */
   parent?: string;
+  /** 单位编码 for tables whose unit line has none. */
+  org?: string;
 }
 
 /** The JSON contract of `jixiao import --dry-run --json` (see the README). */
 export function importReport(result: ImportResult): object {
   return {
     projects: result.projects.map((p) => ({
+      tableNumber: p.tableNumber,
+      title: p.title,
+      kind: p.kind,
       orgCode: p.orgCode,
       orgName: p.orgName,
       name: p.name,
@@ -30,12 +35,16 @@ export function importReport(result: ImportResult): object {
       budget: p.budget,
       purpose: p.purpose,
       goals: p.goals,
+      ...(p.leader ? { leader: p.leader } : {}),
+      ...(p.period ? { period: p.period } : {}),
       indicators: p.indicators.map((i) => ({
         level1: i.level1,
         level2: i.level2,
         name: i.name,
         description: i.description,
         target: i.target,
+        ...(i.cell ? { cell: i.cell } : {}),
+        ...(i.actual ? { actual: i.actual } : {}),
       })),
     })),
     warnings: result.warnings,
@@ -55,21 +64,28 @@ function describe(message: ImportMessage): string {
   return message.message;
 }
 
+/** A message about a file, naming it as the user gave it (once: refusals of the file already start with its name). */
+function aboutFile(file: string, message: string): string {
+  const own = `${basename(file)}：`;
+  return `${file}：${message.startsWith(own) ? message.slice(own.length) : message}`;
+}
+
 /** Reads every file (each one document: text, or an .xlsx workbook) and parses its tables. */
-export async function parseFiles(files: string[], year: number | undefined): Promise<ImportResult> {
+export async function parseFiles(files: string[], year: number | undefined, orgCode?: string): Promise<ImportResult> {
   const merged: ImportResult = { projects: [], warnings: [], errors: [] };
   for (const file of files) {
     let result: ImportResult;
     try {
-      result = await parseTargetFile(file, { year });
+      result = await parseTargetFile(file, { year, orgCode });
     } catch (error) {
-      merged.errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
+      merged.errors.push({ table: null, line: null, message: aboutFile(file, unreadable(error)) });
       continue;
     }
     const prefix = files.length > 1 ? `${file}：` : '';
     merged.projects.push(...result.projects);
     merged.warnings.push(...result.warnings.map((m) => ({ ...m, message: prefix + m.message })));
-    merged.errors.push(...result.errors.map((m) => ({ ...m, message: prefix + m.message })));
+    // An error always names its file: it is what the user has to open and correct.
+    merged.errors.push(...result.errors.map((m) => ({ ...m, message: aboutFile(file, m.message) })));
   }
   return merged;
 }
@@ -77,7 +93,7 @@ export async function parseFiles(files: string[], year: number | undefined): Pro
 /** `jixiao import <file…>`: parses target tables and, without --dry-run, stores them; 1 when any table failed. */
 export async function importCommand(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
   if (!options.dryRun) return storeFiles(files, options, io);
-  const result = await parseFiles(files, options.year);
+  const result = await parseFiles(files, options.year, options.org);
   const failed = result.errors.length > 0;
   if (options.json) {
     io.out(`${JSON.stringify(importReport(result), null, 2)}\n`);
@@ -127,24 +143,31 @@ class ImportRolledBack extends Error {
  * failed import leaves no project, no organization, no audit entry — and no new database file.
  */
 async function storeFiles(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
-  const parsed: Array<{ prefix: string; result: ImportResult }> = [];
+  const parsed: Array<{ file: string; prefix: string; result: ImportResult }> = [];
   const errors: ImportMessage[] = [];
   for (const file of files) {
     const prefix = files.length > 1 ? `${file}：` : '';
     try {
-      const result = await parseTargetFile(file, { year: options.year });
-      parsed.push({ prefix, result });
-      errors.push(...result.errors.map((m) => ({ ...m, message: prefix + m.message })));
+      const result = await parseTargetFile(file, { year: options.year, orgCode: options.org });
+      parsed.push({ file, prefix, result });
+      errors.push(...result.errors.map((m) => ({ ...m, message: aboutFile(file, m.message) })));
     } catch (error) {
-      errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
+      errors.push({ table: null, line: null, message: aboutFile(file, unreadable(error)) });
     }
   }
   const warnings = parsed.flatMap(({ prefix, result }) => result.warnings.map((m) => ({ ...m, message: prefix + m.message })));
+  for (const { file, result } of parsed) {
+    // A unit line without a 单位编码 and no --org: nothing says where the table belongs.
+    for (const table of result.projects.filter((p) => p.orgCode === null)) {
+      const unit = table.orgName ? `（${table.orgName}）` : '';
+      errors.push({ table: table.tableNumber, line: null, message: aboutFile(file, `表${table.tableNumber}“${table.name}”的单位行未写单位编码${unit}，请用 --org 给出单位编码`) });
+    }
+  }
   if (errors.length > 0) return reportNothingStored(warnings, errors, options, io);
 
   const url = databaseUrl(options.db, options.dataDir);
   const created = newSqliteDatabase(url);
-  const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
+  const total = { created: 0, updated: 0, actuals: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
   let lines: string[] = [];
   try {
     const db = await createDb({ url, dataDir: dataPaths(options.dataDir).root });
@@ -156,6 +179,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
           if (outcome.errors.length > 0) throw new ImportRolledBack(outcome.errors.map((m) => ({ ...m, message: prefix + m.message })));
           total.created += outcome.created;
           total.updated += outcome.updated;
+          total.actuals += outcome.actuals;
           total.warnings.push(...outcome.warnings.map((m) => ({ ...m, message: prefix + m.message })));
           for (const p of outcome.projects) {
             total.projects.push({ id: p.id, orgCode: p.organization.code, name: p.name, year: p.year, indicators: p.indicators.length });
@@ -178,7 +202,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
   else {
     for (const line of lines) io.out(line);
     printMessages(total, io);
-    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个\n`);
+    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个${total.actuals > 0 ? `；自评表的实际完成值 ${total.actuals} 个` : ''}\n`);
   }
   return 0;
 }
@@ -186,7 +210,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
 /** Errors found: nothing was written, and the output says so. */
 function reportNothingStored(warnings: ImportMessage[], errors: ImportMessage[], options: ImportOptions, io: CliIo): number {
   if (options.json) {
-    io.out(`${JSON.stringify({ created: 0, updated: 0, warnings, errors, projects: [] }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ created: 0, updated: 0, actuals: 0, warnings, errors, projects: [] }, null, 2)}\n`);
   } else {
     printMessages({ warnings, errors }, io);
     io.out(`有 ${errors.length} 处错误，未写入数据库（请改正后重新导入）\n`);

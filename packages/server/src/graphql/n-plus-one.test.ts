@@ -4,7 +4,7 @@ import { Actual } from '../modules/actual/actual.entity.js';
 import { EquipmentItem } from '../modules/equipment/equipment-item.entity.js';
 import { Indicator } from '../modules/indicator/indicator.entity.js';
 import { Organization } from '../modules/organization/organization.entity.js';
-import { importTargetTables } from '../modules/project/project-import.service.js';
+import { importTargetTables } from '../modules/target-import/target-import.service.js';
 import { Project } from '../modules/project/project.entity.js';
 import { Spending } from '../modules/spending/spending.entity.js';
 import { QuestionKind, ResponseChannel, Survey, SurveyAudience, SurveyResponse } from '../modules/survey/survey.entity.js';

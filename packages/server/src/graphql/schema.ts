@@ -10,6 +10,7 @@ import { SiteResolver } from '../modules/site/site.resolver.js';
 import { SpendingResolver } from '../modules/spending/spending.resolver.js';
 import { OrganizationResolver } from '../modules/organization/organization.resolver.js';
 import { ProjectResolver } from '../modules/project/project.resolver.js';
+import { TargetImportResolver } from '../modules/target-import/target-import.resolver.js';
 import { ReportResolver } from '../modules/report/report.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
@@ -52,6 +53,7 @@ async function describedSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AuthResolver,
       ProjectResolver,
+      TargetImportResolver,
       IndicatorResolver,
       OrganizationResolver,
       InspectionResolver,

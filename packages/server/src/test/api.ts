@@ -8,7 +8,7 @@ import type { Dialect } from '../db.js';
 import { createUser } from '../modules/auth/auth.service.js';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { UserRole } from '../modules/user/user.entity.js';
-import { importTargetTables } from '../modules/project/project-import.service.js';
+import { importTargetTables } from '../modules/target-import/target-import.service.js';
 import { DIALECTS, openTestDb, testPostgresUrl, type TestDb } from './databases.js';
 
 export const SEED_TEXT = readFileSync(new URL('../../../../test/fixtures/wuqing-court-2023-targets.txt', import.meta.url), 'utf8');

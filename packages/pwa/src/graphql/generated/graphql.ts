@@ -18,6 +18,15 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+/** 实际完成值的来源 */
+export type ActualSource =
+  /** 由现场证据（验收、问卷、支出）推算 */
+  | 'EVIDENCE'
+  /** 从导入的自评表读出 */
+  | 'IMPORT'
+  /** 手工录入 */
+  | 'MANUAL';
+
 /** 验收清单的一项 */
 export type ChecklistLineInput = {
   /** 检查项，如 "屋面防水" */
@@ -104,6 +113,64 @@ export type CreateUserInput = {
   username: Scalars['String']['input'];
 };
 
+/** 预算（万元） */
+export type ImportBudgetInput = {
+  /** 上年结转 */
+  carryover?: InputMaybe<Scalars['Float']['input']>;
+  /** 财政资金 */
+  fiscal: Scalars['Float']['input'];
+  /** 其他资金 */
+  other?: InputMaybe<Scalars['Float']['input']>;
+  /** 预算数 */
+  total: Scalars['Float']['input'];
+};
+
+/** 保存的一个指标 */
+export type ImportIndicatorInput = {
+  /** 自评表中的实际完成值：保存为该指标的实际值（来源 IMPORT）；与当前实际值相同时不再保存 */
+  actual?: InputMaybe<Scalars['String']['input']>;
+  /** 绩效指标描述 */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 一级指标 */
+  level1: Scalars['String']['input'];
+  /** 二级指标 */
+  level2: Scalars['String']['input'];
+  /** 三级指标 */
+  name: Scalars['String']['input'];
+  /** 指标值 */
+  target: TargetInput;
+};
+
+/** 保存的一张表（预览中的表，可已修改） */
+export type ImportTableInput = {
+  /** 预算 */
+  budget: ImportBudgetInput;
+  /** 绩效目标 */
+  goals?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 指标 */
+  indicators: Array<ImportIndicatorInput>;
+  /** PROJECT 或 DEPARTMENT */
+  kind?: InputMaybe<Scalars['String']['input']>;
+  /** 项目负责人 */
+  leader?: InputMaybe<Scalars['String']['input']>;
+  /** 项目名称 */
+  name: Scalars['String']['input'];
+  /** 单位编码（预览中选择的单位） */
+  orgCode: Scalars['String']['input'];
+  /** 单位名称（新单位时使用） */
+  orgName?: InputMaybe<Scalars['String']['input']>;
+  /** 实施期 */
+  period?: InputMaybe<Scalars['String']['input']>;
+  /** 资金用途 */
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  /** 表号 */
+  tableNumber: Scalars['Int']['input'];
+  /** 表名 */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** 预算年度 */
+  year: Scalars['Int']['input'];
+};
+
 /** 实际值的来源：手工录入，或由现场证据（验收、问卷、支出）推算 */
 export type IndicatorSource =
   /** 最后一次验收合格的日期 */
@@ -145,6 +212,13 @@ export type LocationInput = {
   /** 经度（-180 到 180） */
   lng: Scalars['Float']['input'];
 };
+
+/** 项目类型 */
+export type ProjectKind =
+  /** 部门整体支出绩效目标表（部门整体支出，每单位每年一个） */
+  | 'DEPARTMENT'
+  /** 项目支出绩效目标表 */
+  | 'PROJECT';
 
 /** 一次实际完成值 */
 export type RecordActualInput = {
@@ -297,6 +371,32 @@ export type SurveyQuestionKind =
   | 'SINGLE_CHOICE'
   /** 文字题：自由填写，最长 2000 字 */
   | 'TEXT';
+
+/** 修改后的指标值 */
+export type TargetInput = {
+  /** 比较符：>= > <= < = between */
+  comparator?: InputMaybe<Scalars['String']['input']>;
+  /** 截止日期 YYYY-MM-DD */
+  deadline?: InputMaybe<Scalars['String']['input']>;
+  /** quantitative、deadline 或 qualitative */
+  kind: Scalars['String']['input'];
+  /** 区间上限 */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** 说明 */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 指标值原文 */
+  raw: Scalars['String']['input'];
+  /** 期间开始日期 */
+  start?: InputMaybe<Scalars['String']['input']>;
+  /** 偏差上限 */
+  tolerance?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 单位 */
+  unit?: InputMaybe<Scalars['String']['input']>;
+  /** 目标数值 */
+  value?: InputMaybe<Scalars['Float']['input']>;
+  /** 完成率低于此比例不得分 */
+  zeroBelow?: InputMaybe<Scalars['Float']['input']>;
+};
 
 /** 指标值类型 */
 export type TargetKind =

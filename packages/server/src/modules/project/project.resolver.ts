@@ -7,7 +7,7 @@ import { EquipmentItemType } from '../equipment/equipment-item.types.js';
 import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { SurveyType } from '../survey/survey.types.js';
-import { importTargetTables } from './project-import.service.js';
+import { importTargetTables } from '../target-import/target-import.service.js';
 import { IndicatorWeightInput, ProjectsArgs, RecordSpendingInput } from './project.input.js';
 import { ProjectService } from './project.service.js';
 import { EvaluationType, ImportResultType, ProjectConnectionType, ProjectType } from './project.types.js';

@@ -9,7 +9,7 @@ import { json, nullable, number, placeholders, queryRows, text, type RowOf } fro
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
-import { Project, type Budget } from './project.entity.js';
+import { Project, type Budget, type ProjectKind } from './project.entity.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
 export interface ProjectFilter {
@@ -27,6 +27,9 @@ export interface ProjectListItem {
   orgName: string;
   year: number;
   tableNumber: number | null;
+  kind: ProjectKind;
+  leader: string | null;
+  period: string | null;
   purpose: string;
   goals: string[];
   /** 万元 */
@@ -61,11 +64,15 @@ const LIST_COLUMNS = {
   name: text,
   year: number,
   table_number: nullable(number),
+  kind: text<ProjectKind>,
+  leader: nullable(text),
+  period: nullable(text),
   purpose: text,
   goals: json<string[]>,
   budget_total_fen: number,
   budget_fiscal_fen: number,
   budget_other_fen: number,
+  budget_carryover_fen: number,
   org_code: text,
   org_name: text,
 };
@@ -79,12 +86,16 @@ function listItem(row: RowOf<typeof LIST_COLUMNS>): ProjectListItem {
     orgName: row.org_name,
     year: row.year,
     tableNumber: row.table_number,
+    kind: row.kind,
+    leader: row.leader,
+    period: row.period,
     purpose: row.purpose,
     goals: row.goals,
     budget: {
       total: wanFromFen(row.budget_total_fen),
       fiscal: wanFromFen(row.budget_fiscal_fen),
       other: wanFromFen(row.budget_other_fen),
+      carryover: wanFromFen(row.budget_carryover_fen),
     },
   };
 }
@@ -109,7 +120,8 @@ export class ProjectService {
     const [rows, counted] = await Promise.all([
       queryRows(
         this.em,
-        `select p.id, p.name, p.year, p.table_number, p.purpose, p.goals, p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen,
+        `select p.id, p.name, p.year, p.table_number, p.kind, p.leader, p.period, p.purpose, p.goals,
+                p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen, p.budget_carryover_fen,
                 o.code as org_code, o.name as org_name
            from project p join organization o on o.id = p.organization_id
           where ${where}

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { scoreProject, type Comparator, type IndicatorScore, type ProjectScore, type TargetKind, type Tier } from '@jixiao/domain';
 import { wanFromFen } from '../common/money.js';
 import { boolean, instant, nullable, number, placeholders, queryRows, text } from '../common/sql.js';
+import type { ActualSource } from '../actual/actual.entity.js';
 import { targetOf, type IndicatorSource, type TargetColumns } from '../indicator/indicator.entity.js';
 
 /**
@@ -35,6 +36,7 @@ export interface ActualRow {
   /** The recorder's 真实姓名, else their username. */
   recordedByName: string | null;
   derivedFrom: string | null;
+  source: ActualSource;
 }
 
 /** Everything a project view needs, scored once by the domain. */
@@ -64,6 +66,10 @@ const INDICATOR_COLUMNS = {
   target_value: nullable(text),
   unit: nullable(text),
   zero_below: nullable(number),
+  target_max: nullable(text),
+  target_start: nullable(text),
+  target_note: nullable(text),
+  tolerance: boolean,
   weight: nullable(number),
   not_applicable: boolean,
   source: text<IndicatorSource>,
@@ -79,6 +85,7 @@ const ACTUAL_COLUMNS = {
   note: nullable(text),
   recorded_at: instant,
   derived_from: nullable(text),
+  source: text<ActualSource>,
   username: nullable(text),
   display_name: nullable(text),
 };
@@ -98,14 +105,14 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
     queryRows(
       em,
       `select id, project_id, position, level1, level2, name, description, target_raw, target_kind, comparator, target_value, unit,
-              zero_below, weight, not_applicable, source, deviation_note
+              zero_below, target_max, target_start, target_note, tolerance, weight, not_applicable, source, deviation_note
          from indicator where project_id in (${inIds}) order by project_id, position`,
       ids,
       INDICATOR_COLUMNS,
     ),
     queryRows(
       em,
-      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, u.username, u.display_name
+      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, a.source, u.username, u.display_name
          from actual a join indicator i on i.id = a.indicator_id left join app_user u on u.id = a.recorded_by_id
         where i.project_id in (${inIds}) order by a.recorded_at, a.id`,
       ids,
@@ -135,6 +142,10 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
       targetValue: r.target_value,
       unit: r.unit,
       zeroBelow: r.zero_below,
+      targetMax: r.target_max,
+      targetStart: r.target_start,
+      targetNote: r.target_note,
+      tolerance: r.tolerance,
       weight: r.weight,
       notApplicable: r.not_applicable,
       source: r.source,
@@ -155,6 +166,7 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
       recordedBy: r.username,
       recordedByName: r.display_name ?? r.username,
       derivedFrom: r.derived_from,
+      source: r.source,
     });
     byIndicator.set(r.indicator_id, list);
   }

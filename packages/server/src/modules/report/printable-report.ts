@@ -5,7 +5,7 @@ import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js
 import type { AuditHead } from '../audit/audit-chain.js';
 import type { EvidenceInspection, EvidencePhoto, IndicatorEvidence, ProjectEvidence } from './report-evidence.js';
 import { rollUpInput, type SelfEvaluation } from './self-evaluation-workbook.js';
-import { runs } from './xlsx-layout.js';
+import { runs } from '../target-import/xlsx-layout.js';
 
 /** One project of a printable report: its self-evaluation (scored by the domain) and its evidence. */
 export interface PrintableProject {

@@ -5,7 +5,7 @@ import type { AuthService } from '../auth/auth.service.js';
 import { AppError, checkFiscalYear, ForbiddenError, UnauthenticatedError, ValidationError, type ErrorCode } from '../common/errors.js';
 import { UploadStore } from '../upload/upload-store.js';
 import { PRINTABLE_REPORT, ReportService, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
-import { importTargetWorkbook } from './target-table-import.js';
+import { importTargetWorkbook } from '../target-import/target-table-import.js';
 
 export interface ReportRoutesOptions {
   db: Db;
@@ -39,9 +39,9 @@ const KINDS: readonly DownloadKind[] = [SELF_EVALUATION, TARGET_TABLES, PRINTABL
  *   exportTargetTables writes, one table per worksheet). Body: the .xlsx file itself (raw bytes, any
  *   Content-Type, e.g. application/vnd.openxmlformats-officedocument.spreadsheetml.sheet); header
  *   `Authorization: Bearer <token>` of an ADMIN or MANAGER. 200 with the same result as the
- *   importTargetTables mutation — `{ created, updated, projects: [{ id, name, orgCode, orgName, year,
+ *   importTargetTables mutation — `{ created, updated, actuals, projects: [{ id, name, orgCode, orgName, year,
  *   tableNumber }], warnings, errors }`, messages naming the worksheet and cell (`sheet`, `cell`);
- *   400 not an XLSX file, 401, 403.
+ *   400 not an XLSX file (the message starts with "target-tables.xlsx：", the body's name), 401, 403.
  *
  * Errors are JSON `{ error: { code, message } }`.
  */
@@ -99,6 +99,7 @@ export async function reportRoutes(server: FastifyInstance, options: ReportRoute
       return {
         created: result.created,
         updated: result.updated,
+        actuals: result.actuals,
         projects: result.projects.map((project) => ({
           id: project.id,
           name: project.name,

@@ -13,8 +13,8 @@ import { auditHeadOf } from '../audit/audit-chain.js';
 import { renderPrintableReport } from './printable-report.js';
 import { loadProjectEvidence, type ProjectEvidence } from './report-evidence.js';
 import { actualText, buildSelfEvaluationWorkbook, type SelfEvaluation } from './self-evaluation-workbook.js';
-import { buildTargetTableWorkbook, type TargetTable } from './target-table-workbook.js';
-import { safeFilename } from './xlsx-layout.js';
+import { buildTargetTableWorkbook, type TargetTable } from '../target-import/target-table-workbook.js';
+import { safeFilename } from '../target-import/xlsx-layout.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const HTML_MIME = 'text/html; charset=utf-8';
@@ -170,6 +170,8 @@ export class ReportService {
         budget: project.budget(),
         purpose: project.purpose,
         goals: project.goals,
+        leader: project.leader,
+        period: project.period,
         indicators: data[i].indicators.map((indicator) => ({
           level1: indicator.level1,
           level2: indicator.level2,

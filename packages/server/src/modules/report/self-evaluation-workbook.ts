@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { rollUpProjects, TIERS, type Grade, type ProjectToRollUp, type Tier } from '@jixiao/domain';
 import type { AuditHead } from '../audit/audit-chain.js';
-import { FONTS, FORMATS, fitColumns, fitRowHeights, printOnA4Landscape, put, runs, sheetName } from './xlsx-layout.js';
+import { FONTS, FORMATS, fitColumns, fitRowHeights, printOnA4Landscape, put, runs, sheetName } from '../target-import/xlsx-layout.js';
 
 /** One indicator's line of the self-evaluation table; the numbers come from the domain's scoring. */
 export interface SelfEvaluationIndicator {

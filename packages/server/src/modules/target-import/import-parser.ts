@@ -6,7 +6,9 @@ import { BoundedQueue, QueueFullError } from '../common/bounded-queue.js';
 import { TooManyRequestsError, ValidationError } from '../common/errors.js';
 
 /** What a worker parses: target-table text (the field it came in), or the bytes of an .xlsx. */
-export type ParseJob = { kind: 'text'; text: string; field: string; options: ImportOptions } | { kind: 'xlsx'; bytes: Uint8Array; options: ImportOptions };
+export type ParseJob =
+  | { kind: 'text'; text: string; field: string; options: ImportOptions }
+  | { kind: 'xlsx' | 'docx' | 'html'; bytes: Uint8Array; options: ImportOptions };
 
 /** What a worker answers: the parsed model, or a refusal naming the field (a limit, a broken file). */
 export type ParseOutcome = { result: ImportResult } | { refused: { field: string; message: string } };

@@ -4,11 +4,13 @@
  * CPU-bound, so it runs here and the server's event loop goes on answering other requests.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InvalidInputError, parseTableHeader, parseTargetTables, parseTargetWorkbook, type ImportResult } from '@jixiao/domain';
+import { InvalidInputError, parseTableHeader, parseTargetTables, parseTargetWorkbook, readTargetTables, type ImportResult } from '@jixiao/domain';
 import { AppError, ValidationError } from '../common/errors.js';
 import type { ParseJob, ParseOutcome } from './import-parser.js';
 import { checkTableCount, checkWorkbookEntries, checkXlsxArchive } from './import-limits.js';
 import { readWorkbookGrid } from './workbook-grid.js';
+import { readDocxGrid } from './docx-grid.js';
+import { readHtmlGrid } from './html-grid.js';
 
 async function parse(job: ParseJob): Promise<ImportResult> {
   if (job.kind === 'text') {
@@ -19,7 +21,17 @@ async function parse(job: ParseJob): Promise<ImportResult> {
     return parseTargetTables(job.text, job.options);
   }
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  if (job.kind === 'html') {
+    const grid = readHtmlGrid(bytes.toString('utf8'));
+    checkTableCount(grid.rows.filter((row) => row.cells.length === 1 && parseTableHeader(row.cells[0].text)).length, 'file');
+    return readTargetTables([grid], job.options);
+  }
   checkWorkbookEntries(bytes, checkXlsxArchive(bytes));
+  if (job.kind === 'docx') {
+    const grid = await readDocxGrid(bytes);
+    checkTableCount(grid.rows.filter((row) => row.cells.length === 1 && parseTableHeader(row.cells[0].text)).length, 'file');
+    return readTargetTables([grid], job.options);
+  }
   const grid = await readWorkbookGrid(bytes);
   checkTableCount(grid.sheets.length, 'file');
   return parseTargetWorkbook(grid, job.options);
