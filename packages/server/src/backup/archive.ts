@@ -90,6 +90,13 @@ export function isArchiveName(name: string): boolean {
   return segments.length >= 2 && [ARCHIVE_UPLOADS, ARCHIVE_TLS].includes(segments[0]) && segments.slice(1).every((segment) => SAFE_SEGMENT.test(segment));
 }
 
+/** Unpacking would take more space than `maxBytes` (what the disk can spare): nothing more is written. */
+export class ArchiveTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`archive larger than ${maxBytes} bytes unpacked`);
+  }
+}
+
 /** The archive holds something that no Jixiao backup holds. */
 export class UnexpectedArchiveEntry extends Error {
   constructor(readonly entry: string) {
@@ -102,8 +109,15 @@ export class UnexpectedArchiveEntry extends Error {
  * SHA-256 of each as read. Only names accepted by isArchiveName are written; anything else (links,
  * devices, paths that climb out) stops the extraction with UnexpectedArchiveEntry.
  */
-export async function extractArchive(file: string, into: string, onFile?: (name: string) => void): Promise<Record<string, ArchivedFile>> {
+export async function extractArchive(
+  file: string,
+  into: string,
+  onFile?: (name: string) => void,
+  /** Stops with ArchiveTooLarge once the files written add up to more (a decompression bomb, or a full disk). */
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<Record<string, ArchivedFile>> {
   const files: Record<string, ArchivedFile> = {};
+  let total = 0;
   const entries = extract();
   const reading = pipeline(createReadStream(file), createGunzip(), entries);
   reading.catch(() => undefined);
@@ -111,6 +125,7 @@ export async function extractArchive(file: string, into: string, onFile?: (name:
     for await (const entry of entries) {
       const { name, type } = entry.header;
       if (type !== 'file' || !isArchiveName(name) || name in files) throw new UnexpectedArchiveEntry(name);
+      if (total + (entry.header.size ?? 0) > maxBytes) throw new ArchiveTooLarge(maxBytes);
       const target = join(into, name);
       await mkdir(dirname(target), { recursive: true });
       const hash = createHash('sha256');
@@ -119,6 +134,8 @@ export async function extractArchive(file: string, into: string, onFile?: (name:
         transform(chunk: Buffer, _encoding, done) {
           hash.update(chunk);
           bytes += chunk.length;
+          total += chunk.length;
+          if (total > maxBytes) return done(new ArchiveTooLarge(maxBytes));
           done(null, chunk);
         },
       });

@@ -9,6 +9,7 @@ import { createDb, migrationsOf } from '../db.js';
 import { createTemporaryDatabase, type TemporaryDatabase } from '../db-admin.js';
 import { runCli as run, SEED_FILE as SEED } from '../test/cli.js';
 import { testPostgresUrl } from '../test/databases.js';
+import { restoreBackup } from './restore.js';
 import { COUNTED_TABLES, UNCOUNTED_TABLES, type BackupManifest } from './manifest.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -183,6 +184,24 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(readFileSync(join(target, 'backups', 'older.tar.gz'), 'utf8')).toBe('an older backup');
   });
 
+  it('leaves an existing folder as it was when moving the restored files in fails part-way', async () => {
+    const target = join(dir, 'fails-late');
+    mkdirSync(join(target, 'backups'), { recursive: true });
+    mkdirSync(join(target, 'uploads'));
+    writeFileSync(join(target, 'backups', 'older.tar.gz'), 'an older backup');
+    // Not refused up front; moved in after uploads/, secret, audit.key and backups/.
+    mkdirSync(join(target, 'tls'));
+    writeFileSync(join(target, 'tls', 'server.crt'), 'kept');
+    mkdirSync(join(target, 'audit-heads'));
+    const refused = await run('restore', archive, '--data-dir', target);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`恢复中止：${join(target, 'audit-heads')} 已存在，不会覆盖`);
+    expect(readdirSync(target).sort()).toEqual(['audit-heads', 'backups', 'tls', 'uploads']);
+    expect(readdirSync(join(target, 'uploads'))).toEqual([]);
+    expect(readdirSync(join(target, 'backups'))).toEqual(['older.tar.gz']);
+    expect(readdirSync(join(target, 'audit-heads'))).toEqual([]);
+  });
+
   it('keeps the certificates of a folder that already has them (tls init before restoring)', async () => {
     const target = join(dir, 'kept-tls');
     mkdirSync(join(target, 'tls'), { recursive: true });
@@ -235,6 +254,19 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(result.err).toContain(`jixiao：${evil} 中有 Jixiao 备份不会有的条目“uploads/../../escaped.txt”：不是 jixiao backup 生成的备份，未恢复\n`);
     expect(existsSync(join(dir, 'escaped.txt'))).toBe(false);
     expect(existsSync(join(dir, 'from-evil'))).toBe(false);
+  });
+
+  it('stops unpacking once the files outgrow what the disk can spare, writing nothing', async () => {
+    // 32 MB of zeros: 32 KB compressed.
+    const bomb = join(dir, 'bomb.tar.gz');
+    await writeArchive(bomb, [{ name: 'uploads/ab/bomb.jpg', content: Buffer.alloc(32 * 1024 * 1024) }, ...entries]);
+    expect(statSync(bomb).size).toBeLessThan(1024 * 1024);
+    const target = join(dir, 'from-bomb');
+    await expect(restoreBackup(bomb, { dataDir: target, progress: () => undefined, maxUnpackedBytes: 4 * 1024 * 1024 })).rejects.toThrow(
+      /^磁盘空间不足：解开 .+bomb\.tar\.gz 需要超过 4 MB.*未恢复/,
+    );
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.jixiao-restore-'))).toEqual([]);
   });
 
   it('refuses a file that is not a backup, and a backup file that does not exist', async () => {
@@ -296,6 +328,24 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
     const again = await run('restore', archive, '--data-dir', join(dir, 'pg-again'), '--db', into.url);
     expect(again.err).toMatch(/^jixiao：PostgreSQL 数据库 \S+ 不是空的（已有 \d+ 张表）/m);
     expect(existsSync(join(dir, 'pg-again'))).toBe(false);
+  });
+
+  it('says so when pg_restore wrote the database but it does not match the manifest, and leaves the data folder alone', async () => {
+    const other = await createTemporaryDatabase(testPostgresUrl!);
+    try {
+      const entries = await readArchive(archive);
+      const manifest = manifestOf(entries);
+      const lying = join(dir, 'pg-lying.tar.gz');
+      const changed = { ...manifest, counts: { ...manifest.counts, projects: manifest.counts.projects + 1 } };
+      await writeArchive(lying, entries.map((e) => (e.name === 'manifest.json' ? { ...e, content: Buffer.from(JSON.stringify(changed)) } : e)));
+      const target = join(dir, 'pg-lying');
+      const result = await run('restore', lying, '--data-dir', target, '--db', other.url);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/jixiao：pg_restore 已写入 \S+，但其中的记录数或审计链尾与备份清单不一致：这个库不可用，数据目录未改动。请删除该库（dropdb）后重新恢复/);
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      await other.drop();
+    }
   });
 
   it('without --db, keeps the dump in the data folder and says exactly what to run', async () => {

@@ -1,5 +1,5 @@
 import { chmodSync, constants, existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, statfs } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MikroORM } from '@mikro-orm/core';
@@ -7,7 +7,7 @@ import { CliError } from '../cli/cli-errors.js';
 import { dataPaths, type DataPaths } from '../config.js';
 import { describeDatabase, dialectOf, migrationsOf, openPostgresConnection } from '../db.js';
 import { databaseUrl } from '../main.js';
-import { extractArchive, removeWorkDir, UnexpectedArchiveEntry } from './archive.js';
+import { ArchiveTooLarge, extractArchive, removeWorkDir, UnexpectedArchiveEntry } from './archive.js';
 import {
   ARCHIVE_AUDIT_HEADS,
   ARCHIVE_AUDIT_KEY,
@@ -29,6 +29,8 @@ import { pgToolPath, runPgTool } from './postgres-tools.js';
 
 export interface RestoreOptions {
   dataDir?: string;
+  /** At most this many bytes are unpacked (default: the free space of the disk, less a reserve). */
+  maxUnpackedBytes?: number;
   /** A SQLite path to restore the database to, or the URL of an empty PostgreSQL database for a PostgreSQL backup. */
   db?: string;
   progress: (line: string) => void;
@@ -43,6 +45,17 @@ export interface RestoreResult {
   /** A PostgreSQL dump kept in the data folder for the user to pg_restore, with the commands to run. */
   pending: { dump: string; commands: string[] } | null;
 }
+
+/** Kept free on the disk while unpacking: the server and the database need room too. */
+const DISK_RESERVE = 256 * 1024 * 1024;
+
+/** What the disk holding `dir` can take without filling up. */
+async function spareBytes(dir: string): Promise<number> {
+  const disk = await statfs(dir);
+  return Math.max(0, disk.bavail * disk.bsize - DISK_RESERVE);
+}
+
+const megabytes = (bytes: number) => Math.floor(bytes / 1024 / 1024).toLocaleString('en-US');
 
 async function isEmptyDir(dir: string): Promise<boolean> {
   try {
@@ -178,6 +191,51 @@ async function place(from: string, to: string): Promise<void> {
   }
 }
 
+/** The order in which restored entries are moved into an existing data folder (anything else before the database). */
+const COMMIT_ORDER = ['uploads', 'secret', 'audit.key', 'tls', 'backups', 'audit-heads'];
+
+/**
+ * Moves the assembled data folder into place: the whole folder when there was none, else each of its
+ * entries into the existing (empty but for backups/ and tls/) folder, merging backups/. Renames on
+ * one file system; if one fails, the ones already made are undone, so the folder is as it was.
+ */
+async function commitLayout(layout: string, root: string, rootExists: boolean, outsideDatabase: { from: string; to: string } | null): Promise<void> {
+  const done: Array<{ from: string; to: string }> = [];
+  let removedEmptyUploads: string | null = null;
+  const move = async (from: string, to: string) => {
+    await place(from, to);
+    done.push({ from, to });
+  };
+  try {
+    if (outsideDatabase) await move(outsideDatabase.from, outsideDatabase.to);
+    if (!rootExists) {
+      await move(layout, root);
+      return;
+    }
+    // Photos first, the database last: until it is there, the folder is not a usable data folder.
+    const rank = (name: string) => (name === 'jixiao.sqlite' ? COMMIT_ORDER.length : COMMIT_ORDER.indexOf(name) === -1 ? COMMIT_ORDER.length - 1 : COMMIT_ORDER.indexOf(name));
+    const names = (await readdir(layout)).sort((a, b) => rank(a) - rank(b));
+    for (const name of names) {
+      const from = join(layout, name);
+      const to = join(root, name);
+      if (name === 'backups' && existsSync(to)) {
+        for (const kept of await readdir(from)) await move(join(from, kept), join(to, kept));
+      } else if (name === 'uploads' && existsSync(to) && (await isEmptyDir(to))) {
+        // An empty uploads/ (serve or tls init created it) is replaced by the restored one.
+        await rmdir(to);
+        removedEmptyUploads = to;
+        await move(from, to);
+      } else {
+        await move(from, to);
+      }
+    }
+  } catch (error) {
+    for (const { from, to } of done.reverse()) await rename(to, from).catch(() => undefined);
+    if (removedEmptyUploads) await mkdir(removedEmptyUploads, { recursive: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * Restores an archive of `jixiao backup` into an empty (or missing) data folder. Everything is
  * extracted into a work folder next to the data (inside it when it exists, so that the final
@@ -206,11 +264,19 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
     let files: Record<string, ArchivedFile>;
     try {
       let count = 0;
-      files = await extractArchive(archive, extracted, () => {
-        count += 1;
-        if (count % 500 === 0) options.progress(`已解开 ${count} 个文件\n`);
-      });
+      files = await extractArchive(
+        archive,
+        extracted,
+        () => {
+          count += 1;
+          if (count % 500 === 0) options.progress(`已解开 ${count} 个文件\n`);
+        },
+        options.maxUnpackedBytes ?? (await spareBytes(work)),
+      );
     } catch (error) {
+      if (error instanceof ArchiveTooLarge) {
+        throw new CliError(`磁盘空间不足：解开 ${archive} 需要超过 ${megabytes(error.maxBytes)} MB，而 ${workParent} 所在磁盘只能腾出这么多（保留 ${megabytes(DISK_RESERVE)} MB）；未恢复，请清理磁盘或恢复到另一块磁盘上的 --data-dir`);
+      }
       if (error instanceof UnexpectedArchiveEntry) {
         throw new CliError(`${archive} 中有 Jixiao 备份不会有的条目“${error.entry}”：不是 jixiao backup 生成的备份，未恢复`);
       }
@@ -221,8 +287,11 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
 
     let database: string | null = null;
     let pending: RestoreResult['pending'] = null;
-    const layout = rootExists ? paths.root : join(work, 'root');
+    // Everything is assembled here first and moved into the data folder at the end (commitLayout).
+    const layout = join(work, 'root');
     await mkdir(layout, { recursive: true });
+    /** A SQLite database restored outside the data folder (--db PATH): moved in last, with the rest. */
+    let outsideDatabase: { from: string; to: string } | null = null;
 
     if (manifest.database.dialect === 'sqlite') {
       if (dialectOf(url) === 'postgresql') {
@@ -231,7 +300,8 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       const copy = join(extracted, ARCHIVE_SQLITE);
       await checkSqliteCopy(copy, manifest);
       const target = resolve(url);
-      await place(copy, target === paths.database ? join(layout, 'jixiao.sqlite') : target);
+      if (target === paths.database) await place(copy, join(layout, 'jixiao.sqlite'));
+      else outsideDatabase = { from: copy, to: target };
       database = target;
     } else if (manifest.database.file === ARCHIVE_PG_DUMP) {
       const dump = join(extracted, ARCHIVE_PG_DUMP);
@@ -242,13 +312,21 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
           const restored = await runPgTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', dump], url);
           if (!restored) throw new CliError(`找不到 ${pgToolPath('pg_restore')}（PostgreSQL 客户端工具）：请安装 postgresql-client，或去掉 --db，按提示手动恢复`);
           const query: RunQuery = (sql) => orm.em.getConnection().execute<Array<Record<string, unknown>>>(sql);
-          checkFacts(await readDatabaseFacts(query), manifest);
+          try {
+            checkFacts(await readDatabaseFacts(query), manifest);
+          } catch (error) {
+            // pg_restore has committed: say so, and what to do, instead of "not restored".
+            if (!(error instanceof CliError)) throw error;
+            throw new CliError(
+              `pg_restore 已写入 ${describeDatabase(url)}，但其中的记录数或审计链尾与备份清单不一致：这个库不可用，数据目录未改动。请删除该库（dropdb）后重新恢复；仍不一致则备份已损坏`,
+            );
+          }
         } finally {
           await orm.close(true);
         }
         database = describeDatabase(url);
       } else {
-        const kept = join(rootExists ? paths.backups : join(layout, 'backups'), `${basename(archive).replace(/\.tar\.gz$|\.tgz$/, '')}.pgdump`);
+        const kept = join(layout, 'backups', `${basename(archive).replace(/\.tar\.gz$|\.tgz$/, '')}.pgdump`);
         await place(dump, kept);
         const finalDump = join(paths.backups, basename(kept));
         pending = {
@@ -264,14 +342,11 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       options.progress('警告：备份中没有数据库（备份时找不到 pg_dump），只恢复照片和密钥\n');
     }
 
-    if (existsSync(join(extracted, ARCHIVE_UPLOADS))) {
-      if (existsSync(join(layout, 'uploads'))) await rmdir(join(layout, 'uploads'));
-      await place(join(extracted, ARCHIVE_UPLOADS), join(layout, 'uploads'));
-    }
+    if (existsSync(join(extracted, ARCHIVE_UPLOADS))) await place(join(extracted, ARCHIVE_UPLOADS), join(layout, 'uploads'));
     if (manifest.secret) await place(join(extracted, ARCHIVE_SECRET), join(layout, 'secret'));
     if (existsSync(join(extracted, ARCHIVE_TLS))) {
       // A folder may already hold certificates (tls init before restoring): those are kept.
-      if (existsSync(join(layout, 'tls'))) options.progress(`提示：${join(paths.root, 'tls')} 已有证书，保留现有证书，备份中的证书未恢复\n`);
+      if (existsSync(join(paths.root, 'tls'))) options.progress(`提示：${join(paths.root, 'tls')} 已有证书，保留现有证书，备份中的证书未恢复\n`);
       else await place(join(extracted, ARCHIVE_TLS), join(layout, 'tls'));
     }
     if (existsSync(join(extracted, ARCHIVE_AUDIT_KEY))) {
@@ -279,7 +354,7 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       chmodSync(join(layout, 'audit.key'), 0o600);
     }
     if (existsSync(join(extracted, ARCHIVE_AUDIT_HEADS))) await place(join(extracted, ARCHIVE_AUDIT_HEADS), join(layout, 'audit-heads'));
-    if (!rootExists) await place(layout, paths.root);
+    await commitLayout(layout, paths.root, rootExists, outsideDatabase);
     return { manifest, root: paths.root, database, pending };
   } finally {
     await removeWorkDir(work);

@@ -5,6 +5,7 @@ import { formatCliError } from './cli-errors.js';
 import { exportCommand, type ExportOptions } from './export-command.js';
 import { importCommand } from './import-command.js';
 import type { ServeOptions } from '../main.js';
+import { parseAuditHead, type AuditHead } from '../modules/audit/audit-chain.js';
 import { initCommand, type InitOptions } from './init-command.js';
 import { orgAddCommand } from './org-command.js';
 import { terminalPrompter, type Prompter } from './prompt.js';
@@ -66,6 +67,12 @@ function parseYear(value: string): number {
     throw new CommanderError(2, 'jixiao.invalidYear', `--year 应为四位年份，实际是“${value}”`);
   }
   return year;
+}
+
+function parseExpectedHead(value: string): AuditHead {
+  const head = parseAuditHead(value);
+  if (!head) throw new CommanderError(2, 'jixiao.invalidAuditHead', `--expect 应为报表上印的“条数:哈希”（如 128:后接 64 位十六进制），实际是“${value}”`);
+  return head;
 }
 
 /** commander's own usage errors, as the rest of the CLI speaks: Chinese, naming the option or argument. */
@@ -232,7 +239,12 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   }
 
   const audit = program.command('audit').description('审计日志');
-  withDataOptions(audit.command('verify').description('校验审计日志的哈希链，指出第一处被篡改的记录')).action(async (options: DataOptions) => {
+  withDataOptions(
+    audit
+      .command('verify')
+      .description('校验审计日志的哈希链，指出第一处被篡改的记录')
+      .addOption(new Option('--expect <count:hash>', '报表上印的审计日志末条（如 128:3f…），核对日志仍含该条且未被改写').argParser(parseExpectedHead)),
+  ).action(async (options: { expect?: AuditHead } & DataOptions) => {
     setExitCode(await auditVerifyCommand(options, io));
   });
 

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase, openTestDb, type TestDb } from '../../test/databases.js';
 import { newOrganization } from '../../test/fixtures.js';
 import { Organization } from '../organization/organization.entity.js';
-import { appendAuditEvent, auditEventHash, GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
+import { appendAuditEvent, auditEventHash, auditHeadOf, GENESIS_HASH, parseAuditHead, verifyAuditChain } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /**
@@ -40,6 +40,17 @@ async function appendEvents(db: TestDb, count: number): Promise<void> {
     });
   }
 }
+
+it.each([
+  ['count and hash', `12:${'ab'.repeat(32)}`, { count: 12, hash: 'ab'.repeat(32) }],
+  ['upper case, spaces and a full-width colon', ` 7 ： ${'AB'.repeat(32)} `, { count: 7, hash: 'ab'.repeat(32) }],
+  ['a short hash', '12:abc', null],
+  ['no count', `:${'ab'.repeat(32)}`, null],
+  ['count 0', `0:${'ab'.repeat(32)}`, null],
+  ['not hex', `3:${'zz'.repeat(32)}`, null],
+])('parseAuditHead: %s', (_name, text, expected) => {
+  expect(parseAuditHead(text)).toEqual(expected);
+});
 
 describeEachDatabase('audit chain', (getDb, dialect) => {
   it('links each event to the one before and verifies', async () => {
@@ -215,6 +226,24 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
         await db.close();
       }
     } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a printed head: the entry it names must still be there, with that hash', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-audit-head-'));
+    const db = await openTestDb(dialect, { dataDir });
+    try {
+      expect(await auditHeadOf(db.em)).toBeNull();
+      await appendEvents(db, 4);
+      const head = (await auditHeadOf(db.em))!;
+      expect(head).toEqual({ count: 4, hash: (await db.em.fork().findOneOrFail(AuditEvent, { seq: 4 })).hash });
+      await appendEvents(db, 2);
+      expect(await verifyAuditChain(db.em, { expected: head })).toEqual({ ok: true, count: 6 });
+      expect(await verifyAuditChain(db.em, { expected: { count: 4, hash: 'f'.repeat(64) } })).toEqual({ ok: false, brokenAt: 4, reason: 'expected-mismatch' });
+      expect(await verifyAuditChain(db.em, { expected: { count: 9, hash: head.hash } })).toEqual({ ok: false, brokenAt: 7, reason: 'below-expected' });
+    } finally {
+      await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -74,6 +74,29 @@ class AuditAnchorSubscriber implements EventSubscriber {
   }
 }
 
+/** The log's last entry as printed on a report: entries 1 … count, the last with this hash. */
+export interface AuditHead {
+  count: number;
+  hash: string;
+}
+
+/**
+ * The last entry of the log now, or null for an empty log. Reports print it, so that a paper copy can
+ * later prove the log still holds that entry unchanged (`jixiao audit verify --expect COUNT:HASH`).
+ */
+export async function auditHeadOf(em: EntityManager): Promise<AuditHead | null> {
+  const last = await em.fork().findOne(AuditEvent, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq', 'hash'], disableIdentityMap: true });
+  return last ? { count: last.seq, hash: last.hash } : null;
+}
+
+/** `COUNT:HASH` as printed on reports; null for anything else. */
+export function parseAuditHead(text: string): AuditHead | null {
+  const match = /^\s*(\d{1,12})\s*[:：]\s*([0-9a-fA-F]{64})\s*$/.exec(text);
+  if (!match) return null;
+  const count = Number(match[1]);
+  return count > 0 ? { count, hash: match[2].toLowerCase() } : null;
+}
+
 /** The hash of the first entry, which names the chain in the anchor file; null for an empty log. */
 async function firstHash(em: EntityManager): Promise<string | null> {
   const first = await em.findOne(AuditEvent, { seq: 1 }, { fields: ['seq', 'hash'], disableIdentityMap: true });
@@ -150,7 +173,11 @@ export type AuditChainBreak =
   /** Keyed entries, but no anchor file: it was removed (or the data folder is not this database's). */
   | 'anchor-missing'
   /** Keyed entries, but no audit key: it was lost (or the data folder is not this database's). */
-  | 'key-missing';
+  | 'key-missing'
+  /** Fewer entries than a head printed on a report (`expected`): entries were removed from the end. */
+  | 'below-expected'
+  /** The entry a printed head names has another hash: the log was rewritten since it was printed. */
+  | 'expected-mismatch';
 
 export type AuditChainResult = { ok: true; count: number } | { ok: false; brokenAt: number; reason: AuditChainBreak };
 
@@ -161,7 +188,8 @@ export type AuditChainResult = { ok: true; count: number } | { ok: false; broken
  * Entries written before the audit key existed ('sha256') verify with plain SHA-256, up to the first
  * keyed entry; that one covers their last hash, so they cannot be rewritten either once it exists.
  */
-export async function verifyAuditChain(em: EntityManager): Promise<AuditChainResult> {
+export async function verifyAuditChain(em: EntityManager, options: { expected?: AuditHead } = {}): Promise<AuditChainResult> {
+  const { expected } = options;
   const ledger = auditLedgerOf(em);
   const key = ledger.existingKey();
   const anchors = ledger.readAnchors();
@@ -187,15 +215,18 @@ export async function verifyAuditChain(em: EntityManager): Promise<AuditChainRes
       } else if (keyed || alg !== 'sha256') return broken('unkeyed-entry');
       if (event.hash !== auditEventHash(event, alg === 'hmac-sha256' ? key : null)) return broken('hash-mismatch');
       if (anchor && event.seq === anchor.count && event.hash !== anchor.hash) return broken('anchor-mismatch');
+      if (expected && event.seq === expected.count && event.hash !== expected.hash) return broken('expected-mismatch');
       previous = event;
     }
     if (batch.length < VERIFY_BATCH) break;
   }
   const count = previous.seq;
   // Every entry deleted: the data folder still holds the key and the anchor of a chain.
-  if (count === 0) return Object.keys(anchors).length > 0 && ledger.hasKeyFile() ? { ok: false, brokenAt: 1, reason: 'below-anchor' } : { ok: true, count };
+  if (count === 0 && Object.keys(anchors).length > 0 && ledger.hasKeyFile()) return { ok: false, brokenAt: 1, reason: 'below-anchor' };
   if (anchor && count < anchor.count) return { ok: false, brokenAt: count + 1, reason: 'below-anchor' };
+  if (expected && count < expected.count) return { ok: false, brokenAt: count + 1, reason: 'below-expected' };
+  if (count === 0) return { ok: true, count };
   // The key file is created by the first keyed append: with it, there must be an anchor too.
-  if (!anchor && (keyed || (count > 0 && ledger.hasKeyFile()))) return { ok: false, brokenAt: count, reason: 'anchor-missing' };
+  if (!anchor && (keyed || ledger.hasKeyFile())) return { ok: false, brokenAt: count, reason: 'anchor-missing' };
   return { ok: true, count };
 }

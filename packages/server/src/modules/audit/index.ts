@@ -2,11 +2,14 @@ export { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-e
 export {
   appendAuditEvent,
   auditEventHash,
+  auditHeadOf,
+  parseAuditHead,
   installAuditLedger,
   verifyAuditChain,
   GENESIS_HASH,
   type AuditChainBreak,
   type AuditChainResult,
+  type AuditHead,
   type AuditEventInput,
 } from './audit-chain.js';
 export { AuditLedger, auditLedgerOf, type AuditAnchor } from './audit-ledger.js';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditHeadOf } from '../audit/audit-chain.js';
 import { describeEachApi, openTestApi, seedWorld, type TestApi } from '../../test/api.js';
 import { DIALECTS, testPostgresUrl } from '../../test/databases.js';
 import { EXPECTED, PLAN } from '../../test/evaluation-plan.js';
@@ -142,6 +143,13 @@ describeEachApi(
       expect(html).toContain('<td class="c" rowspan="2">效益指标</td>');
       expect(rows(html, 'total score-total')).toEqual([['总分', '100.00', EXPECTED[REPAIR].score.toFixed(2), '']]);
       expect(rows(html, 'total grade-row')).toEqual([['评价等级', '优']]);
+
+      // Under the table and in the page footer, the audit log's head as it was when the page was made.
+      const head = (await auditHeadOf(api.db.em))!;
+      expect(textOf(html)).toContain(`审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`);
+      const footer = /@bottom-left \{ content: "([^"]*)";/.exec(html)![1];
+      expect(footer.startsWith('生成于 ')).toBe(true);
+      expect(footer.endsWith(cssString(`\u3000审计日志 ${head.count} 条 · ${head.hash.slice(0, 12)}`).slice(1, -1))).toBe(true);
 
       // User text is escaped: the deviation note's markup is text, and the page's only script is its own.
       expect(indicators[0][5]).toBe(MALICIOUS_NOTE);

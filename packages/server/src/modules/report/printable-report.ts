@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { round2 } from '@jixiao/domain';
 import { IndicatorSource } from '../indicator/indicator.entity.js';
 import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
+import type { AuditHead } from '../audit/audit-chain.js';
 import type { EvidenceInspection, EvidencePhoto, IndicatorEvidence, ProjectEvidence } from './report-evidence.js';
 import type { SelfEvaluation } from './self-evaluation-workbook.js';
 import { runs } from '../target-import/xlsx-layout.js';
@@ -22,6 +23,8 @@ export interface PrintableReport {
   organization: { code: string; name: string } | null;
   projects: PrintableProject[];
   generatedAt: Date;
+  /** The audit log's last entry when the report was made (null: the log is empty). */
+  auditHead: AuditHead | null;
 }
 
 export interface RenderedReport {
@@ -67,7 +70,7 @@ export function renderPrintableReport(report: PrintableReport): RenderedReport {
 </div>
 <main>
 ${report.organization ? summarySection(report, report.organization) : ''}
-${report.projects.map((project, i) => projectSection(project, i))}
+${report.projects.map((project, i) => projectSection(project, i, report.auditHead))}
 </main>`;
   const policy = [
     "default-src 'none'",
@@ -180,7 +183,8 @@ const widthRules = () => [...new Set([...GRID, ...SUMMARY_GRID])].map((width) =>
 const pageName = (i: number) => `project-${i + 1}`;
 
 function stylesheet(report: PrintableReport): string {
-  const generated = `生成于 ${chinaTime(report.generatedAt)}（北京时间）`;
+  const head = report.auditHead;
+  const generated = `生成于 ${chinaTime(report.generatedAt)}（北京时间）${head ? `\u3000审计日志 ${head.count} 条 · ${head.hash.slice(0, 12)}` : ''}`;
   const year = `${report.year}年度 项目支出绩效自评`;
   const first = report.projects[0]?.evaluation;
   const defaultHeader = report.organization
@@ -242,6 +246,8 @@ thead { display: table-header-group; }
 .grade { font-size: 12pt; font-weight: bold; }
 .missing { color: #b91c1c; }
 .filler { margin: 4px 0 0; }
+.audit-head { margin: 3px 0 0; font-size: 7.5pt; color: #555; overflow-wrap: anywhere; break-before: avoid; page-break-before: avoid; }
+.audit-head .hash { font-family: monospace; }
 .summary-meta { display: flex; justify-content: space-between; margin: 4px 0; }
 .muted { color: #555; font-weight: normal; }
 .appendix { break-before: page; page-break-before: always; }
@@ -319,7 +325,16 @@ const COLGROUP = colgroup(GRID);
 /** Filled in by hand on the printout, as on the paper form. */
 const SIGNATURE_LINE = '填表人：　　　　　　　　联系电话：　　　　　　　　填报日期：　　　　年　　月　　日';
 
-function projectSection(project: PrintableProject, index: number): Html {
+/**
+ * The audit log's head printed under each table: with it, `jixiao audit verify --expect` later proves
+ * that the log still holds every entry the report was made from, unchanged.
+ */
+function auditLine(head: AuditHead | null): Html {
+  if (!head) return html`<p class="audit-head">审计日志：生成本表时尚无记录</p>`;
+  return html`<p class="audit-head">审计日志：生成本表时共 ${head.count} 条，末条哈希 <span class="hash">${head.hash}</span>（核对：jixiao audit verify --expect ${head.count}:${head.hash}）</p>`;
+}
+
+function projectSection(project: PrintableProject, index: number, auditHead: AuditHead | null): Html {
   const e = project.evaluation;
   const anchor = `project-${index + 1}`;
   return html`<section class="project" id="${anchor}" data-project="${e.projectName}">
@@ -331,6 +346,7 @@ ${fundsTable(e)}
 ${goalsTable(e)}
 ${indicatorTable(e)}
 <p class="filler">${SIGNATURE_LINE}</p>
+${auditLine(auditHead)}
 </div>
 ${appendix(project, anchor)}
 </section>

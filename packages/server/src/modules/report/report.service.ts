@@ -10,6 +10,7 @@ import { Project } from '../project/project.entity.js';
 import { findVisibleProject } from '../project/project.service.js';
 import type { UploadStore } from '../upload/upload-store.js';
 import { UserRole } from '../user/user.entity.js';
+import { auditHeadOf } from '../audit/audit-chain.js';
 import { renderPrintableReport } from './printable-report.js';
 import { loadProjectEvidence, type ProjectEvidence } from './report-evidence.js';
 import { actualText, buildSelfEvaluationWorkbook, type SelfEvaluation } from './self-evaluation-workbook.js';
@@ -140,7 +141,8 @@ export class ReportService {
     const data = await this.projectData(selection.projects);
     const evaluations = selection.projects.map((project, i) => selfEvaluationOf(project, data[i]));
     const org = selection.organization;
-    return buildSelfEvaluationWorkbook(evaluations, org ? { year: selection.year, orgCode: org.code, orgName: org.name } : undefined);
+    const summary = org ? { year: selection.year, orgCode: org.code, orgName: org.name } : undefined;
+    return buildSelfEvaluationWorkbook(evaluations, summary, await auditHeadOf(this.em));
   }
 
   /** The self-evaluation of each project (as in the workbook) with the evidence behind its actuals. */
@@ -156,6 +158,7 @@ export class ReportService {
       organization: selection.organization ? { code: selection.organization.code, name: selection.organization.name } : null,
       projects: selection.projects.map((project, i) => ({ evaluation: selfEvaluationOf(project, data[i]), orgCode: project.organization.code, evidence: evidence[i] })),
       generatedAt: new Date(),
+      auditHead: await auditHeadOf(this.em),
     });
   }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { round2, TIERS, type Tier } from '@jixiao/domain';
+import type { AuditHead } from '../audit/audit-chain.js';
 import { FONTS, FORMATS, fitColumns, fitRowHeights, printOnA4Landscape, put, runs, sheetName } from '../target-import/xlsx-layout.js';
 
 /** One indicator's line of the self-evaluation table; the numbers come from the domain's scoring. */
@@ -113,17 +114,22 @@ export function actualText(actual: { value: string | null; tier: Tier | null } |
  *
  * An organization's workbook starts with a 汇总 sheet, one row per project.
  */
-export function buildSelfEvaluationWorkbook(evaluations: readonly SelfEvaluation[], summary?: SelfEvaluationSummary): ExcelJS.Workbook {
+export function buildSelfEvaluationWorkbook(
+  evaluations: readonly SelfEvaluation[],
+  summary?: SelfEvaluationSummary,
+  /** The audit log's last entry when the workbook was made, printed under each table (null: empty log). */
+  auditHead: AuditHead | null = null,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jixiao';
   workbook.created = new Date();
   const summarySheet = summary ? workbook.addWorksheet('汇总') : null;
-  const names = evaluations.map((evaluation) => writeEvaluation(workbook, evaluation));
+  const names = evaluations.map((evaluation) => writeEvaluation(workbook, evaluation, auditHead));
   if (summarySheet && summary) writeSummary(summarySheet, summary, evaluations, names);
   return workbook;
 }
 
-function writeEvaluation(workbook: ExcelJS.Workbook, e: SelfEvaluation): string {
+function writeEvaluation(workbook: ExcelJS.Workbook, e: SelfEvaluation, auditHead: AuditHead | null): string {
   const name = sheetName(workbook, e.tableNumber === null ? e.projectName : `${e.tableNumber}.${e.projectName}`);
   const sheet = workbook.addWorksheet(name);
   const R = SELF_EVALUATION_ROWS;
@@ -204,6 +210,7 @@ function writeEvaluation(workbook: ExcelJS.Workbook, e: SelfEvaluation): string 
     align: 'left',
     border: false,
   });
+  put(sheet, `A${total + 3}:I${total + 3}`, auditHeadText(auditHead), { align: 'left', border: false, font: NOTE_FONT });
 
   fitColumns(sheet, COLUMNS, R.project);
   fitRowHeights(sheet, 15, R.project);
@@ -212,6 +219,14 @@ function writeEvaluation(workbook: ExcelJS.Workbook, e: SelfEvaluation): string 
   printOnA4Landscape(sheet);
   sheet.views = [{ state: 'normal', showGridLines: false }];
   return name;
+}
+
+const NOTE_FONT: Partial<ExcelJS.Font> = { ...FONTS.body, size: 8, color: { argb: 'FF555555' } };
+
+/** As on the printable report: with it, `jixiao audit verify --expect` proves the log unchanged since. */
+export function auditHeadText(head: AuditHead | null): string {
+  if (!head) return '审计日志：生成本表时尚无记录';
+  return `审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`;
 }
 
 function span(column: string, from: number, to: number): string {

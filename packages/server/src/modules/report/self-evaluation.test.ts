@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { auditHeadOf } from '../audit/audit-chain.js';
 import { describeEachApi, type TestApi } from '../../test/api.js';
 import { EXPECTED, PLAN } from '../../test/evaluation-plan.js';
 import { User } from '../user/user.entity.js';
@@ -28,6 +29,11 @@ describeEachApi(
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['4.派出法庭安全隐患维修项目']);
       const sheet = workbook.worksheets[0];
       const at = (ref: string) => sheet.getCell(ref).value;
+
+      // Under the table, the audit log's head as it was when the file was made.
+      const head = (await auditHeadOf(api.db.em))!;
+      const lines = Array.from({ length: sheet.rowCount }, (_, i) => String(at(`A${i + 1}`) ?? ''));
+      expect(lines.at(-1)).toBe(`审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`);
 
       // Header: 项目名称, 主管部门 (the court's parent organization), 实施单位.
       expect([at('A1'), at('A2'), at('A3'), at('B3'), at('A4'), at('B4'), at('F4'), at('G4')]).toEqual([
