@@ -49,6 +49,8 @@ export interface IndicatorRef {
     value: string | null;
     unit: string | null;
     deadline: string | null;
+    /** Absent in data cached before it was fetched. */
+    rule?: { zeroBelow: number } | null;
   };
   source: IndicatorSource;
   notApplicable: boolean;
@@ -114,7 +116,7 @@ export interface SurveyRef {
 }
 
 const INDICATOR_FIELDS = `id level1 level2 name description
-  target { raw kind comparator value unit deadline }
+  target { raw kind comparator value unit deadline rule { zeroBelow } }
   source notApplicable deviationNote weight
   actual { value tier ratio note recordedAt recordedBy }
   progress { completionRate score met deviationNoteRequired }`;
@@ -370,3 +372,103 @@ export function surveyResultsQuery(count: number): string {
   return `query DashboardSurveyResults(${vars}) {\n  ${fields}\n}`;
 }
 export type SurveyResultsResult = Record<string, SurveyResultsRef>;
+
+// ── 导入目标表 (online only: preview reads, writes nothing; save stores every table or none) ───
+
+export interface ImportMessageRef {
+  table: number | null;
+  line: number | null;
+  cell: string | null;
+  sheet: string | null;
+  message: string;
+}
+const MESSAGE_FIELDS = 'table line cell sheet message';
+
+/** A target's fields, as the preview reads them and the save takes them back. */
+export interface PreviewTarget {
+  raw: string;
+  kind: 'quantitative' | 'deadline' | 'qualitative';
+  comparator: string | null;
+  value: number | null;
+  max: number | null;
+  unit: string | null;
+  deadline: string | null;
+  start: string | null;
+  note: string | null;
+  tolerance: boolean | null;
+  zeroBelow: number | null;
+}
+export interface PreviewIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  description: string;
+  line: number;
+  cell: string | null;
+  actual: string | null;
+  weight: number | null;
+  scoring: string;
+  warnings: ImportMessageRef[];
+  target: PreviewTarget;
+}
+export interface PreviewTable {
+  tableNumber: number;
+  title: string;
+  kind: 'PROJECT' | 'DEPARTMENT';
+  orgCode: string | null;
+  orgName: string;
+  name: string;
+  year: number;
+  budget: { total: number; fiscal: number; other: number; carryover: number };
+  purpose: string;
+  goals: string[];
+  leader: string | null;
+  period: string | null;
+  existingProjectId: string | null;
+  warnings: ImportMessageRef[];
+  indicators: PreviewIndicator[];
+}
+
+/** Every table of a file (base64, by its name's extension) or of pasted text, with every guess. */
+export const PREVIEW_TARGET_TABLES = `query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {
+  previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {
+    source
+    errors { ${MESSAGE_FIELDS} }
+    warnings { ${MESSAGE_FIELDS} }
+    tables {
+      tableNumber title kind orgCode orgName name year
+      budget { total fiscal other carryover }
+      purpose goals leader period existingProjectId
+      warnings { ${MESSAGE_FIELDS} }
+      indicators {
+        level1 level2 name description line cell actual weight scoring
+        warnings { ${MESSAGE_FIELDS} }
+        target { raw kind comparator value max unit deadline start note tolerance zeroBelow }
+      }
+    }
+  }
+}`;
+export interface PreviewTargetTablesResult {
+  previewTargetTables: { source: string; errors: ImportMessageRef[]; warnings: ImportMessageRef[]; tables: PreviewTable[] };
+}
+
+/** A table as saved: the preview's, with the person's corrections (ImportTableInput). */
+export interface ImportTableInput extends Omit<PreviewTable, 'orgCode' | 'budget' | 'existingProjectId' | 'warnings' | 'indicators'> {
+  orgCode: string;
+  budget: { total: number; fiscal: number; other: number | null; carryover: number | null };
+  indicators: Array<Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'description' | 'target'>>;
+}
+
+export const SAVE_TARGET_TABLES = `mutation SaveTargetTables($tables: [ImportTableInput!]!) {
+  saveTargetTables(tables: $tables) { created updated projects { id name orgName year } warnings { ${MESSAGE_FIELDS} } errors { ${MESSAGE_FIELDS} } }
+}`;
+export interface SaveTargetTablesResult {
+  saveTargetTables: {
+    created: number;
+    updated: number;
+    projects: Array<{ id: string; name: string; orgName: string; year: number }>;
+    warnings: ImportMessageRef[];
+    errors: ImportMessageRef[];
+  };
+}
+

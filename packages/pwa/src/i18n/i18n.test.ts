@@ -88,7 +88,7 @@ describe('i18n', () => {
         if (![...known].some((key) => key.startsWith(`${match[1]}.`))) missing.push(`${file}: ${match[1]}.*`);
       }
       // i18n keys returned by plain functions (validation errors).
-      for (const match of text.matchAll(/'((?:inspection|manage)\.errors\.[a-zA-Z]+)'/g)) {
+      for (const match of text.matchAll(/'((?:inspection|manage)\.errors\.[a-zA-Z]+|importer\.problems\.[a-zA-Z]+)'/g)) {
         if (!known.has(match[1])) missing.push(`${file}: ${match[1]}`);
       }
     }

@@ -4,7 +4,7 @@ import { previewActual } from './manage-preview';
 
 const count = PROJECT.indicators[0]; // ≥6个, weight 10
 const quality = PROJECT.indicators[1]; // 显著提升审判质效, weight 15
-const cost = { ...count, level2: '成本指标', name: '维修成本', target: { ...count.target, raw: '≤30万元' }, weight: 10 };
+const cost = { ...count, level2: '成本指标', name: '维修成本', target: { ...count.target, raw: '≤30万元', comparator: '<=', value: '30', unit: '万元' }, weight: 10 };
 
 describe('previewActual (the domain rules the server applies)', () => {
   it('says nothing before anything is entered', () => {

@@ -47,6 +47,20 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['ADMIN', 'MANAGER'] },
   },
   {
+    // Reading a document of target tables, correcting the guesses, saving: online only.
+    path: '/import',
+    name: 'import',
+    component: () => import('../pages/ImportPage.vue'),
+    meta: { roles: ['ADMIN', 'MANAGER'] },
+  },
+  {
+    // Reading a document of target tables, correcting the guesses, saving: online only.
+    path: '/import',
+    name: 'import',
+    component: () => import('../pages/ImportPage.vue'),
+    meta: { roles: ['ADMIN', 'MANAGER'] },
+  },
+  {
     // Online charts for those who read results; ECharts comes with this chunk, never the shell.
     path: '/dashboard',
     name: 'dashboard',

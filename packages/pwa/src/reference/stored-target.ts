@@ -1,0 +1,20 @@
+import { targetFromFields, type Comparator, type ParsedTarget, type TargetKind } from '@jixiao/domain';
+import type { IndicatorRef } from '../graphql/queries';
+
+/**
+ * The indicator's target as the server stored it — not the raw text parsed again: a person may
+ * have corrected the reading when importing (a unit, a comparator), and the server scores that.
+ */
+export function targetOf(indicator: Pick<IndicatorRef, 'target'>): ParsedTarget {
+  const { raw, kind, comparator, value, unit, deadline, rule } = indicator.target;
+  const lower = kind.toLowerCase() as TargetKind;
+  return targetFromFields({
+    raw,
+    kind: lower,
+    comparator: comparator as Comparator | null,
+    value: lower === 'quantitative' && value !== null ? Number(value) : null,
+    unit,
+    deadline: lower === 'deadline' ? (deadline ?? value) : null,
+    zeroBelow: rule?.zeroBelow ?? null,
+  });
+}
