@@ -17,12 +17,17 @@ export interface ImportOptions extends DataOptions {
   year?: number;
   /** Parent of the organizations the files name that do not exist yet (required once there are organizations). */
   parent?: string;
+  /** 单位编码 for tables whose unit line has none. */
+  org?: string;
 }
 
 /** The JSON contract of `jixiao import --dry-run --json` (see the README). */
 export function importReport(result: ImportResult): object {
   return {
     projects: result.projects.map((p) => ({
+      tableNumber: p.tableNumber,
+      title: p.title,
+      kind: p.kind,
       orgCode: p.orgCode,
       orgName: p.orgName,
       name: p.name,
@@ -30,12 +35,16 @@ export function importReport(result: ImportResult): object {
       budget: p.budget,
       purpose: p.purpose,
       goals: p.goals,
+      ...(p.leader ? { leader: p.leader } : {}),
+      ...(p.period ? { period: p.period } : {}),
       indicators: p.indicators.map((i) => ({
         level1: i.level1,
         level2: i.level2,
         name: i.name,
         description: i.description,
         target: i.target,
+        ...(i.cell ? { cell: i.cell } : {}),
+        ...(i.actual ? { actual: i.actual } : {}),
       })),
     })),
     warnings: result.warnings,
@@ -56,12 +65,12 @@ function describe(message: ImportMessage): string {
 }
 
 /** Reads every file (each one document: text, or an .xlsx workbook) and parses its tables. */
-export async function parseFiles(files: string[], year: number | undefined): Promise<ImportResult> {
+export async function parseFiles(files: string[], year: number | undefined, orgCode?: string): Promise<ImportResult> {
   const merged: ImportResult = { projects: [], warnings: [], errors: [] };
   for (const file of files) {
     let result: ImportResult;
     try {
-      result = await parseTargetFile(file, { year });
+      result = await parseTargetFile(file, { year, orgCode });
     } catch (error) {
       merged.errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
       continue;
@@ -77,7 +86,7 @@ export async function parseFiles(files: string[], year: number | undefined): Pro
 /** `jixiao import <file…>`: parses target tables and, without --dry-run, stores them; 1 when any table failed. */
 export async function importCommand(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
   if (!options.dryRun) return storeFiles(files, options, io);
-  const result = await parseFiles(files, options.year);
+  const result = await parseFiles(files, options.year, options.org);
   const failed = result.errors.length > 0;
   if (options.json) {
     io.out(`${JSON.stringify(importReport(result), null, 2)}\n`);
@@ -132,7 +141,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
   for (const file of files) {
     const prefix = files.length > 1 ? `${file}：` : '';
     try {
-      const result = await parseTargetFile(file, { year: options.year });
+      const result = await parseTargetFile(file, { year: options.year, orgCode: options.org });
       parsed.push({ prefix, result });
       errors.push(...result.errors.map((m) => ({ ...m, message: prefix + m.message })));
     } catch (error) {

@@ -104,24 +104,27 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   withDataOptions(
     program
       .command('import')
-      .description('导入绩效目标表：文本格式（如 test/fixtures/wuqing-court-2023-targets.txt），或 .xlsx 工作簿（jixiao export targets 导出的格式）；有任何错误时不写入任何内容')
+      .description('导入绩效目标表：.docx、.xlsx、.html，或文本（如 test/fixtures/wuqing-court-2023-targets.txt；制表符或“|”分隔也可）；有任何错误时不写入任何内容')
       .argument('<file...>', '一个或多个目标表文件')
       .option('--dry-run', '只解析并报告，不写入数据库')
       .option('--json', '以 JSON 输出结果（stdout 只有 JSON）')
       .option('--parent <code>', '表中新单位的上级单位编码（数据库中已有单位时，新单位必须给出）')
+      .option('--org <code>', '单位行未写单位编码的表导入到此单位')
       .addOption(new Option('--year <year>', '表中未写年度时使用的年度').argParser(parseYear)),
-  ).action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number; parent?: string } & DataOptions) => {
+  ).action(async (files: string[], options: { dryRun?: boolean; json?: boolean; year?: number; parent?: string; org?: string } & DataOptions) => {
     setExitCode(await importCommand(files, options, io));
   });
 
   program
     .command('target')
     .description('解析一个指标值，输出 JSON（用于核对解析规则）')
-    .argument('<value>', '指标值，如 "≥95%"、"2023年10月前"')
+    .argument('[value]', '指标值，如 "≥95%"、"2023年10月前"')
     .option('--level2 <label>', '二级指标，如 "成本指标"（决定缺省比较符）')
     .option('--name <name>', '三级指标名称，如 "维修质量达标率"（比率类缺省单位为 %）')
-    .action((value: string, options: { level2?: string; name?: string }) => {
-      setExitCode(targetCommand(value, options, io));
+    .addOption(new Option('--year <year>', '表的年度（未写年度的日期取此年）').argParser(parseYear))
+    .option('--jsonl <file>', '批量核对：文件每行一个 {"raw","level2","name","year"}，每行输出一个结果')
+    .action(async (value: string | undefined, options: { level2?: string; name?: string; year?: number; jsonl?: string }) => {
+      setExitCode(await targetCommand(value, options, io));
     });
 
   withDataOptions(

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition } from './report.routes.js';
+import { contentDisposition } from '../report/report.routes.js';
 import { cellText, readWorkbookGrid } from './workbook-grid.js';
 
 describe('cellText: a cell as the text a person sees', () => {
