@@ -29,4 +29,13 @@ describe('previewActual (the domain rules the server applies)', () => {
     expect(previewActual(count, { value: '≥5个' })).toMatchObject({ state: 'invalid', field: 'value' });
     expect(previewActual(quality, { tier: 'ACHIEVED', ratio: 0.5 })).toMatchObject({ state: 'invalid', field: 'ratio' });
   });
+
+  it('scores against the target as stored, not its text read again: a unit corrected on import, a scoring rule', () => {
+    const score = { ...count, level2: '服务对象满意度指标', name: '当事人满意度评分', target: { ...count.target, raw: '≥4.5', value: '4.5', unit: '分' } };
+    expect(previewActual(score, { value: '4.6分' })).toMatchObject({ state: 'ok', score: { score: 10, met: true } });
+    expect(previewActual(score, { value: '90%' })).toMatchObject({ state: 'invalid', field: 'value' });
+    const ruled = { ...count, target: { ...count.target, rule: { zeroBelow: 0.9 } } };
+    expect(previewActual(ruled, { value: '5个' })).toMatchObject({ state: 'ok', score: { score: 0 } });
+    expect(previewActual(count, { value: '5个' })).toMatchObject({ state: 'ok', score: { score: 8.33 } });
+  });
 });
