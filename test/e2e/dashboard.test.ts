@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, cspViolations, launchChromium, phoneContext, ProductServer, screenshot } from './support.js';
+import { ADMIN_PASSWORD, cspViolations, launchChromium, logInAs, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
  * A manager reads 绩效看板: the real product with the seed, some actuals, a year of spending and a
@@ -51,12 +51,8 @@ async function recordSpending(projectId: string, amount: number, date: string, n
   await gql('mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }', { input: { projectId, amount, date, note, clientId: randomUUID() } });
 }
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${server.base}/login`);
-  await page.locator('[data-testid="username"] input, input[data-testid="username"]').first().fill('admin');
-  await page.locator('[data-testid="password"] input, input[data-testid="password"]').first().fill(ADMIN_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('project-card').first().waitFor({ timeout: 30_000 });
+function logIn(page: Page): Promise<void> {
+  return logInAs(page, server.base, 'admin', ADMIN_PASSWORD);
 }
 
 /** Waits until ECharts has drawn all four charts on canvases of non-zero size. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../App.vue';
 import { ApiError } from '../graphql/client';
 import type { PreviewTable } from '../graphql/queries';
-import { createHarness, logIn, MANAGER, mountWith, PREVIEW_TABLE, settle, VIEWER } from '../testing/harness';
+import { createHarness, logIn, MANAGER, mountWith, PREVIEW_TABLE, settle, VIEWER, type HarnessOptions } from '../testing/harness';
 import ImportPage from './ImportPage.vue';
 
 const ORGANIZATIONS = { organizations: [{ code: '218101', name: '天津市武清区人民法院', parentCode: null }] };
@@ -19,7 +19,7 @@ describe('ImportPage', () => {
   let wrapper: ReturnType<typeof mountWith> | undefined;
   afterEach(() => wrapper?.unmount());
 
-  async function open(api: Parameters<typeof createHarness>[0]['api']) {
+  async function open(api: NonNullable<HarnessOptions['api']>) {
     const harness = createHarness({ api: { DashboardOrganizations: () => ORGANIZATIONS, ...api } });
     await logIn(harness, MANAGER);
     await harness.router.push('/import');
