@@ -9,6 +9,15 @@ export type ImportSourceMode = 'file' | 'text';
 /** Extensions the reader takes, and the older formats it names (the server says what to do with them). */
 export const IMPORT_FILE_ACCEPT = '.docx,.xlsx,.html,.htm,.txt,.doc,.xls';
 
+/**
+ * The largest file sent: the server takes GraphQL bodies up to 5 MB, and base64 makes a file a
+ * third larger. A larger body may be cut off before the server can answer, so it is refused here.
+ */
+export const MAX_IMPORT_FILE_BYTES = 3.5 * 1024 * 1024;
+
+/** A message for the screen: an i18n key with its values, or the server's own words. */
+export type ImportNotice = { key: string; values: Record<string, string> } | { message: string };
+
 /** The file's bytes as base64, in slices (String.fromCharCode on a whole file overflows the stack). */
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -16,6 +25,8 @@ export async function fileToBase64(file: Blob): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export interface TargetImportOptions {
   api: GraphqlClient;
@@ -37,7 +48,7 @@ export function useTargetImport({ api }: TargetImportOptions) {
   const organizations = ref<OrganizationRef[]>([]);
 
   const previewing = ref(false);
-  const previewError = ref<string | null>(null);
+  const previewError = ref<ImportNotice | null>(null);
   const source = ref<string | null>(null);
   const tables = ref<TableDraft[] | null>(null);
   /** Tables that could not be read, as the server names them. */
@@ -65,6 +76,11 @@ export function useTargetImport({ api }: TargetImportOptions) {
   /** Asks the server to read the source. Nothing is written. */
   async function preview(): Promise<void> {
     if (!canPreview.value) return;
+    if (mode.value === 'file' && file.value && file.value.size > MAX_IMPORT_FILE_BYTES) {
+      previewError.value = { key: 'importer.tooLarge', values: { name: file.value.name, size: megabytes(file.value.size), max: megabytes(MAX_IMPORT_FILE_BYTES) } };
+      tables.value = null;
+      return;
+    }
     previewing.value = true;
     previewError.value = null;
     result.value = null;
@@ -83,7 +99,7 @@ export function useTargetImport({ api }: TargetImportOptions) {
       readErrors.value = read.errors;
     } catch (error) {
       tables.value = null;
-      previewError.value = (error as Error).message;
+      previewError.value = { message: (error as Error).message };
     } finally {
       previewing.value = false;
     }

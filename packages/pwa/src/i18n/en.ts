@@ -303,6 +303,7 @@ const en: Messages = {
     defaultYear: 'Year for tables that state none',
     defaultOrg: 'Unit for tables without a unit code',
     defaultOrgNone: 'Choose per table',
+    tooLarge: 'The file “{name}” is {size}, over the {max} the web app can import: remove pictures and other content it does not need, or split it',
     preview: 'Preview',
     reading: 'Reading…',
     previewTitle: 'Preview: {source}',

@@ -301,6 +301,7 @@ const zhCN = {
     defaultYear: '表中未写年度时按',
     defaultOrg: '表中未写单位编码时归入',
     defaultOrgNone: '逐表选择',
+    tooLarge: '文件“{name}”有 {size}，超过网页导入的上限 {max}：请删去文件中的图片等无关内容，或拆分后再导入',
     preview: '解析预览',
     reading: '正在读取…',
     previewTitle: '预览：{source}',

@@ -113,11 +113,15 @@ describe('ImportPage', () => {
 
   it('says what is wrong with a file the server cannot read, and reads pasted text', async () => {
     const { harness, wrapper } = await open({
-      PreviewTargetTables: (variables) => {
+      PreviewTargetTables: (variables: Record<string, unknown>) => {
         if (variables.fileName) throw new ApiError('文件“旧表.doc”是 Word 97-2003 格式，请在 Word 中另存为 .docx 后再导入', 'BAD_USER_INPUT');
         return previewOf([PREVIEW_TABLE]);
       },
     });
+    await upload(wrapper, '扫描件.docx', new Uint8Array(3.6 * 1024 * 1024));
+    expect(wrapper.get('[data-testid="import-preview-error"]').text()).toBe('文件“扫描件.docx”有 3.6 MB，超过网页导入的上限 3.5 MB：请删去文件中的图片等无关内容，或拆分后再导入');
+    expect(harness.api.calls.some((call) => call.operation === 'PreviewTargetTables')).toBe(false);
+
     await upload(wrapper, '旧表.doc');
     expect(wrapper.get('[data-testid="import-preview-error"]').text()).toBe('文件“旧表.doc”是 Word 97-2003 格式，请在 Word 中另存为 .docx 后再导入');
     expect(wrapper.find('[data-testid="import-table"]').exists()).toBe(false);
