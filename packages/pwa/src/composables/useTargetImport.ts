@@ -53,6 +53,8 @@ export function useTargetImport({ api }: TargetImportOptions) {
   const tables = ref<TableDraft[] | null>(null);
   /** Tables that could not be read, as the server names them. */
   const readErrors = ref<ImportMessageRef[]>([]);
+  /** What the preview says beyond the tables' own guesses (a unit that saving would create). */
+  const notices = ref<ImportMessageRef[]>([]);
 
   const problems = computed(() => (tables.value ? draftProblems(tables.value) : []));
   /** Problems are listed once a save was tried, not while the person is still reading. */
@@ -97,6 +99,8 @@ export function useTargetImport({ api }: TargetImportOptions) {
       source.value = read.source;
       tables.value = draftFromPreview(read.tables);
       readErrors.value = read.errors;
+      const ofTables = new Set(read.tables.flatMap((table) => [...table.warnings, ...table.indicators.flatMap((indicator) => indicator.warnings)].map((warning) => warning.message)));
+      notices.value = read.warnings.filter((warning) => !ofTables.has(warning.message));
     } catch (error) {
       tables.value = null;
       previewError.value = { message: (error as Error).message };
@@ -132,6 +136,7 @@ export function useTargetImport({ api }: TargetImportOptions) {
     text.value = '';
     tables.value = null;
     readErrors.value = [];
+    notices.value = [];
     source.value = null;
     result.value = null;
     previewError.value = null;
@@ -151,6 +156,7 @@ export function useTargetImport({ api }: TargetImportOptions) {
     source,
     tables,
     readErrors,
+    notices,
     problems,
     showProblems,
     saving,

@@ -8,8 +8,11 @@ import ImportPage from './ImportPage.vue';
 const ORGANIZATIONS = { organizations: [{ code: '218101', name: '天津市武清区人民法院', parentCode: null }] };
 const SAVED = { created: 1, updated: 0, projects: [{ id: 'p9', name: '诉讼服务中心智能化改造项目', orgName: '天津市武清区人民法院', year: 2023 }], warnings: [], errors: [] };
 
-function previewOf(tables: PreviewTable[]) {
-  return { previewTargetTables: { source: '诉讼服务中心.docx', errors: [], warnings: [], tables } };
+const NEW_UNIT = { table: 1, line: null, cell: null, sheet: null, message: '表1：单位“218199 某某法庭”原不存在，已作为您的单位“218101 天津市武清区人民法院”的下级单位新建；如它另有上级单位，请联系系统管理员' };
+
+/** The preview's answer: the tables, and every warning once more at the top (as the server sends them). */
+function previewOf(tables: PreviewTable[], warnings = tables.flatMap((table) => table.warnings)) {
+  return { previewTargetTables: { source: '诉讼服务中心.docx', errors: [], warnings, tables } };
 }
 
 /** The unit input of the satisfaction row, by the name a screen reader says. */
@@ -37,13 +40,18 @@ describe('ImportPage', () => {
   }
 
   it('reads a Word file, highlights the guesses, shows the scoring change as the unit is fixed, and saves the fix', async () => {
-    const { harness, wrapper } = await open({ PreviewTargetTables: () => previewOf([PREVIEW_TABLE]), SaveTargetTables: () => ({ saveTargetTables: SAVED }) });
+    const { harness, wrapper } = await open({
+      PreviewTargetTables: () => previewOf([PREVIEW_TABLE], [...PREVIEW_TABLE.warnings, NEW_UNIT]),
+      SaveTargetTables: () => ({ saveTargetTables: SAVED }),
+    });
     await upload(wrapper);
 
     const preview = harness.api.calls.find((call) => call.operation === 'PreviewTargetTables')!;
     expect(preview.variables).toEqual({ file: 'UEsDBP8=', fileName: '诉讼服务中心.docx' });
     expect(wrapper.get('[data-testid="import-summary"]').text()).toBe('读出 1 张表，共 5 个指标。 3 处为推定（黄色标出），请核对。');
     expect(wrapper.text()).toContain('尚未保存');
+    // What the tables do not show already is said once, above them.
+    expect(wrapper.findAll('[data-testid="import-notices"] li').map((li) => li.text())).toEqual([NEW_UNIT.message]);
     expect(wrapper.get('[data-testid="import-table-action"]').text()).toBe('将新建项目');
 
     const rows = wrapper.findAll('[data-testid="import-indicator"]');
