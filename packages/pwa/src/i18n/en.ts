@@ -312,8 +312,7 @@ const en: Messages = {
     notSaved: 'Not saved yet: check, correct, then press Save. Nothing is written before.',
     tableTitle: 'Table {n} · {title}',
     tableGuesses: 'Guesses in table {n}',
-    willCreate: 'New project',
-    willUpdate: 'Updates an existing project',
+    action: { create: 'New project', update: 'Updates an existing project', match: 'Matched by unit, year and name when saved' },
     field: {
       name: 'Project name',
       org: 'Unit',

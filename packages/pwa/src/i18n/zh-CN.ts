@@ -310,8 +310,7 @@ const zhCN = {
     notSaved: '尚未保存：核对、修改后点“保存”，此前不会写入任何内容。',
     tableTitle: '表{n} · {title}',
     tableGuesses: '表{n}的推定',
-    willCreate: '将新建项目',
-    willUpdate: '将更新已有项目',
+    action: { create: '将新建项目', update: '将更新已有项目', match: '保存时按单位、年度和名称匹配已有项目' },
     field: {
       name: '项目名称',
       org: '单位',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PREVIEW_TABLE } from '../testing/harness';
-import { changedInputs, draftFromPreview, draftProblems, inputsOfKind, previewTarget, toSaveInput, type TableDraft, type TargetDraft } from './import-draft';
+import { changedInputs, draftFromPreview, draftProblems, inputsOfKind, previewTarget, saveAction, toSaveInput, type TableDraft, type TargetDraft } from './import-draft';
 
 const draft = (): TableDraft[] => draftFromPreview([PREVIEW_TABLE]);
 const satisfaction = (tables: TableDraft[]) => tables[0].indicators[3];
@@ -64,6 +64,22 @@ describe('changedInputs and inputsOfKind', () => {
     expect([...inputsOfKind('quantitative', 'between')]).toEqual(['kind', 'comparator', 'value', 'max', 'unit']);
     expect([...inputsOfKind('deadline', '<=')]).toEqual(['kind', 'deadline']);
     expect([...inputsOfKind('qualitative', '')]).toEqual(['kind']);
+  });
+});
+
+describe('saveAction', () => {
+  it('creates, updates the project the server found, or matches again once unit, year or name changed', () => {
+    const [fresh] = draft();
+    expect(saveAction(fresh)).toBe('create');
+    const [existing] = draftFromPreview([{ ...PREVIEW_TABLE, existingProjectId: 'p1' }]);
+    expect(saveAction(existing)).toBe('update');
+    existing.name = `${existing.name} `;
+    expect(saveAction(existing)).toBe('update');
+    existing.year = '2024';
+    expect(saveAction(existing)).toBe('match');
+    existing.year = '2023';
+    existing.orgCode = '218102';
+    expect(saveAction(existing)).toBe('match');
   });
 });
 

@@ -64,6 +64,8 @@ export interface TableDraft {
   indicators: IndicatorDraft[];
   /** Guesses about the table rather than one indicator (a year taken from elsewhere, a missing 一级). */
   warnings: ImportMessageRef[];
+  /** As read: saving updates `existingProjectId` only while unit, year and name are these. */
+  read: { orgCode: string; name: string; year: string };
 }
 
 const text = (value: number | null | undefined): string => (value == null ? '' : String(value));
@@ -118,6 +120,7 @@ export function draftFromPreview(tables: readonly PreviewTable[]): TableDraft[] 
       existingProjectId: table.existingProjectId,
       indicators: table.indicators.map((indicator, index) => indicatorDraft(table, indicator, index)),
       warnings: table.warnings.filter((warning) => warning.cell === null || !cells.has(warning.cell)),
+      read: { orgCode: table.orgCode ?? '', name: table.name, year: String(table.year) },
     };
   });
 }
@@ -171,6 +174,16 @@ export function changedInputs(indicator: IndicatorDraft): Set<TargetInputName | 
   if (indicator.level1 !== indicator.read.level1) changed.add('level1');
   if (indicator.level2 !== indicator.read.level2) changed.add('level2');
   return changed;
+}
+
+/**
+ * What saving the table will do, as far as the preview knows: create a project, update the one
+ * the server found, or — unit, year or name changed — match by the new ones when saving.
+ */
+export function saveAction(table: TableDraft): 'create' | 'update' | 'match' {
+  const { read } = table;
+  if (table.orgCode !== read.orgCode || table.name.trim() !== read.name || table.year.trim() !== read.year) return 'match';
+  return table.existingProjectId ? 'update' : 'create';
 }
 
 /** Which inputs a target of this kind uses. */
