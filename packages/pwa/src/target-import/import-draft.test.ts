@@ -97,11 +97,11 @@ describe('draftProblems', () => {
     satisfaction(tables).target.value = '';
     tables[0].indicators[2].target.deadline = '2023-02-30';
     expect(draftProblems(tables)).toEqual([
-      { table: 1, line: null, cell: null, field: 'orgCode', key: 'importer.problems.orgRequired' },
-      { table: 1, line: null, cell: null, field: 'year', key: 'importer.problems.yearInvalid' },
-      { table: 1, line: null, cell: null, field: 'budget.fiscal', key: 'importer.problems.budgetInvalid' },
-      { table: 1, line: 11, cell: 'F11', field: 'deadline', message: '“2023-02-30”不是有效日期，应写成 2023-12-31' },
-      { table: 1, line: 12, cell: 'F12', field: 'value', message: '定量指标须填写目标数值' },
+      { table: 1, tableIndex: 0, indicator: null, line: null, cell: null, field: 'orgCode', key: 'importer.problems.orgRequired' },
+      { table: 1, tableIndex: 0, indicator: null, line: null, cell: null, field: 'year', key: 'importer.problems.yearInvalid' },
+      { table: 1, tableIndex: 0, indicator: null, line: null, cell: null, field: 'budget.fiscal', key: 'importer.problems.budgetInvalid' },
+      { table: 1, tableIndex: 0, indicator: 2, line: 11, cell: 'F11', field: 'deadline', message: '“2023-02-30”不是有效日期，应写成 2023-12-31' },
+      { table: 1, tableIndex: 0, indicator: 3, line: 12, cell: 'F12', field: 'value', message: '定量指标须填写目标数值' },
     ]);
   });
 });

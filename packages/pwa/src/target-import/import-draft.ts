@@ -81,10 +81,10 @@ function targetDraft(target: PreviewTarget): TargetDraft {
   };
 }
 
-function indicatorDraft(table: PreviewTable, indicator: PreviewIndicator, index: number): IndicatorDraft {
+function indicatorDraft(tableIndex: number, indicator: PreviewIndicator, index: number): IndicatorDraft {
   const target = targetDraft(indicator.target);
   return {
-    key: `${table.tableNumber}-${index}`,
+    key: `${tableIndex}-${index}`,
     level1: indicator.level1,
     level2: indicator.level2,
     name: indicator.name,
@@ -102,7 +102,7 @@ function indicatorDraft(table: PreviewTable, indicator: PreviewIndicator, index:
  * table's other warnings (a field, a level, the year) are shown above its indicators.
  */
 export function draftFromPreview(tables: readonly PreviewTable[]): TableDraft[] {
-  return tables.map((table) => {
+  return tables.map((table, tableIndex) => {
     const cells = new Set(table.indicators.flatMap((indicator) => (indicator.cell === null ? [] : [indicator.cell])));
     return {
       tableNumber: table.tableNumber,
@@ -118,7 +118,7 @@ export function draftFromPreview(tables: readonly PreviewTable[]): TableDraft[] 
       leader: table.leader,
       period: table.period,
       existingProjectId: table.existingProjectId,
-      indicators: table.indicators.map((indicator, index) => indicatorDraft(table, indicator, index)),
+      indicators: table.indicators.map((indicator, index) => indicatorDraft(tableIndex, indicator, index)),
       warnings: table.warnings.filter((warning) => warning.cell === null || !cells.has(warning.cell)),
       read: { orgCode: table.orgCode ?? '', name: table.name, year: String(table.year) },
     };
@@ -195,13 +195,17 @@ export function inputsOfKind(kind: TargetKind, comparator: Comparator | ''): Set
 
 /** Something that keeps the preview from being saved, with the place it is about. */
 export interface DraftProblem {
+  /** The table's number, as its title gives it, and its place in the preview (numbers may repeat). */
   table: number;
+  tableIndex: number;
+  /** The indicator's place in its table, or null for a field of the table. */
+  indicator: number | null;
   /** The indicator's row, or null for a field of the table. */
   line: number | null;
   cell: string | null;
   /** The input it is about: orgCode, name, year, budget.total …, or a target input. */
   field: string;
-  /** An i18n key (importer.problems.*) with its values, or a message of the domain's. */
+  /** An i18n key (importer.problems.*), or a message of the domain's. */
   key?: string;
   message?: string;
 }
@@ -211,8 +215,8 @@ const YEAR = /^\d{4}$/;
 /** Everything to correct before saving; empty when the preview can be saved. */
 export function draftProblems(tables: readonly TableDraft[]): DraftProblem[] {
   const problems: DraftProblem[] = [];
-  for (const table of tables) {
-    const at = { table: table.tableNumber, line: null, cell: null };
+  tables.forEach((table, tableIndex) => {
+    const at = { table: table.tableNumber, tableIndex, indicator: null, line: null, cell: null };
     if (table.orgCode === '') problems.push({ ...at, field: 'orgCode', key: 'importer.problems.orgRequired' });
     if (table.name.trim() === '') problems.push({ ...at, field: 'name', key: 'importer.problems.nameRequired' });
     if (!YEAR.test(table.year.trim())) problems.push({ ...at, field: 'year', key: 'importer.problems.yearInvalid' });
@@ -222,14 +226,14 @@ export function draftProblems(tables: readonly TableDraft[]): DraftProblem[] {
         problems.push({ ...at, field: `budget.${field}`, key: 'importer.problems.budgetInvalid' });
       }
     }
-    for (const indicator of table.indicators) {
-      const place = { table: table.tableNumber, line: indicator.line, cell: indicator.cell };
+    table.indicators.forEach((indicator, index) => {
+      const place = { table: table.tableNumber, tableIndex, indicator: index, line: indicator.line, cell: indicator.cell };
       if (indicator.name.trim() === '') problems.push({ ...place, field: 'name', key: 'importer.problems.indicatorNameRequired' });
       if (indicator.level2.trim() === '') problems.push({ ...place, field: 'level2', key: 'importer.problems.levelRequired' });
       const preview = previewTarget(indicator.target);
       if (preview.state === 'invalid') problems.push({ ...place, field: preview.field, message: preview.message });
-    }
-  }
+    });
+  });
   return problems;
 }
 
