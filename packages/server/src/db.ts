@@ -37,6 +37,8 @@ export interface DbOptions {
    * command passes it. Without one (tests, migrations) they are kept in memory, for this Db only.
    */
   dataDir?: string;
+  /** Tests of an upgrade: apply the committed migrations only up to this one (its name), as an older release left the database. */
+  migrateTo?: string;
 }
 
 /** What went wrong opening a database; the CLI turns it into a message (cli/cli-errors.ts). */
@@ -212,7 +214,7 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
       throw new DatabaseError(database, isMissingPostgresDatabase(connection.error) ? 'missing' : 'open-failed', connection.error);
     }
     if (options.mustExist && !(await hasMigrationTable(orm, dialect))) throw new DatabaseError(database, 'not-jixiao');
-    await orm.migrator.up();
+    await orm.migrator.up(options.migrateTo === undefined ? undefined : { to: options.migrateTo });
     installAuditLedger(orm, options.dataDir === undefined ? AuditLedger.inMemory() : AuditLedger.inDataFolder(dataPaths(options.dataDir)));
   } catch (error) {
     await orm.close(true);

@@ -18,6 +18,8 @@ export interface ImportedIndicator {
   cell?: string;
   /** 实际完成值 as written, from a self-evaluation table (自评表). */
   actual?: string;
+  /** The 实际完成值 cell's address, where `cell` is the target's. */
+  actualCell?: string;
   /** 分值, when the table gives it. */
   weight?: number;
 }

@@ -192,6 +192,15 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     expect(result.projects.map((p) => p.name)).toEqual(['设备购置项目-2023']);
   });
 
+  it('a header without its 指标值 cell: the error is at the header and says what it lacks', () => {
+    const lines = good.split('\n');
+    const header = lines.indexOf('\t一级指标');
+    const result = parseTargetTables(lines.filter((line) => line !== '\t指标值').join('\n'));
+    expect(result.errors).toEqual([
+      { table: 1, line: header + 1, cell: `A${header + 1}`, message: `表1第${header + 1}行：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标` },
+    ]);
+  });
+
   it('a table cut in the middle of its last row', () => {
     const cut = good.slice(0, good.lastIndexOf('\t设备使用人员满意度'));
     const result = parseTargetTables(cut);

@@ -106,7 +106,9 @@ describe('parseTargetWorkbook on broken workbooks: errors name the worksheet and
     ['a non-numeric budget', withCell(good, 'C4', '二十一万'), 'C4', 4, '预算数应为数字（万元），实际是“二十一万”'],
     ['a non-numeric 财政资金', withCell(good, 'E4', '约21'), 'E4', 4, '财政资金应为数字（万元），实际是“约21”'],
     ['an emptied 项目名称 label', withCell(good, 'A3', null), 'A2', 2, '没有找到项目名称（“项目名称”或“项目支出名称”）'],
-    ['an emptied 指标值 header cell (no indicator header left)', withCell(good, 'F7', null), 'A2', 2, '没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）'],
+    ['an emptied 指标值 header cell: the header row says what it lacks, at the blank cell', withCell(good, 'F7', null), 'F7', 7, '指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标'],
+    ['an emptied 三级指标 header cell', withCell(good, 'C7', null), 'C7', 7, '指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标'],
+    ['no indicator header at all', ['A7', 'B7', 'C7', 'D7', 'F7'].reduce((sheet, ref) => withCell(sheet, ref, null), good), 'A2', 2, '没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）'],
     ['an empty target', withCell(good, 'F13', null), 'F13', 13, '指标“购置设备使用率”的指标值不能为空'],
   ])('%s', (_case, sheet, cell, line, message) => {
     expect(errorsOf(sheet)).toEqual([{ table: 3, line, sheet: '3.科技法庭试点提升项目', cell, message: `${label}单元格 ${cell}：${message}` }]);

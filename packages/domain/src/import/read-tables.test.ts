@@ -3,6 +3,8 @@ import tianjinSeedLayout from '../../../../test/fixtures/real/tianjin-hebei-cour
 import tianjinWeb from '../../../../test/fixtures/real/tianjin-hebei-court-2023.web.txt?raw';
 import xiangtanSeedLayout from '../../../../test/fixtures/real/xiangtan-sanitation-2023-title-as-published.txt?raw';
 import xiangtanWeb from '../../../../test/fixtures/real/xiangtan-sanitation-2023.web.txt?raw';
+import department from '../../../../test/fixtures/layouts/department-2023.txt?raw';
+import selfEvaluation from '../../../../test/fixtures/layouts/self-evaluation-2023.txt?raw';
 import { parseTargetTables } from './parse-target-tables.js';
 
 const summary = (text: string, orgCode?: string) =>
@@ -72,31 +74,15 @@ describe('layouts DESIGN.md lists', () => {
     expect(result.warnings.some((w) => w.message.includes('未写一级指标') && w.table === 1 && w.cell !== undefined)).toBe(true);
   });
 
-  it('a 自评表 also brings 实际完成值 and 分值', () => {
-    const text = [
-      '部门预算项目支出绩效自评表(2023年度)',
-      '218101天津市武清区人民法院',
-      '项目名称 | 自评项目',
-      '预算数 | 10 | 财政资金 | 10 | 其他资金 | 0',
-      '年度目标 | 完成',
-      '一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分',
-      '产出指标 | 数量指标 | 购置设备 | ≥2台 | 3台 | 20 | 20',
-    ].join('\n');
-    const [project] = parseTargetTables(text).projects;
+  it('a 自评表 also brings 实际完成值 (with its cell) and 分值', () => {
+    const [project] = parseTargetTables(selfEvaluation).projects;
     expect(project.year).toBe(2023);
-    expect(project.indicators[0]).toMatchObject({ name: '购置设备', actual: '3台', weight: 20, target: { comparator: '>=', value: 2, unit: '台' } });
+    expect(project.indicators[0]).toMatchObject({ name: '购置设备', actual: '3台', actualCell: 'E7', cell: 'D7', weight: 20, target: { comparator: '>=', value: 2, unit: '台' } });
+    expect(project.indicators.map((i) => i.actual)).toEqual(['3台', '98%', '已保障', '88%']);
   });
 
   it('部门整体支出绩效目标表 imports as the department project', () => {
-    const text = [
-      '2023年部门整体支出绩效目标表',
-      '部门名称 | 218101天津市武清区人民法院',
-      '年度预算数 | 1000',
-      '履职目标 | 1.保障审判执行',
-      '一级指标 | 二级指标 | 三级指标 | 指标值',
-      '产出指标 | 数量指标 | 审结案件 | ≥27000件',
-    ].join('\n');
-    const [project] = parseTargetTables(text).projects;
+    const [project] = parseTargetTables(department).projects;
     expect(project).toMatchObject({ kind: 'DEPARTMENT', name: '部门整体支出', orgCode: '218101', year: 2023, budget: { total: 1000 }, goals: ['保障审判执行'] });
   });
 
@@ -104,5 +90,14 @@ describe('layouts DESIGN.md lists', () => {
     const result = parseTargetTables([...fields, '产出指标 | 数量指标 | 购置设备 | ≥2台'].join('\n'));
     expect(result.projects).toEqual([]);
     expect(result.errors[0].message).toMatch(/^表1第\d+行第1格：没有找到指标表头/);
+  });
+
+  it.each([
+    ['rows of text: a header without its 指标值', ['一级指标 | 二级指标 | 三级指标 | 指标说明'], '表1第6行第1格：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标'],
+    ['rows of text: a header without its 三级指标', ['一级指标 | 二级指标 | 指标值'], '表1第6行第1格：指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标'],
+  ])('%s is refused, naming the header row and what it lacks', (_, header, message) => {
+    const result = parseTargetTables([...fields, ...header, '产出指标 | 数量指标 | 购置设备 | 购置设备数'].join('\n'));
+    expect(result.projects).toEqual([]);
+    expect(result.errors.map((e) => e.message)).toEqual([message]);
   });
 });

@@ -284,6 +284,48 @@ function streamHeaderEnds(rows: readonly GridRow[]): boolean {
   return true;
 }
 
+const MISSING_VALUE = '“指标值”（或“目标值”“年度指标值”“指标值及单位”）';
+const MISSING_NAME = '“三级指标”（或“指标名称”“指标内容”）';
+
+/**
+ * A row that is the indicator header but for one column the reader needs (its 指标值 or 三级指标
+ * cell emptied or misspelt): the blank cell where that label belongs when there is one, else the
+ * row's first cell, and what is missing. Two labels of the header, one of them a level or the name,
+ * make a row a header.
+ */
+function incompleteHeader(table: TableDraft): { at: CellPlace; missing: string } | null {
+  const missingOf = (kinds: ReadonlySet<Column>): string | null => {
+    const labels = ['level1', 'level2', 'name', 'value', 'description'].filter((c) => kinds.has(c as Column)).length;
+    if (labels < 2 || !(kinds.has('level1') || kinds.has('level2') || kinds.has('name'))) return null;
+    if (!kinds.has('name')) return MISSING_NAME;
+    return kinds.has('value') || kinds.has('unit') || kinds.has('actual') ? null : MISSING_VALUE;
+  };
+  if (table.grid.shape === 'stream') {
+    // A run of header labels, a cell per row.
+    for (let i = 0; i < table.rows.length; i++) {
+      const run: Column[] = [];
+      for (let k = i; k < table.rows.length; k++) {
+        const column = columnOf(table.rows[k].cells[0]?.text ?? '');
+        if (column === null) break;
+        run.push(column);
+      }
+      const missing = missingOf(new Set(run));
+      if (missing) return { at: table.rows[i].cells[0].at, missing };
+      i += run.length;
+    }
+    return null;
+  }
+  for (const row of table.rows) {
+    const columns = headerColumns(row.cells);
+    const missing = missingOf(new Set(columns.map((c) => c.column)));
+    if (!missing) continue;
+    const first = columns[0]?.index ?? 0;
+    const blank = ownCells(row).find((cell) => cell.text.trim() === '' && row.cells.indexOf(cell) > first);
+    return { at: (blank ?? filled(row)[0] ?? row.cells[0]).at, missing };
+  }
+  return null;
+}
+
 /** Amounts: "20.00", "1,234.5", "250万" (万元), "2,500,000元" in a table of 万元. */
 function money(cell: GridCell | undefined, label: string, toWanYuan: number, blankIsZero: boolean): number | null {
   const text = normalizeCell(cell?.text ?? '');
@@ -650,6 +692,8 @@ function composeTarget(row: RowDraft): { raw: string; qualitative: boolean } {
 
 function readTable(table: TableDraft, options: ImportOptions, warnings: ImportMessage[]): Draft {
   if (table.header === null) {
+    const incomplete = incompleteHeader(table);
+    if (incomplete) throw new TableError(incomplete.at, `指标表头缺少${incomplete.missing}列，无法读出指标`);
     const at = table.rows[0]?.cells[0]?.at ?? { line: 1 };
     throw new TableError(at, '没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）');
   }
@@ -771,6 +815,7 @@ function readTable(table: TableDraft, options: ImportOptions, warnings: ImportMe
     if (table.selfEvaluation || row.cells.actual) {
       const actual = cellText(row.cells.actual);
       if (actual !== '') indicator.actual = actual;
+      if (actual !== '' && row.cells.actual?.at.ref !== undefined) indicator.actualCell = row.cells.actual.at.ref;
     }
     const weight = parseDecimal(cellText(row.cells.weight));
     if (weight !== null) indicator.weight = weight;

@@ -110,7 +110,7 @@ describe('a failed import writes nothing and creates nothing', () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.out)).toMatchObject({ created: 0, updated: 0, projects: [] });
     expect(JSON.parse(result.out).errors).toEqual([
-      { table: 1, line: 10, message: `${BROKEN}：表1第10行：预算数应为数字（万元），实际是“四百一十八”` },
+      { table: 1, line: 10, cell: 'A10', message: `${BROKEN}：表1第10行：预算数应为数字（万元），实际是“四百一十八”` },
     ]);
     expect(await Promise.all(['project', 'organization', 'audit_event'].map((t) => count(seeded, t)))).toEqual(before);
   });

@@ -153,7 +153,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
 
   const url = databaseUrl(options.db, options.dataDir);
   const created = newSqliteDatabase(url);
-  const total = { created: 0, updated: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
+  const total = { created: 0, updated: 0, actuals: 0, warnings: [] as ImportMessage[], errors: [] as ImportMessage[], projects: [] as object[] };
   let lines: string[] = [];
   try {
     const db = await createDb({ url, dataDir: dataPaths(options.dataDir).root });
@@ -165,6 +165,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
           if (outcome.errors.length > 0) throw new ImportRolledBack(outcome.errors.map((m) => ({ ...m, message: prefix + m.message })));
           total.created += outcome.created;
           total.updated += outcome.updated;
+          total.actuals += outcome.actuals;
           total.warnings.push(...outcome.warnings.map((m) => ({ ...m, message: prefix + m.message })));
           for (const p of outcome.projects) {
             total.projects.push({ id: p.id, orgCode: p.organization.code, name: p.name, year: p.year, indicators: p.indicators.length });
@@ -187,7 +188,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
   else {
     for (const line of lines) io.out(line);
     printMessages(total, io);
-    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个\n`);
+    io.out(`已写入数据库：新建 ${total.created} 个项目，更新 ${total.updated} 个${total.actuals > 0 ? `；自评表的实际完成值 ${total.actuals} 个` : ''}\n`);
   }
   return 0;
 }
@@ -195,7 +196,7 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
 /** Errors found: nothing was written, and the output says so. */
 function reportNothingStored(warnings: ImportMessage[], errors: ImportMessage[], options: ImportOptions, io: CliIo): number {
   if (options.json) {
-    io.out(`${JSON.stringify({ created: 0, updated: 0, warnings, errors, projects: [] }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ created: 0, updated: 0, actuals: 0, warnings, errors, projects: [] }, null, 2)}\n`);
   } else {
     printMessages({ warnings, errors }, io);
     io.out(`有 ${errors.length} 处错误，未写入数据库（请改正后重新导入）\n`);

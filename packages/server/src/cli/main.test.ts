@@ -11,12 +11,15 @@ describe('jixiao import --dry-run --json', () => {
     expect(report.errors).toEqual([]);
     expect(report.projects.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([418, 27, 21, 30, 31]);
     expect(report.projects.reduce((n: number, p: { indicators: unknown[] }) => n + p.indicators.length, 0)).toBe(41);
-    expect(Object.keys(report.projects[0])).toEqual(['orgCode', 'orgName', 'name', 'year', 'budget', 'purpose', 'goals', 'indicators']);
+    // The model the web preview shows (kind, 上年结转, 项目负责人 and 实施期 when the table has them).
+    expect(Object.keys(report.projects[0])).toEqual(['tableNumber', 'title', 'kind', 'orgCode', 'orgName', 'name', 'year', 'budget', 'purpose', 'goals', 'indicators']);
     expect(report.projects[3].indicators[6]).toEqual({
       level1: '满意度指标',
       level2: '服务对象满意度指标',
       name: '干警满意度',
       description: '干警满意度',
+      // The target's cell: its line in the text (A) — a worksheet gives its address, e.g. F14.
+      cell: 'A330',
       target: {
         raw: '≥95目标值完成得满分，目标值完成率小于60%不得分，60%与100%之间指标得分=目标值完成率*指标分值',
         kind: 'quantitative',
@@ -99,7 +102,7 @@ describe('usage errors', () => {
     [['user', 'add', 'li'], 'jixiao：缺少必填选项 --role <role>'],
     [['imprt'], 'jixiao：未知命令 imprt（是否想用 import？）'],
     [['import', 'a.txt', '--yeer', '2023'], 'jixiao：未知选项 --yeer（是否想用 --year？）'],
-    [['target'], 'jixiao：缺少参数 <value>'],
+    [['target'], 'jixiao：缺少参数 <value>（或用 --jsonl <file> 批量核对）'],
     [['import', 'a.txt', '--year'], 'jixiao：选项 --year <year> 缺少取值'],
   ])('jixiao %j says in Chinese what is wrong (exit 2)', async (args, message) => {
     const { code, err } = await run(...args);

@@ -123,7 +123,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--name <name>', '三级指标名称，如 "维修质量达标率"（比率类缺省单位为 %）')
     .addOption(new Option('--year <year>', '表的年度（未写年度的日期取此年）').argParser(parseYear))
     .option('--jsonl <file>', '批量核对：文件每行一个 {"raw","level2","name","year"}，每行输出一个结果')
-    .action(async (value: string | undefined, options: { level2?: string; name?: string; year?: number; jsonl?: string }) => {
+    .action(async (value: string | undefined, options: { level2?: string; name?: string; year?: number; jsonl?: string }, command: Command) => {
+      // A usage error like the others (exit 2, with the hint): one value, or a file of them.
+      if (value === undefined && options.jsonl === undefined) command.error('jixiao：缺少参数 <value>（或用 --jsonl <file> 批量核对）', { exitCode: 2 });
       setExitCode(await targetCommand(value, options, io));
     });
 

@@ -14,10 +14,7 @@ function reading(raw: string, context: TargetContext): object {
  */
 export async function targetCommand(value: string | undefined, options: { level2?: string; name?: string; year?: number; jsonl?: string }, io: CliIo): Promise<number> {
   if (options.jsonl === undefined) {
-    if (value === undefined) {
-      io.err('错误：请给出指标值，或用 --jsonl 文件批量核对\n');
-      return 2;
-    }
+    if (value === undefined) throw new Error('jixiao target: a value or --jsonl is required (checked by the command line)');
     io.out(`${JSON.stringify(reading(value, { level2: options.level2, name: options.name, year: options.year }), null, 2)}\n`);
     return 0;
   }

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { scoreProject, type Comparator, type IndicatorScore, type ProjectScore, type TargetKind, type Tier } from '@jixiao/domain';
 import { wanFromFen } from '../modules/common/money.js';
 import { selectRows, type Row } from '../modules/common/rows.js';
+import type { ActualSource } from '../modules/actual/actual.entity.js';
 import { targetOf, type IndicatorSource, type TargetColumns } from '../modules/indicator/indicator.entity.js';
 
 /**
@@ -35,6 +36,7 @@ export interface ActualRow {
   /** The recorder's 真实姓名, else their username. */
   recordedByName: string | null;
   derivedFrom: string | null;
+  source: ActualSource;
 }
 
 /** Everything a project view needs, scored once by the domain. */
@@ -70,13 +72,13 @@ export async function loadProjectData(em: SqlEntityManager, projectIds: readonly
     selectRows(
       em,
       `select id, project_id, position, level1, level2, name, description, target_raw, target_kind, comparator, target_value, unit,
-              zero_below, weight, not_applicable, source, deviation_note
+              zero_below, target_max, target_start, target_note, tolerance, weight, not_applicable, source, deviation_note
          from indicator where project_id in (${placeholders(ids.length)}) order by project_id, position`,
       ids,
     ),
     selectRows(
       em,
-      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, u.username, u.display_name
+      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, a.source, u.username, u.display_name
          from actual a join indicator i on i.id = a.indicator_id left join app_user u on u.id = a.recorded_by_id
         where i.project_id in (${placeholders(ids.length)}) order by a.recorded_at, a.id`,
       ids,
@@ -102,6 +104,10 @@ export async function loadProjectData(em: SqlEntityManager, projectIds: readonly
       targetValue: (r.target_value ?? null) as string | null,
       unit: (r.unit ?? null) as string | null,
       zeroBelow: num(r.zero_below),
+      targetMax: (r.target_max ?? null) as string | null,
+      targetStart: (r.target_start ?? null) as string | null,
+      targetNote: (r.target_note ?? null) as string | null,
+      tolerance: Boolean(r.tolerance),
       weight: num(r.weight),
       notApplicable: Boolean(r.not_applicable),
       source: r.source as IndicatorSource,
@@ -123,6 +129,7 @@ export async function loadProjectData(em: SqlEntityManager, projectIds: readonly
       recordedBy: (r.username ?? null) as string | null,
       recordedByName: (r.display_name ?? r.username ?? null) as string | null,
       derivedFrom: (r.derived_from ?? null) as string | null,
+      source: r.source as ActualSource,
     });
     byIndicator.set(indicatorId, list);
   }

@@ -40,4 +40,5 @@ export { QuestionKind, ResponseChannel, SurveyAudience } from './survey/survey.e
 export { SiteKind } from './site/site.entity.js';
 export { UserRole } from './user/user.entity.js';
 export { IndicatorSource } from './indicator/indicator.entity.js';
-export type { Budget } from './project/project.entity.js';
+export { ProjectKind, type Budget } from './project/project.entity.js';
+export { ActualSource } from './actual/actual.entity.js';

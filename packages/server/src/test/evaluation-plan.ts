@@ -50,7 +50,7 @@ export const PLAN: Record<string, { spending: number[]; actuals: Array<[string, 
     spending: [20.8], // 20.8 / 21 → 9.904762
     actuals: [
       ['购置设备数量', '2台', 12.5],
-      ['设备合格率', '100%', 12.5],
+      ['设备合格率', '100%', 12.5], // a rate with no comparator is a floor: ≥100%, met
       ['设备购置完成时间', '2024年1月15日', 0], // after 2023-12-31
       ['设备采购成本', '20.8万元', 12.5],
       ['设备正常使用年限', '5年', 12.5], // 5/6 × 15
@@ -74,7 +74,7 @@ export const PLAN: Record<string, { spending: number[]; actuals: Array<[string, 
     spending: [],
     actuals: [
       ['救助人数', '1人', 6.25], // 1/2 × 12.5
-      ['严格审查保障司法救助案件质量', '100%', 12.5],
+      ['严格审查保障司法救助案件质量', '100%', 12.5], // no rate in the name: =100%, met
       ['完成时限', '2023-12-20', 12.5],
       ['司法救助金额', '31万元', 12.5],
       ['保障被救助人基本生活', { tier: 'ACHIEVED', ratio: 0.85 }, 8.5], // 3 benefits: 10 each

@@ -6,6 +6,7 @@ import { Migration20261201214904_accounts } from './Migration20261201214904_acco
 import { Migration20261201225525_survey_stuffing } from './Migration20261201225525_survey_stuffing.js';
 import { Migration20261201225720 } from './Migration20261201225720.js';
 import { Migration20261201225800_login_limits_audit_key } from './Migration20261201225800_login_limits_audit_key.js';
+import { Migration20261202142222_target_import_fields } from './Migration20261202142222_target_import_fields.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127201633_initial', class: Migration20261127201633_initial },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201225525_survey_stuffing', class: Migration20261201225525_survey_stuffing },
   { name: 'Migration20261201225720', class: Migration20261201225720 },
   { name: 'Migration20261201225800_login_limits_audit_key', class: Migration20261201225800_login_limits_audit_key },
+  { name: 'Migration20261202142222_target_import_fields', class: Migration20261202142222_target_import_fields },
 ];

@@ -4,6 +4,13 @@ import { BaseEntity } from '../common/base.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { User } from '../user/user.entity.js';
 
+/** Where an actual came from: typed by a person, derived from evidence, or read from an imported 自评表. */
+export enum ActualSource {
+  MANUAL = 'MANUAL',
+  EVIDENCE = 'EVIDENCE',
+  IMPORT = 'IMPORT',
+}
+
 /**
  * One recorded 实际完成值 of an indicator. Rows are never updated: the newest is the current value,
  * the older ones are its history.
@@ -33,6 +40,9 @@ export class Actual extends BaseEntity {
 
   @ManyToOne(() => User, { nullable: true })
   recordedBy: Rel<User> | null = null;
+
+  @Enum({ items: () => ActualSource, default: ActualSource.MANUAL })
+  source: Opt<ActualSource> = ActualSource.MANUAL;
 
   /** What evidence the value was derived from, for actuals that no person typed. */
   @Property({ type: 'text', nullable: true })

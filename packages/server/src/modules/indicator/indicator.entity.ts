@@ -16,7 +16,7 @@ export enum IndicatorSource {
 }
 
 export const TARGET_KINDS: readonly TargetKind[] = ['quantitative', 'deadline', 'qualitative'];
-export const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '='];
+export const COMPARATORS: readonly Comparator[] = ['>=', '>', '<=', '<', '=', 'between'];
 
 /** 三级指标 of a project, with its target as written and as parsed by the domain. */
 @Entity()
@@ -60,8 +60,24 @@ export class Indicator extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   targetValue: string | null = null;
 
+  /** The high end of a `between` range, a number as text. */
+  @Property({ type: 'text', nullable: true })
+  targetMax: string | null = null;
+
   @Property({ type: 'string', length: 32, nullable: true })
   unit: string | null = null;
+
+  /** A deadline given as a period ("2023.07-2024.01"): its first day, ISO. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  targetStart: string | null = null;
+
+  /** Text of the cell kept apart from the value: a trailing note ("计划标准"), or the sentence a number was read from. */
+  @Property({ type: 'text', nullable: true })
+  targetNote: string | null = null;
+
+  /** "±3%以内": the value bounds the deviation from the plan, not the quantity itself. */
+  @Property({ type: 'boolean', default: false })
+  tolerance: Opt<boolean> = false;
 
   /** Scoring rule from the cell: a completion rate below this fraction scores 0. */
   @Property({ type: 'double', runtimeType: 'number', nullable: true })
@@ -100,6 +116,10 @@ export class Indicator extends BaseEntity {
     this.targetValue = target.value === null ? null : String(target.value);
     this.unit = target.unit;
     this.zeroBelow = target.rule?.zeroBelow ?? null;
+    this.targetMax = target.max == null ? null : String(target.max);
+    this.targetStart = target.start ?? null;
+    this.targetNote = target.note ?? null;
+    this.tolerance = target.tolerance === true;
   }
 }
 
@@ -111,12 +131,16 @@ export interface TargetColumns {
   targetValue: string | null;
   unit: string | null;
   zeroBelow: number | null;
+  targetMax: string | null;
+  targetStart: string | null;
+  targetNote: string | null;
+  tolerance: boolean;
 }
 
-/** The target as the domain parsed it, from its stored columns. */
+/** The target as the domain parsed it, from its stored columns (what parseTarget gave, field for field). */
 export function targetOf(columns: TargetColumns): ParsedTarget {
   const value = columns.targetKind === 'quantitative' && columns.targetValue !== null ? Number(columns.targetValue) : columns.targetValue;
-  return {
+  const target: ParsedTarget = {
     raw: columns.targetRaw,
     kind: columns.targetKind,
     comparator: columns.comparator,
@@ -124,4 +148,9 @@ export function targetOf(columns: TargetColumns): ParsedTarget {
     unit: columns.unit,
     rule: columns.zeroBelow === null ? null : { zeroBelow: columns.zeroBelow },
   };
+  if (columns.targetMax !== null) target.max = Number(columns.targetMax);
+  if (columns.targetStart !== null) target.start = columns.targetStart;
+  if (columns.targetNote !== null) target.note = columns.targetNote;
+  if (columns.tolerance) target.tolerance = true;
+  return target;
 }

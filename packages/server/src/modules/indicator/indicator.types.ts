@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { ActualRow, IndicatorRow, ProjectData } from '../../graphql/project-data.js';
 import { InspectionType } from '../inspection/inspection.types.js';
+import { ActualSource } from '../actual/actual.entity.js';
 import { IndicatorSource, targetOf } from './indicator.entity.js';
 
 export enum TargetKindEnum {
@@ -47,6 +48,16 @@ registerEnumType(IndicatorSource, {
   },
 });
 
+registerEnumType(ActualSource, {
+  name: 'ActualSource',
+  description: '实际完成值的来源',
+  valuesConfig: {
+    MANUAL: { description: '手工录入' },
+    EVIDENCE: { description: '由现场证据（验收、问卷、支出）推算' },
+    IMPORT: { description: '从导入的自评表读出' },
+  },
+});
+
 @ObjectType('ScoringRule', { simpleResolvers: true, description: '写在指标值里的评分规则' })
 export class ScoringRuleType {
   @Field(() => Float, { description: '完成率低于此比例不得分（"完成率小于60%不得分" → 0.6）' })
@@ -61,11 +72,14 @@ export class TargetType {
   @Field(() => TargetKindEnum, { description: '类型：定量、时限或定性' })
   kind!: TargetKindEnum;
 
-  @Field(() => String, { nullable: true, description: '比较符：>=、>、<=、<、=；定性指标为空' })
+  @Field(() => String, { nullable: true, description: '比较符：>=、>、<=、<、=，区间为 between（value 至 max）；定性指标为空' })
   comparator!: string | null;
 
-  @Field(() => String, { nullable: true, description: '目标数值（文本，如 "95"）或截止日期（ISO）；定性指标为空' })
+  @Field(() => String, { nullable: true, description: '目标数值（文本，如 "95"；区间的下限）或截止日期（ISO）；定性指标为空' })
   value!: string | null;
+
+  @Field(() => String, { nullable: true, description: '区间（between）的上限（文本，如 "95"）；其他为空' })
+  max!: string | null;
 
   @Field(() => String, { nullable: true, description: '单位，照原文，如 "%"、"个"、"万元"' })
   unit!: string | null;
@@ -75,6 +89,15 @@ export class TargetType {
 
   @Field(() => ScoringRuleType, { nullable: true, description: '写在指标值里的评分规则；没有则为空' })
   rule!: ScoringRuleType | null;
+
+  @Field(() => String, { nullable: true, description: '以期间写出的时限（如 "2023.07-2024.01"）的开始日期（ISO）；其他为空' })
+  start!: string | null;
+
+  @Field(() => String, { nullable: true, description: '指标值中另行保留的说明（如 "计划标准"），或读出数值的整句话' })
+  note!: string | null;
+
+  @Field(() => Boolean, { description: '"±3%以内"之类：数值是与计划偏差的上限，实际值填偏差' })
+  tolerance!: boolean;
 }
 
 @ObjectType('ActualRecord', { simpleResolvers: true, description: '一次录入或推算的实际完成值' })
@@ -99,6 +122,9 @@ export class ActualRecordType {
 
   @Field(() => String, { nullable: true, description: '录入人姓名（真实姓名，未填写时为用户名）；由证据推算时为空' })
   recordedByName!: string | null;
+
+  @Field(() => ActualSource, { description: '来源：手工录入、由证据推算，或从自评表导入' })
+  source!: ActualSource;
 }
 
 @ObjectType('Actual', { simpleResolvers: true, description: '指标的当前实际完成值及其全部历史' })
@@ -186,6 +212,10 @@ export class IndicatorType {
         unit: target.unit,
         deadline: target.kind === 'deadline' ? String(target.value) : null,
         rule: target.rule,
+        max: target.max == null ? null : String(target.max),
+        start: target.start ?? null,
+        note: target.note ?? null,
+        tolerance: target.tolerance === true,
       },
       source: row.source,
       customWeight: row.weight,
@@ -231,5 +261,6 @@ export function actualRecord(actual: ActualRow): ActualRecordType {
     recordedAt: actual.recordedAt,
     recordedBy: actual.recordedBy,
     recordedByName: actual.recordedByName,
+    source: actual.source,
   };
 }

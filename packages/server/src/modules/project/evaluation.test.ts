@@ -70,6 +70,24 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
     expect(byName('司法救助金-2023中央', '持续保障政法工作有效开展').progress).toEqual({ completionRate: null, score: null, met: null, deviationNoteRequired: false });
   });
 
+  it('reads the seed’s bare “100%” targets by DESIGN.md’s rules, and scores them so', async () => {
+    const api = getApi();
+    const targets = (await api.gql<{ projects: { nodes: Array<{ indicators: Array<{ name: string; target: { comparator: string; value: string; unit: string } }> }> } }>(
+      `{ projects(orgCode: "218101", year: 2023) { nodes { indicators { name target { comparator value unit } } } } }`,
+      {},
+      await api.login('manager'),
+    )).data!.projects.nodes.flatMap((p) => p.indicators);
+    const target = (name: string) => targets.find((i) => i.name === name)!.target;
+    // 设备合格率 is a rate: a rate written without a comparator is a floor, ≥ 100 %.
+    expect(target('设备合格率')).toEqual({ comparator: '>=', value: '100', unit: '%' });
+    // 严格审查保障司法救助案件质量 names no rate: = 100 %.
+    expect(target('严格审查保障司法救助案件质量')).toEqual({ comparator: '=', value: '100', unit: '%' });
+    const byName = (project: string, name: string) => projects.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!;
+    // Both recorded as 100 %: met either way, the full 12.5 (产出 50 ÷ 4), no deviation note.
+    expect(byName('科技法庭试点提升项目-2023中央', '设备合格率').progress).toEqual({ completionRate: 1, score: 12.5, met: true, deviationNoteRequired: false });
+    expect(byName('司法救助金-2023中央', '严格审查保障司法救助案件质量').progress).toEqual({ completionRate: 1, score: 12.5, met: true, deviationNoteRequired: false });
+  });
+
   it('rolls the organization up', async () => {
     const api = getApi();
     const result = await api.gql(

@@ -7,11 +7,13 @@ import { Project } from './project.entity.js';
 
 describeEachDatabase('Project', (getDb) => {
   it.each([
-    { total: 418.0, fiscal: 418.0, other: 0 },
-    { total: 1234567.89, fiscal: 1000000.01, other: 234567.88 },
+    { total: 418.0, fiscal: 418.0, other: 0, carryover: 0 },
+    { total: 1234567.89, fiscal: 1000000.01, other: 234567.88, carryover: 0 },
     // 3,000 万元 is 3e10 分, beyond a 32-bit integer.
-    { total: 3000.000001, fiscal: 2147.483648, other: 852.516353 },
-  ])('stores the budget $total 万元 exactly', async (budget) => {
+    { total: 3000.000001, fiscal: 2147.483648, other: 852.516353, carryover: 0 },
+    // 上年结转 (a 批复表's 年度资金总额 30 = 财政拨款 20 + 上年结转 5 + 其他资金 5).
+    { total: 30, fiscal: 20, other: 5, carryover: 5 },
+  ])('stores the budget $total 万元 (上年结转 $carryover) exactly', async (budget) => {
     const em = getDb().em.fork();
     const project = newProject(em, newOrganization(em));
     project.setBudget(budget);
@@ -20,7 +22,7 @@ describeEachDatabase('Project', (getDb) => {
     const loaded = await getDb().em.fork().findOneOrFail(Project, project.id);
     expect(loaded.budget()).toEqual(budget);
     expect(typeof loaded.budgetTotalFen).toBe('number');
-    expect(loaded.budgetFiscalFen + loaded.budgetOtherFen).toBe(loaded.budgetTotalFen);
+    expect(loaded.budgetFiscalFen + loaded.budgetOtherFen + loaded.budgetCarryoverFen).toBe(loaded.budgetTotalFen);
   });
 
   it('round-trips goals and lists its indicators in table order', async () => {

@@ -1,14 +1,22 @@
-import { Collection, Entity, ManyToOne, OneToMany, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { fenFromWan, moneyType, wanFromFen } from '../common/money.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
-/** 预算数 / 财政资金 / 其他资金 in 万元, as in target tables and the API. */
+/** 预算数 / 财政资金 / 其他资金 / 上年结转 in 万元, as in target tables and the API. */
 export interface Budget {
   total: number;
   fiscal: number;
   other: number;
+  /** 上年结转; 0 when the table has none. */
+  carryover?: number;
+}
+
+/** A project table, or a department's whole-budget table (部门整体支出绩效目标表). */
+export enum ProjectKind {
+  PROJECT = 'PROJECT',
+  DEPARTMENT = 'DEPARTMENT',
 }
 
 /** 项目: one target table of an organization for a fiscal year. Re-importing the table updates it. */
@@ -31,6 +39,17 @@ export class Project extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   title: string | null = null;
 
+  @Enum({ items: () => ProjectKind, default: ProjectKind.PROJECT })
+  kind: Opt<ProjectKind> = ProjectKind.PROJECT;
+
+  /** 项目负责人 as the table names them. */
+  @Property({ type: 'text', nullable: true })
+  leader: string | null = null;
+
+  /** 实施期 as written ("2023.07-2024.01"). */
+  @Property({ type: 'text', nullable: true })
+  period: string | null = null;
+
   /** 资金用途 */
   @Property({ type: 'text' })
   purpose!: string;
@@ -49,6 +68,10 @@ export class Project extends BaseEntity {
   @Property({ type: moneyType() })
   budgetOtherFen!: number;
 
+  /** 上年结转 */
+  @Property({ type: moneyType(), default: 0 })
+  budgetCarryoverFen: Opt<number> = 0;
+
   @OneToMany(() => Indicator, (indicator) => indicator.project, { orderBy: { position: 'asc' } })
   indicators = new Collection<Indicator>(this);
 
@@ -64,6 +87,7 @@ export class Project extends BaseEntity {
       total: wanFromFen(this.budgetTotalFen),
       fiscal: wanFromFen(this.budgetFiscalFen),
       other: wanFromFen(this.budgetOtherFen),
+      carryover: wanFromFen(this.budgetCarryoverFen),
     };
   }
 
@@ -72,5 +96,6 @@ export class Project extends BaseEntity {
     this.budgetTotalFen = fenFromWan(budget.total);
     this.budgetFiscalFen = fenFromWan(budget.fiscal);
     this.budgetOtherFen = fenFromWan(budget.other);
+    this.budgetCarryoverFen = fenFromWan(budget.carryover ?? 0);
   }
 }

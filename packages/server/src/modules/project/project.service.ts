@@ -9,7 +9,7 @@ import { selectRows, type Row } from '../common/rows.js';
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
-import { Project, type Budget } from './project.entity.js';
+import { Project, type Budget, type ProjectKind } from './project.entity.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
 export interface ProjectFilter {
@@ -27,6 +27,9 @@ export interface ProjectListItem {
   orgName: string;
   year: number;
   tableNumber: number | null;
+  kind: ProjectKind;
+  leader: string | null;
+  period: string | null;
   purpose: string;
   goals: string[];
   /** 万元 */
@@ -65,12 +68,16 @@ function listItem(row: Row): ProjectListItem {
     orgName: String(row.org_name),
     year: Number(row.year),
     tableNumber: row.table_number == null ? null : Number(row.table_number),
+    kind: row.kind as ProjectKind,
+    leader: (row.leader ?? null) as string | null,
+    period: (row.period ?? null) as string | null,
     purpose: String(row.purpose),
     goals: (typeof row.goals === 'string' ? JSON.parse(row.goals) : row.goals) as string[],
     budget: {
       total: wanFromFen(Number(row.budget_total_fen)),
       fiscal: wanFromFen(Number(row.budget_fiscal_fen)),
       other: wanFromFen(Number(row.budget_other_fen)),
+      carryover: wanFromFen(Number(row.budget_carryover_fen)),
     },
   };
 }
@@ -97,7 +104,8 @@ export class ProjectService {
     const [rows, counted] = await Promise.all([
       selectRows(
         this.em,
-        `select p.id, p.name, p.year, p.table_number, p.purpose, p.goals, p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen,
+        `select p.id, p.name, p.year, p.table_number, p.kind, p.leader, p.period, p.purpose, p.goals,
+                p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen, p.budget_carryover_fen,
                 o.code as org_code, o.name as org_name
            from project p join organization o on o.id = p.organization_id
           where ${where}

@@ -1,5 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Project } from './project.entity.js';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ProjectKind, type Project } from './project.entity.js';
 import type { ProjectListItem } from './project.service.js';
 
 @ObjectType('Budget', { description: '预算规模（万元）' })
@@ -12,7 +12,19 @@ export class BudgetType {
 
   @Field(() => Float, { description: '其他资金（万元），空白为 0' })
   other!: number;
+
+  @Field(() => Float, { description: '上年结转（万元），表中没有时为 0' })
+  carryover!: number;
 }
+
+registerEnumType(ProjectKind, {
+  name: 'ProjectKind',
+  description: '项目类型',
+  valuesConfig: {
+    PROJECT: { description: '项目支出绩效目标表' },
+    DEPARTMENT: { description: '部门整体支出绩效目标表（部门整体支出，每单位每年一个）' },
+  },
+});
 
 @ObjectType('Evaluation', { description: '绩效自评：按评分规则（docs/domain.md）由指标得分和预算执行率算出' })
 export class EvaluationType {
@@ -55,6 +67,15 @@ export class ProjectType {
   @Field(() => Int, { nullable: true, description: '在导入文件中的表号' })
   tableNumber!: number | null;
 
+  @Field(() => ProjectKind, { description: '项目支出，或部门整体支出' })
+  kind!: ProjectKind;
+
+  @Field(() => String, { nullable: true, description: '项目负责人（表中所写）' })
+  leader!: string | null;
+
+  @Field(() => String, { nullable: true, description: '实施期，照原文，如 "2023.07-2024.01"' })
+  period!: string | null;
+
   @Field(() => String, { description: '资金用途' })
   purpose!: string;
 
@@ -72,6 +93,9 @@ export class ProjectType {
       orgName: project.organization.name,
       year: project.year,
       tableNumber: project.tableNumber,
+      kind: project.kind,
+      leader: project.leader,
+      period: project.period,
       purpose: project.purpose,
       goals: project.goals,
       budget: project.budget(),
@@ -133,6 +157,9 @@ export class ImportResultType {
 
   @Field(() => Int, { description: '更新的项目数（同一单位、年度、项目名称再次导入）' })
   updated!: number;
+
+  @Field(() => Int, { description: '自评表带来的实际完成值中新保存的条数（与当前实际值相同的不再保存）' })
+  actuals!: number;
 
   @Field(() => [ImportMessageType], { description: '解析时推定的内容（如未写比较符），请核对' })
   warnings!: ImportMessageType[];

@@ -102,6 +102,7 @@ export async function reportRoutes(server: FastifyInstance, options: ReportRoute
       return {
         created: result.created,
         updated: result.updated,
+        actuals: result.actuals,
         projects: result.projects.map((project) => ({
           id: project.id,
           name: project.name,

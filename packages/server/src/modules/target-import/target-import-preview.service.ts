@@ -157,7 +157,9 @@ export class TargetImportService {
         if (error instanceof InvalidInputError) throw field(`indicators[${k}].target.${error.field}`, `指标“${indicator.name}”：${error.message}`);
         throw error;
       }
-      return { level1: indicator.level1, level2: indicator.level2, name: indicator.name.trim(), description: indicator.description ?? '', target, line: k + 1 };
+      const actual = indicator.actual?.trim();
+      if (actual && actual.length > 200) throw field(`indicators[${k}].actual`, `指标“${indicator.name}”：实际完成值最多 200 个字符`);
+      return { level1: indicator.level1, level2: indicator.level2, name: indicator.name.trim(), description: indicator.description ?? '', target, line: k + 1, ...(actual ? { actual } : {}) };
     });
     return {
       tableNumber: table.tableNumber,

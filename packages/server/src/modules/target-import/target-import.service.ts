@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
-import { Actual } from '../actual/actual.entity.js';
+import { InvalidInputError, parseActual, suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import { Actual, ActualSource } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ForbiddenError, ValidationError } from '../common/errors.js';
@@ -10,8 +10,8 @@ import { parseOffThread } from './import-parser.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-import { UserRole } from '../user/user.entity.js';
-import { Project } from '../project/project.entity.js';
+import { User, UserRole } from '../user/user.entity.js';
+import { Project, ProjectKind } from '../project/project.entity.js';
 
 /** A table with its organization settled. */
 export type PlacedProject = ImportedProject & { orgCode: string };
@@ -20,6 +20,8 @@ export interface StoredImport {
   projects: Project[];
   created: number;
   updated: number;
+  /** 实际完成值 of a 自评表 stored as actuals (source IMPORT); one already current is not stored again. */
+  actuals: number;
   warnings: ImportMessage[];
   errors: ImportMessage[];
 }
@@ -62,29 +64,25 @@ export async function importTargetTables(
  * does; the parse's warnings and errors are passed on.
  */
 export async function storeImportedTables(em: EntityManager, parsed: ImportResult, importer: Importer): Promise<StoredImport> {
-  const result: StoredImport = { projects: [], created: 0, updated: 0, warnings: [...parsed.warnings], errors: [...parsed.errors] };
+  const result: StoredImport = { projects: [], created: 0, updated: 0, actuals: 0, warnings: [...parsed.warnings], errors: [...parsed.errors] };
   // A table whose unit line has no 单位编码 needs one chosen (--org, orgCode) before anything is written.
   const unplaced = parsed.projects.find((table) => table.orgCode === null);
   if (unplaced) {
     throw new ValidationError('orgCode', `表${unplaced.tableNumber}“${unplaced.name}”的单位行未写单位编码${unplaced.orgName ? `（${unplaced.orgName}）` : ''}，请指定单位（命令行 --org，GraphQL 的 orgCode），未写入任何内容`);
   }
   const placed = parsed.projects as PlacedProject[];
-  for (const table of placed) {
-    const range = table.indicators.find((indicator) => indicator.target.comparator === 'between');
-    // Ranges are read and scored by the domain; the database has no column for a range's high end yet.
-    if (range) throw new ValidationError('comparator', `表${table.tableNumber}指标“${range.name}”是区间（${range.target.raw}），暂不能保存区间指标，请改为单一比较符后再保存，未写入任何内容`);
-  }
   // Every organization the tables name is checked before anything is written: one table naming a
   // unit outside the importer's scope refuses the whole import (FORBIDDEN), not just that table.
   const plan = await planOrganizations(em, placed, importer);
   result.warnings.push(...plan.warnings);
   for (const table of placed) {
     // Inside a caller's transaction (the CLI stores all or nothing) each table is a savepoint.
-    const { project, created, warnings } = await em
+    const { project, created, warnings, actuals } = await em
       .fork({ keepTransactionContext: true })
       .transactional((tx) => storeProject(tx, table, importer, plan.orgs.get(table.orgCode)!));
     result.projects.push(project);
     result.warnings.push(...warnings);
+    result.actuals += actuals;
     if (created) result.created += 1;
     else result.updated += 1;
   }
@@ -218,7 +216,7 @@ async function storeProject(
   table: PlacedProject,
   importer: Importer,
   plan: OrgPlan,
-): Promise<{ project: Project; created: boolean; warnings: ImportMessage[] }> {
+): Promise<{ project: Project; created: boolean; warnings: ImportMessage[]; actuals: number }> {
   const organization = await organizationFor(tx, table, importer, plan);
   const found: Project | null = await tx.findOne(Project, { organization, year: table.year, name: table.name }, { populate: ['indicators'] });
   const created = found === null;
@@ -237,8 +235,11 @@ async function storeProject(
     });
   project.tableNumber = table.tableNumber;
   project.title = table.title;
+  project.kind = table.kind === 'DEPARTMENT' ? ProjectKind.DEPARTMENT : ProjectKind.PROJECT;
   project.purpose = table.purpose;
   project.goals = table.goals;
+  project.leader = table.leader ?? null;
+  project.period = table.period ?? null;
   project.setBudget(table.budget);
 
   // Match indicators by level and name, so re-importing keeps actuals attached to the right one.
@@ -252,7 +253,7 @@ async function storeProject(
   const warnings: ImportMessage[] = [];
   // New indicators get a suggested source; existing ones keep what a manager may have chosen.
   const sources = suggestSources(table.indicators);
-  table.indicators.forEach((row, position) => {
+  const stored = table.indicators.map((row, position) => {
     const indicator =
       unmatched.get(keyOf(row))?.shift() ??
       tx.create(Indicator, {
@@ -272,6 +273,7 @@ async function storeProject(
     indicator.name = row.name;
     indicator.description = row.description;
     indicator.setTarget(row.target);
+    return indicator;
   });
   let parkedAt = table.indicators.length;
   for (const indicator of [...unmatched.values()].flat()) {
@@ -293,7 +295,50 @@ async function storeProject(
     before,
     after: summary(project),
   });
-  return { project, created, warnings };
+  const actuals = await storeImportedActuals(tx, table, stored, importer, warnings);
+  return { project, created, warnings, actuals };
+}
+
+/**
+ * The 实际完成值 a 自评表 brings, stored as each indicator's actual (source IMPORT, audited like every
+ * write). A value the domain cannot read against the target (a qualitative one needs a tier) is
+ * left out with a warning naming its cell; one equal to the current actual is not stored again, so
+ * re-importing the same table adds nothing.
+ */
+async function storeImportedActuals(tx: EntityManager, table: PlacedProject, indicators: readonly Indicator[], importer: Importer, warnings: ImportMessage[]): Promise<number> {
+  let count = 0;
+  for (const [position, row] of table.indicators.entries()) {
+    const value = row.actual?.trim();
+    if (!value) continue;
+    const indicator = indicators[position];
+    try {
+      parseActual({ value }, indicator.target());
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      const at = row.actualCell ?? row.cell;
+      warnings.push({
+        table: table.tableNumber,
+        line: row.line,
+        ...(at ? { cell: at } : {}),
+        message: `表${table.tableNumber}指标“${row.name}”：实际完成值“${value}”未保存（${error.message}），请在系统中录入`,
+      });
+      continue;
+    }
+    const current = await tx.findOne(Actual, { indicator }, { orderBy: { recordedAt: 'desc', id: 'desc' } });
+    if (current?.value === value && current.tier === null) continue;
+    const recordedBy = 'viewer' in importer ? tx.getReference(User, importer.viewer.user.id) : null;
+    const actual = tx.create(Actual, { indicator, value, source: ActualSource.IMPORT, recordedBy, note: `自评表导入（表${table.tableNumber}）` });
+    await tx.flush();
+    await appendAuditEvent(tx, {
+      actor: actorOf(importer),
+      action: 'create',
+      entity: 'Actual',
+      entityId: actual.id,
+      after: { indicatorId: indicator.id, value, source: ActualSource.IMPORT },
+    });
+    count += 1;
+  }
+  return count;
 }
 
 function summary(project: Project): Record<string, unknown> {

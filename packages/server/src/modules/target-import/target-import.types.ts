@@ -203,6 +203,9 @@ export class ImportIndicatorInput {
 
   @Field(() => TargetInput, { description: '指标值' })
   target!: TargetInput;
+
+  @Field(() => String, { nullable: true, description: '自评表中的实际完成值：保存为该指标的实际值（来源 IMPORT）；与当前实际值相同时不再保存' })
+  actual?: string | null;
 }
 
 @InputType('ImportBudgetInput', { description: '预算（万元）' })

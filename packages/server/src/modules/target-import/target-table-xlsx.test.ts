@@ -103,9 +103,32 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
       [4, '派出法庭安全隐患维修项目', '218101', 2023],
       [5, '司法救助金-2023中央', '218101', 2023],
     ]);
-    // The same guesses as the text import, now naming worksheet and cell.
-    expect(json.warnings).toContainEqual({ table: 2, line: 11, sheet: '2.法院办案业务费', cell: 'A11', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
+    // The same guesses as the text import, now naming worksheet and the target cell the guess is about.
+    expect(json.warnings).toContainEqual({ table: 2, line: 11, sheet: '2.法院办案业务费', cell: 'F11', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
     expect((await api.gql(SNAPSHOT, {}, token)).data).toEqual(before);
+  });
+
+  it('previews the exported file through GraphQL (previewTargetTables) as the same 5 projects and 41 indicators as the text', async () => {
+    const api = getApi();
+    const token = await api.login('manager');
+    const PREVIEW = `query($file: String, $fileName: String) { previewTargetTables(file: $file, fileName: $fileName) {
+      errors { message } tables { orgCode name year budget { total fiscal other } indicators { name target { raw kind comparator value unit deadline } } } } }`;
+    const preview = await api.gql<{ previewTargetTables: { errors: unknown[]; tables: Array<{ orgCode: string; name: string; year: number; budget: object; indicators: Array<{ name: string; target: Record<string, unknown> }> }> } }>(
+      PREVIEW,
+      { file: bytes.toString('base64'), fileName: '2023年度绩效目标表.xlsx' },
+      token,
+    );
+    expect(preview.errors).toBeUndefined();
+    const { tables, errors } = preview.data!.previewTargetTables;
+    expect(errors).toEqual([]);
+    const fromText = parseTargetTables(SEED_TEXT).projects;
+    expect(tables.map((t) => [t.orgCode, t.name, t.year, t.budget, t.indicators.length])).toEqual(
+      fromText.map((p) => [p.orgCode, p.name, p.year, { total: p.budget.total, fiscal: p.budget.fiscal, other: p.budget.other }, p.indicators.length]),
+    );
+    expect(tables.reduce((n, t) => n + t.indicators.length, 0)).toBe(41);
+    expect(tables.flatMap((t) => t.indicators.map((i) => [i.name, i.target.raw, i.target.comparator]))).toEqual(
+      fromText.flatMap((p) => p.indicators.map((i) => [i.name, i.target.raw, i.target.comparator])),
+    );
   });
 
   it('reports a malformed workbook by worksheet and cell, and still imports the other tables', async () => {
@@ -122,19 +145,22 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
         'a missing header cell',
         (wb) => (wb.getWorksheet('2.法院办案业务费')!.getCell('F7').value = null),
         4,
-        [{ table: 2, line: 7, sheet: '2.法院办案业务费', cell: 'F7', message: '工作表“2.法院办案业务费”单元格 F7：应为“指标值”，实际是“”' }],
+        [{ table: 2, line: 7, sheet: '2.法院办案业务费', cell: 'F7', message: '工作表“2.法院办案业务费”单元格 F7：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标' }],
       ],
       [
-        'a missing table name',
-        (wb) => (wb.getWorksheet('5.司法救助金-2023中央')!.getCell('A1').value = null),
+        'an empty target cell',
+        (wb) => (wb.getWorksheet('5.司法救助金-2023中央')!.getCell('F8').value = null),
         4,
-        [{ table: null, line: 2, sheet: '5.司法救助金-2023中央', cell: 'A2', message: '工作表“5.司法救助金-2023中央”单元格 A2：应为表名（如“1.某某项目绩效目标表”，独占一行），实际是“218101天津市武清区人民法院”' }],
+        [{ table: 5, line: 8, sheet: '5.司法救助金-2023中央', cell: 'F8', message: '工作表“5.司法救助金-2023中央”单元格 F8：指标“救助人数”的指标值不能为空' }],
       ],
+      // Not an error since tables are found by their labels (DESIGN.md): a table whose title row is
+      // gone starts at its unit line, and its name still gives the year.
+      ['a missing title row', (wb) => (wb.getWorksheet('5.司法救助金-2023中央')!.getCell('A1').value = null), 5, []],
       [
         'an empty worksheet',
         (wb) => wb.addWorksheet('Sheet1'),
         5,
-        [{ table: null, line: 1, sheet: 'Sheet1', cell: 'A1', message: '工作表“Sheet1”单元格 A1：工作表是空的，应为一张绩效目标表（第一行为“N.项目名称绩效目标表”）' }],
+        [{ table: null, line: 1, sheet: 'Sheet1', cell: 'A1', message: '工作表“Sheet1”单元格 A1：工作表是空的，应为一张绩效目标表' }],
       ],
     ];
     for (const [name, change, updated, errors] of cases) {
@@ -149,7 +175,8 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
     const notXlsx = await postWorkbook(api, Buffer.from(SEED_TEXT), await api.login('manager'));
     expect(notXlsx.status).toBe(400);
     expect(notXlsx.json.error!.code).toBe('BAD_USER_INPUT');
-    expect(notXlsx.json.error!.message).toMatch(/^无法读取 XLSX 工作簿：/);
+    // Named as the route names the body (the request carries no file name).
+    expect(notXlsx.json.error!.message).toMatch(/^target-tables\.xlsx：无法读取 XLSX 工作簿：/);
     expect((await postWorkbook(api, bytes, await api.login('manager'), '?year=20x3')).status).toBe(400);
     expect((await postWorkbook(api, bytes, null)).status).toBe(401);
     expect((await postWorkbook(api, bytes, await api.login('viewer'))).status).toBe(403);
