@@ -49,8 +49,12 @@ export interface IndicatorRef {
     value: string | null;
     unit: string | null;
     deadline: string | null;
-    /** Absent in data cached before it was fetched. */
+    /** These are absent in data cached before they were fetched. */
     rule?: { zeroBelow: number } | null;
+    max?: string | null;
+    start?: string | null;
+    note?: string | null;
+    tolerance?: boolean;
   };
   source: IndicatorSource;
   notApplicable: boolean;
@@ -116,7 +120,7 @@ export interface SurveyRef {
 }
 
 const INDICATOR_FIELDS = `id level1 level2 name description
-  target { raw kind comparator value unit deadline rule { zeroBelow } }
+  target { raw kind comparator value max unit deadline rule { zeroBelow } start note tolerance }
   source notApplicable deviationNote weight
   actual { value tier ratio note recordedAt recordedBy }
   progress { completionRate score met deviationNoteRequired }`;

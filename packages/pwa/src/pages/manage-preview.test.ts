@@ -37,5 +37,9 @@ describe('previewActual (the domain rules the server applies)', () => {
     const ruled = { ...count, target: { ...count.target, rule: { zeroBelow: 0.9 } } };
     expect(previewActual(ruled, { value: '5个' })).toMatchObject({ state: 'ok', score: { score: 0 } });
     expect(previewActual(count, { value: '5个' })).toMatchObject({ state: 'ok', score: { score: 8.33 } });
+    // A range as stored: inside it scores in full, below it as a floor.
+    const range = { ...count, target: { ...count.target, raw: '90%-95%', comparator: 'between', value: '90', max: '95', unit: '%' } };
+    expect(previewActual(range, { value: '93%' })).toMatchObject({ state: 'ok', score: { score: 10, met: true } });
+    expect(previewActual(range, { value: '81%' })).toMatchObject({ state: 'ok', score: { score: 9, met: false } });
   });
 });

@@ -6,15 +6,19 @@ import type { IndicatorRef } from '../graphql/queries';
  * have corrected the reading when importing (a unit, a comparator), and the server scores that.
  */
 export function targetOf(indicator: Pick<IndicatorRef, 'target'>): ParsedTarget {
-  const { raw, kind, comparator, value, unit, deadline, rule } = indicator.target;
+  const { raw, kind, comparator, value, max, unit, deadline, rule, start, note, tolerance } = indicator.target;
   const lower = kind.toLowerCase() as TargetKind;
   return targetFromFields({
     raw,
     kind: lower,
     comparator: comparator as Comparator | null,
     value: lower === 'quantitative' && value !== null ? Number(value) : null,
+    max: max == null ? null : Number(max),
     unit,
     deadline: lower === 'deadline' ? (deadline ?? value) : null,
     zeroBelow: rule?.zeroBelow ?? null,
+    start: start ?? null,
+    note: note ?? null,
+    tolerance: tolerance ?? false,
   });
 }
