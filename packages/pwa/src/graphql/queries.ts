@@ -48,12 +48,14 @@ export interface IndicatorRef {
     comparator: string | null;
     value: string | null;
     unit: string | null;
-    deadline: string | null;
-    /** These are absent in data cached before they were fetched. */
+    /**
+     * Not fetched for the device (a deadline's date is its `value`), nor are a period's start and a
+     * note: the server's query cost limit counts every field of every indicator of 100 projects.
+     */
+    deadline?: string | null;
+    /** What scoring needs beyond the above; absent in data cached before they were fetched. */
     rule?: { zeroBelow: number } | null;
     max?: string | null;
-    start?: string | null;
-    note?: string | null;
     tolerance?: boolean;
   };
   source: IndicatorSource;
@@ -120,7 +122,7 @@ export interface SurveyRef {
 }
 
 const INDICATOR_FIELDS = `id level1 level2 name description
-  target { raw kind comparator value max unit deadline rule { zeroBelow } start note tolerance }
+  target { raw kind comparator value max unit rule { zeroBelow } tolerance }
   source notApplicable deviationNote weight
   actual { value tier ratio note recordedAt recordedBy }
   progress { completionRate score met deviationNoteRequired }`;

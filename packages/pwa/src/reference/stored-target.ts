@@ -6,7 +6,7 @@ import type { IndicatorRef } from '../graphql/queries';
  * have corrected the reading when importing (a unit, a comparator), and the server scores that.
  */
 export function targetOf(indicator: Pick<IndicatorRef, 'target'>): ParsedTarget {
-  const { raw, kind, comparator, value, max, unit, deadline, rule, start, note, tolerance } = indicator.target;
+  const { raw, kind, comparator, value, max, unit, deadline, rule, tolerance } = indicator.target;
   const lower = kind.toLowerCase() as TargetKind;
   return targetFromFields({
     raw,
@@ -17,8 +17,6 @@ export function targetOf(indicator: Pick<IndicatorRef, 'target'>): ParsedTarget 
     unit,
     deadline: lower === 'deadline' ? (deadline ?? value) : null,
     zeroBelow: rule?.zeroBelow ?? null,
-    start: start ?? null,
-    note: note ?? null,
     tolerance: tolerance ?? false,
   });
 }
