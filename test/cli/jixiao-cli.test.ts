@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -26,12 +28,23 @@ describe('pnpm jixiao from the repository root', () => {
     expect(report.projects.flatMap((p: { indicators: unknown[] }) => p.indicators)).toHaveLength(41);
   });
 
-  it('exits 1 when a table fails', () => {
+  it('exits 1 when a table fails, naming the file, the table, the line and its cell', () => {
     const result = pnpmJixiao('import', 'test/fixtures/broken-budget.txt', '--dry-run', '--json');
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).errors).toEqual([
-      { table: 1, line: 10, message: '表1第10行：预算数应为数字（万元），实际是“四百一十八”' },
+      { table: 1, line: 10, cell: 'A10', message: 'test/fixtures/broken-budget.txt：表1第10行：预算数应为数字（万元），实际是“四百一十八”' },
     ]);
+  });
+
+  it('imports the Xiangtan 申报表 with --org, and prints a --jsonl batch one result a line', () => {
+    const dryRun = pnpmJixiao('import', 'test/fixtures/real/xiangtan-sanitation-2023.web.txt', '--org', '430302', '--dry-run', '--json');
+    expect(dryRun.status).toBe(0);
+    expect(JSON.parse(dryRun.stdout).projects.map((p: { orgCode: string; name: string; indicators: unknown[] }) => [p.orgCode, p.name, p.indicators.length])).toEqual([['430302', '雾炮车降尘抑尘服务', 7]]);
+    const batch = pnpmJixiao('target', '--jsonl', 'test/fixtures/real/targets.jsonl');
+    expect(batch.status).toBe(0);
+    const lines = batch.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(readFileSync(join(ROOT, 'test/fixtures/real/targets.jsonl'), 'utf8').trimEnd().split('\n').length);
+    expect(lines.every((line) => 'kind' in JSON.parse(line))).toBe(true);
   });
 
   it('documents its commands in --help', () => {

@@ -124,6 +124,8 @@ async function importTextResponse(server: ProductServer, text: string, token: st
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
+// A refusal of the workbook names it as the route names the body (target-tables.xlsx), as every
+// refused file is named.
 describeEachServer('imports that would block everything', (start) => {
   let server: ProductServer;
   let admin: string;
@@ -142,7 +144,7 @@ describeEachServer('imports that would block everything', (start) => {
     expect(honestBomb.length).toBeLessThan(1024 * 1024);
     const { result, peakMb } = await peakRss(server, () => healthDuring(server.base, () => postWorkbook(server, honestBomb, admin)));
     expect(result.result.status).toBe(400);
-    expect(result.result.body.error).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^XLSX 工作簿解压后过大：200\.0 MB，最大 32\.0 MB/) });
+    expect(result.result.body.error).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^target-tables\.xlsx：XLSX 工作簿解压后过大：200\.0 MB，最大 32\.0 MB/) });
     expect(result.slowestHealthMs).toBeLessThan(1_000);
     if (peakMb !== null) expect(peakMb).toBeLessThan(600);
   });
@@ -150,7 +152,7 @@ describeEachServer('imports that would block everything', (start) => {
   it('a bomb that understates its size is stopped while inflating, in the worker, within memory', async () => {
     const { result, peakMb } = await peakRss(server, () => healthDuring(server.base, () => postWorkbook(server, lyingBomb, admin)));
     expect(result.result.status).toBe(400);
-    expect(result.result.body.error.message).toBe('XLSX 工作簿中的“xl/worksheets/sheet1.xml”解压后与声明的大小不符，文件已损坏或是“压缩炸弹”');
+    expect(result.result.body.error.message).toBe('target-tables.xlsx：XLSX 工作簿中的“xl/worksheets/sheet1.xml”解压后与声明的大小不符，文件已损坏或是“压缩炸弹”');
     expect(result.slowestHealthMs).toBeLessThan(1_000);
     if (peakMb !== null) expect(peakMb).toBeLessThan(600);
   });
@@ -158,9 +160,9 @@ describeEachServer('imports that would block everything', (start) => {
   it('a sheet of too many rows, and one of too many cells, are refused naming the limit', async () => {
     const rows = Buffer.from(Array.from({ length: 2_500 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`).join(''));
     const manyRows = await postWorkbook(server, workbook(rows), admin);
-    expect(manyRows.body.error.message).toBe('XLSX 工作表“sheet1.xml”的行数过多：2500 行，每张工作表最多 2000 行');
+    expect(manyRows.body.error.message).toBe('target-tables.xlsx：XLSX 工作表“sheet1.xml”的行数过多：2500 行，每张工作表最多 2000 行');
     const manyCells = await postWorkbook(server, workbook(repeatedCells(12 * 1024 * 1024)), admin);
-    expect(manyCells.body.error.message).toBe('XLSX 工作簿的单元格过多：超过 200000 个');
+    expect(manyCells.body.error.message).toBe('target-tables.xlsx：XLSX 工作簿的单元格过多：超过 200000 个');
   });
 
   it('4.8 MB of table text (3,000 tables) is refused at once, and 1.5 M characters by the text limit, /healthz within 1 s', async () => {

@@ -97,7 +97,7 @@ describe('a failed import writes nothing and creates nothing', () => {
     const target = join(dir, 'import-new', 'data');
     const result = await run('import', BROKEN, '--data-dir', target);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('错误：表1第10行：预算数应为数字（万元），实际是“四百一十八”');
+    expect(result.err).toContain(`错误：${BROKEN}：表1第10行：预算数应为数字（万元），实际是“四百一十八”`);
     expect(result.out).toBe('有 1 处错误，未写入数据库（请改正后重新导入）\n');
     expect(existsSync(join(dir, 'import-new'))).toBe(false);
   });

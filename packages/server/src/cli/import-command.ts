@@ -1,7 +1,7 @@
 import { dataPaths } from '../config.js';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { ImportMessage, ImportResult } from '@jixiao/domain';
 import { createDb, dialectOf } from '../db.js';
 import { databaseUrl } from '../main.js';
@@ -64,6 +64,12 @@ function describe(message: ImportMessage): string {
   return message.message;
 }
 
+/** A message about a file, naming it as the user gave it (once: refusals of the file already start with its name). */
+function aboutFile(file: string, message: string): string {
+  const own = `${basename(file)}：`;
+  return `${file}：${message.startsWith(own) ? message.slice(own.length) : message}`;
+}
+
 /** Reads every file (each one document: text, or an .xlsx workbook) and parses its tables. */
 export async function parseFiles(files: string[], year: number | undefined, orgCode?: string): Promise<ImportResult> {
   const merged: ImportResult = { projects: [], warnings: [], errors: [] };
@@ -72,13 +78,14 @@ export async function parseFiles(files: string[], year: number | undefined, orgC
     try {
       result = await parseTargetFile(file, { year, orgCode });
     } catch (error) {
-      merged.errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
+      merged.errors.push({ table: null, line: null, message: aboutFile(file, unreadable(error)) });
       continue;
     }
     const prefix = files.length > 1 ? `${file}：` : '';
     merged.projects.push(...result.projects);
     merged.warnings.push(...result.warnings.map((m) => ({ ...m, message: prefix + m.message })));
-    merged.errors.push(...result.errors.map((m) => ({ ...m, message: prefix + m.message })));
+    // An error always names its file: it is what the user has to open and correct.
+    merged.errors.push(...result.errors.map((m) => ({ ...m, message: aboutFile(file, m.message) })));
   }
   return merged;
 }
@@ -136,19 +143,26 @@ class ImportRolledBack extends Error {
  * failed import leaves no project, no organization, no audit entry — and no new database file.
  */
 async function storeFiles(files: string[], options: ImportOptions, io: CliIo): Promise<number> {
-  const parsed: Array<{ prefix: string; result: ImportResult }> = [];
+  const parsed: Array<{ file: string; prefix: string; result: ImportResult }> = [];
   const errors: ImportMessage[] = [];
   for (const file of files) {
     const prefix = files.length > 1 ? `${file}：` : '';
     try {
       const result = await parseTargetFile(file, { year: options.year, orgCode: options.org });
-      parsed.push({ prefix, result });
-      errors.push(...result.errors.map((m) => ({ ...m, message: prefix + m.message })));
+      parsed.push({ file, prefix, result });
+      errors.push(...result.errors.map((m) => ({ ...m, message: aboutFile(file, m.message) })));
     } catch (error) {
-      errors.push({ table: null, line: null, message: `${file}：${unreadable(error)}` });
+      errors.push({ table: null, line: null, message: aboutFile(file, unreadable(error)) });
     }
   }
   const warnings = parsed.flatMap(({ prefix, result }) => result.warnings.map((m) => ({ ...m, message: prefix + m.message })));
+  for (const { file, result } of parsed) {
+    // A unit line without a 单位编码 and no --org: nothing says where the table belongs.
+    for (const table of result.projects.filter((p) => p.orgCode === null)) {
+      const unit = table.orgName ? `（${table.orgName}）` : '';
+      errors.push({ table: table.tableNumber, line: null, message: aboutFile(file, `表${table.tableNumber}“${table.name}”的单位行未写单位编码${unit}，请用 --org 给出单位编码`) });
+    }
+  }
   if (errors.length > 0) return reportNothingStored(warnings, errors, options, io);
 
   const url = databaseUrl(options.db, options.dataDir);

@@ -42,9 +42,9 @@ const IMPORTER_ROLES: ReadonlySet<UserRole> = new Set([UserRole.ADMIN, UserRole.
  *   exportTargetTables writes, one table per worksheet). Body: the .xlsx file itself (raw bytes, any
  *   Content-Type, e.g. application/vnd.openxmlformats-officedocument.spreadsheetml.sheet); header
  *   `Authorization: Bearer <token>` of an ADMIN or MANAGER. 200 with the same result as the
- *   importTargetTables mutation — `{ created, updated, projects: [{ id, name, orgCode, orgName, year,
+ *   importTargetTables mutation — `{ created, updated, actuals, projects: [{ id, name, orgCode, orgName, year,
  *   tableNumber }], warnings, errors }`, messages naming the worksheet and cell (`sheet`, `cell`);
- *   400 not an XLSX file, 401, 403.
+ *   400 not an XLSX file (the message starts with "target-tables.xlsx：", the body's name), 401, 403.
  *
  * Errors are JSON `{ error: { code, message } }`.
  */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../common/errors.js';
-import { checkTableCount, checkTextSize, checkWorkbookEntries, checkXlsxArchive, IMPORT_LIMITS, readZipDirectory } from './import-limits.js';
+import { checkHtmlSize, checkTableCount, checkTextSize, checkWorkbookEntries, checkXlsxArchive, IMPORT_LIMITS, readZipDirectory } from './import-limits.js';
 import { parseOffThread } from './import-parser.js';
 
 async function workbookBytes(rows: number): Promise<Buffer> {
@@ -63,6 +63,8 @@ describe('import limits', () => {
     expect(refusal(() => checkTextSize('x'.repeat(IMPORT_LIMITS.textChars + 1)))).toBe('text: 目标表文本过大：1048577 个字符，一次最多导入 1048576 个字符（约 500 张表），请分批导入');
     expect(refusal(() => checkTextSize('x'.repeat(IMPORT_LIMITS.textChars)))).toBe('accepted');
     expect(refusal(() => checkTableCount(501, 'file'))).toBe('file: 一次最多导入 500 张目标表，实际有 501 张，请分批导入');
+    expect(refusal(() => checkHtmlSize(Buffer.alloc(IMPORT_LIMITS.htmlBytes + 1)))).toBe('file: 网页文件过大：5.0 MB，最大 5.0 MB');
+    expect(refusal(() => checkHtmlSize(Buffer.alloc(IMPORT_LIMITS.htmlBytes)))).toBe('accepted');
   });
 
   it('parses in a worker thread and hands back the model, or the refusal naming the field', async () => {

@@ -11,8 +11,10 @@ export const IMPORT_LIMITS = {
   textChars: 1024 * 1024,
   /** Tables in one import, text or workbook. */
   tables: 500,
-  /** The .xlsx file itself. */
+  /** The .xlsx (or .docx) file itself. */
   xlsxBytes: 5 * 1024 * 1024,
+  /** A web page (.html) of target tables. */
+  htmlBytes: 5 * 1024 * 1024,
   /** All entries of the .xlsx unzipped, as the ZIP declares them (and checked while inflating). */
   xlsxUnzippedBytes: 32 * 1024 * 1024,
   /** Files inside the .xlsx. */
@@ -33,6 +35,11 @@ export function checkTextSize(text: string, field = 'text'): void {
   if (text.length > IMPORT_LIMITS.textChars) {
     throw new ValidationError(field, `目标表文本过大：${text.length} 个字符，一次最多导入 ${IMPORT_LIMITS.textChars} 个字符（约 ${IMPORT_LIMITS.tables} 张表），请分批导入`);
   }
+}
+
+/** Refuses a web page over the size limit, before it is parsed. */
+export function checkHtmlSize(bytes: Buffer): void {
+  if (bytes.length > IMPORT_LIMITS.htmlBytes) throw new ValidationError('file', `网页文件过大：${size(bytes.length)}，最大 ${size(IMPORT_LIMITS.htmlBytes)}`);
 }
 
 /** Refuses an import of more tables than the limit. */

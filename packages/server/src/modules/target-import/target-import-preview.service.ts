@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   describeTargetScoring,
@@ -59,16 +60,16 @@ export class TargetImportService {
     private readonly viewer: Viewer,
   ) {}
 
-  private async parse(request: PreviewRequest): Promise<{ source: string; result: ImportResult }> {
+  private async parse(request: PreviewRequest): Promise<{ source: string; file: boolean; result: ImportResult }> {
     const options = { year: request.year, orgCode: request.orgCode };
     if (request.file != null) {
       if (!request.fileName) throw new ValidationError('fileName', '上传文件时须给出文件名（按扩展名识别 .docx、.xlsx、.html 或文本）');
       const bytes = Buffer.from(request.file, 'base64');
-      return { source: request.fileName, result: await parseTargetBytes(request.fileName, bytes, options) };
+      return { source: request.fileName, file: true, result: await parseTargetBytes(request.fileName, bytes, options) };
     }
     if (request.text == null || request.text.trim() === '') throw new ValidationError('text', '请粘贴目标表文本或上传文件');
     checkTextSize(request.text);
-    return { source: '粘贴的文本', result: await parseOffThread({ kind: 'text', text: request.text, field: 'text', options }) };
+    return { source: '粘贴的文本', file: false, result: await parseOffThread({ kind: 'text', text: request.text, field: 'text', options }) };
   }
 
   /** Reads the tables and checks the organizations they name against the viewer's scope. */
@@ -77,13 +78,15 @@ export class TargetImportService {
       const org = await this.em.findOne(Organization, { code: request.orgCode });
       if (!org || !this.viewer.scope.has(org.id)) throw new ValidationError('orgCode', `单位“${request.orgCode}”不存在或不在您的管辖范围内`);
     }
-    const { source, result } = await this.parse(request);
+    const { source, file, result } = await this.parse(request);
     const placed = result.projects.filter((p): p is PlacedProject => p.orgCode !== null);
     // Same check as the import itself: a unit outside the viewer's scope refuses the whole file.
     const plan = await planOrganizations(this.em, placed, { viewer: this.viewer });
     const existing = await this.existingProjects(placed);
     const tables: PreviewTableType[] = result.projects.map((project) => this.previewTable(project, result.warnings, existing));
-    return { source, tables, warnings: [...result.warnings, ...plan.warnings].map(messageOf), errors: result.errors.map(messageOf) };
+    // A table that could not be read is an error about the file: it names it, as a refused file does.
+    const errors = result.errors.map((m) => messageOf(file ? { ...m, message: `${basename(source)}：${m.message}` } : m));
+    return { source, tables, warnings: [...result.warnings, ...plan.warnings].map(messageOf), errors };
   }
 
   private async existingProjects(tables: readonly PlacedProject[]): Promise<Map<string, string>> {

@@ -146,7 +146,8 @@ describeEachApi('previewTargetTables and saveTargetTables', (getApi) => {
   it.each([
     ['an empty file', '空.docx', Buffer.alloc(0), '空.docx：文件是空的'],
     ['a binary file as text', 'x.txt', Buffer.from([0, 1, 2, 3, 255, 0]), 'x.txt：不是文本格式的目标表'],
-    ['a truncated zip', 'cut.docx', Buffer.from('PK\u0003\u0004 truncated'), 'cut.docx：无法读取'],
+    ['a truncated zip', 'cut.docx', Buffer.from('PK\u0003\u0004 truncated'), 'cut.docx：无法读取 Word 文档：文件已损坏，或不是 .docx 格式（请上传 Word 2007 及以上的 .docx 文件）'],
+    ['a truncated workbook', 'cut.xlsx', Buffer.from('PK\u0003\u0004 truncated'), 'cut.xlsx：无法读取 XLSX 工作簿：文件已损坏，或不是 .xlsx 格式（请上传 Excel 2007 及以上的 .xlsx 文件）'],
     ['a .xls', 'old.xls', Buffer.from('x'), 'old.xls：不支持旧版 Excel 的 .xls 格式，请在 Excel 中“另存为” .xlsx'],
     ['a .doc', 'old.doc', Buffer.from('x'), 'old.doc：不支持旧版 Word 的 .doc 格式，请在 Word 中“另存为” .docx'],
   ])('refuses %s, naming the file', async (_, fileName, bytes, says) => {
@@ -155,11 +156,14 @@ describeEachApi('previewTargetTables and saveTargetTables', (getApi) => {
     expect(preview.errors?.[0].message).toContain(says);
   });
 
-  it('a table with no indicator header is an error naming the table', async () => {
+  it('a table with no indicator header is an error naming the table (and the file, when uploaded); nothing is written', async () => {
     const text = '1.测试项目-2023绩效目标表\n218101天津市武清区人民法院 | 单位:万元\n项目名称 | 测试\n预算数 | 1 | 财政资金 | 1 | 其他资金 | 0\n产出指标 | 数量指标 | 设备 | ≥2台';
-    const preview = await api.gql<Preview>(PREVIEW, { text }, manager);
-    expect(preview.data!.previewTargetTables.tables).toEqual([]);
-    expect(preview.data!.previewTargetTables.errors[0].message).toContain('表1');
-    expect(preview.data!.previewTargetTables.errors[0].message).toContain('没有找到指标表头');
+    const before = await api.gql(COUNT, {}, manager);
+    const pasted = await api.gql<Preview>(PREVIEW, { text }, manager);
+    expect(pasted.data!.previewTargetTables.tables).toEqual([]);
+    expect(pasted.data!.previewTargetTables.errors.map((e) => e.message)).toEqual(['表1第2行第1格：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）']);
+    const uploaded = await api.gql<Preview>(PREVIEW, { file: Buffer.from(text).toString('base64'), fileName: '测试项目.txt' }, manager);
+    expect(uploaded.data!.previewTargetTables.errors.map((e) => e.message)).toEqual(['测试项目.txt：表1第2行第1格：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）']);
+    expect(await api.gql(COUNT, {}, manager)).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { ImportOptions, ImportResult } from '@jixiao/domain';
 import { ValidationError } from '../common/errors.js';
 import { storeImportedTables, type Importer, type StoredImport } from './target-import.service.js';
-import { checkTextSize, checkXlsxArchive } from './import-limits.js';
+import { checkHtmlSize, checkTextSize, checkXlsxArchive } from './import-limits.js';
 import { parseOffThread } from './import-parser.js';
 
 /**
@@ -61,12 +61,20 @@ export async function parseTargetBytes(fileName: string, bytes: Buffer, options:
       checkTextSize(text, 'file');
       return await parseOffThread({ kind: 'text', text, field: 'file', options });
     }
-    if (kind !== 'html') checkXlsxArchive(bytes);
+    if (kind === 'html') checkHtmlSize(bytes);
+    else checkXlsxArchive(bytes);
     return await parseOffThread({ kind, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options });
   } catch (error) {
     // Name the file in a refusal about it.
     if (error instanceof ValidationError && !error.message.startsWith(basename(fileName))) {
-      const message = kind === 'docx' ? error.message.replace(/XLSX 工作簿|XLSX 文件|XLSX 工作表|XLSX/g, 'Word 文档').replace(/Excel 2007 及以上的 \.xlsx 文件|\.xlsx 格式/g, 'Word 2007 及以上的 .docx 文件') : error.message;
+      // The archive checks are shared with workbooks: a Word document's refusal names Word.
+      const message =
+        kind === 'docx'
+          ? error.message
+              .replace(/XLSX 工作簿|XLSX 文件|XLSX 工作表|XLSX/g, 'Word 文档')
+              .replace(/Excel 2007 及以上的 \.xlsx 文件/g, 'Word 2007 及以上的 .docx 文件')
+              .replace(/\.xlsx 格式/g, '.docx 格式')
+          : error.message;
       throw new ValidationError(error.field, `${basename(fileName)}：${message}`);
     }
     throw error;
