@@ -462,7 +462,7 @@ export interface PreviewTargetTablesResult {
 export interface ImportTableInput extends Omit<PreviewTable, 'orgCode' | 'budget' | 'existingProjectId' | 'warnings' | 'indicators'> {
   orgCode: string;
   budget: { total: number; fiscal: number; other: number | null; carryover: number | null };
-  indicators: Array<Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'description' | 'target'>>;
+  indicators: Array<Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual'>>;
 }
 
 export const SAVE_TARGET_TABLES = `mutation SaveTargetTables($tables: [ImportTableInput!]!) {

@@ -344,6 +344,7 @@ const en: Messages = {
       max: 'High',
       unit: 'Unit',
       deadline: 'Deadline',
+      actual: 'Actual',
       scoring: 'Scoring',
     },
     inputLabel: 'Table {table} row {line} {name} {field}',

@@ -342,6 +342,7 @@ const zhCN = {
       max: '上限',
       unit: '单位',
       deadline: '截止日期',
+      actual: '实际完成值',
       scoring: '评分方式',
     },
     inputLabel: '表{table} 第{line}行 {name} {field}',

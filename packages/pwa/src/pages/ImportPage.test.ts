@@ -104,6 +104,19 @@ describe('ImportPage', () => {
     expect(wrapper.find('[data-testid="import-problems"]').exists()).toBe(false);
   });
 
+  it('shows a 自评表’s 实际完成值 to check, and saves it as corrected', async () => {
+    const selfEvaluation = { ...PREVIEW_TABLE, indicators: PREVIEW_TABLE.indicators.map((i) => ({ ...i, actual: i.name === '当事人满意度评分' ? '4.6' : null })) };
+    const { harness, wrapper } = await open({ PreviewTargetTables: () => previewOf([selfEvaluation]), SaveTargetTables: () => ({ saveTargetTables: SAVED }) });
+    await upload(wrapper);
+    expect(wrapper.findAll('input[aria-label$="实际完成值"]')).toHaveLength(1);
+    await wrapper.get('input[aria-label="表1 第12行 当事人满意度评分 实际完成值"]').setValue('4.6分');
+    await wrapper.get(UNIT).setValue('分');
+    await wrapper.get('[data-testid="import-save"]').trigger('click');
+    await settle();
+    const [table] = harness.api.calls.find((call) => call.operation === 'SaveTargetTables')!.variables.tables as Array<{ indicators: Array<{ actual: string | null }> }>;
+    expect(table.indicators.map((i) => i.actual)).toEqual([null, null, null, '4.6分', null]);
+  });
+
   it('keeps every correction when the server refuses the save, and says why', async () => {
     const { wrapper } = await open({
       PreviewTargetTables: () => previewOf([PREVIEW_TABLE]),

@@ -121,8 +121,22 @@ describe('toSaveInput', () => {
       name: '当事人满意度评分',
       description: '',
       target: { raw: '≥4.5', kind: 'quantitative', comparator: '>=', value: 4.5, max: null, unit: '分', deadline: null, start: null, note: null, tolerance: false, zeroBelow: null },
+      actual: null,
     });
     expect(table.indicators[2].target).toMatchObject({ kind: 'deadline', deadline: '2023-11-30', value: null, unit: null });
     expect(table.indicators[4].target).toMatchObject({ kind: 'qualitative', comparator: null, value: null });
   });
 });
+
+describe('a self-evaluation table (自评表)', () => {
+  const selfEvaluation = { ...PREVIEW_TABLE, indicators: PREVIEW_TABLE.indicators.map((i) => ({ ...i, actual: i.name === '当事人满意度评分' ? ' 4.6分 ' : i.name === '改造服务窗口数量' ? '6个' : null })) };
+
+  it('keeps each 实际完成值 to save with its indicator, corrected or cleared', () => {
+    const tables = draftFromPreview([selfEvaluation]);
+    expect(tables[0].indicators.map((i) => i.actual)).toEqual(['6个', null, null, ' 4.6分 ', null]);
+    tables[0].indicators[0].actual = '';
+    expect([...changedInputs(tables[0].indicators[0])]).toEqual(['actual']);
+    expect(toSaveInput(tables)[0].indicators.map((i) => i.actual)).toEqual([null, null, null, '4.6分', null]);
+  });
+});
+

@@ -29,13 +29,15 @@ export interface IndicatorDraft {
   name: string;
   description: string;
   target: TargetDraft;
+  /** 实际完成值 of a self-evaluation table (自评表), as written; null when the table has none. */
+  actual: string | null;
   /** Row of the source (1-based) and the target cell's address, for messages. */
   line: number;
   cell: string | null;
   /** What the reader guessed about this indicator, to be checked. */
   warnings: string[];
   /** As read, to show what was changed. */
-  read: { level1: string; level2: string; target: TargetDraft };
+  read: { level1: string; level2: string; actual: string | null; target: TargetDraft };
 }
 
 export interface BudgetDraft {
@@ -90,10 +92,11 @@ function indicatorDraft(tableIndex: number, indicator: PreviewIndicator, index: 
     name: indicator.name,
     description: indicator.description,
     target,
+    actual: indicator.actual,
     line: indicator.line,
     cell: indicator.cell,
     warnings: indicator.warnings.map((warning) => warning.message),
-    read: { level1: indicator.level1, level2: indicator.level2, target: { ...target } },
+    read: { level1: indicator.level1, level2: indicator.level2, actual: indicator.actual, target: { ...target } },
   };
 }
 
@@ -168,11 +171,12 @@ export function previewTarget(draft: TargetDraft): TargetPreview {
 }
 
 /** The inputs whose value differs from what was read. */
-export function changedInputs(indicator: IndicatorDraft): Set<TargetInputName | 'level1' | 'level2'> {
-  const changed = new Set<TargetInputName | 'level1' | 'level2'>();
+export function changedInputs(indicator: IndicatorDraft): Set<TargetInputName | 'level1' | 'level2' | 'actual'> {
+  const changed = new Set<TargetInputName | 'level1' | 'level2' | 'actual'>();
   for (const name of TARGET_INPUTS) if (indicator.target[name] !== indicator.read.target[name]) changed.add(name);
   if (indicator.level1 !== indicator.read.level1) changed.add('level1');
   if (indicator.level2 !== indicator.read.level2) changed.add('level2');
+  if (indicator.actual !== indicator.read.actual) changed.add('actual');
   return changed;
 }
 
@@ -264,6 +268,7 @@ export function toSaveInput(tables: readonly TableDraft[]): ImportTableInput[] {
         name: indicator.name.trim(),
         description: indicator.description,
         target: targetFieldsOf(indicator.target),
+        actual: indicator.actual === null || indicator.actual.trim() === '' ? null : indicator.actual.trim(),
       };
     }),
   }));
