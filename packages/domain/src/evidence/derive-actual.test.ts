@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../target/parse-target.js';
-import { chinaDate, deriveActual, type InspectionEvidence } from './derive-actual.js';
+import { deriveActual, type InspectionEvidence } from './derive-actual.js';
 
 const repair = (id: string, passed: boolean, capturedAt: string, rejected = false): InspectionEvidence => ({ id, kind: 'REPAIR', passed, rejected, capturedAt });
 const inspections: InspectionEvidence[] = [
@@ -54,13 +54,5 @@ describe('deriveActual', () => {
 
   it('derives nothing for manual indicators', () => {
     expect(deriveActual('MANUAL', target('≥6个'), { inspections })).toBeNull();
-  });
-
-  it.each([
-    ['2023-09-29T17:00:00Z', '2023-09-30'],
-    ['2023-09-29T15:59:59Z', '2023-09-29'],
-    ['2023-12-31T23:00:00+08:00', '2023-12-31'],
-  ])('chinaDate(%s) = %s', (instant, day) => {
-    expect(chinaDate(instant)).toBe(day);
   });
 });

@@ -1,3 +1,4 @@
+import { chinaDate } from '../calendar/china-time.js';
 import { satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '../survey/satisfaction.js';
 import type { ParsedTarget } from '../target/parse-target.js';
 import { convertUnit } from '../target/units.js';
@@ -26,11 +27,6 @@ export interface DerivedActual {
   value: string;
   /** What it was derived from: inspection ids, a survey id, or "spending". */
   from: string[];
-}
-
-/** The calendar day in China (UTC+8, no daylight saving) of an instant. */
-export function chinaDate(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 function percent(value: number): string {

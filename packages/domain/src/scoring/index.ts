@@ -11,12 +11,12 @@ export {
 export {
   scoreProject,
   assignWeights,
-  gradeFor,
   DEFAULT_SCHEME,
-  type Grade,
   type ProjectIndicator,
   type ProjectScore,
   type ProjectToScore,
   type ScoringScheme,
   type WeightPool,
 } from './score-project.js';
+export { GRADES, GRADE_KEYS, GRADE_THRESHOLDS, gradeFor, type Grade, type GradeKey } from './grades.js';
+export { rollUpProjects, type ProjectToRollUp, type RollUp } from './roll-up.js';

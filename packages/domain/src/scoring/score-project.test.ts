@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
 import type { ActualInput } from '../target/parse-actual.js';
 import { parseTarget } from '../target/parse-target.js';
-import { assignWeights, gradeFor, scoreProject, type ProjectIndicator } from './score-project.js';
+import { assignWeights, scoreProject, type ProjectIndicator } from './score-project.js';
 
 const RULE = '≥95目标值完成得满分，目标值完成率小于60%不得分，60%与100%之间指标得分=目标值完成率*指标分值';
 
@@ -69,6 +69,24 @@ describe('scoreProject on the 派出法庭安全隐患维修项目', () => {
     expect(result).toMatchObject({ score: 10, grade: '差', missing: 7, complete: false });
   });
 
+  it('adds the rounded 得分, so the printed column sums to 总分: 91.38, not 91.39 from the unrounded points', () => {
+    const rows: Array<[string, string, ActualInput]> = [
+      ['产出指标', '≥90%', { value: '85%' }], // 10 × 85/90 = 9.444444 → 9.44
+      ['产出指标', '≤17万元', { value: '18万元' }], // 10 × 17/18 = 9.444444 → 9.44
+      ['产出指标', '≥1个', { value: '1个' }],
+      ['产出指标', '≥1个', { value: '1个' }],
+      ['产出指标', '≥1个', { value: '1个' }],
+      ['效益指标', '充分保障', { tier: 'ACHIEVED' }],
+      ['效益指标', '充分保障', { tier: 'NOT_ACHIEVED', ratio: 0.5 }],
+      ['满意度指标', '≥90%', { value: '91%' }],
+    ];
+    const indicators = rows.map(([level1, raw, actual]) => ({ level1, target: parseTarget(raw, { name: '指标' }).target, actual }));
+    const result = scoreProject({ indicators, budget: 27, spent: 27.5 });
+    expect(result.indicators.map((i) => i.score)).toEqual([9.44, 9.44, 10, 10, 10, 15, 7.5, 10]);
+    // 9.44 + 9.44 + 10 + 10 + 10 + 15 + 7.5 + 10 + 10 (execution, capped) = 91.38; unrounded 91.388889.
+    expect(result).toMatchObject({ executionRate: 1.0185, executionScore: 10, score: 91.38, grade: '优' });
+  });
+
   it('refuses negative spending', () => {
     expect(() => scoreProject({ indicators: repairProject(fullYear), budget: 30, spent: -1 })).toThrow(
       new InvalidInputError('spent', '支出金额不能为负数'),
@@ -116,20 +134,5 @@ describe('assignWeights', () => {
     ['an unknown first level', [{ level1: '其他指标' }], '一级指标“其他指标”无法识别，应为产出指标、效益指标、满意度指标或成本指标'],
   ])('refuses %s', (_label, indicators, message) => {
     expect(() => assignWeights(indicators)).toThrow(message);
-  });
-});
-
-describe('gradeFor', () => {
-  it.each<[number, string]>([
-    [100, '优'],
-    [90, '优'],
-    [89.99, '良'],
-    [80, '良'],
-    [79.99, '中'],
-    [60, '中'],
-    [59.99, '差'],
-    [0, '差'],
-  ])('%s → %s', (score, grade) => {
-    expect(gradeFor(score)).toBe(grade);
   });
 });

@@ -1,7 +1,8 @@
 import { InvalidInputError } from '../errors.js';
 import type { ActualInput } from '../target/parse-actual.js';
 import type { ParsedTarget } from '../target/parse-target.js';
-import { round2 } from '../text/normalize.js';
+import { round2, round4 } from '../text/normalize.js';
+import { gradeFor, type Grade } from './grades.js';
 import { level1Code, LEVEL1_LABELS, type Level1 } from './levels.js';
 import { evaluateIndicator, toIndicatorScore, type IndicatorScore } from './score-indicator.js';
 
@@ -18,8 +19,6 @@ export const DEFAULT_SCHEME: ScoringScheme = {
   levelWeights: { OUTPUT: 50, BENEFIT: 30, SATISFACTION: 10 },
   executionWeight: 10,
 };
-
-export type Grade = '优' | '良' | '中' | '差';
 
 export interface ProjectIndicator {
   /** 一级指标 as written, e.g. "产出指标". */
@@ -45,7 +44,7 @@ export interface ProjectScore {
   /** spent / budget, uncapped; null when the budget is 0. */
   executionRate: number | null;
   executionScore: number;
-  /** Total out of 100, two decimals. */
+  /** 总分 out of 100: the sum of the indicators' rounded 得分 and the execution score. */
   score: number;
   grade: Grade;
   /** Applicable indicators without an actual (they count 0). */
@@ -108,41 +107,33 @@ export function assignWeights(
   return weights;
 }
 
-/** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below. */
-export function gradeFor(score: number): Grade {
-  if (score >= 90) return '优';
-  if (score >= 80) return '良';
-  if (score >= 60) return '中';
-  return '差';
-}
-
 /**
  * Scores a whole project: every indicator with its weight, budget execution, the total out of 100
- * and its grade. The total adds the unrounded points and is rounded once.
+ * and its grade. Each 得分 is rounded to two decimals first, and 总分 is the sum of those rounded
+ * 得分 plus the rounded execution score, so the printed column adds up to the printed total.
  *
  * @example scoreProject({ indicators, budget: 30, spent: 28.5 }).grade // '优'
  */
 export function scoreProject({ indicators, budget, spent, scheme = DEFAULT_SCHEME }: ProjectToScore): ProjectScore {
   if (!Number.isFinite(spent) || spent < 0) throw new InvalidInputError('spent', '支出金额不能为负数');
   const weights = assignWeights(indicators, scheme);
-  let points = 0;
   let missing = 0;
-  const scored = indicators.map((indicator, i) => {
+  const scored = indicators.map((indicator, i): IndicatorScore => {
     if (indicator.notApplicable) {
       return { weight: 0, completionRate: null, score: null, met: null, deviationNoteRequired: false, missing: false };
     }
     const outcome = evaluateIndicator(indicator.target, indicator.actual);
     if (outcome === null) missing += 1;
-    else points += outcome.earned * weights[i];
     return toIndicatorScore(weights[i], outcome);
   });
   const executionRate = budget > 0 ? spent / budget : null;
-  const executionPoints = executionRate === null ? 0 : Math.min(executionRate, 1) * scheme.executionWeight;
-  const score = round2(points + executionPoints);
+  const executionScore = round2(executionRate === null ? 0 : Math.min(executionRate, 1) * scheme.executionWeight);
+  // round2 again only to drop the float noise of adding two-decimal numbers.
+  const score = round2(scored.reduce((sum, indicator) => sum + (indicator.score ?? 0), 0) + executionScore);
   return {
     indicators: scored,
-    executionRate: executionRate === null ? null : Number(executionRate.toFixed(4)),
-    executionScore: round2(executionPoints),
+    executionRate: executionRate === null ? null : round4(executionRate),
+    executionScore,
     score,
     grade: gradeFor(score),
     missing,

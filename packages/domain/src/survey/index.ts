@@ -5,3 +5,14 @@ export {
   type SatisfactionLevel,
   type SatisfactionMethod,
 } from './satisfaction.js';
+export {
+  checkAnswers,
+  collectAnswers,
+  firstUnanswered,
+  isAnswered,
+  MAX_TEXT_ANSWER,
+  QuestionKind,
+  questionOptions,
+  type QuestionToAnswer,
+  type SurveyAnswer,
+} from './answers.js';

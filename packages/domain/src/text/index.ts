@@ -1,1 +1,1 @@
-export { normalizeCell, parseDecimal, round2 } from './normalize.js';
+export { normalizeCell, parseDecimal, round2, round4 } from './normalize.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCell, parseDecimal, round2 } from './normalize.js';
+import { normalizeCell, parseDecimal, round2, round4 } from './normalize.js';
 
 describe('normalizeCell', () => {
   it.each([
@@ -35,5 +35,17 @@ describe('round2', () => {
     [89.995, 90],
   ])('%s → %s', (input, expected) => {
     expect(round2(input)).toBe(expected);
+  });
+});
+
+describe('round4', () => {
+  it.each([
+    ['400 of 418 spent', 400 / 418, 0.9569],
+    ['27.5 of 27: over budget stays over', 27.5 / 27, 1.0185],
+    ['an exact half rounds up, though its float lies just below (toFixed gives 0.9568)', 0.95685, 0.9569],
+    ['a whole rate stays whole', 1, 1],
+    ['nothing spent', 0, 0],
+  ])('%s: %s → %s', (_label, input, expected) => {
+    expect(round4(input)).toBe(expected);
   });
 });

@@ -19,3 +19,12 @@ export function parseDecimal(text: string): number | null {
 export function round2(value: number): number {
   return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100;
 }
+
+/**
+ * Rounds a rate to four decimals (95.69 %), half away from zero like `round2`.
+ *
+ * @example round4(400 / 418) // 0.9569
+ */
+export function round4(value: number): number {
+  return Math.sign(value) * Math.round(Math.abs(value) * 10_000 + 1e-9) / 10_000;
+}

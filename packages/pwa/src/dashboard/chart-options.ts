@@ -2,6 +2,7 @@
  * The four dashboard charts as ECharts options: plain functions of the data, so the tests can read
  * the series without drawing anything. Labels come through `t` (zh-CN / en).
  */
+import { GRADE_THRESHOLDS, SATISFACTION_LEVELS } from '@jixiao/domain';
 import type { DashboardIndicatorRef, DashboardProjectRef, SpendingRef, SurveyResultsRef } from '../graphql/queries';
 import type { ChartOption } from './echarts-loader';
 
@@ -9,15 +10,7 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 
 /** 优 / 良 / 中 / 差, as Vant colours them elsewhere in the app (GradeTag). */
 export const GRADE_COLORS: Record<string, string> = { 优: '#07c160', 良: '#1f6fd1', 中: '#ff976a', 差: '#ee0a24' };
-/** The lower bounds of 优, 良 and 中 (docs/domain.md "Scoring a project"). */
-export const GRADE_LINES = [
-  { grade: '优', score: 90 },
-  { grade: '良', score: 80 },
-  { grade: '中', score: 60 },
-] as const;
-
-/** The five answers of a satisfaction question, best first, as the server names them. */
-export const SATISFACTION_LEVELS = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
+/** One colour per satisfaction level (the domain's SATISFACTION_LEVELS, best first). */
 const LEVEL_COLORS = ['#07c160', '#8bd17c', '#c8c9cc', '#ff976a', '#ee0a24'];
 const LEVEL_KEYS = ['l0', 'l1', 'l2', 'l3', 'l4'];
 
@@ -59,8 +52,9 @@ export function scoreOption(projects: readonly DashboardProjectRef[], t: Transla
         markLine: {
           silent: true,
           symbol: 'none',
-          data: GRADE_LINES.map(({ grade, score }) => ({
-            xAxis: score,
+          // The domain's lower bounds of 优, 良 and 中.
+          data: GRADE_THRESHOLDS.map(({ grade, min }) => ({
+            xAxis: min,
             name: grade,
             lineStyle: { color: GRADE_COLORS[grade], type: 'dashed', width: 1 },
             // The axis is inverted (best project on top): 'start' is above the bars.

@@ -159,6 +159,11 @@ const en: Messages = {
       photoRequired: 'A repair acceptance needs at least one photo',
       resultRequired: 'Choose the result',
       noteRequired: 'Explain why it failed',
+      checkRequired: 'Name the check',
+      tooLong: 'At most {max} characters',
+      tooManyChecks: 'At most {max} checklist lines',
+      tooManyPhotos: 'At most {max} photos',
+      photoRepeated: 'The same photo is there twice',
     },
   },
   photos: {

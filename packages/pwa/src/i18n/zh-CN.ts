@@ -157,6 +157,11 @@ const zhCN = {
       photoRequired: '维修验收至少需要一张照片',
       resultRequired: '请选择验收结论',
       noteRequired: '不合格时请填写说明',
+      checkRequired: '请填写检查项',
+      tooLong: '最长 {max} 个字符',
+      tooManyChecks: '验收清单最多 {max} 项',
+      tooManyPhotos: '照片最多 {max} 张',
+      photoRepeated: '同一张照片重复了',
     },
   },
   photos: {

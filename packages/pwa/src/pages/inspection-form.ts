@@ -2,11 +2,12 @@
  * The acceptance form (维修验收 / 设备验收) as plain data and functions: what a draft holds, what
  * must be filled in before it can be queued, and the SubmitInspectionInput it becomes.
  */
+import { checkAcceptance, type AcceptanceProblem, type InspectionKind } from '@jixiao/domain';
 import type { Position } from '../composables/useGeolocation';
 import type { SubmitInspectionInput } from '../graphql/queries';
 import type { StoredPhoto } from '../offline/types';
 
-export type InspectionKind = 'REPAIR' | 'EQUIPMENT';
+export type { InspectionKind };
 
 export interface ChecklistLineDraft {
   label: string;
@@ -60,16 +61,49 @@ export function hasContent(draft: InspectionDraft): boolean {
   );
 }
 
-export type InspectionField = 'itemName' | 'photos' | 'passed' | 'note';
+export type InspectionField = 'itemName' | 'serialNumber' | 'checklist' | 'photos' | 'passed' | 'note';
 
-/** The i18n key of what is missing, per field; empty when the draft can be queued. */
-export function validateInspection(kind: InspectionKind, draft: InspectionDraft): Partial<Record<InspectionField, string>> {
-  const errors: Partial<Record<InspectionField, string>> = {};
-  if (draft.itemName.trim() === '') errors.itemName = kind === 'EQUIPMENT' ? 'inspection.errors.equipmentRequired' : 'inspection.errors.itemRequired';
-  // The server takes no repair acceptance without a photo: refuse it here, while the photographer is on site.
-  if (kind === 'REPAIR' && draft.photos.length === 0) errors.photos = 'inspection.errors.photoRequired';
-  if (draft.passed === null) errors.passed = 'inspection.errors.resultRequired';
-  if (draft.passed === false && draft.note.trim() === '') errors.note = 'inspection.errors.noteRequired';
+/** What to show under a field: an i18n key and its values. */
+export interface InspectionError {
+  key: string;
+  values?: Record<string, unknown>;
+}
+
+/** The message of a missing field; the item's depends on the kind. */
+const REQUIRED_KEYS: Partial<Record<InspectionField, string>> = {
+  checklist: 'inspection.errors.checkRequired',
+  photos: 'inspection.errors.photoRequired',
+  passed: 'inspection.errors.resultRequired',
+  note: 'inspection.errors.noteRequired',
+};
+
+function errorOf(kind: InspectionKind, field: InspectionField, problem: AcceptanceProblem): InspectionError {
+  switch (problem.rule) {
+    case 'REQUIRED':
+      if (field === 'itemName') return { key: kind === 'EQUIPMENT' ? 'inspection.errors.equipmentRequired' : 'inspection.errors.itemRequired' };
+      return { key: REQUIRED_KEYS[field] ?? 'inspection.errors.checkRequired' };
+    case 'TOO_LONG':
+      return { key: 'inspection.errors.tooLong', values: { max: problem.limit } };
+    case 'TOO_MANY':
+      return { key: field === 'photos' ? 'inspection.errors.tooManyPhotos' : 'inspection.errors.tooManyChecks', values: { max: problem.limit } };
+    case 'REPEATED':
+      return { key: 'inspection.errors.photoRepeated' };
+  }
+}
+
+/**
+ * What keeps the draft from being queued, per field (the first problem of each), by the domain's
+ * acceptance rules — the server's own — so that a record is refused here, while the inspector is
+ * still on site, rather than after it synced. Empty when the draft can be queued.
+ */
+export function validateInspection(kind: InspectionKind, draft: InspectionDraft): Partial<Record<InspectionField, InspectionError>> {
+  const errors: Partial<Record<InspectionField, InspectionError>> = {};
+  // Blank checklist lines are dropped when queued (toInspectionInput), so they are no error.
+  const checklist = draft.checklist.filter((line) => line.label.trim() !== '');
+  for (const problem of checkAcceptance({ ...draft, kind, checklist, photos: draft.photos.map((photo) => photo.sha256) })) {
+    const field = (problem.field.startsWith('checklist') ? 'checklist' : problem.field) as InspectionField;
+    errors[field] ??= errorOf(kind, field, problem);
+  }
   return errors;
 }
 

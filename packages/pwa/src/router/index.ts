@@ -1,3 +1,4 @@
+import { can, type Permission } from '@jixiao/domain';
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
 import type { Pinia } from 'pinia';
 import HomePage from '../pages/HomePage.vue';
@@ -10,8 +11,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Shows the bottom tab bar. */
     tab?: boolean;
-    /** Only these roles may open it. */
-    roles?: ReadonlyArray<'ADMIN' | 'MANAGER' | 'INSPECTOR' | 'VIEWER'>;
+    /** Only roles with this permission (the domain's roles) may open it. */
+    may?: Permission;
   }
 }
 
@@ -30,21 +31,21 @@ export const routes: RouteRecordRaw[] = [
     name: 'inspect-repair',
     component: () => import('../pages/InspectionPage.vue'),
     props: (route) => ({ id: route.params.id, kind: 'REPAIR' }),
-    meta: { roles: ['ADMIN', 'MANAGER', 'INSPECTOR'] },
+    meta: { may: 'COLLECT_EVIDENCE' },
   },
   {
     path: '/projects/:id/inspect/equipment',
     name: 'inspect-equipment',
     component: () => import('../pages/InspectionPage.vue'),
     props: (route) => ({ id: route.params.id, kind: 'EQUIPMENT' }),
-    meta: { roles: ['ADMIN', 'MANAGER', 'INSPECTOR'] },
+    meta: { may: 'COLLECT_EVIDENCE' },
   },
   {
     path: '/projects/:id/manage',
     name: 'manage',
     component: () => import('../pages/ManagePage.vue'),
     props: true,
-    meta: { roles: ['ADMIN', 'MANAGER'] },
+    meta: { may: 'MANAGE_PROJECTS' },
   },
   {
     // Reading a document of target tables, correcting the guesses, saving: online only.
@@ -65,14 +66,14 @@ export const routes: RouteRecordRaw[] = [
     path: '/dashboard',
     name: 'dashboard',
     component: () => import('../pages/DashboardPage.vue'),
-    meta: { roles: ['ADMIN', 'MANAGER', 'VIEWER'] },
+    meta: { may: 'READ_RESULTS' },
   },
   {
     path: '/surveys/:id/kiosk',
     name: 'kiosk',
     component: () => import('../pages/SurveyKioskPage.vue'),
     props: true,
-    meta: { roles: ['ADMIN', 'MANAGER', 'INSPECTOR'] },
+    meta: { may: 'COLLECT_EVIDENCE' },
   },
   { path: '/s/:token', name: 'public-survey', component: () => import('../pages/PublicSurveyPage.vue'), props: true, meta: { public: true } },
   { path: '/:rest(.*)*', redirect: '/' },
@@ -90,8 +91,7 @@ export function createAppRouter(pinia: Pinia, history: RouterHistory = createWeb
     const session = useSessionStore(pinia);
     await session.restore();
     if (!session.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
-    const roles = to.meta.roles;
-    if (roles && !roles.includes(session.user!.role)) {
+    if (to.meta.may && !can(session.user!.role, to.meta.may)) {
       return typeof to.params.id === 'string' ? { name: 'project', params: { id: to.params.id } } : { name: 'home' };
     }
     return true;

@@ -1,3 +1,4 @@
+import { can } from '@jixiao/domain';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { CHANGE_PASSWORD, LOGIN, type ChangePasswordResult, type LoginResult, type SessionUser } from '../graphql/queries';
@@ -19,10 +20,11 @@ export const useSessionStore = defineStore('session', () => {
   let restoring: Promise<void> | null = null;
 
   const loggedIn = computed(() => token.value !== null && user.value !== null);
-  const isManager = computed(() => user.value?.role === 'ADMIN' || user.value?.role === 'MANAGER');
-  const canCollect = computed(() => user.value !== null && user.value.role !== 'VIEWER');
+  // What each role may do is the domain's rule, the same the server's guards ask.
+  const isManager = computed(() => can(user.value?.role, 'MANAGE_PROJECTS'));
+  const canCollect = computed(() => can(user.value?.role, 'COLLECT_EVIDENCE'));
   /** 绩效看板: those who read results, not field staff. */
-  const canSeeDashboard = computed(() => user.value !== null && user.value.role !== 'INSPECTOR');
+  const canSeeDashboard = computed(() => can(user.value?.role, 'READ_RESULTS'));
 
   /** Reads the saved session once; later calls wait for the same read. */
   function restore(): Promise<void> {

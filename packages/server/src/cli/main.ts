@@ -1,3 +1,4 @@
+import { isFiscalYear } from '@jixiao/domain';
 import { Command, CommanderError, Option } from 'commander';
 import { auditVerifyCommand } from './audit-command.js';
 import { backupCommand } from './backup-command.js';
@@ -63,7 +64,7 @@ function parseRequestTimeout(value: string): number {
 
 function parseYear(value: string): number {
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 1900 || year > 2199) {
+  if (!isFiscalYear(year)) {
     throw new CommanderError(2, 'jixiao.invalidYear', `--year 应为四位年份，实际是“${value}”`);
   }
   return year;

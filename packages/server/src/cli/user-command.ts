@@ -1,9 +1,9 @@
+import { chinaDateTime, ROLE_LABELS } from '@jixiao/domain';
 import { dataPaths } from '../config.js';
 import { createDb, type Db } from '../db.js';
 import { databaseUrl } from '../main.js';
 import { Organization } from '../modules/organization/organization.entity.js';
 import { OrgScope } from '../modules/organization/org-scope.js';
-import { chinaTime } from '../modules/report/printable-report.js';
 import { User, UserRole } from '../modules/user/user.entity.js';
 import { createUser, generatePassword, listUsers, setPassword, setUserDisabled } from '../modules/user/user.service.js';
 import { reportValidation } from './account-errors.js';
@@ -11,13 +11,6 @@ import type { CliIo, DataOptions } from './main.js';
 import { askNewPassword } from './prompt.js';
 
 const FLAGS = { username: '<username>', displayName: '--name', password: '--password', role: '--role', orgCode: '--org' };
-
-const ROLE_LABEL: Record<UserRole, string> = {
-  [UserRole.ADMIN]: 'ADMIN 管理员',
-  [UserRole.MANAGER]: 'MANAGER 管理人员',
-  [UserRole.INSPECTOR]: 'INSPECTOR 现场人员',
-  [UserRole.VIEWER]: 'VIEWER 只读',
-};
 
 /** Opens the existing database of `--db` / `--data-dir` (never creates one), runs `work`, reports input errors by flag. */
 async function withDb(options: DataOptions, command: string, io: CliIo, work: (db: Db) => Promise<number>): Promise<number> {
@@ -79,10 +72,10 @@ export async function userListCommand(options: { org?: string } & DataOptions, i
     const rows = users.map((user) => [
       user.username,
       user.displayName ?? '—',
-      ROLE_LABEL[user.role],
+      `${user.role} ${ROLE_LABELS[user.role]}`,
       `${user.organization.code} ${user.organization.name}`,
       user.disabled ? '停用' : '启用',
-      user.lastLoginAt ? chinaTime(user.lastLoginAt) : '从未登录',
+      user.lastLoginAt ? chinaDateTime(user.lastLoginAt) : '从未登录',
     ]);
     io.out(table([['用户名', '姓名', '角色', '单位', '状态', '最近登录（北京时间）'], ...rows]));
     return 0;

@@ -85,15 +85,15 @@ export const PLAN: Record<string, { spending: number[]; actuals: Array<[string, 
   },
 };
 
-/** Totals worked out by hand from the unrounded points above. */
+/** Totals worked out by hand: the sum of the rounded 得分 above plus the rounded execution score. */
 export const EXPECTED: Record<string, { score: number; grade: string; executionRate: number | null; executionScore: number; missing: number }> = {
-  // 6.25+5.625+6.25+5.625+6.25+5.921053+5.208333+6.25+10.5+15+10 + 9.569378 = 92.448764
-  '法院办案业务、业务装备及审判辅助事务外包服务等经费-2023中央': { score: 92.45, grade: '优', executionRate: 0.9569, executionScore: 9.57, missing: 0 },
-  // 10+9.444444+10+9.444444+10+15+7.5+10 + 10 = 91.388889
-  法院办案业务费: { score: 91.39, grade: '优', executionRate: 1.0185, executionScore: 10, missing: 0 },
-  // 12.5+12.5+0+12.5+12.5+15+9.777778 + 9.904762 = 84.68254
+  // 6.25+5.63+6.25+5.63+6.25+5.92+5.21+6.25+10.5+15+10 + 9.57 = 92.46 (unrounded: 92.448764)
+  '法院办案业务、业务装备及审判辅助事务外包服务等经费-2023中央': { score: 92.46, grade: '优', executionRate: 0.9569, executionScore: 9.57, missing: 0 },
+  // 10+9.44+10+9.44+10+15+7.5+10 + 10 = 91.38 (unrounded: 91.388889)
+  法院办案业务费: { score: 91.38, grade: '优', executionRate: 1.0185, executionScore: 10, missing: 0 },
+  // 12.5+12.5+0+12.5+12.5+15+9.78 + 9.9 = 84.68
   '科技法庭试点提升项目-2023中央': { score: 84.68, grade: '良', executionRate: 0.9905, executionScore: 9.9, missing: 0 },
-  // 10.416667+11.842105+12.5+12.5+13.5+10.5+9.684211 + 9.5 = 90.442983
+  // 10.42+11.84+12.5+12.5+13.5+10.5+9.68 + 9.5 = 90.44
   派出法庭安全隐患维修项目: { score: 90.44, grade: '优', executionRate: 0.95, executionScore: 9.5, missing: 0 },
   // 6.25+12.5+12.5+12.5+8.5+6+0+10 + 0 = 68.25
   '司法救助金-2023中央': { score: 68.25, grade: '中', executionRate: 0, executionScore: 0, missing: 1 },

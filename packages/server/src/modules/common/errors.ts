@@ -1,3 +1,5 @@
+import { isFiscalYear } from '@jixiao/domain';
+
 /**
  * Errors the API reports to clients. Each maps to a GraphQL error code in one place
  * (graphql/format-error.ts); resolvers and services only throw them.
@@ -29,6 +31,15 @@ export class ValidationError extends AppError {
   ) {
     super('BAD_USER_INPUT', message, { field });
   }
+}
+
+/**
+ * Refuses a 预算年度 that is not a fiscal year (the domain's isFiscalYear), naming the field;
+ * `written` is the text the year was read from, if any.
+ */
+export function checkFiscalYear(field: string, year: number, written?: string): number {
+  if (!isFiscalYear(year)) throw new ValidationError(field, `${field} 应为四位年份，实际为${written === undefined ? ` ${year}` : `“${written}”`}`);
+  return year;
 }
 
 /** Refuses text longer than `max` characters, naming the field. */

@@ -1,6 +1,6 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { UserRole } from '../user/user.entity.js';
 import { RecordActualInput } from './indicator.input.js';
 import { IndicatorService } from './indicator.service.js';
 import type { DerivedFrom } from '../evidence/evidence.service.js';
@@ -10,7 +10,7 @@ import { IndicatorSource } from './indicator.entity.js';
 import type { Indicator } from './indicator.entity.js';
 import { IndicatorEvidenceType, IndicatorType } from './indicator.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 /** The view of one indicator, from its whole project's data (scores depend on the siblings). */
 export async function indicatorView(context: Context, indicator: Pick<Indicator, 'id' | 'project'>): Promise<IndicatorType> {

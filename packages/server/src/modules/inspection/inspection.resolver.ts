@@ -1,14 +1,14 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import type { Upload } from '../upload/upload.entity.js';
-import { UserRole } from '../user/user.entity.js';
 import { InspectionKind, ReviewStatus, type Inspection } from './inspection.entity.js';
 import { SubmitInspectionInput } from './inspection.input.js';
 import { InspectionService } from './inspection.service.js';
 import { InspectionType } from './inspection.types.js';
 
-const FIELD_STAFF = [UserRole.ADMIN, UserRole.MANAGER, UserRole.INSPECTOR];
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const FIELD_STAFF = rolesThatMay('COLLECT_EVIDENCE');
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 /** GraphQL views of inspections, with their photos' metadata in one query. */
 export async function toInspectionTypes(context: Context, inspections: Inspection[]): Promise<InspectionType[]> {

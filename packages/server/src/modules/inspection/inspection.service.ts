@@ -1,3 +1,4 @@
+import { checkAcceptance } from '@jixiao/domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
@@ -51,23 +52,13 @@ function normalized(input: InspectionInputData) {
 
 function validate(input: ReturnType<typeof normalized> & { clientId: string }): void {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.clientId)) throw new ValidationError('input.clientId', 'clientId 应为 8–64 位字母、数字、- 或 _（建议用 UUID）');
-  if (input.itemName === '') throw new ValidationError('input.itemName', '请填写验收对象');
-  checkLength('input.itemName', input.itemName, 200);
-  checkLength('input.serialNumber', input.serialNumber, 100);
-  checkLength('input.note', input.note, 2000);
-  if (input.checklist.length > 100) throw new ValidationError('input.checklist', '验收清单最多 100 项');
-  input.checklist.forEach((line, i) => {
-    if (line.label === '') throw new ValidationError(`input.checklist[${i}].label`, '检查项不能为空');
-    checkLength(`input.checklist[${i}].label`, line.label, 200);
-  });
-  if (input.photos.length > 30) throw new ValidationError('input.photos', '照片最多 30 张');
+  // What an acceptance must hold is the domain's rule, the same the phone checks before queuing.
+  const [problem] = checkAcceptance(input);
+  if (problem) throw new ValidationError(`input.${problem.field}`, problem.message);
   input.photos.forEach((hash, i) => {
     if (!SHA256.test(hash)) throw new ValidationError(`input.photos[${i}]`, `“${hash}”不是 SHA-256（64 位十六进制）`);
   });
-  if (new Set(input.photos).size !== input.photos.length) throw new ValidationError('input.photos', '同一张照片重复了');
   if (input.signature !== null && !SHA256.test(input.signature)) throw new ValidationError('input.signature', '签名应为图片的 SHA-256（64 位十六进制）');
-  if (input.kind === InspectionKind.REPAIR && input.photos.length === 0) throw new ValidationError('input.photos', '维修验收至少需要一张照片');
-  if (!input.passed && input.note === null) throw new ValidationError('input.note', '验收不合格时请说明原因');
   if (input.location) {
     const { lat, lng, accuracy } = input.location;
     if (!(lat >= -90 && lat <= 90)) throw new ValidationError('input.location.lat', `纬度应在 -90 到 90 之间，实际为 ${lat}`);

@@ -1,8 +1,7 @@
-import { round2 } from '@jixiao/domain';
+import { rollUpProjects, rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
-import { ForbiddenError, ValidationError, withFieldPrefix } from '../common/errors.js';
-import { UserRole } from '../user/user.entity.js';
+import { checkFiscalYear, ForbiddenError, withFieldPrefix } from '../common/errors.js';
 import { createOrganization } from '../user/user.service.js';
 import { CreateOrganizationInput } from './organization.input.js';
 import { loadProjectData, type ProjectData } from '../../graphql/project-data.js';
@@ -10,8 +9,6 @@ import { Organization } from './organization.entity.js';
 import { OrganizationSummaryType, OrganizationType } from './organization.types.js';
 
 const SUMMARY_CHUNK = 200;
-
-const GRADE_KEYS = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' } as const;
 
 @Resolver()
 export class OrganizationResolver {
@@ -23,7 +20,7 @@ export class OrganizationResolver {
     return orgs.map((org) => ({ id: org.id, code: org.code, name: org.name, parentCode: org.parent?.code ?? null }));
   }
 
-  @Authorized([UserRole.ADMIN])
+  @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Mutation(() => OrganizationType, { description: '新建下级单位（仅 ADMIN）：上级单位须为本人所属单位或其下级单位' })
   async createOrganization(
     @Ctx() context: Context,
@@ -49,7 +46,7 @@ export class OrganizationResolver {
     const viewer = requireViewer(context);
     const org = viewer.scope.byCode(orgCode);
     if (!org) throw new ForbiddenError();
-    if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new ValidationError('year', `year 应为四位年份，实际为 ${year}`);
+    checkFiscalYear('year', year);
     const orgIds = viewer.scope.subtree(orgCode);
     const rows = await context.em
       .getConnection()
@@ -60,21 +57,9 @@ export class OrganizationResolver {
       if (at > 0) await new Promise((resolve) => setImmediate(resolve));
       evaluations.push(...(await loadProjectData(context.em, rows.slice(at, at + SUMMARY_CHUNK).map((row) => String(row.id)))));
     }
-    const budget = evaluations.reduce((sum, evaluation) => sum + evaluation.budget, 0);
-    const spent = evaluations.reduce((sum, evaluation) => sum + evaluation.spent, 0);
-    const grades = { excellent: 0, good: 0, fair: 0, poor: 0 };
-    for (const { score } of evaluations) grades[GRADE_KEYS[score.grade]] += 1;
-    return {
-      orgCode: org.code,
-      orgName: org.name,
-      year,
-      projectCount: evaluations.length,
-      budget: round2(budget * 1e4) / 1e4,
-      spent: round2(spent * 1e4) / 1e4,
-      executionRate: budget > 0 ? Number((spent / budget).toFixed(4)) : null,
-      averageScore: evaluations.length > 0 ? round2(evaluations.reduce((sum, e) => sum + e.score.score, 0) / evaluations.length) : null,
-      grades,
-      incompleteProjects: evaluations.filter((e) => !e.score.complete).length,
-    };
+    const { projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects } = rollUpProjects(
+      evaluations.map(({ budget, spent, score }) => ({ budget, spent, score: score.score, grade: score.grade, missing: score.missing })),
+    );
+    return { orgCode: org.code, orgName: org.name, year, projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects };
   }
 }

@@ -95,7 +95,7 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
       {},
       await api.login('manager'),
     );
-    // spent 400 + 27.5 + 20.8 + 28.5 = 476.8 of 527; average (92.45+91.39+84.68+90.44+68.25)/5 = 85.442
+    // spent 400 + 27.5 + 20.8 + 28.5 = 476.8 of 527; average (92.46+91.38+84.68+90.44+68.25)/5 = 85.442
     expect(result.data).toEqual({
       organizationSummary: {
         orgCode: '218101',
@@ -137,7 +137,7 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
     expect(result.data!.importTargetTables).toMatchObject({ created: 0, updated: 5 });
     const again = (await api.gql<{ projects: { nodes: ProjectRow[] } }>(PROJECTS, {}, token)).data!.projects.nodes;
     expect(again.map((p) => p.id)).toEqual(projects.map((p) => p.id));
-    expect(again.map((p) => p.evaluation.score)).toEqual([92.45, 91.39, 84.68, 90.44, 73.75]);
+    expect(again.map((p) => p.evaluation.score)).toEqual([92.46, 91.38, 84.68, 90.44, 73.75]);
   });
 
   it('drops a not-applicable indicator and rescales its level', async () => {

@@ -1,14 +1,14 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
-import { UserRole } from '../user/user.entity.js';
 import { importTargetTables } from '../target-import/target-import.service.js';
 import { IndicatorWeightInput, RecordSpendingInput } from './project.input.js';
 import { ProjectService } from './project.service.js';
 import { EvaluationType, ImportResultType, ProjectConnectionType, ProjectType } from './project.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {

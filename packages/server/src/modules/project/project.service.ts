@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { parseDateExpression, normalizeCell } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { checkFiscalYear, checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
 import { isUuid } from '../common/ids.js';
 import { selectRows, type Row } from '../common/rows.js';
@@ -92,9 +92,7 @@ export class ProjectService {
   async list(filter: ProjectFilter): Promise<ProjectPage> {
     const size = pageSize(filter.first);
     const offset = decodeCursor(filter.after);
-    if (filter.year != null && (!Number.isInteger(filter.year) || filter.year < 1900 || filter.year > 2199)) {
-      throw new ValidationError('year', `year 应为四位年份，实际为 ${filter.year}`);
-    }
+    if (filter.year != null) checkFiscalYear('year', filter.year);
     const orgIds = filter.orgCode != null ? this.viewer.scope.subtree(filter.orgCode) : [...this.viewer.scope.ids];
     if (orgIds.length === 0) return { totalCount: 0, nodes: [], hasNextPage: false, endCursor: null };
     // Plain rows, not entities: the dashboard lists a page on every request, and hydrating projects

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { round2 } from '@jixiao/domain';
+import { chinaDateTime, rollUpProjects } from '@jixiao/domain';
 import { IndicatorSource } from '../indicator/indicator.entity.js';
 import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
 import type { AuditHead } from '../audit/audit-chain.js';
 import type { EvidenceInspection, EvidencePhoto, IndicatorEvidence, ProjectEvidence } from './report-evidence.js';
-import type { SelfEvaluation } from './self-evaluation-workbook.js';
+import { rollUpInput, type SelfEvaluation } from './self-evaluation-workbook.js';
 import { runs } from '../target-import/xlsx-layout.js';
 
 /** One project of a printable report: its self-evaluation (scored by the domain) and its evidence. */
@@ -153,11 +153,6 @@ const money = (wan: number | null) => (wan === null ? '' : wan.toLocaleString('e
 const points = (value: number | null) => (value === null ? '' : value.toFixed(2));
 const rate = (value: number | null) => (value === null ? '' : `${(value * 100).toFixed(2)}%`);
 
-/** "2023-09-20 10:00", China time (UTC+8, no daylight saving), whatever the server's zone. */
-export function chinaTime(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 function position(latitude: number | null, longitude: number | null): string | null {
   if (latitude === null || longitude === null) return null;
   const lat = `${latitude >= 0 ? '北纬' : '南纬'}${Math.abs(latitude).toFixed(5)}°`;
@@ -184,7 +179,7 @@ const pageName = (i: number) => `project-${i + 1}`;
 
 function stylesheet(report: PrintableReport): string {
   const head = report.auditHead;
-  const generated = `生成于 ${chinaTime(report.generatedAt)}（北京时间）${head ? `\u3000审计日志 ${head.count} 条 · ${head.hash.slice(0, 12)}` : ''}`;
+  const generated = `生成于 ${chinaDateTime(report.generatedAt)}（北京时间）${head ? `\u3000审计日志 ${head.count} 条 · ${head.hash.slice(0, 12)}` : ''}`;
   const year = `${report.year}年度 项目支出绩效自评`;
   const first = report.projects[0]?.evaluation;
   const defaultHeader = report.organization
@@ -290,9 +285,7 @@ a { color: inherit; }
 
 function summarySection(report: PrintableReport, organization: { code: string; name: string }): Html {
   const evaluations = report.projects.map((project) => project.evaluation);
-  const budget = evaluations.reduce((sum, e) => sum + e.budget.total, 0);
-  const spent = evaluations.reduce((sum, e) => sum + e.spent, 0);
-  const average = evaluations.length > 0 ? round2(evaluations.reduce((sum, e) => sum + e.score, 0) / evaluations.length) : null;
+  const total = rollUpProjects(evaluations.map(rollUpInput));
   return html`<section class="summary" id="summary">
 <div class="sheet">
 <h1>项目支出绩效自评汇总表</h1>
@@ -311,9 +304,9 @@ ${evaluations.map(
 `,
 )}
 <tr class="total summary-total">
-<td class="c" colspan="3">合计（总分为平均分）</td><td class="r">${money(budget)}</td><td class="r">${money(spent)}</td>
-<td class="r">${rate(budget > 0 ? Number((spent / budget).toFixed(4)) : null)}</td><td class="r">${points(average)}</td><td></td>
-<td class="c">${evaluations.reduce((sum, e) => sum + e.missing, 0)}</td>
+<td class="c" colspan="3">合计（总分为平均分）</td><td class="r">${money(total.budget)}</td><td class="r">${money(total.spent)}</td>
+<td class="r">${rate(total.executionRate)}</td><td class="r">${points(total.averageScore)}</td><td></td>
+<td class="c">${total.missing}</td>
 </tr>
 </tbody>
 </table>
@@ -457,7 +450,7 @@ function evidenceOfIndicator(
 ): Html {
   const { basis } = indicator;
   const head = html`<h3>${index + 1}. ${indicator.indicatorName} <span class="muted">实际完成值：${indicator.actual ?? '未填报'}${
-    indicator.recordedAt ? `（${basis.kind === 'manual' ? '录入' : '推算'}于 ${chinaTime(indicator.recordedAt)}）` : ''
+    indicator.recordedAt ? `（${basis.kind === 'manual' ? '录入' : '推算'}于 ${chinaDateTime(indicator.recordedAt)}）` : ''
   }</span></h3>`;
   let body: Html;
   switch (basis.kind) {
@@ -499,7 +492,7 @@ function inspectionBlock(inspection: EvidenceInspection, number: number, anchor:
   const review =
     inspection.reviewStatus === ReviewStatus.PENDING
       ? REVIEW_LABEL.PENDING
-      : `${REVIEW_LABEL[inspection.reviewStatus]}${inspection.reviewedBy ? `（${inspection.reviewedBy}${inspection.reviewedAt ? `，${chinaTime(inspection.reviewedAt)}` : ''}）` : ''}${
+      : `${REVIEW_LABEL[inspection.reviewStatus]}${inspection.reviewedBy ? `（${inspection.reviewedBy}${inspection.reviewedAt ? `，${chinaDateTime(inspection.reviewedAt)}` : ''}）` : ''}${
           inspection.reviewReason ? `：${inspection.reviewReason}` : ''
         }`;
   const photos = inspection.photos.slice(0, MAX_PHOTOS_PER_INSPECTION);
@@ -509,7 +502,7 @@ function inspectionBlock(inspection: EvidenceInspection, number: number, anchor:
     inspection.passed ? '合格' : '不合格'
   }</span><span class="status-${inspection.reviewStatus}">${REVIEW_LABEL[inspection.reviewStatus]}</span></div>
 <dl class="facts">
-<dt>现场记录时间</dt><dd>${chinaTime(inspection.capturedAt)}</dd>
+<dt>现场记录时间</dt><dd>${chinaDateTime(inspection.capturedAt)}</dd>
 <dt>地点</dt><dd>${place.length > 0 ? `${place.join('，')}${accuracy}` : '未记录'}</dd>
 <dt>验收人</dt><dd>${inspection.inspector}</dd>
 <dt>审核</dt><dd class="status-${inspection.reviewStatus}">${review}</dd>
@@ -529,7 +522,7 @@ ${hidden > 0 ? html`<p class="muted">另有 ${hidden} 张照片未列出。</p>`
 
 function figure(photo: EvidencePhoto, label: string, kind: 'photo' | 'signature'): Html {
   const where = position(photo.latitude, photo.longitude);
-  const caption = [label, photo.capturedAt ? `拍摄于 ${chinaTime(photo.capturedAt)}` : null].filter((part): part is string => part !== null).join(' · ');
+  const caption = [label, photo.capturedAt ? `拍摄于 ${chinaDateTime(photo.capturedAt)}` : null].filter((part): part is string => part !== null).join(' · ');
   return html`<figure class="${kind}${photo.thumbnail ? '' : ' missing'}">${
     photo.thumbnail
       ? html`<img src="${photo.thumbnail}" alt="${label}">`

@@ -27,6 +27,16 @@ export async function downloadWorkbook(api: TestApi, query: string, variables: R
   return { link, workbook: await openWorkbook(response.body), bytes: response.body };
 }
 
+/** Asks for a printable report and opens it as a browser would; fails the test when either step does. */
+export async function openReport(api: TestApi, query: string, variables: Record<string, unknown>, token: string) {
+  const result = await api.gql<{ printableReport: DownloadLink }>(query, variables, token);
+  expect(result.errors).toBeUndefined();
+  const link = result.data!.printableReport;
+  const response = await follow(api, link.url);
+  expect(response.status).toBe(200);
+  return { link, headers: response.headers, html: response.body.toString('utf8') };
+}
+
 export async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -36,6 +46,22 @@ export async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 /** A column of a sheet from one row to another: its values. */
 export function column(sheet: ExcelJS.Worksheet, letter: string, from: number, to: number): ExcelJS.CellValue[] {
   return Array.from({ length: to - from + 1 }, (_, i) => sheet.getCell(`${letter}${from + i}`).value);
+}
+
+// A few lines of HTML reading, enough for the pages the report module writes itself.
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** The text of an HTML fragment: tags dropped, entities decoded, <br> as a line break. */
+export const htmlText = (fragment: string) =>
+  fragment
+    .replace(/<br>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity])
+    .trim();
+
+/** The cells' text of every `<tr class="…">` of a kind. */
+export function htmlRows(html: string, kind: string): string[][] {
+  return [...html.matchAll(new RegExp(`<tr class="${kind}">([\\s\\S]*?)</tr>`, 'g'))].map((row) => [...row[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => htmlText(cell[1])));
 }
 
 export function mergesOf(sheet: ExcelJS.Worksheet): string[] {

@@ -1,7 +1,8 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { ValidationError } from '../common/errors.js';
-import { ReportService, EXPORTER_ROLES, PRINTABLE_REPORT, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
+import { ReportService, PRINTABLE_REPORT, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
 import { DownloadType } from './report.types.js';
 
 /** How long a download link lasts. */
@@ -12,7 +13,7 @@ const DOWNLOAD_LINK_COST = 300;
 
 @Resolver()
 export class ReportResolver {
-  @Authorized([...EXPORTER_ROLES])
+  @Authorized(rolesThatMay('READ_RESULTS'))
   @Query(() => DownloadType, {
     // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
     complexity: DOWNLOAD_LINK_COST,
@@ -28,7 +29,7 @@ export class ReportResolver {
     return this.link(context, SELF_EVALUATION, requestOf(projectId, orgCode, year));
   }
 
-  @Authorized([...EXPORTER_ROLES])
+  @Authorized(rolesThatMay('READ_RESULTS'))
   @Query(() => DownloadType, {
     // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
     complexity: DOWNLOAD_LINK_COST,
@@ -44,7 +45,7 @@ export class ReportResolver {
     return this.link(context, PRINTABLE_REPORT, requestOf(projectId, orgCode, year));
   }
 
-  @Authorized([...EXPORTER_ROLES])
+  @Authorized(rolesThatMay('READ_RESULTS'))
   @Query(() => DownloadType, {
     // 7–11 ms each: checks every project of the organization and year (docs/api.md "Limits").
     complexity: DOWNLOAD_LINK_COST,

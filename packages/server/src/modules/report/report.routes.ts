@@ -1,10 +1,9 @@
-import { InvalidInputError } from '@jixiao/domain';
+import { can, InvalidInputError } from '@jixiao/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { AppError, ForbiddenError, UnauthenticatedError, ValidationError, type ErrorCode } from '../common/errors.js';
+import { AppError, checkFiscalYear, ForbiddenError, UnauthenticatedError, ValidationError, type ErrorCode } from '../common/errors.js';
 import { UploadStore } from '../upload/upload-store.js';
-import { UserRole } from '../user/user.entity.js';
 import { PRINTABLE_REPORT, ReportService, SELF_EVALUATION, TARGET_TABLES, type DownloadKind, type ReportRequest } from './report.service.js';
 import { importTargetWorkbook } from '../target-import/target-table-import.js';
 
@@ -25,8 +24,6 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 };
 
 const KINDS: readonly DownloadKind[] = [SELF_EVALUATION, TARGET_TABLES, PRINTABLE_REPORT];
-const IMPORTER_ROLES: ReadonlySet<UserRole> = new Set([UserRole.ADMIN, UserRole.MANAGER]);
-
 /**
  * Report files over plain HTTP, registered as an encapsulated plugin (its body parser and error
  * format stay off the other routes):
@@ -88,7 +85,7 @@ export async function reportRoutes(server: FastifyInstance, options: ReportRoute
       onRequest: async (request) => {
         const viewer = await auth.authenticate(db.em.fork(), request.headers.authorization);
         if (!viewer) throw new UnauthenticatedError();
-        if (!IMPORTER_ROLES.has(viewer.user.role)) throw new ForbiddenError('当前角色无权导入目标表');
+        if (!can(viewer.user.role, 'MANAGE_PROJECTS')) throw new ForbiddenError('当前角色无权导入目标表');
         state.set(request, viewer);
       },
     },
@@ -138,9 +135,7 @@ function requestOf(params: Record<string, string | number>): ReportRequest {
 
 function parseYear(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new ValidationError('year', `year 应为四位年份，实际为“${value}”`);
-  return year;
+  return checkFiscalYear('year', Number(value), value);
 }
 
 /** RFC 6266: an ASCII fallback for old clients, the UTF-8 name for everyone else. */

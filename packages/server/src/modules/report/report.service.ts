@@ -1,15 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { DEFAULT_SCHEME } from '@jixiao/domain';
+import { can, DEFAULT_SCHEME } from '@jixiao/domain';
 import { loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from '../../graphql/project-data.js';
 import type { Viewer } from '../auth/auth.service.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { checkFiscalYear, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { OrgScope } from '../organization/org-scope.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Project } from '../project/project.entity.js';
 import { findVisibleProject } from '../project/project.service.js';
 import type { UploadStore } from '../upload/upload-store.js';
-import { UserRole } from '../user/user.entity.js';
 import { auditHeadOf } from '../audit/audit-chain.js';
 import { renderPrintableReport } from './printable-report.js';
 import { loadProjectEvidence, type ProjectEvidence } from './report-evidence.js';
@@ -34,9 +33,6 @@ export type Requester = { viewer: Viewer } | { cli: true };
 
 /** One project, or every project of an organization (and its units) in a year. */
 export type ReportRequest = { projectId: string; year?: number } | { orgCode: string; year: number };
-
-/** Roles that may export: everyone who reads reports, not field staff. */
-export const EXPORTER_ROLES: readonly UserRole[] = [UserRole.ADMIN, UserRole.MANAGER, UserRole.VIEWER];
 
 export interface ReportFile {
   filename: string;
@@ -92,7 +88,7 @@ export class ReportService {
   }
 
   private async select(request: ReportRequest): Promise<Selection> {
-    if ('viewer' in this.requester && !EXPORTER_ROLES.includes(this.requester.viewer.user.role)) {
+    if ('viewer' in this.requester && !can(this.requester.viewer.user.role, 'READ_RESULTS')) {
       throw new ForbiddenError('当前角色无权导出报表');
     }
     if ('projectId' in request) {
@@ -104,7 +100,7 @@ export class ReportService {
       return { projects: [project], year: project.year, organization: null };
     }
     const { orgCode, year } = request;
-    if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new ValidationError('year', `year 应为四位年份，实际为 ${year}`);
+    checkFiscalYear('year', year);
     const [organization, orgIds] = await this.organizationSubtree(orgCode);
     const projects = await this.em.find(
       Project,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { round2, TIERS, type Tier } from '@jixiao/domain';
+import { rollUpProjects, TIERS, type Grade, type ProjectToRollUp, type Tier } from '@jixiao/domain';
 import type { AuditHead } from '../audit/audit-chain.js';
 import { FONTS, FORMATS, fitColumns, fitRowHeights, printOnA4Landscape, put, runs, sheetName } from '../target-import/xlsx-layout.js';
 
@@ -44,9 +44,14 @@ export interface SelfEvaluation {
   executionWeight: number;
   executionScore: number;
   score: number;
-  grade: string;
+  grade: Grade;
   /** Applicable indicators without an actual. */
   missing: number;
+}
+
+/** What the organization's roll-up (汇总) takes of one project's self-evaluation. */
+export function rollUpInput(e: SelfEvaluation): ProjectToRollUp {
+  return { budget: e.budget.total, spent: e.spent, score: e.score, grade: e.grade, missing: e.missing };
 }
 
 /** The roll-up sheet of an organization's workbook. */
@@ -108,7 +113,7 @@ export function actualText(actual: { value: string | null; tier: Tier | null } |
  * 10                       | 1.…            | …
  * 11 绩效指标 (A11:A…) | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
  * 12… one row per indicator; 一级 and 二级 merged down over equal neighbours
- *    总分 (A:F) | 100 | 92.45 |
+ *    总分 (A:F) | 100 | 92.46 |
  *    评价等级 (A:F) | 优 (G:I)
  * ```
  *
@@ -269,25 +274,18 @@ function writeSummary(sheet: ExcelJS.Worksheet, summary: SelfEvaluationSummary, 
     put(sheet, `I${row}`, e.missing);
   });
   const total = SUMMARY_FIRST_ROW + evaluations.length;
-  const budget = evaluations.reduce((sum, e) => sum + e.budget.total, 0);
-  const spent = evaluations.reduce((sum, e) => sum + e.spent, 0);
-  const average = evaluations.length > 0 ? evaluations.reduce((sum, e) => sum + e.score, 0) / evaluations.length : null;
+  const rollUp = rollUpProjects(evaluations.map(rollUpInput));
   put(sheet, `A${total}:C${total}`, '合计（总分为平均分）', { font: FONTS.heading });
-  put(sheet, `D${total}`, roundMoney(budget), { numFmt: FORMATS.money, align: 'right', font: FONTS.heading });
-  put(sheet, `E${total}`, roundMoney(spent), { numFmt: FORMATS.money, align: 'right', font: FONTS.heading });
-  put(sheet, `F${total}`, budget > 0 ? Number((spent / budget).toFixed(4)) : null, { numFmt: FORMATS.rate, align: 'right', font: FONTS.heading });
-  put(sheet, `G${total}`, average === null ? null : round2(average), { numFmt: FORMATS.points, font: FONTS.heading });
+  put(sheet, `D${total}`, rollUp.budget, { numFmt: FORMATS.money, align: 'right', font: FONTS.heading });
+  put(sheet, `E${total}`, rollUp.spent, { numFmt: FORMATS.money, align: 'right', font: FONTS.heading });
+  put(sheet, `F${total}`, rollUp.executionRate, { numFmt: FORMATS.rate, align: 'right', font: FONTS.heading });
+  put(sheet, `G${total}`, rollUp.averageScore, { numFmt: FORMATS.points, font: FONTS.heading });
   put(sheet, `H${total}`, null);
-  put(sheet, `I${total}`, evaluations.reduce((sum, e) => sum + e.missing, 0), { font: FONTS.heading });
+  put(sheet, `I${total}`, rollUp.missing, { font: FONTS.heading });
 
   fitColumns(sheet, SUMMARY_COLUMNS, 3);
   fitRowHeights(sheet, 15, 3);
   sheet.getRow(1).height = 30;
   printOnA4Landscape(sheet);
   sheet.views = [{ state: 'frozen', ySplit: 3, showGridLines: false }];
-}
-
-/** Sums of 万元 to the cent (6 decimals), without float noise. */
-function roundMoney(wan: number): number {
-  return Number(wan.toFixed(6));
 }

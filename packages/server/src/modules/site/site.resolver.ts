@@ -1,3 +1,4 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
@@ -5,11 +6,10 @@ import { checkLength, ForbiddenError, ValidationError } from '../common/errors.j
 import { EquipmentItem } from '../equipment/equipment-item.entity.js';
 import { SiteType } from '../inspection/inspection.types.js';
 import { findVisibleProject } from '../project/project.service.js';
-import { UserRole } from '../user/user.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { Site, SiteKind } from './site.entity.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @InputType('CreateSiteInput', { description: '新地点' })
 export class CreateSiteInput {

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import type { SatisfactionMethod } from '@jixiao/domain';
+import { QuestionKind as DomainQuestionKind, type SatisfactionMethod } from '@jixiao/domain';
 import { BaseEntity } from '../common/base.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { User } from '../user/user.entity.js';
@@ -11,12 +11,9 @@ export enum SurveyAudience {
   AID_RECIPIENTS = 'AID_RECIPIENTS',
 }
 
-export enum QuestionKind {
-  /** 非常满意 … 非常不满意 */
-  SATISFACTION = 'SATISFACTION',
-  SINGLE_CHOICE = 'SINGLE_CHOICE',
-  TEXT = 'TEXT',
-}
+/** The kinds of question and what each accepts are the domain's (packages/domain/src/survey/answers.ts). */
+export const QuestionKind = DomainQuestionKind;
+export type QuestionKind = DomainQuestionKind;
 
 export interface SurveyQuestion {
   id: string;

@@ -1,8 +1,8 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { indicatorView } from '../indicator/indicator.resolver.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
-import { UserRole } from '../user/user.entity.js';
 import { issueDeviceToken } from './device-token.js';
 import { SurveyService } from './survey.service.js';
 import { CreateSurveyInput, SubmitSurveyResponseInput } from './survey.input.js';
@@ -16,7 +16,7 @@ import {
   SurveyType,
 } from './survey.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_SURVEYS');
 
 function service(context: Context): SurveyService {
   return new SurveyService(context.em, () => requireViewer(context), { address: context.address, secret: context.secret });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { SATISFACTION_LEVELS, satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
+import { can, checkAnswers, InvalidInputError, questionOptions, satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../common/errors.js';
@@ -9,7 +9,7 @@ import { isUuid } from '../common/ids.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
 import { findVisibleIndicator } from '../indicator/indicator.service.js';
 import { findVisibleProject } from '../project/project.service.js';
-import { UserRole, type User } from '../user/user.entity.js';
+import type { User } from '../user/user.entity.js';
 import {
   QuestionKind,
   ResponseChannel,
@@ -23,11 +23,6 @@ import {
 import { hashAddress, verifyDeviceToken } from './device-token.js';
 import { addressKey, takeFromBucket } from './survey-rate-limit.js';
 
-/** Who may create surveys, generate codes and read codes and free-text answers. */
-const WRITERS: readonly UserRole[] = [UserRole.ADMIN, UserRole.MANAGER];
-/** Who may hand their phone to respondents (kiosk mode). */
-const COLLECTORS: readonly UserRole[] = [UserRole.ADMIN, UserRole.MANAGER, UserRole.INSPECTOR];
-
 /** Base32 without the look-alikes 0/O and 1/I: 32 symbols, so a random byte & 31 is uniform. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
@@ -38,7 +33,6 @@ const CODE_ATTEMPTS = 3;
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const MAX_QUESTIONS = 100;
 const MAX_OPTIONS = 50;
-const MAX_TEXT_ANSWER = 2000;
 /** Free-text answers shown to managers per question in the results. */
 const LATEST_TEXTS = 50;
 /** Public answers from one address or device closer together than this are flagged as a burst. */
@@ -118,13 +112,6 @@ export async function findVisibleSurvey(em: SqlEntityManager, viewer: Viewer, id
 /** Whether a survey takes answers at an instant: from opensAt, up to but not including closesAt. */
 export function isSurveyOpen(survey: Survey, at: Date): boolean {
   return survey.opensAt.getTime() <= at.getTime() && at.getTime() < survey.closesAt.getTime();
-}
-
-/** The answers a question accepts: the five levels, the single choice's options, or none (free text). */
-export function questionOptions(question: SurveyQuestion): string[] {
-  if (question.kind === QuestionKind.SATISFACTION) return [...SATISFACTION_LEVELS];
-  if (question.kind === QuestionKind.SINGLE_CHOICE) return question.options ?? [];
-  return [];
 }
 
 /** `count` random single-use codes, distinct among themselves. */
@@ -209,30 +196,16 @@ function normalizeQuestions(inputs: SurveyQuestionData[]): SurveyQuestion[] {
 }
 
 /**
- * Checks answers against the survey's questions and returns them in question order, without the
- * unanswered ones (an empty text is no answer).
+ * Checks answers against the survey's questions (the domain's checkAnswers) and returns them in
+ * question order, without the unanswered ones (an empty text is no answer).
  */
 function normalizeAnswers(questions: SurveyQuestion[], answers: SurveyAnswer[]): SurveyAnswer[] {
-  const byQuestion = new Map<string, string>();
-  answers.forEach((answer, i) => {
-    const field = `input.answers[${i}]`;
-    const question = questions.find((q) => q.id === answer.questionId);
-    if (!question) throw new ValidationError(`${field}.questionId`, `${field}.questionId 问卷中没有题目“${answer.questionId}”`);
-    if (byQuestion.has(question.id)) throw new ValidationError(`${field}.questionId`, `${field}.questionId 题目“${question.id}”回答了不止一次`);
-    const value = answer.value.trim();
-    if (!value) return;
-    if (question.kind === QuestionKind.SATISFACTION && !(SATISFACTION_LEVELS as readonly string[]).includes(value)) {
-      throw new ValidationError(`${field}.value`, `${field}.value “${value}”不是满意度等级，应为 ${SATISFACTION_LEVELS.join('、')} 之一`);
-    }
-    if (question.kind === QuestionKind.SINGLE_CHOICE && !(question.options ?? []).includes(value)) {
-      throw new ValidationError(`${field}.value`, `${field}.value “${value}”不是第 ${question.id} 题的选项，应为 ${(question.options ?? []).join('、')} 之一`);
-    }
-    if (question.kind === QuestionKind.TEXT) checkLength(`${field}.value`, value, MAX_TEXT_ANSWER);
-    byQuestion.set(question.id, value);
-  });
-  const missing = questions.find((question) => question.required && !byQuestion.has(question.id));
-  if (missing) throw new ValidationError('input.answers', `input.answers 缺少必答题 ${missing.id}“${missing.text}”的回答`);
-  return questions.filter((question) => byQuestion.has(question.id)).map((question) => ({ questionId: question.id, value: byQuestion.get(question.id)! }));
+  try {
+    return checkAnswers(questions, answers, 'input.answers');
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new ValidationError(error.field, error.message);
+    throw error;
+  }
 }
 
 /**
@@ -322,7 +295,7 @@ export class SurveyService {
 
   /** The survey's codes, with whether each was used. Only ADMIN and MANAGER: a code is a ballot. */
   async listCodes(survey: Survey): Promise<Array<{ code: string; used: boolean }>> {
-    if (!WRITERS.includes(this.viewer().user.role)) throw new ForbiddenError('只有 ADMIN、MANAGER 可以查看问卷码');
+    if (!can(this.viewer().user.role, 'MANAGE_SURVEYS')) throw new ForbiddenError('只有 ADMIN、MANAGER 可以查看问卷码');
     const [codes, used] = await Promise.all([
       this.em.find(SurveyCode, { survey }, { orderBy: { code: 'asc' } }),
       this.em.find(SurveyResponse, { survey, code: { $ne: null } }, { fields: ['code'] }),
@@ -352,7 +325,7 @@ export class SurveyService {
     const responses = all.filter((response) => response.voidedAt === null);
     const reasons = new Map<string, number>();
     for (const response of voided) reasons.set(response.voidReason ?? '', (reasons.get(response.voidReason ?? '') ?? 0) + 1);
-    const showTexts = WRITERS.includes(this.viewer().user.role);
+    const showTexts = can(this.viewer().user.role, 'MANAGE_SURVEYS');
     const counted = survey.questions.find((question) => question.kind === QuestionKind.SATISFACTION);
     const questions = survey.questions.map((question): QuestionResult => {
       const values = responses.flatMap((response) => response.answers.filter((answer) => answer.questionId === question.id).map((answer) => answer.value));
@@ -398,7 +371,7 @@ export class SurveyService {
     let collector: User | null = null;
     if (hasSurveyId) {
       const viewer = this.viewer();
-      if (!COLLECTORS.includes(viewer.user.role)) throw new ForbiddenError('现场代答需 ADMIN、MANAGER 或 INSPECTOR 角色');
+      if (!can(viewer.user.role, 'COLLECT_EVIDENCE')) throw new ForbiddenError('现场代答需 ADMIN、MANAGER 或 INSPECTOR 角色');
       survey = await this.get(input.surveyId!);
       collector = viewer.user;
     } else {
@@ -511,7 +484,7 @@ export class SurveyService {
    * only if asked. Only ADMIN and MANAGER (the answers are the respondents').
    */
   async listResponses(surveyId: string, flaggedOnly: boolean, limit: number): Promise<SurveyResponse[]> {
-    if (!WRITERS.includes(this.viewer().user.role)) throw new ForbiddenError('只有 ADMIN、MANAGER 可以查看答卷');
+    if (!can(this.viewer().user.role, 'MANAGE_SURVEYS')) throw new ForbiddenError('只有 ADMIN、MANAGER 可以查看答卷');
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LISTED_RESPONSES) {
       throw new ValidationError('limit', `limit 应为 1–${MAX_LISTED_RESPONSES} 的整数，实际为 ${limit}`);
     }
@@ -529,7 +502,7 @@ export class SurveyService {
    */
   async voidResponse(responseId: string, reason: string): Promise<SurveyResponse> {
     const viewer = this.viewer();
-    if (!WRITERS.includes(viewer.user.role)) throw new ForbiddenError('只有 ADMIN、MANAGER 可以作废答卷');
+    if (!can(viewer.user.role, 'MANAGE_SURVEYS')) throw new ForbiddenError('只有 ADMIN、MANAGER 可以作废答卷');
     const why = reason.trim();
     if (!why) throw new ValidationError('reason', 'reason 请写明作废的原因');
     checkLength('reason', why, 200);

@@ -1,6 +1,7 @@
+import { questionOptions } from '@jixiao/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { QuestionKind, ResponseChannel, SurveyAudience, type Survey, type SurveyQuestion, type SurveyResponse } from './survey.entity.js';
-import { isSurveyOpen, questionOptions } from './survey.service.js';
+import { isSurveyOpen } from './survey.service.js';
 
 registerEnumType(SurveyAudience, {
   name: 'SurveyAudience',

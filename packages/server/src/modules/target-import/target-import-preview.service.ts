@@ -2,7 +2,9 @@ import { basename } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   describeTargetScoring,
+  FISCAL_YEARS,
   InvalidInputError,
+  isFiscalYear,
   targetFromFields,
   type Comparator,
   type ImportedProject,
@@ -143,7 +145,7 @@ export class TargetImportService {
     const field = (name: string, message: string) => new ValidationError(name, `${where}：${message}`);
     if (table.orgCode.trim() === '') throw field('orgCode', '须选择单位');
     if (table.name.trim() === '') throw field('name', '项目名称不能为空');
-    if (!Number.isInteger(table.year) || table.year < 2000 || table.year > 2100) throw field('year', `年度应为 2000–2100 的整数，实际为 ${table.year}`);
+    if (!isFiscalYear(table.year)) throw field('year', `年度应为四位年份（${FISCAL_YEARS.min}–${FISCAL_YEARS.max}），实际为 ${table.year}`);
     const { total, fiscal } = table.budget;
     const other = table.budget.other ?? 0;
     const carryover = table.budget.carryover ?? 0;

@@ -1,11 +1,11 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { ImportResultType, ProjectType } from '../project/project.types.js';
-import { UserRole } from '../user/user.entity.js';
 import { TargetImportService } from './target-import-preview.service.js';
 import { ImportTableInput, TargetImportPreviewType } from './target-import.types.js';
 
-const WRITERS = [UserRole.ADMIN, UserRole.MANAGER];
+const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
 @Resolver()
 export class TargetImportResolver {

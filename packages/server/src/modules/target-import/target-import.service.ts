@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { InvalidInputError, parseActual, suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
+import { can, InvalidInputError, parseActual, suggestSources, type ImportedProject, type ImportMessage, type ImportResult } from '@jixiao/domain';
 import { Actual, ActualSource } from '../actual/actual.entity.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -10,7 +10,7 @@ import { parseOffThread } from './import-parser.js';
 import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
-import { User, UserRole } from '../user/user.entity.js';
+import { User } from '../user/user.entity.js';
 import { Project, ProjectKind } from '../project/project.entity.js';
 
 /** A table with its organization settled. */
@@ -118,7 +118,7 @@ export async function planOrganizations(em: EntityManager, tables: ReadonlyArray
         if (!scope.has(existing.id)) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不在您的管辖范围内，未导入任何表`);
         orgs.set(code, { existing: existing.id });
       } else {
-        if (user.role !== UserRole.ADMIN) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
+        if (!can(user.role, 'MANAGE_ACCOUNTS')) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
         const parent = await em.findOneOrFail(Organization, user.organization.id);
         orgs.set(code, { parent, name: table.orgName });
         warnings.push({

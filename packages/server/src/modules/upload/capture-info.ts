@@ -1,3 +1,4 @@
+import { CHINA_UTC_OFFSET_MINUTES } from '@jixiao/domain';
 import exifReader from 'exif-reader';
 
 /** What the server keeps of a photo's EXIF once the metadata is stripped. */
@@ -9,8 +10,8 @@ export interface CaptureInfo {
 
 const NOTHING: CaptureInfo = { capturedAt: null, latitude: null, longitude: null };
 
-/** Phones without OffsetTimeOriginal write local time; the users are in China (UTC+8). */
-const DEFAULT_OFFSET_MINUTES = 8 * 60;
+/** Phones without OffsetTimeOriginal write local time; the users are in China. */
+const DEFAULT_OFFSET_MINUTES = CHINA_UTC_OFFSET_MINUTES;
 
 /**
  * Capture time and GPS position from a raw EXIF block (as sharp's `metadata().exif` gives it).

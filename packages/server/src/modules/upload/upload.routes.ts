@@ -1,3 +1,4 @@
+import { can } from '@jixiao/domain';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/core';
@@ -7,7 +8,6 @@ import type { Db } from '../../db.js';
 import type { AuthService, Viewer } from '../auth/auth.service.js';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type ErrorCode } from '../common/errors.js';
 import { BoundedQueue } from '../common/bounded-queue.js';
-import { UserRole } from '../user/user.entity.js';
 import { UploadRejectedError } from './upload.errors.js';
 import { findViewableUpload, saveUpload, SHA256_PATTERN, toUploadMetadata } from './upload.service.js';
 import { UploadStore, type UploadVariant } from './upload-store.js';
@@ -17,9 +17,6 @@ export interface UploadRoutesOptions {
   auth: AuthService;
   config: AppConfig;
 }
-
-/** Roles that take photos: inspections are submitted by inspectors and managers. */
-const UPLOADER_ROLES: ReadonlySet<UserRole> = new Set([UserRole.ADMIN, UserRole.MANAGER, UserRole.INSPECTOR]);
 
 /** HTTP status of the shared errors; any other AppError is the client's fault (400). */
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
@@ -77,7 +74,7 @@ export async function uploadRoutes(server: FastifyInstance, options: UploadRoute
         const em = db.em.fork();
         const viewer = await auth.authenticate(em, request.headers.authorization);
         if (!viewer) throw new UnauthenticatedError();
-        if (!UPLOADER_ROLES.has(viewer.user.role)) throw new ForbiddenError('只读账号不能上传照片');
+        if (!can(viewer.user.role, 'COLLECT_EVIDENCE')) throw new ForbiddenError('只读账号不能上传照片');
         checkHash(request.params.sha256);
         state.set(request, { em, viewer });
       },

@@ -1,13 +1,11 @@
+import { Role } from '@jixiao/domain';
 import { Entity, Enum, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 
-export enum UserRole {
-  ADMIN = 'ADMIN',
-  MANAGER = 'MANAGER',
-  INSPECTOR = 'INSPECTOR',
-  VIEWER = 'VIEWER',
-}
+/** The roles and what each may do are the domain's (packages/domain/src/access/roles.ts). */
+export const UserRole = Role;
+export type UserRole = Role;
 
 // "user" is a reserved word in PostgreSQL: a plain table name keeps hand-written SQL simple.
 @Entity({ tableName: 'app_user' })

@@ -1,10 +1,11 @@
+import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { toUserType, UserType } from '../auth/auth.types.js';
 import { ForbiddenError, ValidationError, withFieldPrefix } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
-import { User, UserRole } from './user.entity.js';
+import { User } from './user.entity.js';
 import { CreateUserInput } from './user.input.js';
 import { createUser, generatePassword, listUsers, setPassword, setUserDisabled } from './user.service.js';
 import { UserPasswordPayloadType } from './user.types.js';
@@ -19,7 +20,7 @@ async function userInScope(context: Context, viewer: Viewer, userId: string): Pr
 /** Account management for ADMIN, limited to their own organization and its descendants. */
 @Resolver()
 export class UserResolver {
-  @Authorized([UserRole.ADMIN])
+  @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Query(() => [UserType], { description: '用户列表（仅 ADMIN）：本人所属单位及下级单位的用户，按单位编码和用户名排序' })
   async users(
     @Ctx() context: Context,
@@ -31,7 +32,7 @@ export class UserResolver {
     return (await listUsers(context.em, viewer.scope.subtree(code))).map(toUserType);
   }
 
-  @Authorized([UserRole.ADMIN])
+  @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Mutation(() => UserPasswordPayloadType, {
     description: '创建用户（仅 ADMIN，单位须在本人所属单位及下级单位之内）；未给密码时生成一个，只在结果中返回这一次',
   })
@@ -50,7 +51,7 @@ export class UserResolver {
     return { user: toUserType(user), generatedPassword: generated };
   }
 
-  @Authorized([UserRole.ADMIN])
+  @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Mutation(() => UserPasswordPayloadType, {
     description: '重设用户密码（仅 ADMIN，本人可管理的单位内）：该用户此前的全部令牌和下载链接立即失效；未给新密码时生成一个，只在结果中返回这一次',
   })
@@ -68,7 +69,7 @@ export class UserResolver {
     return { user: toUserType(user), generatedPassword: generated };
   }
 
-  @Authorized([UserRole.ADMIN])
+  @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Mutation(() => UserType, {
     description: '停用或启用用户（仅 ADMIN，本人可管理的单位内）：停用后该用户不能登录，已有令牌和下载链接立即失效。不能停用自己，也不能停用最后一个启用的 ADMIN',
   })

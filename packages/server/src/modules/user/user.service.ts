@@ -1,3 +1,4 @@
+import { can, ROLES, rolesThatMay } from '@jixiao/domain';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { appendAuditEvent } from '../audit/audit-chain.js';
@@ -55,8 +56,8 @@ function checkUserFields(input: NewUser): string | null {
   }
   const displayName = checkDisplayName(input.displayName);
   checkPassword(input.password);
-  if (!Object.values(UserRole).includes(input.role)) {
-    throw new ValidationError('role', `角色应为 ${Object.values(UserRole).join('、')} 之一`);
+  if (!ROLES.includes(input.role)) {
+    throw new ValidationError('role', `角色应为 ${ROLES.join('、')} 之一`);
   }
   return displayName;
 }
@@ -141,8 +142,8 @@ export async function setUserDisabled(em: EntityManager, user: User, disabled: b
   await em.transactional(async (tx) => {
     const target = await tx.findOneOrFail(User, user.id);
     if (target.disabled === disabled) return;
-    if (disabled && target.role === UserRole.ADMIN) {
-      const otherAdmins = await tx.count(User, { role: UserRole.ADMIN, disabled: false, id: { $ne: target.id } });
+    if (disabled && can(target.role, 'MANAGE_ACCOUNTS')) {
+      const otherAdmins = await tx.count(User, { role: { $in: [...rolesThatMay('MANAGE_ACCOUNTS')] }, disabled: false, id: { $ne: target.id } });
       if (otherAdmins === 0) throw new ValidationError(field, `“${target.username}”是最后一个启用的管理员（ADMIN），不能停用`);
     }
     target.disabled = disabled;
