@@ -52,14 +52,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/import',
     name: 'import',
     component: () => import('../pages/ImportPage.vue'),
-    meta: { roles: ['ADMIN', 'MANAGER'] },
-  },
-  {
-    // Reading a document of target tables, correcting the guesses, saving: online only.
-    path: '/import',
-    name: 'import',
-    component: () => import('../pages/ImportPage.vue'),
-    meta: { roles: ['ADMIN', 'MANAGER'] },
+    meta: { may: 'MANAGE_PROJECTS' },
   },
   {
     // Online charts for those who read results; ECharts comes with this chunk, never the shell.
