@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../packages/server/dist/db.js';
-import { gql as request, jixiao, png, sha256, startServer, stopServers } from './support.js';
+import { LOGIN, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import { gqlData as gql } from '../graphql/client.js';
+import { jixiao, png, sha256, startServer, stopServers } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-backup-load-'));
 const SOURCE = join(dir, 'source');
@@ -25,21 +28,42 @@ afterAll(async () => {
 /** `jixiao serve --demo` on a data folder (its own secret file, no JIXIAO_SECRET); resolves with its base URL. */
 const startDemo = (dataDir: string) => startServer(['--demo', '--data-dir', dataDir], { JIXIAO_ADMIN_PASSWORD: PASSWORD });
 
-/** A GraphQL answer's data; its errors fail the test. */
-async function gql(base: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const answer = await request(base, query, variables, token);
-  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-  return answer.data;
-}
+const PROJECTS = graphql(`
+  query BackupProjects {
+    projects(year: 2023) {
+      nodes {
+        id
+        name
+        indicators {
+          id
+          source
+          target {
+            kind
+            value
+            unit
+          }
+        }
+      }
+    }
+  }
+`);
+
+const INSPECTION_IDS = graphql(`
+  query BackupInspections($projectId: ID!) {
+    inspections(projectId: $projectId) {
+      clientId
+    }
+  }
+`);
 
 describe('a backup taken while the server takes a stream of writes', () => {
   it('restores into a new folder with every confirmed record, every photo and the audit chain', async () => {
     const base = await startDemo(SOURCE);
-    const { login } = await gql(base, 'mutation($p: String!) { login(username: "admin", password: $p) { token } }', { p: PASSWORD });
-    const token: string = login.token;
-    const { projects } = await gql(base, '{ projects(year: 2023) { nodes { id name indicators { id source target { kind value unit } } } } }', {}, token);
-    const project = projects.nodes.find((p: { name: string }) => p.name.startsWith('科技法庭试点提升项目'));
-    const indicator = project.indicators.find((i: any) => i.source === 'MANUAL' && i.target.kind.toLowerCase() === 'quantitative' && i.target.unit);
+    const { login } = await gql(base, LOGIN, { username: 'admin', password: PASSWORD });
+    const token = login.token;
+    const { projects } = await gql(base, PROJECTS, {}, token);
+    const project = projects.nodes.find((p) => p.name.startsWith('科技法庭试点提升项目'))!;
+    const indicator = project.indicators.find((i) => i.source === 'MANUAL' && i.target.kind === 'QUANTITATIVE' && i.target.unit)!;
 
     // What each writer has had confirmed by the server, in order.
     const confirmed = { actuals: [] as string[], spendings: [] as string[], inspections: [] as string[], photos: [] as string[] };
@@ -62,23 +86,23 @@ describe('a backup taken while the server takes a stream of writes', () => {
     const writers = Promise.all([
       writer(async (i) => {
         const clientId = randomUUID();
-        await gql(base, 'mutation($input: RecordActualInput!) { recordActual(input: $input) { id } }', { input: { indicatorId: indicator.id, value: `${indicator.target.value}${indicator.target.unit}`, note: `第 ${i} 次`, clientId } }, token);
+        await gql(base, RECORD_ACTUAL, { input: { indicatorId: indicator.id, value: `${indicator.target.value}${indicator.target.unit}`, note: `第 ${i} 次`, clientId } }, token);
         confirmed.actuals.push(clientId);
       }),
       writer(async (i) => {
         const clientId = randomUUID();
-        await gql(base, 'mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }', { input: { projectId: project.id, amount: 0.01, date: '2023-09-20', note: `第 ${i} 笔`, clientId } }, token);
+        await gql(base, RECORD_SPENDING, { input: { projectId: project.id, amount: 0.01, date: '2023-09-20', note: `第 ${i} 笔`, clientId } }, token);
         confirmed.spendings.push(clientId);
       }),
       writer(async (i) => {
         const photo = png(i + 1);
         const hash = sha256(photo);
-        const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: photo });
+        const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: new Uint8Array(photo) });
         if (put.status !== 201) throw new Error(`upload ${put.status}: ${await put.text()}`);
         confirmed.photos.push(hash);
         const clientId = randomUUID();
-        const input = { clientId, projectId: project.id, kind: 'EQUIPMENT', itemName: `庭审录音录像设备 ${i + 1}`, serialNumber: `SN-${i}`, passed: true, photos: [hash], capturedAt: new Date().toISOString() };
-        await gql(base, 'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }', { input }, token);
+        const input = { clientId, projectId: project.id, kind: 'EQUIPMENT' as const, itemName: `庭审录音录像设备 ${i + 1}`, serialNumber: `SN-${i}`, passed: true, photos: [hash], capturedAt: new Date().toISOString() };
+        await gql(base, SUBMIT_INSPECTION, { input }, token);
         confirmed.inspections.push(clientId);
       }),
     ]);
@@ -143,7 +167,7 @@ describe('a backup taken while the server takes a stream of writes', () => {
 
     // Served again, the restored folder answers the login made before the backup (its secret came along).
     const restoredBase = await startDemo(RESTORED);
-    const { inspections } = await gql(restoredBase, 'query($p: ID!) { inspections(projectId: $p) { clientId } }', { p: project.id }, token);
+    const { inspections } = await gql(restoredBase, INSPECTION_IDS, { projectId: project.id }, token);
     expect(inspections).toHaveLength(manifest.counts.inspections);
   }, 180_000);
 });

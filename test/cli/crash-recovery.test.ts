@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LOGIN, PROJECT_INDICATORS, PROJECT_INSPECTIONS, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
+import { gql, gqlData } from '../graphql/client.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-crash-'));
@@ -48,30 +50,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function gql(base: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-}
-
-const SUBMIT = `mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id clientId } }`;
 
 describe('a server killed in the middle of a stream of submissions', () => {
   it('holds every record exactly once after a restart and a full retry', async () => {
     let base = await startServer();
-    const login = await gql(base, 'mutation($p: String!) { login(username: "admin", password: $p) { token } }', { p: PASSWORD });
-    const token: string = login.data.login.token;
-    const projects = await gql(base, '{ projects(year: 2023) { nodes { id name } } }', {}, token);
-    const projectId = projects.data.projects.nodes.find((p: { name: string }) => p.name.startsWith('科技法庭试点提升项目')).id;
+    const token = (await gqlData(base, LOGIN, { username: 'admin', password: PASSWORD })).login.token;
+    const projects = await gqlData(base, SEED_PROJECTS, {}, token);
+    const projectId = projects.projects.nodes.find((p) => p.name.startsWith('科技法庭试点提升项目'))!.id;
 
     // What the phone's outbox holds: each record with the clientId made when its form opened.
     const outbox = Array.from({ length: RECORDS }, (_, i) => ({
       clientId: randomUUID(),
       projectId,
-      kind: 'EQUIPMENT',
+      kind: 'EQUIPMENT' as const,
       itemName: `庭审录音录像设备 ${i + 1}`,
       serialNumber: `SN-${1000 + i}`,
       passed: true,
@@ -86,7 +77,7 @@ describe('a server killed in the middle of a stream of submissions', () => {
       while (sent < outbox.length) {
         const record = outbox[sent++];
         try {
-          const result = await gql(base, SUBMIT, { input: record }, token);
+          const result = await gql(base, SUBMIT_INSPECTION, { input: record }, token);
           if (result.data?.submitInspection) confirmed.add(record.clientId);
         } catch {
           // Connection refused or reset: the server is gone; the record stays in the outbox.
@@ -102,27 +93,21 @@ describe('a server killed in the middle of a stream of submissions', () => {
     // Restart on the same database and retry everything, confirmed or not, as a client that lost
     // its confirmations would.
     base = await startServer();
-    const relogin = await gql(base, 'mutation($p: String!) { login(username: "admin", password: $p) { token } }', { p: PASSWORD });
-    const token2: string = relogin.data.login.token;
+    const token2 = (await gqlData(base, LOGIN, { username: 'admin', password: PASSWORD })).login.token;
     for (const record of outbox) {
-      const result = await gql(base, SUBMIT, { input: record }, token2);
+      const result = await gql(base, SUBMIT_INSPECTION, { input: record }, token2);
       expect(result.errors, record.clientId).toBeUndefined();
-      expect(result.data.submitInspection.clientId).toBe(record.clientId);
+      expect(result.data?.submitInspection.clientId).toBe(record.clientId);
     }
 
-    const stored = await gql(base, 'query($p: ID!) { inspections(projectId: $p) { clientId } }', { p: projectId }, token2);
-    const clientIds: string[] = stored.data.inspections.map((i: { clientId: string }) => i.clientId);
+    const stored = await gqlData(base, PROJECT_INSPECTIONS, { projectId }, token2);
+    const clientIds = stored.inspections.map((i) => i.clientId);
     expect(clientIds).toHaveLength(RECORDS);
     expect(new Set(clientIds)).toEqual(new Set(outbox.map((r) => r.clientId)));
 
     // The equipment count indicator counts each record once.
-    const indicator = await gql(
-      base,
-      'query($p: ID!) { project(id: $p) { indicators { name actual { value } } } }',
-      { p: projectId },
-      token2,
-    );
-    const count = indicator.data.project.indicators.find((i: { name: string }) => i.name === '购置设备数量');
-    expect(count.actual.value).toBe(`${RECORDS}台`);
+    const indicators = await gqlData(base, PROJECT_INDICATORS, { id: projectId }, token2);
+    const count = indicators.project.indicators.find((i) => i.name === '购置设备数量');
+    expect(count?.actual?.value).toBe(`${RECORDS}台`);
   }, 120_000);
 });

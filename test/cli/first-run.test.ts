@@ -4,7 +4,10 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gql as request, jixiao, png, ROOT, sha256, startServer, stopServers } from './support.js';
+import { LOGIN, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import { gqlData as gql, gql as request } from '../graphql/client.js';
+import { jixiao, png, ROOT, sha256, startServer, stopServers } from './support.js';
 
 /**
  * A unit's first day, as docs/deployment.md tells it, with the real `jixiao` command in real
@@ -25,26 +28,60 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** A GraphQL answer's data; its errors fail the test. */
-async function gql<T = any>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const answer = await request<T>(base, query, variables, token);
-  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-  return answer.data!;
-}
-
 async function login(base: string, username: string, password: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(base, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
-  return data.login.token;
+  return (await gql(base, LOGIN, { username, password })).login.token;
 }
 
-const STATE_QUERY = `{
-  me { username displayName role }
-  users { username displayName role disabled }
-  projects(year: 2023, first: 100) {
-    totalCount
-    nodes { name budget { total } indicators { name target { raw } actual { value } evidence { inspections { itemName photos { sha256 } } } } }
+/** Everything the unit holds that a restore must bring back. */
+const STATE_QUERY = graphql(`
+  query FirstRunState {
+    me {
+      username
+      displayName
+      role
+    }
+    users {
+      username
+      displayName
+      role
+      disabled
+    }
+    projects(year: 2023, first: 100) {
+      totalCount
+      nodes {
+        name
+        budget {
+          total
+        }
+        indicators {
+          name
+          target {
+            raw
+          }
+          actual {
+            value
+          }
+          evidence {
+            inspections {
+              itemName
+              photos {
+                sha256
+              }
+            }
+          }
+        }
+      }
+    }
   }
-}`;
+`);
+
+const ME = graphql(`
+  query FirstRunMe {
+    me {
+      username
+    }
+  }
+`);
 
 describe('first run of a unit: init → serve → import → users → backup → restore', () => {
   let base = '';
@@ -80,27 +117,35 @@ describe('first run of a unit: init → serve → import → users → backup �
     adminToken = await login(base, 'admin', ADMIN_PASSWORD);
     const imported = await jixiao('import', SEED, '--data-dir', dataDir);
     expect(imported.code, imported.err).toBe(0);
-    const data = await gql<{ projects: { totalCount: number } }>(base, '{ projects(year: 2023) { totalCount } }', {}, adminToken);
-    expect(data.projects.totalCount).toBe(5);
+    const data = await gql(base, SEED_PROJECTS, {}, adminToken);
+    expect(data.projects.nodes).toHaveLength(5);
   });
 
   it('adds an inspector who records an acceptance with a photo; a password change refuses the old token at once', async () => {
     await gql(
       base,
-      'mutation($input: CreateUserInput!) { createUser(input: $input) { user { username } } }',
+      graphql(`
+        mutation FirstRunCreateUser($input: CreateUserInput!) {
+          createUser(input: $input) {
+            user {
+              username
+            }
+          }
+        }
+      `),
       { input: { username: 'li', displayName: '李检查', role: 'INSPECTOR', orgCode: '218101', password: 'inspector-pass-1' } },
       adminToken,
     );
     const oldToken = await login(base, 'li', 'inspector-pass-1');
-    const projects = await gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(base, '{ projects(year: 2023) { nodes { id name } } }', {}, oldToken);
+    const projects = await gql(base, SEED_PROJECTS, {}, oldToken);
     const repair = projects.projects.nodes.find((project) => project.name === '派出法庭安全隐患维修项目')!;
     const bytes = png(7);
     const hash = sha256(bytes);
-    const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${oldToken}`, 'content-type': 'image/png' }, body: bytes });
+    const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${oldToken}`, 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
     expect(put.status).toBe(201);
     await gql(
       base,
-      'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+      SUBMIT_INSPECTION,
       { input: { clientId: randomUUID(), projectId: repair.id, kind: 'REPAIR', itemName: '大孟庄法庭屋面防水', passed: true, photos: [hash], capturedAt: '2023-09-20T10:00:00+08:00' } },
       oldToken,
     );
@@ -108,11 +153,22 @@ describe('first run of a unit: init → serve → import → users → backup �
     expect(served.status).toBe(200);
     photo = { hash, served: Buffer.from(await served.arrayBuffer()) };
 
-    await gql(base, 'mutation { changePassword(oldPassword: "inspector-pass-1", newPassword: "inspector-pass-2") { token } }', {}, oldToken);
-    const refused = await request(base, '{ me { username } }', {}, oldToken);
+    await gql(
+      base,
+      graphql(`
+        mutation FirstRunChangePassword($oldPassword: String!, $newPassword: String!) {
+          changePassword(oldPassword: $oldPassword, newPassword: $newPassword) {
+            token
+          }
+        }
+      `),
+      { oldPassword: 'inspector-pass-1', newPassword: 'inspector-pass-2' },
+      oldToken,
+    );
+    const refused = await request(base, ME, {}, oldToken);
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const fresh = await login(base, 'li', 'inspector-pass-2');
-    expect(await gql(base, '{ me { username } }', {}, fresh)).toEqual({ me: { username: 'li' } });
+    expect(await gql(base, ME, {}, fresh)).toEqual({ me: { username: 'li' } });
     before = await gql(base, STATE_QUERY, {}, adminToken);
     expect(JSON.stringify(before)).toContain(hash);
   });

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PROJECTS } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import { gqlData } from '../graphql/client.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-demo-'));
@@ -38,14 +41,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function gql(query: string, token?: string) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return response.json() as Promise<{ data?: any; errors?: any[] }>;
-}
 
 describe('jixiao serve --demo (what pnpm start runs)', () => {
   it('says how it was set up, without printing a password that was given', () => {
@@ -70,10 +65,23 @@ describe('jixiao serve --demo (what pnpm start runs)', () => {
   });
 
   it('serves the five seed projects to the admin through GraphQL', async () => {
-    const login = await gql('mutation { login(username: "admin", password: "demo-password-123") { token user { role } } }');
-    expect(login.data.login.user.role).toBe('ADMIN');
-    const result = await gql('{ projects(year: 2023) { totalCount nodes { name indicators { name } } } }', login.data.login.token);
-    expect(result.data.projects.totalCount).toBe(5);
-    expect(result.data.projects.nodes.flatMap((p: { indicators: unknown[] }) => p.indicators)).toHaveLength(41);
+    const { login } = await gqlData(
+      base,
+      graphql(`
+        mutation DemoLogin($username: String!, $password: String!) {
+          login(username: $username, password: $password) {
+            token
+            user {
+              role
+            }
+          }
+        }
+      `),
+      { username: 'admin', password: 'demo-password-123' },
+    );
+    expect(login.user.role).toBe('ADMIN');
+    const result = await gqlData(base, SEED_PROJECTS, {}, login.token);
+    expect(result.projects.nodes).toHaveLength(5);
+    expect(result.projects.nodes.flatMap((p) => p.indicators)).toHaveLength(41);
   });
 });

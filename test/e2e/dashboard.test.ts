@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_SURVEY, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_SURVEY_RESPONSE } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import type { DashboardSeedQuery, RecordActualInput, TestRecordActualMutationVariables } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, cspViolations, launchChromium, logInAs, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
@@ -12,43 +15,54 @@ import { ADMIN_PASSWORD, cspViolations, launchChromium, logInAs, phoneContext, P
 const REPAIR = '派出法庭安全隐患维修项目';
 const CHARTS = ['项目得分', '2023 年预算执行', '指标完成情况', '满意度调查'];
 
-interface SeedIndicator {
-  id: string;
-  name: string;
-  source: string;
-  notApplicable: boolean;
-  target: { kind: 'QUANTITATIVE' | 'DEADLINE' | 'QUALITATIVE'; value: string | null; unit: string | null; deadline: string | null };
-}
-interface SeedProject {
-  id: string;
-  name: string;
-  budget: { total: number };
-  indicators: SeedIndicator[];
-}
+const SEED = graphql(`
+  query DashboardSeed {
+    projects(year: 2023, first: 100) {
+      nodes {
+        id
+        name
+        budget {
+          total
+        }
+        indicators {
+          id
+          name
+          source
+          notApplicable
+          target {
+            kind
+            value
+            unit
+            deadline
+          }
+        }
+      }
+    }
+  }
+`);
+type SeedProject = DashboardSeedQuery['projects']['nodes'][number];
+type SeedIndicator = SeedProject['indicators'][number];
 
 let server: ProductServer;
 let browser: Browser;
 let token: string;
 let projects: SeedProject[];
 
-async function gql<T = unknown>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return server.gql<T>(query, variables, token);
-}
-
 /** Records what meets an indicator's target (or `ratio` of it, for a project that falls short). */
 async function recordActual(indicator: SeedIndicator, ratio = 1): Promise<void> {
   const { target } = indicator;
-  const input =
+  const input: Omit<RecordActualInput, 'indicatorId'> =
     target.kind === 'QUALITATIVE'
       ? { tier: ratio >= 0.8 ? 'ACHIEVED' : 'PARTIAL', ratio: ratio >= 0.8 ? 0.9 : 0.7 }
       : target.kind === 'DEADLINE'
         ? { value: target.deadline }
         : { value: `${Math.round(Number(target.value) * ratio * 100) / 100}${target.unit ?? ''}` };
-  await gql('mutation($input: RecordActualInput!) { recordActual(input: $input) { id } }', { input: { indicatorId: indicator.id, clientId: randomUUID(), ...input } });
+  const variables: TestRecordActualMutationVariables = { input: { indicatorId: indicator.id, clientId: randomUUID(), ...input } };
+  await server.gql(RECORD_ACTUAL, variables, token);
 }
 
 async function recordSpending(projectId: string, amount: number, date: string, note: string): Promise<void> {
-  await gql('mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }', { input: { projectId, amount, date, note, clientId: randomUUID() } });
+  await server.gql(RECORD_SPENDING, { input: { projectId, amount, date, note, clientId: randomUUID() } }, token);
 }
 
 function logIn(page: Page): Promise<void> {
@@ -69,11 +83,7 @@ async function chartsDrawn(page: Page, count = CHARTS.length): Promise<Array<{ l
 beforeAll(async () => {
   server = await ProductServer.create();
   token = await server.login('admin', ADMIN_PASSWORD);
-  projects = (
-    await gql<{ projects: { nodes: SeedProject[] } }>(
-      '{ projects(year: 2023, first: 100) { nodes { id name budget { total } indicators { id name source notApplicable target { kind value unit deadline } } } } }',
-    )
-  ).projects.nodes;
+  projects = (await server.gql(SEED, {}, token)).projects.nodes;
   expect(projects).toHaveLength(5);
 
   // Manual indicators: all of the repair project but one (left 未填报), three quarters of the
@@ -103,8 +113,8 @@ beforeAll(async () => {
   // A satisfaction survey of the court officers, with twelve answers.
   const satisfaction = repair.indicators.find((i) => i.name === '干警满意度')!;
   const survey = (
-    await gql<{ createSurvey: { id: string; questions: Array<{ id: string }> } }>(
-      'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id questions { id } } }',
+    await server.gql(
+      CREATE_SURVEY,
       {
         input: {
           indicatorId: satisfaction.id,
@@ -115,13 +125,13 @@ beforeAll(async () => {
           closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
         },
       },
+      token,
     )
   ).createSurvey;
   const answers = ['非常满意', '非常满意', '非常满意', '非常满意', '非常满意', '满意', '满意', '满意', '满意', '基本满意', '基本满意', '不满意'];
   for (const value of answers) {
-    await gql('mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }', {
-      input: { clientId: randomUUID(), surveyId: survey.id, answers: [{ questionId: survey.questions[0].id, value }], collectedAt: new Date().toISOString() },
-    });
+    const input = { clientId: randomUUID(), surveyId: survey.id, answers: [{ questionId: survey.questions[0].id, value }], collectedAt: new Date().toISOString() };
+    await server.gql(SUBMIT_SURVEY_RESPONSE, { input }, token);
   }
 
   browser = await launchChromium();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_INDICATORS, PROJECT_INSPECTIONS, SURVEY_RESULTS } from '../graphql/documents.js';
 import { ADMIN_PASSWORD, cameraPhoto, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, REPAIR_PROJECT, screenshot, syncUntilOutboxEmpty } from './support.js';
 
 /**
@@ -17,11 +18,7 @@ let survey: { id: string; publicToken: string };
 
 
 async function indicatorsOf(projectId: string) {
-  const data = await server.gql<{ project: { evaluation: { score: number }; indicators: Array<{ name: string; actual: { value: string } | null; progress: { score: number | null } }> } }>(
-    'query($id: ID!) { project(id: $id) { evaluation { score } indicators { name actual { value } progress { score } } } }',
-    { id: projectId },
-    adminToken,
-  );
+  const data = await server.gql(PROJECT_INDICATORS, { id: projectId }, adminToken);
   return { score: data.project.evaluation.score, byName: Object.fromEntries(data.project.indicators.map((i) => [i.name, i])) };
 }
 
@@ -101,13 +98,9 @@ describe('field staff on a phone', () => {
     await server.start();
     await syncUntilOutboxEmpty(page, server.base);
 
-    const inspections = await server.gql<{ inspections: Array<{ photos: Array<{ uploaded: boolean }>; signature: { uploaded: boolean } | null; itemName: string }> }>(
-      'query($p: ID!) { inspections(projectId: $p) { itemName photos { uploaded } signature { uploaded } } }',
-      { p: repairProjectId },
-      adminToken,
-    );
+    const inspections = await server.gql(PROJECT_INSPECTIONS, { projectId: repairProjectId }, adminToken);
     expect(inspections.inspections).toHaveLength(1);
-    expect(inspections.inspections[0]).toEqual({ itemName: '大孟庄法庭屋面防水', photos: [{ uploaded: true }, { uploaded: true }], signature: { uploaded: true } });
+    expect(inspections.inspections[0]).toMatchObject({ itemName: '大孟庄法庭屋面防水', photos: [{ uploaded: true }, { uploaded: true }], signature: { uploaded: true } });
     const { byName } = await indicatorsOf(repairProjectId);
     // One accepted repair of ≥6: 12.5 × 1/6 = 2.08; its pass rate 100% of ≥95%: 12.5.
     expect(byName['维修法庭和办公室数量']).toMatchObject({ actual: { value: '1个' }, progress: { score: 2.08 } });
@@ -133,12 +126,8 @@ describe('field staff on a phone', () => {
 
     await server.start();
     await syncUntilOutboxEmpty(page, server.base);
-    const results = await server.gql<{ surveyResults: { responseCount: number; satisfactionRate: number } }>(
-      'query($id: ID!) { surveyResults(surveyId: $id) { responseCount satisfactionRate } }',
-      { id: survey.id },
-      adminToken,
-    );
-    expect(results.surveyResults).toEqual({ responseCount: 3, satisfactionRate: 66.67 });
+    const results = await server.gql(SURVEY_RESULTS, { id: survey.id }, adminToken);
+    expect(results.surveyResults).toMatchObject({ responseCount: 3, satisfactionRate: 66.67 });
   });
 
   it('lets a respondent answer through the public link on their own phone', async () => {
@@ -158,11 +147,7 @@ describe('field staff on a phone', () => {
     expect(await own.getByTestId('public-repeat').textContent()).toContain('您已提交过本问卷');
     expect(await own.evaluate(() => document.cookie)).toMatch(/jx_device=jxdev1\./);
     await respondent.close();
-    const results = await server.gql<{ surveyResults: { responseCount: number } }>(
-      'query($id: ID!) { surveyResults(surveyId: $id) { responseCount } }',
-      { id: survey.id },
-      adminToken,
-    );
+    const results = await server.gql(SURVEY_RESULTS, { id: survey.id }, adminToken);
     expect(results.surveyResults.responseCount).toBe(4);
     const { byName } = await indicatorsOf(repairProjectId);
     // 3 of 4 satisfied = 75% of ≥95%: 0.789 ≥ 0.6, so 10 × 0.789 = 7.89.

@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportedProject, ParsedTarget } from '../../packages/domain/src/index.js';
 import { seedAsDocx } from '../../packages/server/src/test/seed-docx.js';
+import { graphql } from '../graphql/generated/index.js';
+import type { ImportedProjectsQuery } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, cspViolations, jixiao, launchChromium, logInAs, phoneContext, ProductServer, screenshot, SCREENSHOTS } from './support.js';
 
 /*
@@ -45,11 +47,28 @@ const TABLE: ImportedProject = {
   ].map(([level1, level2, name, description, raw], i) => ({ level1, level2, name, description, target: written(raw), line: i + 1 })),
 };
 
-interface StoredProject {
-  id: string;
-  name: string;
-  indicators: Array<{ name: string; target: { raw: string; kind: string; comparator: string | null; value: string | null; unit: string | null } }>;
-}
+/** The unit's 2023 projects with each target as stored. */
+const PROJECTS_2023 = graphql(`
+  query ImportedProjects {
+    projects(orgCode: "218101", year: 2023, first: 100) {
+      nodes {
+        id
+        name
+        indicators {
+          name
+          target {
+            raw
+            kind
+            comparator
+            value
+            unit
+          }
+        }
+      }
+    }
+  }
+`);
+type StoredProject = ImportedProjectsQuery['projects']['nodes'][number];
 
 let server: ProductServer;
 let browser: Browser;
@@ -57,12 +76,7 @@ let adminToken: string;
 let docx: Buffer;
 
 async function projects2023(): Promise<StoredProject[]> {
-  const data = await server.gql<{ projects: { nodes: StoredProject[] } }>(
-    '{ projects(orgCode: "218101", year: 2023, first: 100) { nodes { id name indicators { name target { raw kind comparator value unit } } } } }',
-    {},
-    adminToken,
-  );
-  return data.projects.nodes;
+  return (await server.gql(PROJECTS_2023, {}, adminToken)).projects.nodes;
 }
 
 function logIn(page: Page, username: string, password: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_INDICATORS, PROJECT_INSPECTIONS, SEED_PROJECTS } from '../graphql/documents.js';
 import { ADMIN_PASSWORD, cameraPhoto, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, screenshot, syncUntilOutboxEmpty } from './support.js';
 
 /**
@@ -25,7 +26,7 @@ beforeAll(async () => {
   server = await ProductServer.create();
   office = server.baseAt(OFFICE_HOST);
   adminToken = await server.login('admin', ADMIN_PASSWORD);
-  const projects = await server.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>('{ projects(year: 2023) { nodes { id name } } }', {}, adminToken);
+  const projects = await server.gql(SEED_PROJECTS, {}, adminToken);
   repairProjectId = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!.id;
   browser = await launchChromium({ mapToLocalhost: [OFFICE_HOST] });
   phone = await phoneContext(browser);
@@ -90,22 +91,14 @@ describe('the app at a plain-http office address', () => {
     await syncUntilOutboxEmpty(page, office);
     await screenshot(page, 'insecure-03-outbox-synced');
 
-    const inspections = await server.gql<{ inspections: Array<{ itemName: string; clientId: string; photos: Array<{ uploaded: boolean; sha256: string }> }> }>(
-      'query($p: ID!) { inspections(projectId: $p) { itemName clientId photos { uploaded sha256 } } }',
-      { p: repairProjectId },
-      adminToken,
-    );
+    const inspections = await server.gql(PROJECT_INSPECTIONS, { projectId: repairProjectId }, adminToken);
     expect(inspections.inspections).toHaveLength(1);
     const [inspection] = inspections.inspections;
     expect(inspection).toMatchObject({ itemName: '城关法庭门窗更换', photos: [{ uploaded: true }] });
     // A v4 UUID made from crypto.getRandomValues, and the photo's true SHA-256 as its name.
     expect(inspection.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(inspection.photos[0].sha256).toMatch(/^[0-9a-f]{64}$/);
-    const indicators = await server.gql<{ project: { indicators: Array<{ name: string; actual: { value: string } | null }> } }>(
-      'query($id: ID!) { project(id: $id) { indicators { name actual { value } } } }',
-      { id: repairProjectId },
-      adminToken,
-    );
+    const indicators = await server.gql(PROJECT_INDICATORS, { id: repairProjectId }, adminToken);
     expect(indicators.project.indicators.find((i) => i.name === '维修法庭和办公室数量')?.actual).toEqual({ value: '1个' });
     expect(pageErrors).toEqual([]);
   });

@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINTABLE_REPORT, RECORD_ACTUAL, RECORD_SPENDING, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import type { RecordActualInput } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, launchChromium, ProductServer, screenshot } from './support.js';
 
 /*
@@ -14,10 +17,6 @@ const PRINTABLE_WIDTH_PX = ((297 - 2 * 12) / 25.4) * 96;
 /** A4 landscape minus the 14 mm + 13 mm top and bottom margins. */
 const PRINTABLE_HEIGHT_PX = ((210 - 14 - 13) / 25.4) * 96;
 
-interface Link {
-  url: string;
-  filename: string;
-}
 
 let server: ProductServer;
 let browser: Browser;
@@ -51,8 +50,8 @@ async function photoJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
-async function link(query: string, variables: Record<string, unknown>): Promise<Link> {
-  return (await server.gql<{ printableReport: Link }>(query, variables, token)).printableReport;
+async function link(of: { projectId: string } | { orgCode: string; year: number }): Promise<{ url: string; filename: string }> {
+  return (await server.gql(PRINTABLE_REPORT, of, token)).printableReport;
 }
 
 /** Opens a report link as the manager's browser does, failing on any console error (a CSP violation, say). */
@@ -89,36 +88,41 @@ describe('printing the self-evaluation report (打印版自评报告)', () => {
     server = await ProductServer.create();
     browser = await launchChromium();
     token = await server.login('admin', ADMIN_PASSWORD);
-    const projects = await server.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(
-      '{ projects(orgCode: "218101", year: 2023) { nodes { id name indicators { id name } } } }',
-      {},
-      token,
-    );
+    const projects = await server.gql(SEED_PROJECTS, {}, token);
     const repair = projects.projects.nodes.find((project) => project.name === REPAIR)!;
     projectId = repair.id;
     const indicator = (name: string) => repair.indicators.find((i) => i.name === name)!.id;
 
     // A few actuals by hand, spending, and a deviation note.
-    for (const input of [
+    const actuals: RecordActualInput[] = [
       { indicatorId: indicator('维修质量达标率'), value: '90%' },
       { indicatorId: indicator('保证办公用房质量'), tier: 'ACHIEVED', ratio: 0.9 },
       { indicatorId: indicator('保障法院办案和业务装备经费保障'), tier: 'PARTIAL' },
       { indicatorId: indicator('干警满意度'), value: '92%' },
-    ]) {
-      await server.gql('mutation($input: RecordActualInput!) { recordActual(input: $input) { id } }', { input }, token);
-    }
-    await server.gql('mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }', { input: { projectId, amount: 28.5, date: '2023-09-30', note: '工程款' } }, token);
-    await server.gql('mutation($id: ID!, $note: String) { setDeviationNote(indicatorId: $id, note: $note) { id } }', { id: indicator('维修质量达标率'), note: '一处屋面返工，已于10月复验合格' }, token);
+    ];
+    for (const input of actuals) await server.gql(RECORD_ACTUAL, { input }, token);
+    await server.gql(RECORD_SPENDING, { input: { projectId, amount: 28.5, date: '2023-09-30', note: '工程款' } }, token);
+    await server.gql(
+      graphql(`
+        mutation TestSetDeviationNote($id: ID!, $note: String) {
+          setDeviationNote(indicatorId: $id, note: $note) {
+            id
+          }
+        }
+      `),
+      { id: indicator('维修质量达标率'), note: '一处屋面返工，已于10月复验合格' },
+      token,
+    );
 
     // A repair acceptance with a photo: 维修法庭和办公室数量 and 工程完工时间节点 derive from it.
     const drawing = await browser.newPage();
     const photo = await photoJpeg(drawing);
     await drawing.close();
     const sha256 = createHash('sha256').update(photo).digest('hex');
-    const upload = await fetch(`${server.base}/uploads/${sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: photo });
+    const upload = await fetch(`${server.base}/uploads/${sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(photo) });
     expect([200, 201]).toContain(upload.status);
     await server.gql(
-      'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+      SUBMIT_INSPECTION,
       {
         input: {
           clientId: randomUUID(),
@@ -145,7 +149,7 @@ describe('printing the self-evaluation report (打印版自评报告)', () => {
   });
 
   it("opens one project's report in the browser, prints it on A4 landscape and keeps every table inside the page", async () => {
-    const report = await link('query($id: ID!) { printableReport(projectId: $id) { url filename } }', { id: projectId });
+    const report = await link({ projectId });
     expect(report.filename).toBe(`2023年度项目支出绩效自评报告-${REPAIR}.html`);
     const { page, errors } = await openReport(report.url);
 
@@ -195,7 +199,7 @@ describe('printing the self-evaluation report (打印版自评报告)', () => {
   });
 
   it("prints an organization's report: a summary page, then every project from a new page", async () => {
-    const report = await link('{ printableReport(orgCode: "218101", year: 2023) { url filename } }', {});
+    const report = await link({ orgCode: '218101', year: 2023 });
     const { page, errors } = await openReport(report.url);
     expect(await page.locator('section.project').count()).toBe(5);
     expect(await page.locator('tr.summary-row').count()).toBe(5);

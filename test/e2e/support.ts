@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { gqlData } from '../graphql/client.js';
+import { CREATE_SURVEY, LOGIN, SEED_PROJECTS } from '../graphql/documents.js';
+import type { TypedDocumentString } from '../graphql/generated/graphql.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -127,20 +130,16 @@ export class ProductServer {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** A GraphQL call as a manager would make it, for checking what the server holds. */
-  async gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-    const response = await fetch(`${this.base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
+  /**
+   * A GraphQL call as a manager would make it, for checking what the server holds: a typed
+   * document (`graphql(…)` from test/graphql/generated), its variables and the answer's data.
+   */
+  gql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+    return gqlData(this.base, document, variables, token);
   }
 
   async login(username: string, password: string): Promise<string> {
-    const data = await this.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+    const data = await this.gql(LOGIN, { username, password });
     return data.login.token;
   }
 }
@@ -165,14 +164,10 @@ export const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
  * open from yesterday for 30 days. Returns the project's id and the survey.
  */
 export async function createRepairSurvey(server: ProductServer, adminToken: string): Promise<{ projectId: string; survey: { id: string; publicToken: string } }> {
-  const projects = await server.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(
-    '{ projects(year: 2023) { nodes { id name indicators { id name } } } }',
-    {},
-    adminToken,
-  );
+  const projects = await server.gql(SEED_PROJECTS, {}, adminToken);
   const repair = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!;
-  const created = await server.gql<{ createSurvey: { id: string; publicToken: string } }>(
-    'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }',
+  const created = await server.gql(
+    CREATE_SURVEY,
     {
       input: {
         indicatorId: repair.indicators.find((i) => i.name === '干警满意度')!.id,

@@ -6,6 +6,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../../packages/server/src/modules/audit/canonical-json.js';
 import { withRawSql, type RawSql } from '../../packages/server/src/db-admin.js';
 import { ROOT } from '../e2e/support.js';
+import { PRINTABLE_REPORT } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
 import { ADMIN_PASSWORD, describeEachServer, type ProductServer } from './support.js';
 
 /** `jixiao audit verify` on a server's data folder, as an operator runs it. */
@@ -46,7 +48,7 @@ function entryHash(row: Record<string, unknown>, prevHash: string, key: Buffer |
 /** The audit head printed on the organization's printable report, as a reader copies it off the page. */
 async function printedHead(server: ProductServer): Promise<string> {
   const token = await server.login('admin', ADMIN_PASSWORD);
-  const data = await server.gql<{ printableReport: { url: string } }>('{ printableReport(orgCode: "218101", year: 2023) { url } }', {}, token);
+  const data = await server.gql(PRINTABLE_REPORT, { orgCode: '218101', year: 2023 }, token);
   const page = await (await fetch(`${server.base}${data.printableReport.url}`)).text();
   const match = /jixiao audit verify --expect (\d+:[0-9a-f]{64})/.exec(page);
   if (!match) throw new Error(`no audit head on the printable report: ${page.slice(0, 200)}`);
@@ -64,11 +66,19 @@ async function forgeAnchor(server: ProductServer): Promise<void> {
   }
 }
 
+const CREATE_SITE = graphql(`
+  mutation TestCreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      id
+    }
+  }
+`);
+
 /** 60 sites created by the admin: 60 audit entries on top of the demo's. */
 async function createSites(server: ProductServer): Promise<void> {
   const token = await server.login('admin', ADMIN_PASSWORD);
   for (let i = 1; i <= 60; i++) {
-    await server.gql('mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', { input: { orgCode: '218101', name: `审计测试地点${i}`, kind: 'OFFICE' } }, token);
+    await server.gql(CREATE_SITE, { input: { orgCode: '218101', name: `审计测试地点${i}`, kind: 'OFFICE' } }, token);
   }
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { beforeAll, expect, it } from 'vitest';
+import { CREATE_SURVEY, SEED_PROJECTS } from '../graphql/documents.js';
 import { ADMIN_PASSWORD, describeEachServer, healthDuring, type ProductServer } from './support.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -61,14 +62,10 @@ describeEachServer('GraphQL limits', (start) => {
     expect(added.status, added.stderr).toBe(0);
     admin = await server.login('admin', ADMIN_PASSWORD);
     viewer = await server.login('viewer', VIEWER_PASSWORD);
-    const projects = await server.gql<{ projects: { nodes: Array<{ indicators: Array<{ id: string; name: string }> }> } }>(
-      '{ projects(first: 100) { nodes { indicators { id name } } } }',
-      {},
-      admin,
-    );
+    const projects = await server.gql(SEED_PROJECTS, {}, admin);
     const indicator = projects.projects.nodes.flatMap((project) => project.indicators).find((candidate) => candidate.name === '干警满意度')!;
-    const created = await server.gql<{ createSurvey: { id: string } }>(
-      'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }',
+    const created = await server.gql(
+      CREATE_SURVEY,
       {
         input: {
           indicatorId: indicator.id,
@@ -136,7 +133,7 @@ describeEachServer('GraphQL limits', (start) => {
     // Within the alias limit, the cost limit holds 100 of them back …
     const hundred = await post(server.base, `{ ${aliases(100, surveyResults)} }`, viewer);
     expect(refusal(hundred)).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/^查询过于复杂：估算代价 \d+，上限 50000/) });
-    // … and lets the web app's batch of 10 through.
+    // … and lets 10 through (as the dashboard's project detail asks for a project's surveys).
     const ten = await post(server.base, `{ ${aliases(10, surveyResults)} }`, viewer);
     expect(ten.body.errors).toBeUndefined();
     expect(Object.keys(ten.body.data as object)).toHaveLength(10);

@@ -102,7 +102,7 @@ async function peakRss<T>(server: ProductServer, attack: () => Promise<T>): Prom
 }
 
 async function postWorkbook(server: ProductServer, bytes: Buffer, token: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.base}/imports/target-tables.xlsx?year=2023`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: bytes });
+  const response = await fetch(`${server.base}/imports/target-tables.xlsx?year=2023`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
   return { status: response.status, body: await response.json() };
 }
 

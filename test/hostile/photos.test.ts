@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { rgbPng } from '../../packages/server/src/test/png.js';
 import { INSPECTOR_PASSWORD, jixiao, ROOT } from '../e2e/support.js';
+import { gql as post } from '../graphql/client.js';
+import { SUBMIT_INSPECTION as SUBMIT } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import type { TypedDocumentString } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, describeEachServer, healthDuring, type ProductServer } from './support.js';
 
 const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'wuqing-court-2023-targets.txt'), 'utf8');
@@ -13,21 +17,28 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /** A PNG of one colour, `width` × `height` (RGB): a few hundred KB for 40 MP, as a bomb is. */
 const png = (width: number, height: number, rgb: [number, number, number]): Buffer => rgbPng(width, height, () => rgb);
 
-interface GqlAnswer {
-  data: any;
-  errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
-}
-
-async function gql(server: ProductServer, query: string, variables: Record<string, unknown>, token: string): Promise<GqlAnswer> {
-  const response = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as GqlAnswer;
-}
+const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) => post(server.base, document, variables, token);
 
 const put = (server: ProductServer, bytes: Buffer, token: string) =>
-  fetch(`${server.base}/uploads/${sha256(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: bytes });
+  fetch(`${server.base}/uploads/${sha256(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
 
-const SUBMIT = 'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }';
-const REVIEW = 'mutation($id: ID!, $accept: Boolean!) { reviewInspection(id: $id, accept: $accept, reason: "核实") { reviewStatus } }';
+const REVIEW = graphql(`
+  mutation TestReviewInspection($id: ID!, $accept: Boolean!) {
+    reviewInspection(id: $id, accept: $accept, reason: "核实") {
+      reviewStatus
+    }
+  }
+`);
+
+const FIRST_PROJECT = graphql(`
+  query TestUnitProjects($orgCode: String!) {
+    projects(orgCode: $orgCode) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
 
 function rssMb(pid: number | undefined): number | null {
   if (!pid) return null;
@@ -48,7 +59,7 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
   let aProject: string;
   let bProject: string;
   const inspection = (projectId: string, clientId: string, photos: string[], itemName = '法庭门窗') => ({
-    input: { clientId, projectId, kind: 'REPAIR', itemName, passed: true, photos, capturedAt: '2023-09-01T10:00:00+08:00' },
+    input: { clientId, projectId, kind: 'REPAIR' as const, itemName, passed: true, photos, capturedAt: '2023-09-01T10:00:00+08:00' },
   });
 
   beforeAll(async () => {
@@ -61,7 +72,7 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
     aInspector = await server.login('inspector', INSPECTOR_PASSWORD);
     aAdmin = await server.login('admin', ADMIN_PASSWORD);
     bInspector = await server.login('b-inspector', B_PASSWORD);
-    const first = async (org: string, token: string) => (await gql(server, 'query($org: String!) { projects(orgCode: $org) { nodes { id } } }', { org }, token)).data.projects.nodes[0].id as string;
+    const first = async (orgCode: string, token: string) => (await gql(server, FIRST_PROJECT, { orgCode }, token)).data!.projects.nodes[0].id;
     aProject = await first('218101', aInspector);
     bProject = await first('218150', bInspector);
   });
@@ -92,12 +103,12 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
     const own = await gql(server, SUBMIT, inspection(aProject, 'admin-own-inspection', [sha256(photo)]), aAdmin);
     expect(own.errors).toBeUndefined();
     for (const accept of [true, false]) {
-      const review = await gql(server, REVIEW, { id: own.data.submitInspection.id, accept }, aAdmin);
+      const review = await gql(server, REVIEW, { id: own.data!.submitInspection.id, accept }, aAdmin);
       expect(review.data).toBeNull();
       expect(review.errors![0]).toMatchObject({ message: '不能审核本人提交的验收记录，请由其他审核人通过或退回', extensions: { code: 'FORBIDDEN' } });
     }
     const byInspector = await gql(server, SUBMIT, inspection(aProject, 'inspector-for-review', [sha256(photo)], '屋面防水'), aInspector);
-    expect((await gql(server, REVIEW, { id: byInspector.data.submitInspection.id, accept: true }, aAdmin)).data).toEqual({ reviewInspection: { reviewStatus: 'ACCEPTED' } });
+    expect((await gql(server, REVIEW, { id: byInspector.data!.submitInspection.id, accept: true }, aAdmin)).data).toEqual({ reviewInspection: { reviewStatus: 'ACCEPTED' } });
   });
 
   it("a clientId another organization used answers CONFLICT naming nothing of that record; one's own names the field", async () => {

@@ -1,20 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { createRepairSurvey } from '../e2e/support.js';
+import { gql } from '../graphql/client.js';
+import { PROJECT_INDICATORS, SUBMIT_SURVEY_RESPONSE, SURVEY_RESULTS } from '../graphql/documents.js';
+import { graphql } from '../graphql/generated/index.js';
+import type { TypedDocumentString } from '../graphql/generated/graphql.js';
 import { ADMIN_PASSWORD, describeEachServer, healthDuring, type ProductServer } from './support.js';
 
 // Ballot stuffing: one anonymous client answering the public link of 干警满意度's survey as fast as
 // it can, with a fresh device token each time (a reload, cleared storage, a script).
-const SUBMIT = 'mutation($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id } }';
-const RESULTS = 'query($id: ID!) { surveyResults(surveyId: $id) { responseCount satisfactionRate flaggedCount voidedCount voidReasons { reason count } } }';
 /** createSurvey's default: public answers accepted per minute from one address (bursts up to it, then one every 12 s). */
 const PER_ADDRESS_PER_MINUTE = 5;
 const REFILL_MS = 60_000 / PER_ADDRESS_PER_MINUTE;
 
-interface GraphqlBody {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
+const VOID_RESPONSE = graphql(`
+  mutation TestVoidSurveyResponse($id: ID!, $reason: String!) {
+    voidSurveyResponse(responseId: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const DEVICE_TOKEN = graphql(`
+  query TestDeviceToken($token: String!) {
+    publicSurvey(token: $token) {
+      deviceToken
+    }
+  }
+`);
 
 describeEachServer('survey ballot stuffing', (start) => {
   let server: ProductServer;
@@ -24,27 +37,16 @@ describeEachServer('survey ballot stuffing', (start) => {
   /** A device whose stuffing answer was accepted. */
   let stuffer: string;
 
-  /** Raw GraphQL over HTTP, errors included (ProductServer.gql throws on them). */
-  const post = async (query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlBody> => {
-    const response = await fetch(`${server.base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphqlBody;
-  };
+  /** GraphQL over HTTP with its errors (ProductServer.gql throws on them). */
+  const post = <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string) => gql(server.base, document, variables, token);
   const deviceToken = async (): Promise<string> => {
-    const body = await post('query($t: String!) { publicSurvey(token: $t) { deviceToken } }', { t: survey.publicToken });
-    return (body.data!.publicSurvey as { deviceToken: string }).deviceToken;
+    const body = await post(DEVICE_TOKEN, { token: survey.publicToken });
+    return body.data!.publicSurvey.deviceToken;
   };
   const answer = (device: string, level: string) =>
-    post(SUBMIT, { input: { clientId: randomUUID(), token: survey.publicToken, deviceToken: device, answers: [{ questionId: 'q1', value: level }], collectedAt: new Date().toISOString() } });
+    post(SUBMIT_SURVEY_RESPONSE, { input: { clientId: randomUUID(), token: survey.publicToken, deviceToken: device, answers: [{ questionId: 'q1', value: level }], collectedAt: new Date().toISOString() } });
   const satisfaction = async () => {
-    const data = await server.gql<{ project: { indicators: Array<{ name: string; actual: { value: string } | null; progress: { score: number | null } }> } }>(
-      'query($id: ID!) { project(id: $id) { indicators { name actual { value } progress { score } } } }',
-      { id: projectId },
-      adminToken,
-    );
+    const data = await server.gql(PROJECT_INDICATORS, { id: projectId }, adminToken);
     return data.project.indicators.find((indicator) => indicator.name === '干警满意度')!;
   };
 
@@ -57,14 +59,14 @@ describeEachServer('survey ballot stuffing', (start) => {
   it('accepts at most the limit of 200 anonymous answers in 10 s, refuses the rest, moves 干警满意度 only by the accepted ones, and /healthz stays fast', async () => {
     // One honest officer first, on a collector's phone (kiosk mode): 100 % (10 分).
     const kiosk = { clientId: randomUUID(), surveyId: survey.id, answers: [{ questionId: 'q1', value: '非常满意' }], collectedAt: new Date().toISOString() };
-    expect((await post(SUBMIT, { input: kiosk }, adminToken)).errors).toBeUndefined();
+    expect((await post(SUBMIT_SURVEY_RESPONSE, { input: kiosk }, adminToken)).errors).toBeUndefined();
     expect(await satisfaction()).toMatchObject({ actual: { value: '100%' }, progress: { score: 10 } });
     // The attacker's 200 device tokens, fetched beforehand (they are free: the rate limit is what holds).
     const devices = await Promise.all(Array.from({ length: 200 }, () => deviceToken()));
 
     const started = Date.now();
     const { result: bodies, slowestHealthMs } = await healthDuring(server.base, async () => {
-      const sent: Array<Promise<GraphqlBody>> = [];
+      const sent: Array<ReturnType<typeof answer>> = [];
       // 20 a second for 10 s.
       for (let second = 0; second < 10; second += 1) {
         for (let i = 0; i < 20; i += 1) sent.push(answer(devices[second * 20 + i], '非常不满意'));
@@ -88,7 +90,7 @@ describeEachServer('survey ballot stuffing', (start) => {
       expect(body.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
     }
 
-    const results = await server.gql<{ surveyResults: { responseCount: number; satisfactionRate: number; flaggedCount: number } }>(RESULTS, { id: survey.id }, adminToken);
+    const results = await server.gql(SURVEY_RESULTS, { id: survey.id }, adminToken);
     expect(results.surveyResults.responseCount).toBe(1 + accepted);
     const rate = Math.round((100 / (1 + accepted)) * 100) / 100;
     expect(results.surveyResults.satisfactionRate).toBe(rate);
@@ -109,8 +111,16 @@ describeEachServer('survey ballot stuffing', (start) => {
   });
 
   it('voids the stuffed answers: the score is recomputed and the results say how many and why', async () => {
-    const listed = await server.gql<{ surveyResponses: Array<{ id: string; channel: string; flagReason: string | null }> }>(
-      'query($id: ID!) { surveyResponses(surveyId: $id) { id channel flagReason } }',
+    const listed = await server.gql(
+      graphql(`
+        query TestSurveyResponses($id: ID!) {
+          surveyResponses(surveyId: $id) {
+            id
+            channel
+            flagReason
+          }
+        }
+      `),
       { id: survey.id },
       adminToken,
     );
@@ -119,9 +129,9 @@ describeEachServer('survey ballot stuffing', (start) => {
       Array<string>(stuffed.length - 1).fill('同一网络地址 30 秒内连续提交'),
     );
     for (const response of stuffed) {
-      await server.gql('mutation($id: ID!, $r: String!) { voidSurveyResponse(responseId: $id, reason: $r) { id } }', { id: response.id, r: '同一地址连续提交，疑似刷票' }, adminToken);
+      await server.gql(VOID_RESPONSE, { id: response.id, reason: '同一地址连续提交，疑似刷票' }, adminToken);
     }
-    const results = await server.gql<{ surveyResults: Record<string, unknown> }>(RESULTS, { id: survey.id }, adminToken);
+    const results = await server.gql(SURVEY_RESULTS, { id: survey.id }, adminToken);
     const voided = stuffed.length;
     expect(results.surveyResults).toMatchObject({
       responseCount: 1,

@@ -55,8 +55,7 @@ describe('App shell', () => {
   it('refreshes the cached data when the server answers', async () => {
     const harness = createHarness({
       api: {
-        ReferenceProjects: () => ({ sites: [], projects: { nodes: [{ ...PROJECT, name: '新名称' }], pageInfo: { hasNextPage: false, endCursor: null } } }),
-        ProjectExtras: () => ({ e0: [], s0: [] }),
+        ReferenceProjects: () => ({ sites: [], projects: { nodes: [{ ...PROJECT, name: '新名称', equipmentItems: [], surveys: [] }], pageInfo: { hasNextPage: false, endCursor: null } } }),
       },
     });
     await logIn(harness);
@@ -66,4 +65,23 @@ describe('App shell', () => {
     await vi.waitFor(() => expect(wrapper!.get('[data-testid="project-card"]').text()).toContain('新名称'), { timeout: 10_000 });
     expect(wrapper.get('[data-testid="freshness"]').text()).toContain('数据更新于刚刚');
   });
+
+  it("opens a fresh form when going from one project's acceptance straight to another's", async () => {
+    // jsdom has no canvas: the signature pad draws nothing.
+    HTMLCanvasElement.prototype.getContext = vi.fn(() => null) as never;
+    const harness = createHarness();
+    await logIn(harness);
+    const other = { ...PROJECT, id: 'p2', name: '第二个项目' };
+    await seedReference(harness, { projects: [PROJECT, other] });
+    await harness.router.push(`/projects/${PROJECT.id}/inspect/repair`);
+    wrapper = mountWith(harness, App);
+    await settle(8);
+    await wrapper.get('[data-testid="item-name"] input').setValue('东马圈法庭屋顶');
+    await settle();
+
+    await harness.router.push(`/projects/${other.id}/inspect/repair`);
+    await settle(8);
+    expect((wrapper.get('[data-testid="item-name"] input').element as HTMLInputElement).value).toBe('');
+  });
 });
+

@@ -1,7 +1,8 @@
 import { computed, ref, shallowRef, type InjectionKey } from 'vue';
 import { ApiError, type GraphqlClient } from '../graphql/client';
 import { fetchOrganizations } from '../dashboard/dashboard-data';
-import { PREVIEW_TARGET_TABLES, SAVE_TARGET_TABLES, type ImportMessageRef, type OrganizationRef, type PreviewTargetTablesResult, type SaveTargetTablesResult } from '../graphql/queries';
+import type { PreviewTargetTablesQueryVariables } from '../graphql/generated/graphql';
+import { PREVIEW_TARGET_TABLES, SAVE_TARGET_TABLES, type ImportMessageRef, type OrganizationRef, type SavedTargetTables } from '../graphql/queries';
 import { draftFromPreview, draftProblems, toSaveInput, type TableDraft } from '../target-import/import-draft';
 
 export type ImportSourceMode = 'file' | 'text';
@@ -61,7 +62,7 @@ export function useTargetImport({ api }: TargetImportOptions) {
   const showProblems = ref(false);
   const saving = ref(false);
   const saveError = ref<string | null>(null);
-  const result = ref<SaveTargetTablesResult['saveTargetTables'] | null>(null);
+  const result = ref<SavedTargetTables | null>(null);
 
   const indicatorCount = computed(() => tables.value?.reduce((sum, table) => sum + table.indicators.length, 0) ?? 0);
   const guessCount = computed(() => tables.value?.reduce((sum, table) => sum + table.warnings.length + table.indicators.filter((i) => i.warnings.length > 0).length, 0) ?? 0);
@@ -90,12 +91,12 @@ export function useTargetImport({ api }: TargetImportOptions) {
     showProblems.value = false;
     try {
       const chosenYear = year.value.trim() === '' ? undefined : Number(year.value);
-      const variables: Record<string, unknown> = {
+      const variables: PreviewTargetTablesQueryVariables = {
         ...(chosenYear !== undefined && Number.isInteger(chosenYear) ? { year: chosenYear } : {}),
         ...(orgCode.value ? { orgCode: orgCode.value } : {}),
         ...(mode.value === 'file' && file.value ? { file: await fileToBase64(file.value), fileName: file.value.name } : { text: text.value }),
       };
-      const { previewTargetTables: read } = await api.request<PreviewTargetTablesResult>(PREVIEW_TARGET_TABLES, variables);
+      const { previewTargetTables: read } = await api.request(PREVIEW_TARGET_TABLES, variables);
       source.value = read.source;
       tables.value = draftFromPreview(read.tables);
       readErrors.value = read.errors;
@@ -117,7 +118,7 @@ export function useTargetImport({ api }: TargetImportOptions) {
     if (problems.value.length > 0) return false;
     saving.value = true;
     try {
-      const { saveTargetTables } = await api.request<SaveTargetTablesResult>(SAVE_TARGET_TABLES, { tables: toSaveInput(tables.value) });
+      const { saveTargetTables } = await api.request(SAVE_TARGET_TABLES, { tables: toSaveInput(tables.value) });
       result.value = saveTargetTables;
       tables.value = null;
       showProblems.value = false;

@@ -8,17 +8,12 @@ import {
   DASHBOARD,
   DASHBOARD_ORGANIZATIONS,
   DASHBOARD_PROJECT,
-  surveyResultsQuery,
   type DashboardIndicatorRef,
-  type DashboardOrganizationsResult,
   type DashboardProjectRef,
-  type DashboardProjectResult,
-  type DashboardResult,
   type OrganizationRef,
   type OrganizationSummary,
-  type SurveyResultsRef,
-  type SurveyResultsResult,
 } from '../graphql/queries';
+import type { DashboardProjectQuery, DashboardQuery } from '../graphql/generated/graphql';
 import type { JixiaoDb } from '../offline/db';
 import { cacheReference, readReference } from '../offline/local-data';
 
@@ -29,11 +24,7 @@ export interface DashboardData {
   projects: DashboardProjectRef[];
 }
 
-export interface ProjectSurveyResults {
-  id: string;
-  title: string;
-  results: SurveyResultsRef;
-}
+export type ProjectSurveyResults = DashboardProjectQuery['project']['surveys'][number];
 
 export interface ProjectDetail {
   indicators: DashboardIndicatorRef[];
@@ -55,11 +46,8 @@ export class OfflineWithoutCacheError extends Error {
   }
 }
 
-/** Surveys per request: a few aliased fields keep one request well under the server's limits. */
-const SURVEY_BATCH = 10;
-
 export async function fetchOrganizations(request: Request): Promise<OrganizationRef[]> {
-  return (await request<DashboardOrganizationsResult>(DASHBOARD_ORGANIZATIONS)).organizations;
+  return (await request(DASHBOARD_ORGANIZATIONS)).organizations;
 }
 
 /** The unit's summary and every page of its projects (with their spending) for one year. */
@@ -68,7 +56,7 @@ export async function fetchDashboard(request: Request, orgCode: string, year: nu
   const projects: DashboardProjectRef[] = [];
   let after: string | null = null;
   do {
-    const page: DashboardResult = await request<DashboardResult>(DASHBOARD, { orgCode, year, after, withSummary: after === null });
+    const page: DashboardQuery = await request(DASHBOARD, { orgCode, year, after, withSummary: after === null });
     summary ??= page.organizationSummary;
     projects.push(...page.projects.nodes);
     after = page.projects.pageInfo.hasNextPage ? page.projects.pageInfo.endCursor : null;
@@ -77,16 +65,10 @@ export async function fetchDashboard(request: Request, orgCode: string, year: nu
   return { summary, projects };
 }
 
-/** A project's indicators, and the answer counts of each of its surveys. */
+/** A project's indicators, and the answer counts of each of its surveys (one request). */
 export async function fetchProjectDetail(request: Request, projectId: string): Promise<ProjectDetail> {
-  const { project, projectSurveys } = await request<DashboardProjectResult>(DASHBOARD_PROJECT, { id: projectId });
-  const surveys: ProjectSurveyResults[] = [];
-  for (let start = 0; start < projectSurveys.length; start += SURVEY_BATCH) {
-    const batch = projectSurveys.slice(start, start + SURVEY_BATCH);
-    const answer = await request<SurveyResultsResult>(surveyResultsQuery(batch.length), Object.fromEntries(batch.map((survey, i) => [`s${i}`, survey.id])));
-    batch.forEach((survey, i) => surveys.push({ id: survey.id, title: survey.title, results: answer[`r${i}`] }));
-  }
-  return { indicators: project.indicators, surveys };
+  const { project } = await request(DASHBOARD_PROJECT, { id: projectId });
+  return { indicators: project.indicators, surveys: project.surveys };
 }
 
 /** Cache keys carry the user: another login on the same phone never sees these numbers. */

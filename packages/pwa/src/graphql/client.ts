@@ -1,7 +1,9 @@
 /**
- * A small GraphQL client over fetch: one function, typed results, errors mapped to a class the UI
- * and the sync engine can act on (UNAUTHENTICATED → log in again, CONFLICT → show the message, …).
+ * A small GraphQL client over fetch: one function taking a typed document (./queries.ts), errors
+ * mapped to a class the UI and the sync engine can act on (UNAUTHENTICATED → log in again,
+ * CONFLICT → show the message, …).
  */
+import type { TypedDocumentString } from './generated/graphql';
 
 export interface GraphqlErrorBody {
   message: string;
@@ -27,6 +29,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The variables a document takes: none for an operation without variables. */
+export type VariablesArgument<TVariables> = TVariables extends Record<string, never> ? [variables?: TVariables] : [variables: TVariables];
+
 export interface ClientOptions {
   /** Base URL of the server; '' for the same origin. */
   baseUrl?: string;
@@ -38,19 +43,19 @@ export function createGraphqlClient(options: ClientOptions = {}) {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async function request<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...[variables]: VariablesArgument<TVariables>): Promise<TResult> {
     const token = options.getToken?.();
     let response: Response;
     try {
       response = await doFetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       });
     } catch (error) {
       throw new ApiError(`无法连接服务器：${(error as Error).message}`, 'NETWORK');
     }
-    let body: { data?: T | null; errors?: GraphqlErrorBody[] };
+    let body: { data?: TResult | null; errors?: GraphqlErrorBody[] };
     try {
       body = await response.json();
     } catch {

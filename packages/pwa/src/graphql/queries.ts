@@ -1,480 +1,614 @@
 /**
- * The GraphQL documents the screens send (packages/server/schema.graphql). Field lists are kept
- * next to the TypeScript shapes they fill, so a change to one shows up beside the other.
+ * The GraphQL documents the screens send. Each is a typed document: `pnpm codegen` checks it against
+ * packages/server/schema.graphql and writes its result and variable types into ./generated/
+ * (graphql-codegen's client preset; see the package README). The names below are those generated
+ * types under the names the screens use; none is written by hand.
  */
+import { graphql } from './generated';
+import type {
+  ActualRecordFragment,
+  DashboardIndicatorRowFragment,
+  DashboardProjectRowFragment,
+  DashboardQuery,
+  DashboardOrganizationsQuery,
+  EvidenceInspectionFragment,
+  EvidencePhotoFragment,
+  ImportMessageFieldsFragment,
+  IndicatorEvidenceQuery,
+  PreviewTargetTablesQuery,
+  PublicSurveyQuery,
+  ReferenceEquipmentItemFragment,
+  ReferenceIndicatorFragment,
+  ReferenceProjectFragment,
+  ReferenceSiteFragment,
+  ReferenceSurveyFragment,
+  SaveTargetTablesMutation,
+  SessionUserFragment,
+  SurveyQuestionFieldsFragment,
+  SurveyResultsFieldsFragment,
+} from './generated/graphql';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  role: 'ADMIN' | 'MANAGER' | 'INSPECTOR' | 'VIEWER';
-  orgCode: string;
-  orgName: string;
-}
+export type {
+  ImportTableInput,
+  IndicatorSource,
+  InspectionKind,
+  RecordActualInput,
+  RecordSpendingInput,
+  SubmitInspectionInput,
+  SubmitSurveyResponseInput,
+  SurveyAnswerInput,
+  SurveyQuestionKind,
+  Tier as TierCode,
+} from './generated/graphql';
 
-const USER_FIELDS = 'id username role orgCode orgName';
+// ── Login ───────────────────────────────────────────────────────────────────────────────────────
 
-export const LOGIN = `mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) { token user { ${USER_FIELDS} } }
-}`;
-export interface LoginResult {
-  login: { token: string; user: SessionUser };
-}
-
-/** Changes the signed-in user's password; the server revokes every older token and returns a new one. */
-export const CHANGE_PASSWORD = `mutation ChangePassword($oldPassword: String!, $newPassword: String!) {
-  changePassword(oldPassword: $oldPassword, newPassword: $newPassword) { token user { ${USER_FIELDS} } }
-}`;
-export interface ChangePasswordResult {
-  changePassword: { token: string; user: SessionUser };
-}
-
-export const ME = `query Me { me { ${USER_FIELDS} } }`;
-export interface MeResult {
-  me: SessionUser;
-}
-
-export type IndicatorSource = 'MANUAL' | 'REPAIR_COUNT' | 'EQUIPMENT_COUNT' | 'PASS_RATE' | 'COMPLETION_DATE' | 'SURVEY' | 'SPENDING';
-export type TierCode = 'ACHIEVED' | 'PARTIAL' | 'NOT_ACHIEVED';
-
-export interface IndicatorRef {
-  id: string;
-  level1: string;
-  level2: string;
-  name: string;
-  description: string;
-  target: {
-    raw: string;
-    kind: 'QUANTITATIVE' | 'DEADLINE' | 'QUALITATIVE';
-    comparator: string | null;
-    value: string | null;
-    unit: string | null;
-    /**
-     * Not fetched for the device (a deadline's date is its `value`), nor are a period's start and a
-     * note: the server's query cost limit counts every field of every indicator of 100 projects.
-     */
-    deadline?: string | null;
-    /** What scoring needs beyond the above; absent in data cached before they were fetched. */
-    rule?: { zeroBelow: number } | null;
-    max?: string | null;
-    tolerance?: boolean;
-  };
-  source: IndicatorSource;
-  notApplicable: boolean;
-  deviationNote: string | null;
-  weight: number;
-  actual: { value: string | null; tier: TierCode | null; ratio: number | null; note: string | null; recordedAt: string; recordedBy: string | null } | null;
-  progress: { completionRate: number | null; score: number | null; met: boolean | null; deviationNoteRequired: boolean };
-}
-
-export interface ProjectRef {
-  id: string;
-  name: string;
-  orgCode: string;
-  orgName: string;
-  year: number;
-  tableNumber: number | null;
-  purpose: string;
-  goals: string[];
-  budget: { total: number; fiscal: number; other: number };
-  spent: number;
-  evaluation: { score: number; grade: string; executionRate: number | null; executionScore: number; missing: number; complete: boolean };
-  indicators: IndicatorRef[];
-}
-
-export interface SiteRef {
-  id: string;
-  name: string;
-  kind: 'DISPATCHED_TRIBUNAL' | 'TECH_COURT' | 'OFFICE' | 'OTHER';
-  address: string | null;
-  orgCode: string;
-}
-
-export interface EquipmentItemRef {
-  id: string;
-  projectId: string;
-  name: string;
-  model: string | null;
-  serialNumber: string | null;
-  assetTag: string | null;
-}
-
-export type SurveyQuestionKind = 'SATISFACTION' | 'SINGLE_CHOICE' | 'TEXT';
-
-export interface SurveyQuestion {
-  id: string;
-  kind: SurveyQuestionKind;
-  text: string;
-  options: string[];
-  required: boolean;
-}
-
-export interface SurveyRef {
-  id: string;
-  /** Added on the device: the project whose projectSurveys listed it. */
-  projectId: string;
-  title: string;
-  audience: 'OFFICERS' | 'EQUIPMENT_USERS' | 'AID_RECIPIENTS';
-  questions: SurveyQuestion[];
-  opensAt: string;
-  closesAt: string;
-  isOpen: boolean;
-  indicator: { id: string; name: string };
-}
-
-const INDICATOR_FIELDS = `id level1 level2 name description
-  target { raw kind comparator value max unit rule { zeroBelow } tolerance }
-  source notApplicable deviationNote weight
-  actual { value tier ratio note recordedAt recordedBy }
-  progress { completionRate score met deviationNoteRequired }`;
-
-const PROJECT_FIELDS = `id name orgCode orgName year tableNumber purpose goals
-  budget { total fiscal other } spent
-  evaluation { score grade executionRate executionScore missing complete }
-  indicators { ${INDICATOR_FIELDS} }`;
-
-/** Reference data, first page: the sites and up to 100 projects with their indicators. */
-export const REFERENCE_PROJECTS = `query ReferenceProjects($after: String) {
-  sites { id name kind address orgCode }
-  projects(first: 100, after: $after) { nodes { ${PROJECT_FIELDS} } pageInfo { hasNextPage endCursor } }
-}`;
-export interface ReferenceProjectsResult {
-  sites: SiteRef[];
-  projects: { nodes: ProjectRef[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-const SURVEY_FIELDS = 'id title audience questions { id kind text options required } opensAt closesAt isOpen indicator { id name }';
-
-/**
- * Equipment items and surveys of many projects in one request (aliases e0/s0, e1/s1, …), so that
- * caching does not cost two round trips per project on a slow connection.
- */
-export function projectExtrasQuery(count: number): string {
-  const vars = Array.from({ length: count }, (_, i) => `$p${i}: ID!`).join(', ');
-  const fields = Array.from(
-    { length: count },
-    (_, i) =>
-      `e${i}: equipmentItems(projectId: $p${i}) { id projectId name model serialNumber assetTag }\n  s${i}: projectSurveys(projectId: $p${i}) { ${SURVEY_FIELDS} }`,
-  ).join('\n  ');
-  return `query ProjectExtras(${vars}) {\n  ${fields}\n}`;
-}
-export type ProjectExtrasResult = Record<string, EquipmentItemRef[] | Omit<SurveyRef, 'projectId'>[]>;
-
-export interface PhotoRef {
-  sha256: string;
-  thumbnailUrl: string;
-  url: string;
-  uploaded: boolean;
-}
-
-export interface InspectionRef {
-  id: string;
-  kind: 'REPAIR' | 'EQUIPMENT';
-  site: { id: string; name: string } | null;
-  itemName: string;
-  serialNumber: string | null;
-  checklist: { label: string; passed: boolean }[];
-  passed: boolean;
-  note: string | null;
-  photos: PhotoRef[];
-  signature: PhotoRef | null;
-  location: { lat: number; lng: number; accuracy: number | null } | null;
-  capturedAt: string;
-  submittedBy: string;
-  reviewStatus: 'PENDING' | 'ACCEPTED' | 'REJECTED';
-  reviewReason: string | null;
-}
-
-/** The evidence behind an indicator's actual, with its history: online only. */
-export const INDICATOR_EVIDENCE = `query IndicatorEvidence($id: ID!) {
-  indicator(id: $id) {
+export const SESSION_USER = graphql(`
+  fragment SessionUser on User {
     id
-    actual { value tier ratio note recordedAt recordedBy history { value tier ratio note recordedAt recordedBy } }
-    evidence {
-      source derivedAt surveyId fromSpending
-      inspections {
-        id kind site { id name } itemName serialNumber checklist { label passed } passed note
-        photos { sha256 thumbnailUrl url uploaded } signature { sha256 thumbnailUrl url uploaded }
-        location { lat lng accuracy } capturedAt submittedBy reviewStatus reviewReason
+    username
+    role
+    orgCode
+    orgName
+  }
+`);
+export type SessionUser = SessionUserFragment;
+
+export const LOGIN = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      token
+      user {
+        ...SessionUser
       }
     }
   }
-}`;
-export interface ActualRecordRef {
-  value: string | null;
-  tier: TierCode | null;
-  ratio: number | null;
-  note: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
-}
-export interface IndicatorEvidenceResult {
-  indicator: {
-    id: string;
-    actual: (ActualRecordRef & { history: ActualRecordRef[] }) | null;
-    evidence: { source: IndicatorSource; derivedAt: string; surveyId: string | null; fromSpending: boolean; inspections: InspectionRef[] } | null;
-  };
-}
+`);
 
-export const PUBLIC_SURVEY = `query PublicSurvey($token: String!) {
-  publicSurvey(token: $token) { title audience questions { id kind text options required } opensAt closesAt isOpen requireCode maxResponsesPerDevice deviceToken }
-}`;
-export interface PublicSurvey {
-  title: string;
-  audience: SurveyRef['audience'];
-  questions: SurveyQuestion[];
-  opensAt: string;
-  closesAt: string;
-  isOpen: boolean;
-  requireCode: boolean;
-  /** Answers one device may give (0: any number). */
-  maxResponsesPerDevice: number;
-  /** A fresh device token from the server: kept only if the device has none yet. */
-  deviceToken: string;
-}
-export interface PublicSurveyResult {
-  publicSurvey: PublicSurvey;
-}
+/** Changes the signed-in user's password; the server revokes every older token and returns a new one. */
+export const CHANGE_PASSWORD = graphql(`
+  mutation ChangePassword($oldPassword: String!, $newPassword: String!) {
+    changePassword(oldPassword: $oldPassword, newPassword: $newPassword) {
+      token
+      user {
+        ...SessionUser
+      }
+    }
+  }
+`);
 
-export const SUBMIT_SURVEY_RESPONSE = `mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {
-  submitSurveyResponse(input: $input) { id clientId surveyId receivedAt }
-}`;
+// ── Reference data (cached on the device for offline use) ────────────────────────────────────────
 
-/** The inputs the outbox carries (payload), exactly as the mutations take them. */
-export interface SurveyAnswerInput {
-  questionId: string;
-  value: string;
-}
-export interface SubmitSurveyResponseInput {
-  clientId: string;
-  surveyId?: string;
-  token?: string;
-  code?: string;
-  deviceToken?: string;
-  answers: SurveyAnswerInput[];
-  collectedAt: string;
-}
-export interface SubmitInspectionInput {
-  clientId: string;
-  projectId: string;
-  kind: 'REPAIR' | 'EQUIPMENT';
-  siteId?: string;
-  itemName: string;
-  serialNumber?: string;
-  checklist: { label: string; passed: boolean }[];
-  passed: boolean;
-  note?: string;
-  photos: string[];
-  signature?: string;
-  location?: { lat: number; lng: number; accuracy?: number };
-  capturedAt: string;
-}
-export interface RecordActualInput {
-  clientId: string;
-  indicatorId: string;
-  value?: string;
-  tier?: TierCode;
-  ratio?: number;
-  note?: string;
-}
-export interface RecordSpendingInput {
-  clientId: string;
-  projectId: string;
-  amount: number;
-  date: string;
-  note?: string;
-}
+export const REFERENCE_INDICATOR = graphql(`
+  fragment ReferenceIndicator on Indicator {
+    id
+    level1
+    level2
+    name
+    description
+    target {
+      raw
+      kind
+      comparator
+      value
+      max
+      unit
+      deadline
+      rule {
+        zeroBelow
+      }
+      tolerance
+    }
+    source
+    notApplicable
+    deviationNote
+    weight
+    actual {
+      value
+      tier
+      ratio
+      note
+      recordedAt
+      recordedBy
+    }
+    progress {
+      completionRate
+      score
+      met
+      deviationNoteRequired
+    }
+  }
+`);
+export type IndicatorRef = ReferenceIndicatorFragment;
+
+export const REFERENCE_PROJECT = graphql(`
+  fragment ReferenceProject on Project {
+    id
+    name
+    orgCode
+    orgName
+    year
+    tableNumber
+    purpose
+    goals
+    budget {
+      total
+      fiscal
+      other
+    }
+    spent
+    evaluation {
+      score
+      grade
+      executionRate
+      executionScore
+      missing
+      complete
+    }
+    indicators {
+      ...ReferenceIndicator
+    }
+  }
+`);
+export type ProjectRef = ReferenceProjectFragment;
+
+export const REFERENCE_SITE = graphql(`
+  fragment ReferenceSite on Site {
+    id
+    name
+    kind
+    address
+    orgCode
+  }
+`);
+export type SiteRef = ReferenceSiteFragment;
+
+export const REFERENCE_EQUIPMENT_ITEM = graphql(`
+  fragment ReferenceEquipmentItem on EquipmentItem {
+    id
+    projectId
+    name
+    model
+    serialNumber
+    assetTag
+  }
+`);
+export type EquipmentItemRef = ReferenceEquipmentItemFragment;
+
+export const SURVEY_QUESTION_FIELDS = graphql(`
+  fragment SurveyQuestionFields on SurveyQuestion {
+    id
+    kind
+    text
+    options
+    required
+  }
+`);
+export type SurveyQuestion = SurveyQuestionFieldsFragment;
+
+export const REFERENCE_SURVEY = graphql(`
+  fragment ReferenceSurvey on Survey {
+    id
+    title
+    audience
+    questions {
+      ...SurveyQuestionFields
+    }
+    opensAt
+    closesAt
+    isOpen
+    indicator {
+      id
+      name
+    }
+  }
+`);
+/** A survey as the device keeps it: with the project whose `surveys` listed it. */
+export type SurveyRef = ReferenceSurveyFragment & { projectId: string };
+
+/**
+ * Reference data, one page: the sites (first page) and up to 50 projects with their indicators,
+ * equipment and surveys, in one request (the server batches each kind for the whole page).
+ */
+export const REFERENCE_PROJECTS = graphql(`
+  query ReferenceProjects($after: String, $withSites: Boolean!) {
+    sites @include(if: $withSites) {
+      ...ReferenceSite
+    }
+    projects(first: 50, after: $after) {
+      nodes {
+        ...ReferenceProject
+        equipmentItems {
+          ...ReferenceEquipmentItem
+        }
+        surveys {
+          ...ReferenceSurvey
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+// ── Evidence (online only) ──────────────────────────────────────────────────────────────────────
+
+export const ACTUAL_RECORD = graphql(`
+  fragment ActualRecord on ActualRecord {
+    value
+    tier
+    ratio
+    note
+    recordedAt
+    recordedBy
+  }
+`);
+export type ActualRecordRef = ActualRecordFragment;
+
+export const EVIDENCE_PHOTO = graphql(`
+  fragment EvidencePhoto on Photo {
+    sha256
+    thumbnailUrl
+    url
+    uploaded
+  }
+`);
+export type PhotoRef = EvidencePhotoFragment;
+
+export const EVIDENCE_INSPECTION = graphql(`
+  fragment EvidenceInspection on Inspection {
+    id
+    kind
+    site {
+      id
+      name
+    }
+    itemName
+    serialNumber
+    checklist {
+      label
+      passed
+    }
+    passed
+    note
+    photos {
+      ...EvidencePhoto
+    }
+    signature {
+      ...EvidencePhoto
+    }
+    location {
+      lat
+      lng
+      accuracy
+    }
+    capturedAt
+    submittedBy
+    reviewStatus
+    reviewReason
+  }
+`);
+export type InspectionRef = EvidenceInspectionFragment;
+
+/** The evidence behind an indicator's actual, with its history. */
+export const INDICATOR_EVIDENCE = graphql(`
+  query IndicatorEvidence($id: ID!) {
+    indicator(id: $id) {
+      id
+      actual {
+        value
+        tier
+        ratio
+        note
+        recordedAt
+        recordedBy
+        history {
+          ...ActualRecord
+        }
+      }
+      evidence {
+        source
+        derivedAt
+        surveyId
+        fromSpending
+        inspections {
+          ...EvidenceInspection
+        }
+      }
+    }
+  }
+`);
+export type IndicatorEvidence = IndicatorEvidenceQuery['indicator'];
+
+// ── Public survey link (no login) ───────────────────────────────────────────────────────────────
+
+export const PUBLIC_SURVEY = graphql(`
+  query PublicSurvey($token: String!) {
+    publicSurvey(token: $token) {
+      title
+      audience
+      questions {
+        ...SurveyQuestionFields
+      }
+      opensAt
+      closesAt
+      isOpen
+      requireCode
+      maxResponsesPerDevice
+      deviceToken
+    }
+  }
+`);
+export type PublicSurvey = PublicSurveyQuery['publicSurvey'];
+
+// ── The records the outbox sends: one mutation per kind, only ids selected ─────────────────────
+
+export const SUBMIT_INSPECTION = graphql(`
+  mutation SubmitInspection($input: SubmitInspectionInput!) {
+    submitInspection(input: $input) {
+      id
+      clientId
+    }
+  }
+`);
+
+export const SUBMIT_SURVEY_RESPONSE = graphql(`
+  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {
+    submitSurveyResponse(input: $input) {
+      id
+      clientId
+    }
+  }
+`);
+
+export const RECORD_ACTUAL = graphql(`
+  mutation RecordActual($input: RecordActualInput!) {
+    recordActual(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RECORD_SPENDING = graphql(`
+  mutation RecordSpending($input: RecordSpendingInput!) {
+    recordSpending(input: $input) {
+      id
+    }
+  }
+`);
 
 // ── 绩效看板 (online only; the last answer is cached per user, unit and year) ────────────────────
 
-export interface OrganizationRef {
-  code: string;
-  name: string;
-  parentCode: string | null;
-}
-export const DASHBOARD_ORGANIZATIONS = `query DashboardOrganizations { organizations { code name parentCode } }`;
-export interface DashboardOrganizationsResult {
-  organizations: OrganizationRef[];
-}
+export const DASHBOARD_ORGANIZATIONS = graphql(`
+  query DashboardOrganizations {
+    organizations {
+      code
+      name
+      parentCode
+    }
+  }
+`);
+export type OrganizationRef = DashboardOrganizationsQuery['organizations'][number];
 
-export interface OrganizationSummary {
-  orgCode: string;
-  orgName: string;
-  year: number;
-  projectCount: number;
-  budget: number;
-  spent: number;
-  executionRate: number | null;
-  averageScore: number | null;
-  grades: { excellent: number; good: number; fair: number; poor: number };
-  incompleteProjects: number;
-}
-
-export interface SpendingRef {
-  date: string;
-  amount: number;
-}
-
-export interface DashboardProjectRef {
-  id: string;
-  name: string;
-  orgName: string;
-  year: number;
-  budget: { total: number };
-  spent: number;
-  evaluation: { score: number; grade: string; executionRate: number | null; missing: number };
-  spendings: SpendingRef[];
-}
+export const DASHBOARD_PROJECT_ROW = graphql(`
+  fragment DashboardProjectRow on Project {
+    id
+    name
+    orgName
+    year
+    budget {
+      total
+    }
+    spent
+    evaluation {
+      score
+      grade
+      executionRate
+      missing
+    }
+    spendings {
+      date
+      amount
+    }
+  }
+`);
+export type DashboardProjectRef = DashboardProjectRowFragment;
+export type SpendingRef = DashboardProjectRef['spendings'][number];
 
 /** The summary tiles (first page only) and a page of the unit's projects with their spending. */
-export const DASHBOARD = `query Dashboard($orgCode: String!, $year: Int!, $after: String, $withSummary: Boolean!) {
-  organizationSummary(orgCode: $orgCode, year: $year) @include(if: $withSummary) {
-    orgCode orgName year projectCount budget spent executionRate averageScore
-    grades { excellent good fair poor } incompleteProjects
-  }
-  projects(orgCode: $orgCode, year: $year, first: 100, after: $after) {
-    nodes { id name orgName year budget { total } spent evaluation { score grade executionRate missing } spendings { date amount } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-export interface DashboardResult {
-  organizationSummary?: OrganizationSummary;
-  projects: { nodes: DashboardProjectRef[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-export interface DashboardIndicatorRef {
-  id: string;
-  name: string;
-  level1: string;
-  notApplicable: boolean;
-  target: { raw: string };
-  actual: { value: string | null; tier: TierCode | null } | null;
-  progress: { completionRate: number | null };
-}
-
-/** One project's indicators and the surveys that collect for it. */
-export const DASHBOARD_PROJECT = `query DashboardProject($id: ID!) {
-  project(id: $id) { id indicators { id name level1 notApplicable target { raw } actual { value tier } progress { completionRate } } }
-  projectSurveys(projectId: $id) { id title }
-}`;
-export interface DashboardProjectResult {
-  project: { id: string; indicators: DashboardIndicatorRef[] };
-  projectSurveys: Array<{ id: string; title: string }>;
-}
-
-export interface SurveyResultsRef {
-  surveyId: string;
-  responseCount: number;
-  satisfactionRate: number | null;
-  questions: Array<{ questionId: string; kind: SurveyQuestionKind; text: string; answeredCount: number; counts: Array<{ option: string; count: number }> }>;
-}
-
-/** The answer counts of several surveys in one request (aliases r0, r1, …). */
-export function surveyResultsQuery(count: number): string {
-  const vars = Array.from({ length: count }, (_, i) => `$s${i}: ID!`).join(', ');
-  const fields = Array.from(
-    { length: count },
-    (_, i) => `r${i}: surveyResults(surveyId: $s${i}) { surveyId responseCount satisfactionRate questions { questionId kind text answeredCount counts { option count } } }`,
-  ).join('\n  ');
-  return `query DashboardSurveyResults(${vars}) {\n  ${fields}\n}`;
-}
-export type SurveyResultsResult = Record<string, SurveyResultsRef>;
-
-// ── 导入目标表 (online only: preview reads, writes nothing; save stores every table or none) ───
-
-export interface ImportMessageRef {
-  table: number | null;
-  line: number | null;
-  cell: string | null;
-  sheet: string | null;
-  message: string;
-}
-const MESSAGE_FIELDS = 'table line cell sheet message';
-
-/** A target's fields, as the preview reads them and the save takes them back. */
-export interface PreviewTarget {
-  raw: string;
-  kind: 'quantitative' | 'deadline' | 'qualitative';
-  comparator: string | null;
-  value: number | null;
-  max: number | null;
-  unit: string | null;
-  deadline: string | null;
-  start: string | null;
-  note: string | null;
-  tolerance: boolean | null;
-  zeroBelow: number | null;
-}
-export interface PreviewIndicator {
-  level1: string;
-  level2: string;
-  name: string;
-  description: string;
-  line: number;
-  cell: string | null;
-  actual: string | null;
-  weight: number | null;
-  scoring: string;
-  warnings: ImportMessageRef[];
-  target: PreviewTarget;
-}
-export interface PreviewTable {
-  tableNumber: number;
-  title: string;
-  kind: 'PROJECT' | 'DEPARTMENT';
-  orgCode: string | null;
-  orgName: string;
-  name: string;
-  year: number;
-  budget: { total: number; fiscal: number; other: number; carryover: number };
-  purpose: string;
-  goals: string[];
-  leader: string | null;
-  period: string | null;
-  existingProjectId: string | null;
-  warnings: ImportMessageRef[];
-  indicators: PreviewIndicator[];
-}
-
-/** Every table of a file (base64, by its name's extension) or of pasted text, with every guess. */
-export const PREVIEW_TARGET_TABLES = `query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {
-  previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {
-    source
-    errors { ${MESSAGE_FIELDS} }
-    warnings { ${MESSAGE_FIELDS} }
-    tables {
-      tableNumber title kind orgCode orgName name year
-      budget { total fiscal other carryover }
-      purpose goals leader period existingProjectId
-      warnings { ${MESSAGE_FIELDS} }
-      indicators {
-        level1 level2 name description line cell actual weight scoring
-        warnings { ${MESSAGE_FIELDS} }
-        target { raw kind comparator value max unit deadline start note tolerance zeroBelow }
+export const DASHBOARD = graphql(`
+  query Dashboard($orgCode: String!, $year: Int!, $after: String, $withSummary: Boolean!) {
+    organizationSummary(orgCode: $orgCode, year: $year) @include(if: $withSummary) {
+      orgCode
+      orgName
+      year
+      projectCount
+      budget
+      spent
+      executionRate
+      averageScore
+      grades {
+        excellent
+        good
+        fair
+        poor
+      }
+      incompleteProjects
+    }
+    projects(orgCode: $orgCode, year: $year, first: 100, after: $after) {
+      nodes {
+        ...DashboardProjectRow
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }
-}`;
-export interface PreviewTargetTablesResult {
-  previewTargetTables: { source: string; errors: ImportMessageRef[]; warnings: ImportMessageRef[]; tables: PreviewTable[] };
-}
+`);
+export type OrganizationSummary = NonNullable<DashboardQuery['organizationSummary']>;
 
-/** A table as saved: the preview's, with the person's corrections (ImportTableInput). */
-export interface ImportTableInput extends Omit<PreviewTable, 'orgCode' | 'budget' | 'existingProjectId' | 'warnings' | 'indicators'> {
-  orgCode: string;
-  budget: { total: number; fiscal: number; other: number | null; carryover: number | null };
-  indicators: Array<Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual'>>;
-}
+export const DASHBOARD_INDICATOR_ROW = graphql(`
+  fragment DashboardIndicatorRow on Indicator {
+    id
+    name
+    level1
+    notApplicable
+    target {
+      raw
+    }
+    actual {
+      value
+      tier
+    }
+    progress {
+      completionRate
+    }
+  }
+`);
+export type DashboardIndicatorRef = DashboardIndicatorRowFragment;
 
-export const SAVE_TARGET_TABLES = `mutation SaveTargetTables($tables: [ImportTableInput!]!) {
-  saveTargetTables(tables: $tables) { created updated projects { id name orgName year } warnings { ${MESSAGE_FIELDS} } errors { ${MESSAGE_FIELDS} } }
-}`;
-export interface SaveTargetTablesResult {
-  saveTargetTables: {
-    created: number;
-    updated: number;
-    projects: Array<{ id: string; name: string; orgName: string; year: number }>;
-    warnings: ImportMessageRef[];
-    errors: ImportMessageRef[];
-  };
-}
+export const SURVEY_RESULTS_FIELDS = graphql(`
+  fragment SurveyResultsFields on SurveyResults {
+    surveyId
+    responseCount
+    satisfactionRate
+    questions {
+      questionId
+      kind
+      text
+      answeredCount
+      counts {
+        option
+        count
+      }
+    }
+  }
+`);
+export type SurveyResultsRef = SurveyResultsFieldsFragment;
+
+/** One project's indicators and the results of each of its surveys, in one request. */
+export const DASHBOARD_PROJECT = graphql(`
+  query DashboardProject($id: ID!) {
+    project(id: $id) {
+      id
+      indicators {
+        ...DashboardIndicatorRow
+      }
+      surveys {
+        id
+        title
+        results {
+          ...SurveyResultsFields
+        }
+      }
+    }
+  }
+`);
+
+// ── 导入目标表 (online only: preview reads, writes nothing; save stores every table or none) ───
+
+export const IMPORT_MESSAGE = graphql(`
+  fragment ImportMessageFields on ImportMessage {
+    table
+    line
+    cell
+    sheet
+    message
+  }
+`);
+export type ImportMessageRef = ImportMessageFieldsFragment;
+
+/** Every table of a file (base64, by its name's extension) or of pasted text, with every guess. */
+export const PREVIEW_TARGET_TABLES = graphql(`
+  query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {
+    previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {
+      source
+      errors {
+        ...ImportMessageFields
+      }
+      warnings {
+        ...ImportMessageFields
+      }
+      tables {
+        tableNumber
+        title
+        kind
+        orgCode
+        orgName
+        name
+        year
+        budget {
+          total
+          fiscal
+          other
+          carryover
+        }
+        purpose
+        goals
+        leader
+        period
+        existingProjectId
+        warnings {
+          ...ImportMessageFields
+        }
+        indicators {
+          level1
+          level2
+          name
+          description
+          line
+          cell
+          actual
+          weight
+          scoring
+          warnings {
+            ...ImportMessageFields
+          }
+          target {
+            raw
+            kind
+            comparator
+            value
+            max
+            unit
+            deadline
+            start
+            note
+            tolerance
+            zeroBelow
+          }
+        }
+      }
+    }
+  }
+`);
+export type TargetImportPreview = PreviewTargetTablesQuery['previewTargetTables'];
+export type PreviewTable = TargetImportPreview['tables'][number];
+export type PreviewIndicator = PreviewTable['indicators'][number];
+export type PreviewTarget = PreviewIndicator['target'];
+
+export const SAVE_TARGET_TABLES = graphql(`
+  mutation SaveTargetTables($tables: [ImportTableInput!]!) {
+    saveTargetTables(tables: $tables) {
+      created
+      updated
+      projects {
+        id
+        name
+        orgName
+        year
+      }
+      warnings {
+        ...ImportMessageFields
+      }
+      errors {
+        ...ImportMessageFields
+      }
+    }
+  }
+`);
+export type SavedTargetTables = SaveTargetTablesMutation['saveTargetTables'];
 

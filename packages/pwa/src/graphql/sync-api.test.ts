@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OutboxRecord } from '../offline/types';
+import { repairInput } from '../offline/test-support';
+import type { OutboxRecord, OutboxRecordOf, RecordKind, RecordPayloads } from '../offline/types';
 import { ApiError } from './client';
 import { createSyncApi } from './sync-api';
 
@@ -27,8 +28,16 @@ const hangingFetch = (async (_input: RequestInfo | URL, init: RequestInit = {}) 
     init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
   })) as typeof fetch;
 
-function record(kind: OutboxRecord['kind'], extra: Partial<OutboxRecord> = {}): OutboxRecord {
-  return { clientId: 'c1', kind, payload: { clientId: 'c1', note: 'x' }, photoHashes: [], title: 't', status: 'sending', error: null, attempts: 0, nextAttemptAt: 0, createdAt: 0, updatedAt: 0, ...extra };
+/** One payload of each kind, as the screens queue them. */
+const PAYLOADS: RecordPayloads = {
+  inspection: { clientId: 'c1', ...repairInput() },
+  surveyResponse: { clientId: 'c1', surveyId: 'sv1', answers: [{ questionId: 'q1', value: '满意' }], collectedAt: '2024-05-20T02:00:00.000Z' },
+  actual: { clientId: 'c1', indicatorId: 'i1', value: '5个' },
+  spending: { clientId: 'c1', projectId: 'p1', amount: 12.5, date: '2024-05-20', note: 'x' },
+};
+
+function record<K extends RecordKind>(kind: K, extra: Partial<OutboxRecordOf<K>> = {}): OutboxRecordOf<K> {
+  return { clientId: 'c1', kind, payload: PAYLOADS[kind], photoHashes: [], title: 't', status: 'sending', error: null, attempts: 0, nextAttemptAt: 0, createdAt: 0, updatedAt: 0, ...extra };
 }
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
@@ -143,30 +152,31 @@ describe('uploadPhoto', () => {
 
 describe('submit', () => {
   it.each([
-    ['inspection', 'submitInspection(input: $input) { id clientId }', '$input: SubmitInspectionInput!'],
-    ['surveyResponse', 'submitSurveyResponse(input: $input) { id clientId }', '$input: SubmitSurveyResponseInput!'],
-    ['actual', 'recordActual(input: $input) { id }', '$input: RecordActualInput!'],
-    ['spending', 'recordSpending(input: $input) { id }', '$input: RecordSpendingInput!'],
-  ] as const)('sends a %s with its mutation, the payload as input and the token', async (kind, selection, variable) => {
+    ['inspection', 'submitInspection(input: $input)', 'mutation SubmitInspection($input: SubmitInspectionInput!)'],
+    ['surveyResponse', 'submitSurveyResponse(input: $input)', 'mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!)'],
+    ['actual', 'recordActual(input: $input)', 'mutation RecordActual($input: RecordActualInput!)'],
+    ['spending', 'recordSpending(input: $input)', 'mutation RecordSpending($input: RecordSpendingInput!)'],
+  ] as const)('sends a %s with its mutation, the payload as input and the token', async (kind, selection, operation) => {
     const field = selection.slice(0, selection.indexOf('('));
     const server = fakeFetch(() => json({ data: { [field]: { id: '1', clientId: 'c1' } } }));
     const api = createSyncApi({ baseUrl: 'https://jx.example', getToken: () => 'tok', fetch: server.fetch });
 
-    await api.submit(record(kind));
+    // kind ranges over all four here: each row's record is of its own kind.
+    await api.submit(record(kind) as OutboxRecord);
 
     const [{ url, init }] = server.calls;
     expect(url).toBe('https://jx.example/graphql');
     const body = JSON.parse(String(init.body)) as { query: string; variables: unknown };
     expect(body.query).toContain(selection);
-    expect(body.query).toContain(variable);
-    expect(body.variables).toEqual({ input: { clientId: 'c1', note: 'x' } });
+    expect(body.query).toContain(operation);
+    expect(body.variables).toEqual({ input: PAYLOADS[kind] });
     expect(init.headers).toMatchObject({ authorization: 'Bearer tok' });
   });
 
   it('sends a public-link survey response without the token', async () => {
     const server = fakeFetch(() => json({ data: { submitSurveyResponse: { id: '1', clientId: 'c1' } } }));
     const api = createSyncApi({ getToken: () => 'tok', fetch: server.fetch });
-    await api.submit(record('surveyResponse', { anonymous: true, payload: { clientId: 'c1', token: 'public' } }));
+    await api.submit(record('surveyResponse', { anonymous: true, payload: { ...PAYLOADS.surveyResponse, surveyId: null, token: 'public' } }));
     expect(server.calls[0].init.headers).not.toHaveProperty('authorization');
   });
 

@@ -2,8 +2,9 @@
  * The sync engine's view of the server over HTTP: a reachability probe, photo uploads and one
  * mutation per record kind. Every failure becomes an ApiError the engine can act on.
  */
-import type { OutboxRecord, RecordKind, SyncApi } from '../offline/types';
-import { ApiError, createGraphqlClient } from './client';
+import type { OutboxRecord, SyncApi } from '../offline/types';
+import { ApiError, createGraphqlClient, type GraphqlClient } from './client';
+import { RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION, SUBMIT_SURVEY_RESPONSE } from './queries';
 
 export interface SyncApiOptions {
   /** Base URL of the server; '' (default) for the same origin. */
@@ -17,14 +18,6 @@ export interface SyncApiOptions {
   uploadTimeoutMs?: number;
   submitTimeoutMs?: number;
 }
-
-/** The mutation for each record kind; only ids are selected (the screens do not need more). */
-export const SUBMIT_MUTATIONS: Record<RecordKind, string> = {
-  inspection: 'mutation SubmitInspection($input: SubmitInspectionInput!) { submitInspection(input: $input) { id clientId } }',
-  surveyResponse: 'mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) { submitSurveyResponse(input: $input) { id clientId } }',
-  actual: 'mutation RecordActual($input: RecordActualInput!) { recordActual(input: $input) { id } }',
-  spending: 'mutation RecordSpending($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }',
-};
 
 /** Codes for upload failures whose body carried none. */
 const CODE_OF_STATUS: Record<number, string> = {
@@ -83,11 +76,32 @@ export function createSyncApi(options: SyncApiOptions): SyncApi {
     },
 
     async submit(record: OutboxRecord) {
-      const mutation = SUBMIT_MUTATIONS[record.kind];
-      if (!mutation) throw new ApiError(`未知的记录类型：${String(record.kind)}`, 'BAD_USER_INPUT');
-      await (record.anonymous ? anonymous : signedIn).request(mutation, { input: record.payload });
+      await sendRecord(record.anonymous ? anonymous : signedIn, record);
     },
   };
+}
+
+/**
+ * Sends a record with its kind's mutation (./queries.ts; only ids are selected, the screens need no
+ * more). A kind this version does not know (a newer app's record) is refused.
+ */
+async function sendRecord(client: GraphqlClient, record: OutboxRecord): Promise<void> {
+  switch (record.kind) {
+    case 'inspection':
+      await client.request(SUBMIT_INSPECTION, { input: record.payload });
+      return;
+    case 'surveyResponse':
+      await client.request(SUBMIT_SURVEY_RESPONSE, { input: record.payload });
+      return;
+    case 'actual':
+      await client.request(RECORD_ACTUAL, { input: record.payload });
+      return;
+    case 'spending':
+      await client.request(RECORD_SPENDING, { input: record.payload });
+      return;
+    default:
+      throw new ApiError(`未知的记录类型：${String((record as { kind: unknown }).kind)}`, 'BAD_USER_INPUT');
+  }
 }
 
 /** A fetch that aborts after `ms` (the abort rejects, which callers report as NETWORK). */

@@ -3,6 +3,7 @@
  * reference data for offline use, and the login session.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { SessionUser } from '../graphql/queries';
 import type { OutboxRecord, StoredPhoto } from './types';
 
 /** A form's autosaved state, restored when the form opens again (kept until the form is sent). */
@@ -20,14 +21,8 @@ export interface ReferenceRecord<T = unknown> {
   fetchedAt: number;
 }
 
-/** The logged-in user as the server's `User` type describes them. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  role: string;
-  orgCode: string;
-  orgName: string;
-}
+/** The logged-in user as the login's SessionUser fragment selects them. */
+export type { SessionUser };
 
 /** The login kept across reloads, stored under the key {@link SESSION_KEY}. */
 export interface SessionRecord {

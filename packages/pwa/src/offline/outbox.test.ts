@@ -19,7 +19,7 @@ import {
   type OutboxExport,
 } from './outbox';
 import { dataUrlToBlob } from './photos';
-import { freshDb, makePhoto, queueInspection } from './test-support';
+import { freshDb, makePhoto, queueInspection, repairInput } from './test-support';
 
 let db: JixiaoDb;
 beforeEach(() => {
@@ -31,7 +31,7 @@ describe('enqueue', () => {
     const photo = await makePhoto('roof');
     const { record, created } = await enqueue(
       db,
-      { clientId: 'c1', kind: 'inspection', payload: { itemName: '屋面' }, photoHashes: [photo.sha256], title: '维修验收 · 屋面' },
+      { clientId: 'c1', kind: 'inspection', payload: repairInput([photo], { itemName: '屋面' }), photoHashes: [photo.sha256], title: '维修验收 · 屋面' },
       [photo],
       1_000,
     );
@@ -39,7 +39,7 @@ describe('enqueue', () => {
     expect(created).toBe(true);
     expect(record).toMatchObject({ clientId: 'c1', status: 'waiting', attempts: 0, error: null, nextAttemptAt: 1_000, createdAt: 1_000 });
     // The payload is what the mutation receives: it carries the clientId the server dedupes on.
-    expect(record.payload).toEqual({ itemName: '屋面', clientId: 'c1' });
+    expect(record.payload).toEqual({ ...repairInput([photo], { itemName: '屋面' }), clientId: 'c1' });
     expect(await listOutbox(db)).toEqual([record]);
     expect((await db.photos.get(photo.sha256))?.bytes).toBe(photo.bytes);
   });
@@ -47,7 +47,7 @@ describe('enqueue', () => {
   it('queuing the same clientId twice keeps one record, the first', async () => {
     const photo = await makePhoto('roof');
     const first = await queueInspection(db, 'c1', [photo], 1_000);
-    const again = await enqueue(db, { clientId: 'c1', kind: 'inspection', payload: { itemName: 'changed' }, photoHashes: [], title: 'again' }, [], 2_000);
+    const again = await enqueue(db, { clientId: 'c1', kind: 'inspection', payload: repairInput([], { itemName: 'changed' }), photoHashes: [], title: 'again' }, [], 2_000);
 
     expect(again).toEqual({ record: first, created: false });
     expect(await countUnsynced(db)).toBe(1);
@@ -64,7 +64,7 @@ describe('enqueue', () => {
   it('refuses a record naming a photo that is not on the device, and stores nothing', async () => {
     const kept = await makePhoto('kept');
     const lost = await makePhoto('lost');
-    await expect(enqueue(db, { clientId: 'c1', kind: 'inspection', payload: {}, photoHashes: [kept.sha256, lost.sha256], title: 't' }, [kept])).rejects.toThrow(/照片未保存/);
+    await expect(enqueue(db, { clientId: 'c1', kind: 'inspection', payload: repairInput([kept, lost]), photoHashes: [kept.sha256, lost.sha256], title: 't' }, [kept])).rejects.toThrow(/照片未保存/);
     expect(await countUnsynced(db)).toBe(0);
     expect(await db.photos.count()).toBe(0);
   });
@@ -72,19 +72,19 @@ describe('enqueue', () => {
   it('accepts a photo already stored for another queued record', async () => {
     const shared = await makePhoto('shared');
     await queueInspection(db, 'c1', [shared], 1);
-    await enqueue(db, { clientId: 'c2', kind: 'inspection', payload: {}, photoHashes: [shared.sha256], title: 't' }, [], 2);
+    await enqueue(db, { clientId: 'c2', kind: 'inspection', payload: repairInput([shared]), photoHashes: [shared.sha256], title: 't' }, [], 2);
     expect(await countUnsynced(db)).toBe(2);
   });
 
   it('does not keep photos the record does not name', async () => {
     const named = await makePhoto('named');
     const stray = await makePhoto('stray');
-    await enqueue(db, { clientId: 'c1', kind: 'inspection', payload: {}, photoHashes: [named.sha256], title: 't' }, [named, stray]);
+    await enqueue(db, { clientId: 'c1', kind: 'inspection', payload: repairInput([named]), photoHashes: [named.sha256], title: 't' }, [named, stray]);
     expect(await db.photos.toCollection().primaryKeys()).toEqual([named.sha256]);
   });
 
   it('refuses a payload whose clientId differs from the record', async () => {
-    await expect(enqueue(db, { clientId: 'c1', kind: 'actual', payload: { clientId: 'c2' }, photoHashes: [], title: 't' }, [])).rejects.toThrow(/不一致/);
+    await expect(enqueue(db, { clientId: 'c1', kind: 'actual', payload: { clientId: 'c2', indicatorId: 'i1', value: '5个' }, photoHashes: [], title: 't' }, [])).rejects.toThrow(/不一致/);
   });
 });
 
@@ -269,7 +269,7 @@ describe('drafts, reference data and the session', () => {
     await cacheReference(db, 'sites', [{ id: 's1' }], 7);
     expect(await readReference(db, 'sites')).toEqual({ name: 'sites', data: [{ id: 's1' }], fetchedAt: 7 });
 
-    const user = { id: 'u1', username: 'li', role: 'INSPECTOR', orgCode: '218101', orgName: '武清区人民法院' };
+    const user = { id: 'u1', username: 'li', role: 'INSPECTOR' as const, orgCode: '218101', orgName: '武清区人民法院' };
     await saveSession(db, { token: 't', user }, 9);
     expect(await readSession(db)).toEqual({ token: 't', user, savedAt: 9 });
     await clearSession(db);

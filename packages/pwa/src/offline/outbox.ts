@@ -6,21 +6,23 @@
 import { nextDelay } from './backoff';
 import type { JixiaoDb } from './db';
 import { blobToDataUrl } from './photos';
-import type { OutboxRecord, StoredPhoto } from './types';
+import type { OutboxRecord, RecordKind, RecordPayloads, StoredPhoto } from './types';
 
 export type OutboxError = NonNullable<OutboxRecord['error']>;
 
 /** What a screen hands to {@link enqueue}; the outbox fills in status, attempts and times. */
-export interface NewOutboxRecord {
-  clientId: string;
-  kind: OutboxRecord['kind'];
-  /** The mutation's input; its `clientId` is set to the record's when absent. */
-  payload: Record<string, unknown>;
-  /** Every photo hash the payload names, the signature's included. */
-  photoHashes: string[];
-  title: string;
-  anonymous?: boolean;
-}
+export type NewOutboxRecord = {
+  [K in RecordKind]: {
+    clientId: string;
+    kind: K;
+    /** The mutation's input; its `clientId` is set to the record's when absent. */
+    payload: Omit<RecordPayloads[K], 'clientId'> & { clientId?: string };
+    /** Every photo hash the payload names, the signature's included. */
+    photoHashes: string[];
+    title: string;
+    anonymous?: boolean;
+  };
+}[RecordKind];
 
 export interface EnqueueResult {
   record: OutboxRecord;
@@ -44,7 +46,8 @@ export async function enqueue(db: JixiaoDb, input: NewOutboxRecord, photos: Stor
   const named = new Set(photoHashes);
   // A photo the record does not name would never be deleted: keep only the named ones.
   const given = new Map(photos.filter((photo) => named.has(photo.sha256)).map((photo) => [photo.sha256, photo]));
-  const record: OutboxRecord = {
+  // The kind and its payload come from the same member of NewOutboxRecord; TypeScript cannot follow that through a spread.
+  const record = {
     clientId: input.clientId,
     kind: input.kind,
     payload: { ...input.payload, clientId: input.clientId },
@@ -57,7 +60,7 @@ export async function enqueue(db: JixiaoDb, input: NewOutboxRecord, photos: Stor
     createdAt: now,
     updatedAt: now,
     ...(input.anonymous ? { anonymous: true } : {}),
-  };
+  } as OutboxRecord;
 
   return db.transaction('rw', db.outbox, db.photos, async () => {
     const existing = await db.outbox.get(input.clientId);

@@ -5,9 +5,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ApiError } from '../graphql/client';
 import { openJixiaoDb, type JixiaoDb } from './db';
-import { enqueue, type NewOutboxRecord } from './outbox';
+import { enqueue } from './outbox';
 import { sha256Hex } from './photos';
-import type { OutboxRecord, StoredPhoto, SyncApi } from './types';
+import type { OutboxRecord, RecordPayloads, StoredPhoto, SyncApi } from './types';
 
 let counter = 0;
 
@@ -22,10 +22,15 @@ export async function makePhoto(content: string, createdAt = 0): Promise<StoredP
   return { sha256: await sha256Hex(blob), blob, type: 'image/jpeg', width: 4, height: 3, bytes: blob.size, createdAt };
 }
 
+/** A repair inspection's input as a screen hands it to the outbox (without clientId, which enqueue adds). */
+export function repairInput(photos: StoredPhoto[] = [], overrides: Partial<RecordPayloads['inspection']> = {}): Omit<RecordPayloads['inspection'], 'clientId'> {
+  return { projectId: 'p1', kind: 'REPAIR', itemName: '大孟庄法庭屋面', passed: true, photos: photos.map((photo) => photo.sha256), capturedAt: '2024-05-20T02:00:00.000Z', ...overrides };
+}
+
 /** Queues a record of kind inspection naming `photos`, created at `createdAt`. */
-export async function queueInspection(db: JixiaoDb, clientId: string, photos: StoredPhoto[], createdAt: number, extra: Partial<NewOutboxRecord> = {}): Promise<OutboxRecord> {
-  const payload = { clientId, itemName: `item ${clientId}`, photos: photos.map((photo) => photo.sha256) };
-  const { record } = await enqueue(db, { clientId, kind: 'inspection', payload, photoHashes: photos.map((photo) => photo.sha256), title: `验收 ${clientId}`, ...extra }, photos, createdAt);
+export async function queueInspection(db: JixiaoDb, clientId: string, photos: StoredPhoto[], createdAt: number): Promise<OutboxRecord> {
+  const payload = repairInput(photos, { itemName: `item ${clientId}` });
+  const { record } = await enqueue(db, { clientId, kind: 'inspection', payload, photoHashes: payload.photos, title: `验收 ${clientId}` }, photos, createdAt);
   return record;
 }
 

@@ -3,9 +3,21 @@
  * records in the outbox; the sync engine sends them — photos first — and deletes each only after
  * the server confirmed it.
  */
+import type { RecordActualInput, RecordSpendingInput, SubmitInspectionInput, SubmitSurveyResponseInput } from '../graphql/queries';
+
+/** An input as the outbox sends it: always with the record's clientId, which the server stores once. */
+type Queued<Input extends { clientId?: unknown }> = Omit<Input, 'clientId'> & { clientId: string };
+
+/** The GraphQL input each kind of record is sent as (its mutation's generated input type). */
+export interface RecordPayloads {
+  inspection: Queued<SubmitInspectionInput>;
+  surveyResponse: Queued<SubmitSurveyResponseInput>;
+  actual: Queued<RecordActualInput>;
+  spending: Queued<RecordSpendingInput>;
+}
 
 /** What a queued record becomes on the server. */
-export type RecordKind = 'inspection' | 'surveyResponse' | 'actual' | 'spending';
+export type RecordKind = keyof RecordPayloads;
 
 /**
  * waiting: queued, not sent yet (or to be retried at nextAttemptAt);
@@ -16,15 +28,9 @@ export type RecordKind = 'inspection' | 'surveyResponse' | 'actual' | 'spending'
  */
 export type OutboxStatus = 'waiting' | 'sending' | 'error';
 
-export interface OutboxRecord {
+interface OutboxRecordFields {
   /** UUID v4 made when the form opened; the server stores each clientId once. */
   clientId: string;
-  kind: RecordKind;
-  /**
-   * The GraphQL input exactly as sent: SubmitInspectionInput, SubmitSurveyResponseInput,
-   * RecordActualInput or RecordSpendingInput (clientId included).
-   */
-  payload: Record<string, unknown>;
   /** SHA-256 of the photos (and signature) the record names; uploaded before the record. */
   photoHashes: string[];
   /** Shown in the outbox list, e.g. "维修验收 · 大孟庄法庭屋面". */
@@ -43,6 +49,11 @@ export interface OutboxRecord {
   /** Survey responses given through the public link are sent without a login. */
   anonymous?: boolean;
 }
+
+/** A queued record of one kind: its payload is the GraphQL input exactly as sent (clientId included). */
+export type OutboxRecordOf<K extends RecordKind> = OutboxRecordFields & { kind: K; payload: RecordPayloads[K] };
+
+export type OutboxRecord = { [K in RecordKind]: OutboxRecordOf<K> }[RecordKind];
 
 /** A photo kept on the device until every record naming it is confirmed. */
 export interface StoredPhoto {

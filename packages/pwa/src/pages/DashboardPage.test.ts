@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../graphql/client';
-import type { DashboardProjectRef, DashboardProjectResult, OrganizationSummary, SurveyResultsRef } from '../graphql/queries';
+import type { DashboardProjectQuery } from '../graphql/generated/graphql';
+import type { DashboardProjectRef, OrganizationSummary, SurveyResultsRef } from '../graphql/queries';
 import { fakeECharts } from '../testing/fake-echarts';
-import { createHarness, INSPECTOR, logIn, MANAGER, mountWith, PROJECT, seedReference, settle, type Harness } from '../testing/harness';
+import { createHarness, INSPECTOR, logIn, MANAGER, mountWith, PROJECT, seedReference, settle, type Handlers, type Harness } from '../testing/harness';
 import HomePage from './HomePage.vue';
 import DashboardPage from './DashboardPage.vue';
 
@@ -45,17 +46,6 @@ const PROJECTS: DashboardProjectRef[] = [
   },
 ];
 
-const DETAIL: DashboardProjectResult = {
-  project: {
-    id: 'p2',
-    indicators: [
-      { id: 'i1', name: '援助人数', level1: '产出指标', notApplicable: false, target: { raw: '≥100人' }, actual: { value: '120人', tier: null }, progress: { completionRate: 1.2 } },
-      { id: 'i2', name: '受援人满意度', level1: '满意度指标', notApplicable: false, target: { raw: '≥90%' }, actual: null, progress: { completionRate: null } },
-    ],
-  },
-  projectSurveys: [{ id: 'sv1', title: '受援人满意度调查' }],
-};
-
 const RESULTS: SurveyResultsRef = {
   surveyId: 'sv1',
   responseCount: 10,
@@ -77,11 +67,22 @@ const RESULTS: SurveyResultsRef = {
   ],
 };
 
+const DETAIL: DashboardProjectQuery = {
+  project: {
+    id: 'p2',
+    indicators: [
+      { id: 'i1', name: '援助人数', level1: '产出指标', notApplicable: false, target: { raw: '≥100人' }, actual: { value: '120人', tier: null }, progress: { completionRate: 1.2 } },
+      { id: 'i2', name: '受援人满意度', level1: '满意度指标', notApplicable: false, target: { raw: '≥90%' }, actual: null, progress: { completionRate: null } },
+    ],
+    surveys: [{ id: 'sv1', title: '受援人满意度调查', results: RESULTS }],
+  },
+};
+
 const offline = () => {
   throw new ApiError('无法连接服务器：offline', 'NETWORK');
 };
 
-function server() {
+function server(): Handlers {
   return {
     DashboardOrganizations: () => ({
       organizations: [
@@ -89,12 +90,11 @@ function server() {
         { code: '218201', name: '武清区第1派出法庭', parentCode: '218101' },
       ],
     }),
-    Dashboard: (variables: Record<string, unknown>) => ({
+    Dashboard: (variables) => ({
       ...(variables.withSummary ? { organizationSummary: { ...SUMMARY, orgCode: variables.orgCode, year: variables.year } } : {}),
       projects: { nodes: variables.orgCode === '218101' ? PROJECTS : [], pageInfo: { hasNextPage: false, endCursor: null } },
     }),
-    DashboardProject: (variables: Record<string, unknown>) => ({ ...DETAIL, project: { ...DETAIL.project, id: variables.id } }),
-    DashboardSurveyResults: () => ({ r0: RESULTS }),
+    DashboardProject: (variables) => ({ project: { ...DETAIL.project, id: variables.id } }),
   };
 }
 
@@ -138,7 +138,6 @@ describe('DashboardPage', () => {
     expect(budget.series[2].data).toEqual(Array(12).fill(445));
     // The best project is picked for the details.
     expect(harness.api.calls.find((call) => call.operation === 'DashboardProject')?.variables).toEqual({ id: 'p2' });
-    expect(harness.api.calls.find((call) => call.operation === 'DashboardSurveyResults')?.variables).toEqual({ s0: 'sv1' });
     expect(echarts.byLabel('指标完成情况')!.series[0].data).toMatchObject([{ value: 120 }, '-']);
     expect(echarts.byLabel('指标完成情况')!.series[1].data).toEqual(['-', 0]);
     expect(wrapper.text()).toContain('1 项指标未填报实际值');
@@ -174,7 +173,7 @@ describe('DashboardPage', () => {
     wrapper!.unmount();
     wrapper = undefined;
 
-    const harness = createHarness({ db: online.db, api: { Dashboard: offline, DashboardOrganizations: offline, DashboardProject: offline, DashboardSurveyResults: offline } });
+    const harness = createHarness({ db: online.db, api: { Dashboard: offline, DashboardOrganizations: offline, DashboardProject: offline } });
     const { echarts, wrapper: page } = await open(harness);
     expect(page.get('[data-testid="dashboard-offline"]').text()).toContain('无法连接服务器，看板需要联网。以下是');
     expect(page.get('[data-testid="tile-projects"]').text()).toBe('2');

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IndicatorEvidenceResult } from '../graphql/queries';
+import type { IndicatorEvidenceQuery } from '../graphql/generated/graphql';
 import { createHarness, logIn, mountWith, PROJECT, seedReference, settle } from '../testing/harness';
 import ProjectPage from './ProjectPage.vue';
 
-const evidence: IndicatorEvidenceResult = {
+const evidence: IndicatorEvidenceQuery = {
   indicator: {
     id: 'i1',
     actual: { value: '5个', tier: null, ratio: null, note: null, recordedAt: '2024-05-01T00:00:00Z', recordedBy: null, history: [] },

@@ -39,7 +39,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
         PublicSurvey: () => ({ publicSurvey: survey }),
         SubmitSurveyResponse: ({ input }) => {
           submitted.push(input);
-          return { submitSurveyResponse: { id: 'r1' } };
+          return { submitSurveyResponse: { id: 'r1', clientId: input.clientId } };
         },
       },
     });
@@ -116,7 +116,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
           PublicSurvey: () => ({ publicSurvey: open }),
           SubmitSurveyResponse: ({ input }) => {
             submitted.push(input as { deviceToken?: string });
-            return { submitSurveyResponse: { id: 'r1' } };
+            return { submitSurveyResponse: { id: 'r1', clientId: input.clientId } };
           },
         },
       });
@@ -194,7 +194,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
             const { deviceToken } = input as { deviceToken?: string };
             sent.push(deviceToken);
             if (deviceToken !== FRESH) throw new ApiError('input.deviceToken 缺少或无效的设备标识', 'BAD_USER_INPUT', { field: 'input.deviceToken' }, 200);
-            return { submitSurveyResponse: { id: 'r1' } };
+            return { submitSurveyResponse: { id: 'r1', clientId: input.clientId } };
           },
         },
       });

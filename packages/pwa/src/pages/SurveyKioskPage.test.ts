@@ -91,10 +91,15 @@ describe('SurveyKioskPage', () => {
     expect(records).toHaveLength(2);
     const second = records.find((r) => r.clientId !== firstId)!;
     expect(second.clientId).toBe(harness.ids[1]);
-    expect(second.payload.answers).toEqual([
-      { questionId: 'q1', value: '不满意' },
-      { questionId: 'q2', value: '审判庭' },
-    ]);
+    expect(second).toMatchObject({
+      kind: 'surveyResponse',
+      payload: {
+        answers: [
+          { questionId: 'q1', value: '不满意' },
+          { questionId: 'q2', value: '审判庭' },
+        ],
+      },
+    });
   });
 
   it('gets ready for the next respondent by itself after the thank-you screen', async () => {

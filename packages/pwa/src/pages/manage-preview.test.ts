@@ -41,8 +41,8 @@ describe('previewActual (the domain rules the server applies)', () => {
     const range = { ...count, target: { ...count.target, raw: '90%-95%', comparator: 'between', value: '90', max: '95', unit: '%' } };
     expect(previewActual(range, { value: '93%' })).toMatchObject({ state: 'ok', score: { score: 10, met: true } });
     expect(previewActual(range, { value: '81%' })).toMatchObject({ state: 'ok', score: { score: 9, met: false } });
-    // A deadline as the device has it: its date is the value.
-    const due = { ...count, target: { raw: '2023年11月底前', kind: 'DEADLINE' as const, comparator: '<=', value: '2023-11-30', unit: null } };
+    // A deadline as the device has it.
+    const due = { ...count, target: { ...count.target, raw: '2023年11月底前', kind: 'DEADLINE' as const, comparator: '<=', value: '2023-11-30', unit: null, deadline: '2023-11-30' } };
     expect(previewActual(due, { value: '2023-11-20' })).toMatchObject({ state: 'ok', score: { score: 10, met: true } });
     expect(previewActual(due, { value: '2023-12-05' })).toMatchObject({ state: 'ok', score: { score: 0, met: false } });
   });

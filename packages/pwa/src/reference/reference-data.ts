@@ -4,16 +4,8 @@
  * `reference` table with the time it was fetched, and refreshed whenever the server answers.
  */
 import type { GraphqlClient } from '../graphql/client';
-import {
-  REFERENCE_PROJECTS,
-  projectExtrasQuery,
-  type EquipmentItemRef,
-  type ProjectExtrasResult,
-  type ProjectRef,
-  type ReferenceProjectsResult,
-  type SiteRef,
-  type SurveyRef,
-} from '../graphql/queries';
+import { REFERENCE_PROJECTS, type EquipmentItemRef, type ProjectRef, type SiteRef, type SurveyRef } from '../graphql/queries';
+import type { ReferenceProjectsQuery } from '../graphql/generated/graphql';
 import type { JixiaoDb } from '../offline/db';
 
 export interface ReferenceData {
@@ -26,39 +18,29 @@ export interface ReferenceData {
 export type ReferenceName = keyof ReferenceData;
 export const REFERENCE_NAMES: readonly ReferenceName[] = ['projects', 'sites', 'equipment', 'surveys'];
 
-/** Projects per extras request: ~40 aliased fields keep one request well under server limits. */
-const EXTRAS_BATCH = 20;
-
 export function emptyReference(): ReferenceData {
   return { projects: [], sites: [], equipment: [], surveys: [] };
 }
 
 /**
- * Fetches all reference data the user may see: every page of projects, then the equipment items
- * and surveys of those projects in batches. Surveys whose collection period is over are left out.
+ * Fetches all reference data the user may see: every page of projects, each with its equipment
+ * items and surveys (one request a page). Surveys whose collection period is over are left out.
  */
 export async function fetchReferenceData(request: GraphqlClient['request'], now: number = Date.now()): Promise<ReferenceData> {
   const data = emptyReference();
   let after: string | null = null;
   do {
-    const page: ReferenceProjectsResult = await request<ReferenceProjectsResult>(REFERENCE_PROJECTS, { after });
-    if (after === null) data.sites = page.sites;
-    data.projects.push(...page.projects.nodes);
-    after = page.projects.pageInfo.hasNextPage ? page.projects.pageInfo.endCursor : null;
-  } while (after !== null);
-
-  for (let start = 0; start < data.projects.length; start += EXTRAS_BATCH) {
-    const batch = data.projects.slice(start, start + EXTRAS_BATCH);
-    const variables = Object.fromEntries(batch.map((project, i) => [`p${i}`, project.id]));
-    const extras = await request<ProjectExtrasResult>(projectExtrasQuery(batch.length), variables);
-    batch.forEach((project, i) => {
-      data.equipment.push(...((extras[`e${i}`] ?? []) as EquipmentItemRef[]));
-      const surveys = (extras[`s${i}`] ?? []) as Omit<SurveyRef, 'projectId'>[];
+    const page: ReferenceProjectsQuery = await request(REFERENCE_PROJECTS, { after, withSites: after === null });
+    if (page.sites) data.sites = page.sites;
+    for (const { equipmentItems, surveys, ...project } of page.projects.nodes) {
+      data.projects.push(project);
+      data.equipment.push(...equipmentItems);
       for (const survey of surveys) {
         if (Date.parse(survey.closesAt) > now) data.surveys.push({ ...survey, projectId: project.id });
       }
-    });
-  }
+    }
+    after = page.projects.pageInfo.hasNextPage ? page.projects.pageInfo.endCursor : null;
+  } while (after !== null);
   return data;
 }
 

@@ -1,7 +1,7 @@
 import { can } from '@jixiao/domain';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { CHANGE_PASSWORD, LOGIN, type ChangePasswordResult, type LoginResult, type SessionUser } from '../graphql/queries';
+import { CHANGE_PASSWORD, LOGIN, type SessionUser } from '../graphql/queries';
 import { clearSession, readSession, saveSession } from '../offline/local-data';
 import { useServices } from './services';
 
@@ -33,7 +33,7 @@ export const useSessionStore = defineStore('session', () => {
         const saved = await readSession(db);
         if (saved && token.value === null) {
           token.value = saved.token;
-          user.value = saved.user as SessionUser;
+          user.value = saved.user;
         }
       } catch {
         // No IndexedDB (private mode on old Safari): the user logs in each visit.
@@ -47,7 +47,7 @@ export const useSessionStore = defineStore('session', () => {
    * can drop that user's cached reference data. Throws ApiError on failure.
    */
   async function login(username: string, password: string): Promise<{ userChanged: boolean }> {
-    const { login: result } = await publicApi.request<LoginResult>(LOGIN, { username: username.trim(), password });
+    const { login: result } = await publicApi.request(LOGIN, { username: username.trim(), password });
     const previous = user.value?.id ?? (await readSession(db))?.user.id ?? null;
     await saveSession(db, { token: result.token, user: result.user }, now());
     token.value = result.token;
@@ -61,7 +61,7 @@ export const useSessionStore = defineStore('session', () => {
    * returns a new one: kept here so that this device stays logged in. Throws ApiError on failure.
    */
   async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
-    const { changePassword: result } = await api.request<ChangePasswordResult>(CHANGE_PASSWORD, { oldPassword, newPassword });
+    const { changePassword: result } = await api.request(CHANGE_PASSWORD, { oldPassword, newPassword });
     await saveSession(db, { token: result.token, user: result.user }, now());
     token.value = result.token;
     user.value = result.user;

@@ -75,6 +75,7 @@ const text = (value: number | null | undefined): string => (value == null ? '' :
 function targetDraft(target: PreviewTarget): TargetDraft {
   return {
     ...target,
+    kind: target.kind as TargetKind,
     comparator: (target.comparator ?? '') as Comparator | '',
     value: text(target.value),
     max: text(target.max),

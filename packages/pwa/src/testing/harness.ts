@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory, type Router } from 'vue-router';
 import { ApiError, type GraphqlClient } from '../graphql/client';
+import type { Operations } from '../graphql/generated/operations';
 import type { PreviewIndicator, PreviewTable, ProjectRef, SessionUser, SiteRef, SurveyRef } from '../graphql/queries';
 import { createAppI18n, type AppI18n, type AppLocale } from '../i18n';
 import { openJixiaoDb, type JixiaoDb } from '../offline/db';
@@ -21,20 +22,23 @@ import { installServices, SERVICES, type AppServices } from '../stores/services'
 
 export const NOW = Date.parse('2024-05-20T02:00:00Z');
 
-type Handler = (variables: Record<string, unknown>) => unknown;
+/** Answers for the app's operations by name, each typed by its document: a handler may throw an ApiError. */
+export type Handlers = {
+  [Name in keyof Operations]?: (variables: Operations[Name]['variables']) => Operations[Name]['result'] | Promise<Operations[Name]['result']>;
+};
 
-/** A GraphQL client answering by operation name; a handler may throw an ApiError. */
-export function fakeGraphql(handlers: Record<string, Handler> = {}) {
+/** A GraphQL client answering by operation name; an operation without a handler finds the server unreachable. */
+export function fakeGraphql(handlers: Handlers = {}) {
   const calls: Array<{ operation: string; variables: Record<string, unknown> }> = [];
-  const client: GraphqlClient = {
-    request: vi.fn(async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'anonymous';
-      calls.push({ operation, variables });
-      const handler = handlers[operation];
-      if (!handler) throw new ApiError('无法连接服务器：offline', 'NETWORK');
-      return (await handler(variables)) as T;
-    }) as GraphqlClient['request'],
+  const request = async (document: { toString(): string }, variables: Record<string, unknown> = {}): Promise<unknown> => {
+    const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1] ?? 'anonymous';
+    calls.push({ operation, variables });
+    const handler = handlers[operation as keyof Operations] as ((variables: Record<string, unknown>) => unknown) | undefined;
+    if (!handler) throw new ApiError('无法连接服务器：offline', 'NETWORK');
+    return handler(variables);
   };
+  // The handlers are typed per operation; the client's generic signature cannot say that of one function.
+  const client: GraphqlClient = { request: vi.fn(request) as unknown as GraphqlClient['request'] };
   return { client, calls, handlers };
 }
 
@@ -62,8 +66,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  api?: Record<string, Handler>;
-  publicApi?: Record<string, Handler>;
+  api?: Handlers;
+  publicApi?: Handlers;
   syncApi?: Partial<SyncApi>;
   locale?: AppLocale;
   navigator?: StorageNavigatorLike | null;
@@ -159,7 +163,7 @@ export const PROJECT: ProjectRef = {
       level2: '数量指标',
       name: '维修法庭和办公室数量',
       description: '',
-      target: { raw: '≥6个', kind: 'QUANTITATIVE', comparator: '>=', value: '6', unit: '个', deadline: null },
+      target: { raw: '≥6个', kind: 'QUANTITATIVE', comparator: '>=', value: '6', max: null, unit: '个', deadline: null, rule: null, tolerance: false },
       source: 'REPAIR_COUNT',
       notApplicable: false,
       deviationNote: null,
@@ -173,7 +177,7 @@ export const PROJECT: ProjectRef = {
       level2: '社会效益指标',
       name: '审判质效',
       description: '',
-      target: { raw: '显著提升审判质效', kind: 'QUALITATIVE', comparator: null, value: null, unit: null, deadline: null },
+      target: { raw: '显著提升审判质效', kind: 'QUALITATIVE', comparator: null, value: null, max: null, unit: null, deadline: null, rule: null, tolerance: false },
       source: 'MANUAL',
       notApplicable: false,
       deviationNote: null,

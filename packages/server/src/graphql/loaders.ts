@@ -1,15 +1,30 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { EquipmentItem } from '../modules/equipment/equipment-item.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
+import { Survey, SurveyResponse } from '../modules/survey/survey.entity.js';
 import { Upload } from '../modules/upload/upload.entity.js';
 import { loadProjectData, type ProjectData } from './project-data.js';
 
 /** PostgreSQL takes at most 65,535 parameters a statement: batches stay well below. */
 const MAX_BATCH = 1000;
 
+/** A loader of the rows that belong to each key (a project's surveys, say): one statement per batch, in the rows' order. */
+function groupLoader<T>(find: (keys: string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of await find([...keys])) groups.get(keyOf(row))?.push(row);
+      return keys.map((key) => groups.get(key)!);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
 /**
  * Per-request batch loaders: however many projects a query lists, their indicators, actuals and
- * spending come in four SQL statements (no N+1).
+ * spending come in four SQL statements, their surveys, equipment and survey answers in one each
+ * (no N+1). The loaders do not check visibility: they are asked only for what the request may see.
  */
 export function createLoaders(em: SqlEntityManager) {
   /** Budgets (万元) of the projects this request has listed: the batch need not read them again. */
@@ -34,7 +49,34 @@ export function createLoaders(em: SqlEntityManager) {
     { maxBatchSize: MAX_BATCH },
   );
 
-  return { projectData, budgets, uploadsBySha, inspectionsById };
+  /** Each project's surveys, oldest first, with their indicators. */
+  const surveysByProject = groupLoader(
+    (projectIds) => em.find(Survey, { indicator: { project: { $in: projectIds } } }, { populate: ['indicator'], orderBy: { createdAt: 'asc', id: 'asc' } }),
+    (survey) => survey.indicator.project.id,
+  );
+
+  /** Each project's equipment, in the order it was registered. */
+  const equipmentByProject = groupLoader(
+    (projectIds) => em.find(EquipmentItem, { project: { $in: projectIds } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+    (item) => item.project.id,
+  );
+
+  /** Each survey's responses, voided ones included, newest first: what its results count. */
+  const responsesBySurvey = groupLoader(
+    (surveyIds) =>
+      em.find(
+        SurveyResponse,
+        { survey: { $in: surveyIds } },
+        {
+          fields: ['survey', 'answers', 'channel', 'receivedAt', 'flagReason', 'voidedAt', 'voidReason'],
+          orderBy: { receivedAt: 'desc', id: 'desc' },
+          disableIdentityMap: true,
+        },
+      ),
+    (response) => response.survey.id,
+  );
+
+  return { projectData, budgets, uploadsBySha, inspectionsById, surveysByProject, equipmentByProject, responsesBySurvey };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

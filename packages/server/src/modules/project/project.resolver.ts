@@ -1,8 +1,10 @@
 import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
+import { EquipmentItemType } from '../equipment/equipment-item.types.js';
 import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
+import { SurveyType } from '../survey/survey.types.js';
 import { importTargetTables } from '../target-import/target-import.service.js';
 import { IndicatorWeightInput, RecordSpendingInput } from './project.input.js';
 import { ProjectService } from './project.service.js';
@@ -67,6 +69,24 @@ export class ProjectResolver {
       missing: score.missing,
       complete: score.complete,
     };
+  }
+
+  @FieldResolver(() => [SurveyType], {
+    description: '项目各指标的问卷，按创建先后；一次请求中多个项目的问卷一并读取',
+    // A project has a few surveys.
+    complexity: ({ childComplexity }) => 1 + childComplexity * 10,
+  })
+  async surveys(@Root() project: ProjectType, @Ctx() context: Context): Promise<SurveyType[]> {
+    const now = new Date();
+    return (await context.loaders.surveysByProject.load(project.id)).map((survey) => SurveyType.from(survey, now));
+  }
+
+  @FieldResolver(() => [EquipmentItemType], {
+    description: '项目购置的设备，按登记先后；一次请求中多个项目的设备一并读取',
+    complexity: ({ childComplexity }) => 1 + childComplexity * 10,
+  })
+  async equipmentItems(@Root() project: ProjectType, @Ctx() context: Context): Promise<EquipmentItemType[]> {
+    return (await context.loaders.equipmentByProject.load(project.id)).map((item) => EquipmentItemType.from(item));
   }
 
   @Authorized(WRITERS)

@@ -1,9 +1,10 @@
 import { rolesThatMay } from '@jixiao/domain';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { requireViewer, type Context } from '../../graphql/context.js';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import { checkLength, ForbiddenError, ValidationError } from '../common/errors.js';
 import { EquipmentItem } from '../equipment/equipment-item.entity.js';
+import { EquipmentItemType } from '../equipment/equipment-item.types.js';
 import { SiteType } from '../inspection/inspection.types.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Organization } from '../organization/organization.entity.js';
@@ -26,27 +27,6 @@ export class CreateSiteInput {
   address?: string | null;
 }
 
-@ObjectType('EquipmentItem', { description: '项目购置的设备：设备验收的对象' })
-export class EquipmentItemType {
-  @Field(() => ID, { description: '设备 id' })
-  id!: string;
-
-  @Field(() => ID, { description: '项目 id' })
-  projectId!: string;
-
-  @Field(() => String, { description: '设备名称' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: '型号' })
-  model!: string | null;
-
-  @Field(() => String, { nullable: true, description: '序列号' })
-  serialNumber!: string | null;
-
-  @Field(() => String, { nullable: true, description: '资产编号' })
-  assetTag!: string | null;
-}
-
 @InputType('CreateEquipmentItemInput', { description: '新设备' })
 export class CreateEquipmentItemInput {
   @Field(() => ID, { description: '项目 id' })
@@ -67,10 +47,6 @@ export class CreateEquipmentItemInput {
 
 function siteType(site: Site): SiteType {
   return { id: site.id, name: site.name, kind: site.kind, address: site.address, orgCode: site.organization.code };
-}
-
-function equipmentType(item: EquipmentItem): EquipmentItemType {
-  return { id: item.id, projectId: item.project.id, name: item.name, model: item.model, serialNumber: item.serialNumber, assetTag: item.assetTag };
 }
 
 const trimmed = (text: string | null | undefined): string | null => text?.trim() || null;
@@ -111,7 +87,7 @@ export class SiteResolver {
   @Query(() => [EquipmentItemType], { description: '项目购置的设备' })
   async equipmentItems(@Ctx() context: Context, @Arg('projectId', () => ID, { description: '项目 id' }) projectId: string): Promise<EquipmentItemType[]> {
     const project = await findVisibleProject(context.em, requireViewer(context), projectId);
-    return (await context.em.find(EquipmentItem, { project }, { orderBy: { createdAt: 'asc', id: 'asc' } })).map(equipmentType);
+    return (await context.em.find(EquipmentItem, { project }, { orderBy: { createdAt: 'asc', id: 'asc' } })).map((item) => EquipmentItemType.from(item));
   }
 
   @Authorized(WRITERS)
@@ -131,6 +107,6 @@ export class SiteResolver {
       await appendAuditEvent(tx, { actor: viewer.user.username, action: 'create', entity: 'EquipmentItem', entityId: created.id, after: { projectId: project.id, name } });
       return created;
     });
-    return equipmentType(item);
+    return EquipmentItemType.from(item);
   }
 }

@@ -5,10 +5,10 @@ import { indicatorView } from '../indicator/indicator.resolver.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { issueDeviceToken } from './device-token.js';
 import { SurveyService } from './survey.service.js';
+import type { Survey } from './survey.entity.js';
 import { CreateSurveyInput, SubmitSurveyResponseInput } from './survey.input.js';
 import {
   PublicSurveyType,
-  SatisfactionMethodEnum,
   SurveyCodeType,
   SurveyResponseReceiptType,
   SurveyResponseType,
@@ -25,8 +25,23 @@ function service(context: Context): SurveyService {
 /** The estimated cost of one surveyResults: 12 of them reach the signed-in limit (50,000). */
 export const SURVEY_RESULTS_COST = 4_000;
 
-/** Survey results already counted in a request, by survey id. */
-const resultsByRequest = new WeakMap<Context, Map<string, ReturnType<SurveyService['results']>>>();
+/** Survey results already counted in a request, by survey id: aliases of one survey are counted once. */
+const resultsByRequest = new WeakMap<Context, Map<string, Promise<SurveyResultsType>>>();
+
+/** The results of a survey the viewer may see (`find` checks that), counted once per request. */
+function surveyResults(context: Context, surveyId: string, find: () => Promise<Survey>): Promise<SurveyResultsType> {
+  let known = resultsByRequest.get(context);
+  if (!known) resultsByRequest.set(context, (known = new Map()));
+  let counting = known.get(surveyId);
+  if (!counting) {
+    counting = (async () => {
+      const survey = await find();
+      return SurveyResultsType.from(service(context).tally(survey, await context.loaders.responsesBySurvey.load(survey.id)));
+    })();
+    known.set(surveyId, counting);
+  }
+  return counting;
+}
 
 @Resolver(() => SurveyType)
 export class SurveyResolver {
@@ -68,30 +83,7 @@ export class SurveyResolver {
     complexity: ({ childComplexity }) => SURVEY_RESULTS_COST + childComplexity,
   })
   async surveyResults(@Ctx() context: Context, @Arg('surveyId', () => ID, { description: '问卷 id' }) surveyId: string): Promise<SurveyResultsType> {
-    // Aliases of the same survey in one request are counted once.
-    let known = resultsByRequest.get(context);
-    if (!known) resultsByRequest.set(context, (known = new Map()));
-    let counting = known.get(surveyId);
-    if (!counting) known.set(surveyId, (counting = service(context).results(surveyId)));
-    const results = await counting;
-    return {
-      surveyId: results.survey.id,
-      responseCount: results.responseCount,
-      satisfactionRate: results.satisfactionRate,
-      method: results.survey.method as SatisfactionMethodEnum,
-      questions: results.questions.map(({ question, answeredCount, counts, latestTexts }) => ({
-        questionId: question.id,
-        kind: question.kind,
-        text: question.text,
-        answeredCount,
-        counts,
-        latestTexts,
-      })),
-      byChannel: results.byChannel,
-      flaggedCount: results.flaggedCount,
-      voidedCount: results.voidedCount,
-      voidReasons: results.voidReasons,
-    };
+    return surveyResults(context, surveyId, () => service(context).get(surveyId));
   }
 
   @Authorized(WRITERS)
@@ -124,6 +116,14 @@ export class SurveyResolver {
   @FieldResolver(() => IndicatorType, { description: '问卷统计的指标（含其实际完成值与得分）' })
   indicator(@Root() survey: SurveyType, @Ctx() context: Context): Promise<IndicatorType> {
     return indicatorView(context, survey.entity.indicator);
+  }
+
+  @FieldResolver(() => SurveyResultsType, {
+    description: '问卷的统计结果（同 surveyResults）；一次请求中多份问卷的答卷一并读取',
+    complexity: ({ childComplexity }) => SURVEY_RESULTS_COST + childComplexity,
+  })
+  results(@Root() survey: SurveyType, @Ctx() context: Context): Promise<SurveyResultsType> {
+    return surveyResults(context, survey.id, async () => survey.entity);
   }
 
   @FieldResolver(() => [SurveyCodeType], {

@@ -101,6 +101,9 @@ export interface SurveyResults {
   voidReasons: Array<{ reason: string; count: number }>;
 }
 
+/** What the results read of each response. */
+export type CountedResponse = Pick<SurveyResponse, 'answers' | 'channel' | 'flagReason' | 'voidedAt' | 'voidReason'>;
+
 /** Loads a survey the viewer may see (through its indicator's project); unknown and foreign ids look the same. */
 export async function findVisibleSurvey(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Survey> {
   const survey = isUuid(id) ? await em.findOne(Survey, { id }, { populate: ['indicator', 'indicator.project', 'indicator.project.organization'] }) : null;
@@ -314,13 +317,11 @@ export class SurveyService {
     return survey;
   }
 
-  async results(surveyId: string): Promise<SurveyResults> {
-    const survey = await this.get(surveyId);
-    const all = await this.em.find(
-      SurveyResponse,
-      { survey },
-      { fields: ['answers', 'channel', 'receivedAt', 'flagReason', 'voidedAt', 'voidReason'], orderBy: { receivedAt: 'desc', id: 'desc' }, disableIdentityMap: true },
-    );
+  /**
+   * The results of a survey the viewer may see, counted from all its responses (voided ones
+   * included), newest first: the request's batch loader reads them (graphql/loaders.ts).
+   */
+  tally(survey: Survey, all: readonly CountedResponse[]): SurveyResults {
     const voided = all.filter((response) => response.voidedAt !== null);
     const responses = all.filter((response) => response.voidedAt === null);
     const reasons = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { questionOptions } from '@jixiao/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { QuestionKind, ResponseChannel, SurveyAudience, type Survey, type SurveyQuestion, type SurveyResponse } from './survey.entity.js';
-import { isSurveyOpen } from './survey.service.js';
+import { isSurveyOpen, type SurveyResults } from './survey.service.js';
 
 registerEnumType(SurveyAudience, {
   name: 'SurveyAudience',
@@ -289,6 +289,27 @@ export class SurveyResultsType {
 
   @Field(() => [SurveyVoidReasonType], { description: '作废原因及各原因的答卷数，多者在前' })
   voidReasons!: SurveyVoidReasonType[];
+
+  static from(results: SurveyResults): SurveyResultsType {
+    return {
+      surveyId: results.survey.id,
+      responseCount: results.responseCount,
+      satisfactionRate: results.satisfactionRate,
+      method: results.survey.method as SatisfactionMethodEnum,
+      questions: results.questions.map(({ question, answeredCount, counts, latestTexts }) => ({
+        questionId: question.id,
+        kind: question.kind,
+        text: question.text,
+        answeredCount,
+        counts,
+        latestTexts,
+      })),
+      byChannel: results.byChannel,
+      flaggedCount: results.flaggedCount,
+      voidedCount: results.voidedCount,
+      voidReasons: results.voidReasons,
+    };
+  }
 }
 
 @ObjectType('SurveyVoidReason', { description: '一个作废原因' })
