@@ -170,6 +170,8 @@ export class ReportService {
         budget: project.budget(),
         purpose: project.purpose,
         goals: project.goals,
+        leader: project.leader,
+        period: project.period,
         indicators: data[i].indicators.map((indicator) => ({
           level1: indicator.level1,
           level2: indicator.level2,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
+import { downloadWorkbook } from '../report/report-test-support.js';
 import { Actual, ActualSource } from '../actual/actual.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 
@@ -139,6 +140,23 @@ describeEachApi('what an imported table says is stored, exposed and scored', (ge
     });
     // 12.242268 + 7.5 + 12.5 + 0 + 30 + 0, nothing spent (execution 0) = 62.242268 → 62.24, 中
     expect(scored.evaluation).toEqual({ score: 62.24, grade: '中', missing: 0 });
+  });
+
+  it('the exported XLSX keeps them: 项目负责人, 上年结转, 实施期 beside the seed’s layout, the range and the note as written', async () => {
+    const id = (await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(`{ projects(orgCode: "218101", year: 2023, first: 100) { nodes { id name } } }`, {}, manager)).data!.projects.nodes.find(
+      (p) => p.name === '区间测试项目',
+    )!.id;
+    const before = await project(id);
+    const { bytes, workbook } = await downloadWorkbook(api, `query { exportTargetTables(orgCode: "218101", year: 2023) { url filename expiresAt } }`, {}, manager);
+    const sheet = workbook.worksheets.find((ws) => ws.name.includes('区间测试项目'))!;
+    expect(['H3', 'I3', 'H4', 'I4', 'H6', 'I6'].map((ref) => sheet.getCell(ref).value)).toEqual(['项目负责人', '李明', '上年结转', 5, '实施期', '2023.07-2023.12']);
+    // The seed's tables have none of them: their sheets stay seven columns wide.
+    expect(workbook.worksheets.find((ws) => ws.name.startsWith('4.派出法庭'))!.getCell('H4').value).toBeNull();
+    const response = await api.app.server.inject({ method: 'POST', url: '/imports/target-tables.xlsx', headers: { authorization: `Bearer ${manager}` }, payload: bytes });
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ created: 0, errors: [] });
+    const after = await project(id);
+    expect(after).toEqual(before);
   });
 
   it('a 自评表 brings its 实际完成值 as actuals (source IMPORT, audited), once; a qualitative one needs a tier and says so', async () => {

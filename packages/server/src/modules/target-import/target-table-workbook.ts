@@ -10,13 +10,19 @@ export interface TargetTable {
   orgName: string;
   name: string;
   /** 万元 */
-  budget: { total: number; fiscal: number; other: number };
+  budget: { total: number; fiscal: number; other: number; carryover?: number };
   purpose: string;
   goals: string[];
+  /** 项目负责人 and 实施期, when the imported table had them. */
+  leader?: string | null;
+  period?: string | null;
   indicators: Array<{ level1: string; level2: string; name: string; description: string; target: string }>;
 }
 
-/** Seven columns: label, then 预算数 / 财政资金 / 其他资金 pairs; indicators span them as 1+1+1+2+2. */
+/**
+ * Seven columns: label, then 预算数 / 财政资金 / 其他资金 pairs; indicators span them as 1+1+1+2+2.
+ * Two more (H, I) only for what the seed's layout has no place for: 项目负责人, 上年结转, 实施期.
+ */
 const COLUMNS = [
   { min: 12, max: 14 },
   { min: 12, max: 16 },
@@ -25,6 +31,8 @@ const COLUMNS = [
   { min: 12, max: 16 },
   { min: 10, max: 14 },
   { min: 12, max: 16 },
+  { min: 10, max: 12 },
+  { min: 12, max: 20 },
 ];
 
 /** First row of the indicator rows. */
@@ -44,6 +52,9 @@ export const TARGET_TABLE_FIRST_INDICATOR_ROW = 8;
  * 7  一级指标 | 二级指标 | 三级指标 | 绩效指标描述 (D:E) | 指标值 (F:G)
  * 8… one row per indicator; 一级指标 merged down over its rows
  * ```
+ *
+ * A table that has them gets, beside its rows, 项目负责人 (H3:I3), 上年结转 (H4:I4) and 实施期 (H6:I6),
+ * so that importing the file again keeps them; the reader finds them by their labels.
  */
 export function buildTargetTableWorkbook(tables: readonly TargetTable[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -70,6 +81,16 @@ function writeTable(workbook: ExcelJS.Workbook, table: TargetTable): void {
   put(sheet, 'B5:G5', table.purpose, { align: 'left' });
   put(sheet, 'A6', '绩效目标', { font: FONTS.heading });
   put(sheet, 'B6:G6', table.goals.map((goal, i) => `${i + 1}.${goal}`).join('\n'), { align: 'left' });
+  const beside: Array<[number, string, string | number | null | undefined]> = [
+    [3, '项目负责人', table.leader],
+    [4, '上年结转', table.budget.carryover ? table.budget.carryover : null],
+    [6, '实施期', table.period],
+  ];
+  for (const [row, label, value] of beside) {
+    if (value == null || value === '') continue;
+    put(sheet, `H${row}`, label, { font: FONTS.heading });
+    put(sheet, `I${row}`, value, typeof value === 'number' ? { numFmt: FORMATS.money, align: 'right' } : { align: 'left' });
+  }
   put(sheet, 'A7', '一级指标', { font: FONTS.heading });
   put(sheet, 'B7', '二级指标', { font: FONTS.heading });
   put(sheet, 'C7', '三级指标', { font: FONTS.heading });
