@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_SURVEY, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_SURVEY_RESPONSE } from '../graphql/documents.js';
 import { graphql } from '../graphql/generated/index.js';
 import type { DashboardSeedQuery, RecordActualInput, TestRecordActualMutationVariables } from '../graphql/generated/graphql.js';
-import { ADMIN_PASSWORD, cspViolations, launchChromium, phoneContext, ProductServer, screenshot } from './support.js';
+import { ADMIN_PASSWORD, cspViolations, launchChromium, logInAs, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
  * A manager reads 绩效看板: the real product with the seed, some actuals, a year of spending and a
@@ -65,12 +65,8 @@ async function recordSpending(projectId: string, amount: number, date: string, n
   await server.gql(RECORD_SPENDING, { input: { projectId, amount, date, note, clientId: randomUUID() } }, token);
 }
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${server.base}/login`);
-  await page.locator('[data-testid="username"] input, input[data-testid="username"]').first().fill('admin');
-  await page.locator('[data-testid="password"] input, input[data-testid="password"]').first().fill(ADMIN_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('project-card').first().waitFor({ timeout: 30_000 });
+function logIn(page: Page): Promise<void> {
+  return logInAs(page, server.base, 'admin', ADMIN_PASSWORD);
 }
 
 /** Waits until ECharts has drawn all four charts on canvases of non-zero size. */

@@ -294,6 +294,15 @@ export async function syncUntilOutboxEmpty(page: Page, base: string): Promise<vo
   await page.getByTestId('outbox-empty').waitFor();
 }
 
+/** Logs in on the login page and waits for the home page's project list. */
+export async function logInAs(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('[data-testid="username"] input, input[data-testid="username"]').first().fill(username);
+  await page.locator('[data-testid="password"] input, input[data-testid="password"]').first().fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('project-card').first().waitFor({ timeout: 30_000 });
+}
+
 /** Saves a screenshot under test/e2e/screenshots/ (not committed) for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -477,6 +477,11 @@ export type DashboardSeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardSeedQuery = { projects: { nodes: Array<{ id: string, name: string, budget: { total: number }, indicators: Array<{ id: string, name: string, source: IndicatorSource, notApplicable: boolean, target: { kind: TargetKind, value: string | null, unit: string | null, deadline: string | null } }> }> } };
 
+export type ImportedProjectsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportedProjectsQuery = { projects: { nodes: Array<{ id: string, name: string, indicators: Array<{ name: string, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, unit: string | null } }> }> } };
+
 export type TestSetDeviationNoteMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -772,6 +777,26 @@ export const DashboardSeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardSeedQuery, DashboardSeedQueryVariables>;
+export const ImportedProjectsDocument = new TypedDocumentString(`
+    query ImportedProjects {
+  projects(orgCode: "218101", year: 2023, first: 100) {
+    nodes {
+      id
+      name
+      indicators {
+        name
+        target {
+          raw
+          kind
+          comparator
+          value
+          unit
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportedProjectsQuery, ImportedProjectsQueryVariables>;
 export const TestSetDeviationNoteDocument = new TypedDocumentString(`
     mutation TestSetDeviationNote($id: ID!, $note: String) {
   setDeviationNote(indicatorId: $id, note: $note) {

@@ -13,19 +13,23 @@ import type {
   DashboardOrganizationsQuery,
   EvidenceInspectionFragment,
   EvidencePhotoFragment,
+  ImportMessageFieldsFragment,
   IndicatorEvidenceQuery,
+  PreviewTargetTablesQuery,
   PublicSurveyQuery,
   ReferenceEquipmentItemFragment,
   ReferenceIndicatorFragment,
   ReferenceProjectFragment,
   ReferenceSiteFragment,
   ReferenceSurveyFragment,
+  SaveTargetTablesMutation,
   SessionUserFragment,
   SurveyQuestionFieldsFragment,
   SurveyResultsFieldsFragment,
 } from './generated/graphql';
 
 export type {
+  ImportTableInput,
   IndicatorSource,
   InspectionKind,
   RecordActualInput,
@@ -87,8 +91,13 @@ export const REFERENCE_INDICATOR = graphql(`
       kind
       comparator
       value
+      max
       unit
       deadline
+      rule {
+        zeroBelow
+      }
+      tolerance
     }
     source
     notApplicable
@@ -498,3 +507,108 @@ export const DASHBOARD_PROJECT = graphql(`
     }
   }
 `);
+
+// ── 导入目标表 (online only: preview reads, writes nothing; save stores every table or none) ───
+
+export const IMPORT_MESSAGE = graphql(`
+  fragment ImportMessageFields on ImportMessage {
+    table
+    line
+    cell
+    sheet
+    message
+  }
+`);
+export type ImportMessageRef = ImportMessageFieldsFragment;
+
+/** Every table of a file (base64, by its name's extension) or of pasted text, with every guess. */
+export const PREVIEW_TARGET_TABLES = graphql(`
+  query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {
+    previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {
+      source
+      errors {
+        ...ImportMessageFields
+      }
+      warnings {
+        ...ImportMessageFields
+      }
+      tables {
+        tableNumber
+        title
+        kind
+        orgCode
+        orgName
+        name
+        year
+        budget {
+          total
+          fiscal
+          other
+          carryover
+        }
+        purpose
+        goals
+        leader
+        period
+        existingProjectId
+        warnings {
+          ...ImportMessageFields
+        }
+        indicators {
+          level1
+          level2
+          name
+          description
+          line
+          cell
+          actual
+          weight
+          scoring
+          warnings {
+            ...ImportMessageFields
+          }
+          target {
+            raw
+            kind
+            comparator
+            value
+            max
+            unit
+            deadline
+            start
+            note
+            tolerance
+            zeroBelow
+          }
+        }
+      }
+    }
+  }
+`);
+export type TargetImportPreview = PreviewTargetTablesQuery['previewTargetTables'];
+export type PreviewTable = TargetImportPreview['tables'][number];
+export type PreviewIndicator = PreviewTable['indicators'][number];
+export type PreviewTarget = PreviewIndicator['target'];
+
+export const SAVE_TARGET_TABLES = graphql(`
+  mutation SaveTargetTables($tables: [ImportTableInput!]!) {
+    saveTargetTables(tables: $tables) {
+      created
+      updated
+      projects {
+        id
+        name
+        orgName
+        year
+      }
+      warnings {
+        ...ImportMessageFields
+      }
+      errors {
+        ...ImportMessageFields
+      }
+    }
+  }
+`);
+export type SavedTargetTables = SaveTargetTablesMutation['saveTargetTables'];
+

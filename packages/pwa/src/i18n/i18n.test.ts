@@ -87,8 +87,8 @@ describe('i18n', () => {
       for (const match of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g)) {
         if (![...known].some((key) => key.startsWith(`${match[1]}.`))) missing.push(`${file}: ${match[1]}.*`);
       }
-      // i18n keys returned by plain functions (validation errors).
-      for (const match of text.matchAll(/'((?:inspection|manage)\.errors\.[a-zA-Z]+)'/g)) {
+      // i18n keys returned by plain functions (validation errors, the import screen's notices).
+      for (const match of text.matchAll(/'((?:inspection|manage)\.errors\.[a-zA-Z]+|importer\.[a-zA-Z.]+)'/g)) {
         if (!known.has(match[1])) missing.push(`${file}: ${match[1]}`);
       }
     }

@@ -2,13 +2,9 @@
  * The live preview beside the actual-value field: how the domain reads what the manager typed and
  * what it would score — the very rules the server applies (@jixiao/domain), never re-implemented.
  */
-import { InvalidInputError, parseActual, parseTarget, scoreIndicator, type ActualInput, type ActualValue, type IndicatorScore, type ParsedTarget } from '@jixiao/domain';
+import { InvalidInputError, parseActual, scoreIndicator, type ActualInput, type ActualValue, type IndicatorScore } from '@jixiao/domain';
 import type { IndicatorRef } from '../graphql/queries';
-
-/** The indicator's target as the domain parses it (the server parses the same raw text). */
-export function targetOf(indicator: Pick<IndicatorRef, 'target' | 'level2' | 'name'>): ParsedTarget {
-  return parseTarget(indicator.target.raw, { level2: indicator.level2, name: indicator.name }).target;
-}
+import { targetOf } from '../reference/stored-target';
 
 export type ActualPreview =
   | { state: 'empty' }
@@ -18,7 +14,7 @@ export type ActualPreview =
 /**
  * @example previewActual(indicator, { value: '5个' }) // { state: 'ok', value: { kind: 'quantity', value: 5, unit: '个' }, score: { score: 8.33, … } }
  */
-export function previewActual(indicator: Pick<IndicatorRef, 'target' | 'level2' | 'name' | 'weight'>, actual: ActualInput): ActualPreview {
+export function previewActual(indicator: Pick<IndicatorRef, 'target' | 'weight'>, actual: ActualInput): ActualPreview {
   const target = targetOf(indicator);
   const blank = (actual.value == null || actual.value.trim() === '') && actual.tier == null;
   if (blank) return { state: 'empty' };

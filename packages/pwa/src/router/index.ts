@@ -48,6 +48,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { may: 'MANAGE_PROJECTS' },
   },
   {
+    // Reading a document of target tables, correcting the guesses, saving: online only.
+    path: '/import',
+    name: 'import',
+    component: () => import('../pages/ImportPage.vue'),
+    meta: { may: 'MANAGE_PROJECTS' },
+  },
+  {
     // Online charts for those who read results; ECharts comes with this chunk, never the shell.
     path: '/dashboard',
     name: 'dashboard',

@@ -10,7 +10,7 @@ import type { Component } from 'vue';
 import { createMemoryHistory, type Router } from 'vue-router';
 import { ApiError, type GraphqlClient } from '../graphql/client';
 import type { Operations } from '../graphql/generated/operations';
-import type { ProjectRef, SessionUser, SiteRef, SurveyRef } from '../graphql/queries';
+import type { PreviewIndicator, PreviewTable, ProjectRef, SessionUser, SiteRef, SurveyRef } from '../graphql/queries';
 import { createAppI18n, type AppI18n, type AppLocale } from '../i18n';
 import { openJixiaoDb, type JixiaoDb } from '../offline/db';
 import { saveSession } from '../offline/local-data';
@@ -80,8 +80,9 @@ export interface HarnessOptions {
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
-  // jsdom has no scrolling; the router scrolls to the top after each navigation.
+  // jsdom has no scrolling; the router scrolls to the top after each navigation, screens to a field.
   window.scrollTo = vi.fn() as unknown as typeof window.scrollTo;
+  Element.prototype.scrollIntoView = vi.fn();
   const db = options.db ?? openJixiaoDb(`test-${crypto.randomUUID()}`);
   const api = fakeGraphql(options.api);
   const publicApi = fakeGraphql(options.publicApi);
@@ -162,7 +163,7 @@ export const PROJECT: ProjectRef = {
       level2: '数量指标',
       name: '维修法庭和办公室数量',
       description: '',
-      target: { raw: '≥6个', kind: 'QUANTITATIVE', comparator: '>=', value: '6', unit: '个', deadline: null },
+      target: { raw: '≥6个', kind: 'QUANTITATIVE', comparator: '>=', value: '6', max: null, unit: '个', deadline: null, rule: null, tolerance: false },
       source: 'REPAIR_COUNT',
       notApplicable: false,
       deviationNote: null,
@@ -176,7 +177,7 @@ export const PROJECT: ProjectRef = {
       level2: '社会效益指标',
       name: '审判质效',
       description: '',
-      target: { raw: '显著提升审判质效', kind: 'QUALITATIVE', comparator: null, value: null, unit: null, deadline: null },
+      target: { raw: '显著提升审判质效', kind: 'QUALITATIVE', comparator: null, value: null, max: null, unit: null, deadline: null, rule: null, tolerance: false },
       source: 'MANUAL',
       notApplicable: false,
       deviationNote: null,
@@ -206,3 +207,53 @@ export const SURVEY: SurveyRef = {
 export async function seedReference(harness: Harness, data: Partial<ReferenceData> = {}, fetchedAt = NOW - 5 * 60_000): Promise<void> {
   await saveReferenceData(harness.db, { ...emptyReference(), projects: [PROJECT], sites: [SITE], surveys: [SURVEY], ...data }, fetchedAt);
 }
+
+export const VIEWER: SessionUser = { id: 'u3', username: 'wang', role: 'VIEWER', orgCode: '218101', orgName: '天津市武清区人民法院' };
+
+const previewIndicator = (line: number, fields: Partial<PreviewIndicator> & Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'scoring'>, target: Partial<PreviewIndicator['target']>): PreviewIndicator => ({
+  description: '',
+  line,
+  cell: `F${line}`,
+  actual: null,
+  weight: null,
+  warnings: [],
+  ...fields,
+  target: { raw: '', kind: 'quantitative', comparator: null, value: null, max: null, unit: null, deadline: null, start: null, note: null, tolerance: false, zeroBelow: null, ...target },
+});
+
+const UNIT_GUESS = { table: 1, line: 12, cell: 'F12', sheet: null, message: '表1第12行 F12：指标值“≥4.5”未写单位，按比率或满意度指标推定为“%”' };
+const COMPARATOR_GUESS = { table: 1, line: 10, cell: 'F10', sheet: null, message: '表1第10行 F10：指标值“85万元”未写比较符，按成本指标推定为“<=”' };
+
+/** A table as previewTargetTables reads it from a Word document: two guesses, on rows 10 and 12. */
+export const PREVIEW_TABLE: PreviewTable = {
+  tableNumber: 1,
+  title: '诉讼服务中心智能化改造项目-2023绩效目标表',
+  kind: 'PROJECT',
+  orgCode: '218101',
+  orgName: '天津市武清区人民法院',
+  name: '诉讼服务中心智能化改造项目',
+  year: 2023,
+  budget: { total: 85, fiscal: 85, other: 0, carryover: 0 },
+  purpose: '改造诉讼服务中心窗口和自助设备',
+  goals: ['完成诉讼服务中心改造'],
+  leader: null,
+  period: null,
+  existingProjectId: null,
+  warnings: [{ table: 1, line: null, cell: null, sheet: null, message: '表1：表中未写一级指标“成本指标”所属，已按二级指标推定' }, COMPARATOR_GUESS, UNIT_GUESS],
+  indicators: [
+    previewIndicator(8, { level1: '产出指标', level2: '数量指标', name: '改造服务窗口数量', scoring: '实际值≥6个得满分；未达到时得分 = 实际值 ÷ 6个 × 分值' }, { raw: '≥6个', comparator: '>=', value: 6, unit: '个' }),
+    previewIndicator(
+      10,
+      { level1: '产出指标', level2: '成本指标', name: '改造成本', scoring: '实际值≤85万元得满分；超出时得分 = 85万元 ÷ 实际值 × 分值', warnings: [COMPARATOR_GUESS] },
+      { raw: '85万元', comparator: '<=', value: 85, unit: '万元' },
+    ),
+    previewIndicator(11, { level1: '产出指标', level2: '时效指标', name: '完工时间', scoring: '2023-11-30 当日或之前完成得满分，逾期不得分（评价人可酌情给分）' }, { raw: '2023年11月底前', kind: 'deadline', comparator: '<=', deadline: '2023-11-30' }),
+    previewIndicator(
+      12,
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '当事人满意度评分', scoring: '实际值≥4.5%得满分；未达到时得分 = 实际值 ÷ 4.5% × 分值', warnings: [UNIT_GUESS] },
+      { raw: '≥4.5', comparator: '>=', value: 4.5, unit: '%' },
+    ),
+    previewIndicator(13, { level1: '效益指标', level2: '社会效益指标', name: '诉讼服务效率', scoring: '定性指标：评价人选择达成（80–100%）、部分达成（60–80%）或未达成（0–60%）' }, { raw: '明显提升', kind: 'qualitative' }),
+  ],
+};
+

@@ -445,9 +445,9 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: { token: string, user: { id: string, username: string, role: UserRole, orgCode: string, orgName: string } } };
 
-export type ReferenceIndicatorFragment = { id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, unit: string | null, deadline: string | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } };
+export type ReferenceIndicatorFragment = { id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } };
 
-export type ReferenceProjectFragment = { id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, spent: number, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, unit: string | null, deadline: string | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> };
+export type ReferenceProjectFragment = { id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, spent: number, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> };
 
 export type ReferenceSiteFragment = { id: string, name: string, kind: SiteKind, address: string | null, orgCode: string };
 
@@ -463,7 +463,7 @@ export type ReferenceProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ReferenceProjectsQuery = { sites?: Array<{ id: string, name: string, kind: SiteKind, address: string | null, orgCode: string }>, projects: { nodes: Array<{ id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, spent: number, equipmentItems: Array<{ id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null }>, surveys: Array<{ id: string, title: string, audience: SurveyAudience, opensAt: string, closesAt: string, isOpen: boolean, questions: Array<{ id: string, kind: SurveyQuestionKind, text: string, options: Array<string>, required: boolean }>, indicator: { id: string, name: string } }>, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, unit: string | null, deadline: string | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReferenceProjectsQuery = { sites?: Array<{ id: string, name: string, kind: SiteKind, address: string | null, orgCode: string }>, projects: { nodes: Array<{ id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, spent: number, equipmentItems: Array<{ id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null }>, surveys: Array<{ id: string, title: string, audience: SurveyAudience, opensAt: string, closesAt: string, isOpen: boolean, questions: Array<{ id: string, kind: SurveyQuestionKind, text: string, options: Array<string>, required: boolean }>, indicator: { id: string, name: string } }>, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ActualRecordFragment = { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null };
 
@@ -541,6 +541,26 @@ export type DashboardProjectQueryVariables = Exact<{
 
 export type DashboardProjectQuery = { project: { id: string, indicators: Array<{ id: string, name: string, level1: string, notApplicable: boolean, target: { raw: string }, actual: { value: string | null, tier: Tier | null } | null, progress: { completionRate: number | null } }>, surveys: Array<{ id: string, title: string, results: { surveyId: string, responseCount: number, satisfactionRate: number | null, questions: Array<{ questionId: string, kind: SurveyQuestionKind, text: string, answeredCount: number, counts: Array<{ option: string, count: number }> }> } }> } };
 
+export type ImportMessageFieldsFragment = { table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string };
+
+export type PreviewTargetTablesQueryVariables = Exact<{
+  text?: InputMaybe<Scalars['String']['input']>;
+  file?: InputMaybe<Scalars['String']['input']>;
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  orgCode?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type PreviewTargetTablesQuery = { previewTargetTables: { source: string, errors: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }>, warnings: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }>, tables: Array<{ tableNumber: number, title: string, kind: string, orgCode: string | null, orgName: string, name: string, year: number, purpose: string, goals: Array<string>, leader: string | null, period: string | null, existingProjectId: string | null, budget: { total: number, fiscal: number, other: number, carryover: number }, warnings: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }>, indicators: Array<{ level1: string, level2: string, name: string, description: string, line: number, cell: string | null, actual: string | null, weight: number | null, scoring: string, warnings: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }>, target: { raw: string, kind: string, comparator: string | null, value: number | null, max: number | null, unit: string | null, deadline: string | null, start: string | null, note: string | null, tolerance: boolean, zeroBelow: number | null } }> }> } };
+
+export type SaveTargetTablesMutationVariables = Exact<{
+  tables: Array<ImportTableInput> | ImportTableInput;
+}>;
+
+
+export type SaveTargetTablesMutation = { saveTargetTables: { created: number, updated: number, projects: Array<{ id: string, name: string, orgName: string, year: number }>, warnings: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }>, errors: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -580,8 +600,13 @@ export const ReferenceIndicatorFragmentDoc = new TypedDocumentString(`
     kind
     comparator
     value
+    max
     unit
     deadline
+    rule {
+      zeroBelow
+    }
+    tolerance
   }
   source
   notApplicable
@@ -642,8 +667,13 @@ export const ReferenceProjectFragmentDoc = new TypedDocumentString(`
     kind
     comparator
     value
+    max
     unit
     deadline
+    rule {
+      zeroBelow
+    }
+    tolerance
   }
   source
   notApplicable
@@ -828,6 +858,15 @@ export const SurveyResultsFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SurveyResultsFields"}) as unknown as TypedDocumentString<SurveyResultsFieldsFragment, unknown>;
+export const ImportMessageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportMessageFields on ImportMessage {
+  table
+  line
+  cell
+  sheet
+  message
+}
+    `, {"fragmentName":"ImportMessageFields"}) as unknown as TypedDocumentString<ImportMessageFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
@@ -892,8 +931,13 @@ export const ReferenceProjectsDocument = new TypedDocumentString(`
     kind
     comparator
     value
+    max
     unit
     deadline
+    rule {
+      zeroBelow
+    }
+    tolerance
   }
   source
   notApplicable
@@ -1207,3 +1251,104 @@ fragment SurveyResultsFields on SurveyResults {
     }
   }
 }`) as unknown as TypedDocumentString<DashboardProjectQuery, DashboardProjectQueryVariables>;
+export const PreviewTargetTablesDocument = new TypedDocumentString(`
+    query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {
+  previewTargetTables(
+    text: $text
+    file: $file
+    fileName: $fileName
+    orgCode: $orgCode
+    year: $year
+  ) {
+    source
+    errors {
+      ...ImportMessageFields
+    }
+    warnings {
+      ...ImportMessageFields
+    }
+    tables {
+      tableNumber
+      title
+      kind
+      orgCode
+      orgName
+      name
+      year
+      budget {
+        total
+        fiscal
+        other
+        carryover
+      }
+      purpose
+      goals
+      leader
+      period
+      existingProjectId
+      warnings {
+        ...ImportMessageFields
+      }
+      indicators {
+        level1
+        level2
+        name
+        description
+        line
+        cell
+        actual
+        weight
+        scoring
+        warnings {
+          ...ImportMessageFields
+        }
+        target {
+          raw
+          kind
+          comparator
+          value
+          max
+          unit
+          deadline
+          start
+          note
+          tolerance
+          zeroBelow
+        }
+      }
+    }
+  }
+}
+    fragment ImportMessageFields on ImportMessage {
+  table
+  line
+  cell
+  sheet
+  message
+}`) as unknown as TypedDocumentString<PreviewTargetTablesQuery, PreviewTargetTablesQueryVariables>;
+export const SaveTargetTablesDocument = new TypedDocumentString(`
+    mutation SaveTargetTables($tables: [ImportTableInput!]!) {
+  saveTargetTables(tables: $tables) {
+    created
+    updated
+    projects {
+      id
+      name
+      orgName
+      year
+    }
+    warnings {
+      ...ImportMessageFields
+    }
+    errors {
+      ...ImportMessageFields
+    }
+  }
+}
+    fragment ImportMessageFields on ImportMessage {
+  table
+  line
+  cell
+  sheet
+  message
+}`) as unknown as TypedDocumentString<SaveTargetTablesMutation, SaveTargetTablesMutationVariables>;
