@@ -11,7 +11,13 @@ export default tseslint.config(
   // After typescript-eslint: vue-eslint-parser reads the .vue file, typescript-eslint's parser its <script lang="ts">.
   ...pluginVue.configs['flat/recommended'],
   // Line breaks, indentation and spacing in templates are the formatter's, not a lint finding.
-  { rules: Object.fromEntries(Object.entries(pluginVue.rules).filter(([, rule]) => rule.meta?.type === 'layout').map(([name]) => [`vue/${name}`, 'off'])) },
+  {
+    rules: Object.fromEntries(
+      Object.entries(pluginVue.rules)
+        .filter(([, rule]) => rule.meta?.type === 'layout')
+        .map(([name]) => [`vue/${name}`, 'off']),
+    ),
+  },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
@@ -46,7 +52,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(vue|vant|dexie|fastify|type-graphql|graphql|@apollo/.*|@mikro-orm/.*|pino)$', message: 'packages/domain must not depend on a framework.' },
+            {
+              regex: '^(vue|vant|dexie|fastify|type-graphql|graphql|@apollo/.*|@mikro-orm/.*|pino)$',
+              message: 'packages/domain must not depend on a framework.',
+            },
             { regex: '^(node:)?(fs|fs/promises|path|http|https|net|child_process|os|worker_threads|crypto)$', message: 'packages/domain must not do I/O.' },
           ],
         },
@@ -58,7 +67,14 @@ export default tseslint.config(
     // Resolvers are thin and share nothing: what two of them need lives in a service or a *.types.ts.
     files: ['packages/server/src/modules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '\\.resolver\\.js$', message: 'A resolver may not import another resolver: move what they share to a service or to *.types.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '\\.resolver\\.js$', message: 'A resolver may not import another resolver: move what they share to a service or to *.types.ts.' },
+          ],
+        },
+      ],
     },
   },
   {

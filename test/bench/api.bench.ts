@@ -113,7 +113,13 @@ function actualFor(target: ParsedTarget, rand: () => number): { value: string | 
   }
   const goal = target.value as number;
   const factor =
-    target.comparator === '=' ? (rand() < 0.6 ? 1 : 0.8 + rand() * 0.3) : target.comparator === '<=' || target.comparator === '<' ? 0.7 + rand() * 0.5 : 0.6 + rand() * 0.8;
+    target.comparator === '='
+      ? rand() < 0.6
+        ? 1
+        : 0.8 + rand() * 0.3
+      : target.comparator === '<=' || target.comparator === '<'
+        ? 0.7 + rand() * 0.5
+        : 0.6 + rand() * 0.8;
   const decimals = target.unit === '%' || target.unit === '万元' ? 1 : 0;
   const value = Number((goal * factor).toFixed(decimals));
   return { value: `${value}${target.unit ?? ''}`, tier: null, ratio: null };
@@ -140,7 +146,15 @@ async function generateDataset(db: Db): Promise<DatasetInfo> {
     counts.organizations = orgs.length;
 
     // One data-entry clerk per unit records the actuals (never logs in: the hash is unusable).
-    const clerks = orgs.slice(1).map((org) => ({ id: randomUUID(), username: `clerk-${org.code}`, passwordHash: '!', role: UserRole.INSPECTOR, organization: org.id, tokenVersion: 0, createdAt: now }));
+    const clerks = orgs.slice(1).map((org) => ({
+      id: randomUUID(),
+      username: `clerk-${org.code}`,
+      passwordHash: '!',
+      role: UserRole.INSPECTOR,
+      organization: org.id,
+      tokenVersion: 0,
+      createdAt: now,
+    }));
     await insert(User, clerks);
     counts.users += clerks.length;
 
@@ -364,14 +378,16 @@ export class Floor {
       const indicators = indicatorsOf.get(project.id)!;
       const budget = Number(project.budget_total_fen) / 1_000_000;
       const spent = (spentOf.get(project.id) ?? 0) / 1_000_000;
-      const targets = indicators.map((row): ParsedTarget => ({
-        raw: row.target_raw,
-        kind: row.target_kind,
-        comparator: row.comparator,
-        value: row.target_kind === 'quantitative' && row.target_value !== null ? Number(row.target_value) : row.target_value,
-        unit: row.unit,
-        rule: row.zero_below === null ? null : { zeroBelow: row.zero_below },
-      }));
+      const targets = indicators.map(
+        (row): ParsedTarget => ({
+          raw: row.target_raw,
+          kind: row.target_kind,
+          comparator: row.comparator,
+          value: row.target_kind === 'quantitative' && row.target_value !== null ? Number(row.target_value) : row.target_value,
+          unit: row.unit,
+          rule: row.zero_below === null ? null : { zeroBelow: row.zero_below },
+        }),
+      );
       const score = scoreProject({
         budget,
         spent,
@@ -405,7 +421,12 @@ export class Floor {
           id: row.id,
           name: row.name,
           weight: scored.weight,
-          target: { raw: targets[i].raw, kind: targets[i].kind.toUpperCase(), value: targets[i].value === null ? null : String(targets[i].value), unit: targets[i].unit },
+          target: {
+            raw: targets[i].raw,
+            kind: targets[i].kind.toUpperCase(),
+            value: targets[i].value === null ? null : String(targets[i].value),
+            unit: targets[i].unit,
+          },
           actual: actual ? { value: actual.value, recordedAt: new Date(actual.recorded_at).toISOString() } : null,
           progress: { completionRate: scored.completionRate, score: scored.score, met: scored.met },
         };
@@ -441,7 +462,10 @@ export class Floor {
 }
 
 interface PlainServer {
-  post(path: string, handler: (request: { headers: Record<string, string | undefined> }, reply: { code(status: number): { send(body: unknown): unknown } }) => Promise<unknown>): void;
+  post(
+    path: string,
+    handler: (request: { headers: Record<string, string | undefined> }, reply: { code(status: number): { send(body: unknown): unknown } }) => Promise<unknown>,
+  ): void;
   listen(options: { host: string; port: number }): Promise<string>;
   close(): Promise<unknown>;
   server: { address(): unknown };
@@ -551,7 +575,8 @@ async function measure(name: string, { url, body, token, expect }: Scenario, con
 /** The first path where two JSON values differ, or null. */
 function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b) || a === b ? null : `${path}: ${a} ≠ ${b}`;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+    return a === b ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
   if (Array.isArray(a) !== Array.isArray(b)) return `${path}: array vs object`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
@@ -608,7 +633,10 @@ async function main(): Promise<void> {
     const graphqlUrl = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}/graphql`;
 
     const login = async (username: string): Promise<string> => {
-      const body = JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: PASSWORD } });
+      const body = JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: username, p: PASSWORD },
+      });
       const { json } = await post(graphqlUrl, body);
       if (!json.data?.login?.token) throw new Error(`login ${username} failed: ${JSON.stringify(json.errors)}`);
       return json.data.login.token as string;
@@ -635,7 +663,9 @@ async function main(): Promise<void> {
     const nodes = gql.json.data?.projects?.nodes;
     if (gql.status !== 200 || gql.json.errors) fail(`dashboard answered ${gql.status}: ${JSON.stringify(gql.json.errors)}`);
     else if (!Array.isArray(nodes) || nodes.length !== 20 || nodes.some((n: { indicators: unknown[] }) => n.indicators.length !== INDICATORS_PER_PROJECT)) {
-      fail(`dashboard: expected 20 projects with ${INDICATORS_PER_PROJECT} indicators each, got ${JSON.stringify(nodes?.map((n: { indicators: unknown[] }) => n.indicators.length))}`);
+      fail(
+        `dashboard: expected 20 projects with ${INDICATORS_PER_PROJECT} indicators each, got ${JSON.stringify(nodes?.map((n: { indicators: unknown[] }) => n.indicators.length))}`,
+      );
     } else if (gql.json.data.projects.totalCount !== PROJECTS_PER_ORG) {
       fail(`dashboard: totalCount ${gql.json.data.projects.totalCount}, expected ${PROJECTS_PER_ORG}`);
     }
@@ -653,7 +683,8 @@ async function main(): Promise<void> {
 
     const summaryBody = JSON.stringify({ query: summaryQuery(SUMMARY_ORG) });
     const summary = await post(graphqlUrl, summaryBody, adminToken);
-    if (summary.status !== 200 || summary.json.errors) fail(`organizationSummary(${SUMMARY_ORG}) answered ${summary.status}: ${JSON.stringify(summary.json.errors)}`);
+    if (summary.status !== 200 || summary.json.errors)
+      fail(`organizationSummary(${SUMMARY_ORG}) answered ${summary.status}: ${JSON.stringify(summary.json.errors)}`);
     else {
       const expected = floor.summary(SUMMARY_ORG, YEAR);
       const summaryDiff = firstDifference(summary.json.data.organizationSummary, expected);

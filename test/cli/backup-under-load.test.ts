@@ -86,7 +86,12 @@ describe('a backup taken while the server takes a stream of writes', () => {
     const writers = Promise.all([
       writer(async (i) => {
         const clientId = randomUUID();
-        await gql(base, RECORD_ACTUAL, { input: { indicatorId: indicator.id, value: `${indicator.target.value}${indicator.target.unit}`, note: `第 ${i} 次`, clientId } }, token);
+        await gql(
+          base,
+          RECORD_ACTUAL,
+          { input: { indicatorId: indicator.id, value: `${indicator.target.value}${indicator.target.unit}`, note: `第 ${i} 次`, clientId } },
+          token,
+        );
         confirmed.actuals.push(clientId);
       }),
       writer(async (i) => {
@@ -97,11 +102,24 @@ describe('a backup taken while the server takes a stream of writes', () => {
       writer(async (i) => {
         const photo = png(i + 1);
         const hash = sha256(photo);
-        const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: new Uint8Array(photo) });
+        const put = await fetch(`${base}/uploads/${hash}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+          body: new Uint8Array(photo),
+        });
         if (put.status !== 201) throw new Error(`upload ${put.status}: ${await put.text()}`);
         confirmed.photos.push(hash);
         const clientId = randomUUID();
-        const input = { clientId, projectId: project.id, kind: 'EQUIPMENT' as const, itemName: `庭审录音录像设备 ${i + 1}`, serialNumber: `SN-${i}`, passed: true, photos: [hash], capturedAt: new Date().toISOString() };
+        const input = {
+          clientId,
+          projectId: project.id,
+          kind: 'EQUIPMENT' as const,
+          itemName: `庭审录音录像设备 ${i + 1}`,
+          serialNumber: `SN-${i}`,
+          passed: true,
+          photos: [hash],
+          capturedAt: new Date().toISOString(),
+        };
         await gql(base, SUBMIT_INSPECTION, { input }, token);
         confirmed.inspections.push(clientId);
       }),
@@ -117,7 +135,12 @@ describe('a backup taken while the server takes a stream of writes', () => {
     expect(failure).toBeNull();
     expect(enough()).toBe(true);
 
-    const before = { actuals: [...confirmed.actuals], spendings: [...confirmed.spendings], inspections: [...confirmed.inspections], photos: [...confirmed.photos] };
+    const before = {
+      actuals: [...confirmed.actuals],
+      spendings: [...confirmed.spendings],
+      inspections: [...confirmed.inspections],
+      photos: [...confirmed.photos],
+    };
     const writesBefore = confirmed.actuals.length + confirmed.spendings.length + confirmed.inspections.length;
     const backup = await jixiao('backup', '--data-dir', SOURCE, '--out', ARCHIVE);
     const writesDuring = confirmed.actuals.length + confirmed.spendings.length + confirmed.inspections.length - writesBefore;
@@ -155,7 +178,15 @@ describe('a backup taken while the server takes a stream of writes', () => {
         }
       }
       // The counts of the restored database are the manifest's.
-      const tables: Record<string, string> = { actuals: 'actual', spendings: 'spending', inspections: 'inspection', uploads: 'upload', auditEvents: 'audit_event', projects: 'project', users: 'app_user' };
+      const tables: Record<string, string> = {
+        actuals: 'actual',
+        spendings: 'spending',
+        inspections: 'inspection',
+        uploads: 'upload',
+        auditEvents: 'audit_event',
+        projects: 'project',
+        users: 'app_user',
+      };
       for (const [name, table] of Object.entries(tables)) {
         const [row] = await connection.execute<Array<{ n: number }>>(`select count(*) as n from ${table}`);
         expect(Number(row.n), name).toBe(manifest.counts[name]);
@@ -178,7 +209,9 @@ describe('the built CLI, as a separate process, on a database that does not exis
     const result = await jixiao('audit', 'verify', '--db', typo);
     expect(result).toMatchObject({ code: 1, out: '' });
     // Only the last line is the command's: a stale build announces itself first.
-    expect(result.err.trimEnd().split('\n').at(-1)).toBe(`jixiao：数据库文件不存在：${typo}。请检查 --data-dir、--db 或 DATABASE_URL；新数据库请用 jixiao init 或 jixiao import 创建`);
+    expect(result.err.trimEnd().split('\n').at(-1)).toBe(
+      `jixiao：数据库文件不存在：${typo}。请检查 --data-dir、--db 或 DATABASE_URL；新数据库请用 jixiao init 或 jixiao import 创建`,
+    );
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'typo'))).toBe(false);
   });

@@ -50,7 +50,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-
 describe('a server killed in the middle of a stream of submissions', () => {
   it('holds every record exactly once after a restart and a full retry', async () => {
     let base = await startServer();

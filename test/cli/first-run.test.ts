@@ -90,7 +90,11 @@ describe('first run of a unit: init → serve → import → users → backup �
   let photo: { hash: string; served: Buffer };
 
   it('serve on an empty data folder says to run init first', () => {
-    const result = spawnSync(process.execPath, ['scripts/jixiao.mjs', 'serve', '--port', '0', '--data-dir', join(work, 'empty')], { cwd: ROOT, encoding: 'utf8', input: '' });
+    const result = spawnSync(process.execPath, ['scripts/jixiao.mjs', 'serve', '--port', '0', '--data-dir', join(work, 'empty')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: '',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain(`pnpm jixiao init --data-dir ${join(work, 'empty')}`);
     // …without creating the folder or a database it would then refuse.
@@ -99,8 +103,19 @@ describe('first run of a unit: init → serve → import → users → backup �
 
   it('init creates the unit and its first administrator', async () => {
     const result = await jixiao(
-      'init', '--data-dir', dataDir, '--org-code', '218101', '--org-name', '天津市武清区人民法院',
-      '--admin', 'admin', '--admin-name', '王主任', '--password', ADMIN_PASSWORD,
+      'init',
+      '--data-dir',
+      dataDir,
+      '--org-code',
+      '218101',
+      '--org-name',
+      '天津市武清区人民法院',
+      '--admin',
+      'admin',
+      '--admin-name',
+      '王主任',
+      '--password',
+      ADMIN_PASSWORD,
     );
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
@@ -141,12 +156,26 @@ describe('first run of a unit: init → serve → import → users → backup �
     const repair = projects.projects.nodes.find((project) => project.name === '派出法庭安全隐患维修项目')!;
     const bytes = png(7);
     const hash = sha256(bytes);
-    const put = await fetch(`${base}/uploads/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${oldToken}`, 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
+    const put = await fetch(`${base}/uploads/${hash}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${oldToken}`, 'content-type': 'image/png' },
+      body: new Uint8Array(bytes),
+    });
     expect(put.status).toBe(201);
     await gql(
       base,
       SUBMIT_INSPECTION,
-      { input: { clientId: randomUUID(), projectId: repair.id, kind: 'REPAIR', itemName: '大孟庄法庭屋面防水', passed: true, photos: [hash], capturedAt: '2023-09-20T10:00:00+08:00' } },
+      {
+        input: {
+          clientId: randomUUID(),
+          projectId: repair.id,
+          kind: 'REPAIR',
+          itemName: '大孟庄法庭屋面防水',
+          passed: true,
+          photos: [hash],
+          capturedAt: '2023-09-20T10:00:00+08:00',
+        },
+      },
       oldToken,
     );
     const served = await fetch(`${base}/uploads/${hash}`, { headers: { authorization: `Bearer ${adminToken}` } });

@@ -39,7 +39,9 @@ describe('pnpm jixiao from the repository root', () => {
   it('imports the Xiangtan 申报表 with --org, and prints a --jsonl batch one result a line', () => {
     const dryRun = pnpmJixiao('import', 'test/fixtures/real/xiangtan-sanitation-2023.web.txt', '--org', '430302', '--dry-run', '--json');
     expect(dryRun.status).toBe(0);
-    expect(JSON.parse(dryRun.stdout).projects.map((p: { orgCode: string; name: string; indicators: unknown[] }) => [p.orgCode, p.name, p.indicators.length])).toEqual([['430302', '雾炮车降尘抑尘服务', 7]]);
+    expect(
+      JSON.parse(dryRun.stdout).projects.map((p: { orgCode: string; name: string; indicators: unknown[] }) => [p.orgCode, p.name, p.indicators.length]),
+    ).toEqual([['430302', '雾炮车降尘抑尘服务', 7]]);
     const batch = pnpmJixiao('target', '--jsonl', 'test/fixtures/real/targets.jsonl');
     expect(batch.status).toBe(0);
     const lines = batch.stdout.trimEnd().split('\n');

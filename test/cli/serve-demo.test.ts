@@ -41,7 +41,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-
 describe('jixiao serve --demo (what pnpm start runs)', () => {
   it('says how it was set up, without printing a password that was given', () => {
     expect(output).toContain('演示数据：已导入 5 个项目');

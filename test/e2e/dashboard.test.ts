@@ -130,7 +130,12 @@ beforeAll(async () => {
   ).createSurvey;
   const answers = ['非常满意', '非常满意', '非常满意', '非常满意', '非常满意', '满意', '满意', '满意', '满意', '基本满意', '基本满意', '不满意'];
   for (const value of answers) {
-    const input = { clientId: randomUUID(), surveyId: survey.id, answers: [{ questionId: survey.questions[0].id, value }], collectedAt: new Date().toISOString() };
+    const input = {
+      clientId: randomUUID(),
+      surveyId: survey.id,
+      answers: [{ questionId: survey.questions[0].id, value }],
+      collectedAt: new Date().toISOString(),
+    };
     await server.gql(SUBMIT_SURVEY_RESPONSE, { input }, token);
   }
 
@@ -232,7 +237,9 @@ describe('绩效看板', () => {
     try {
       await page.reload();
       await page.getByTestId('dashboard-offline').waitFor({ timeout: 30_000 });
-      expect(await page.getByTestId('dashboard-offline').textContent()).toMatch(/无法连接服务器，看板需要联网。以下是 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 获取的数据/);
+      expect(await page.getByTestId('dashboard-offline').textContent()).toMatch(
+        /无法连接服务器，看板需要联网。以下是 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 获取的数据/,
+      );
       expect((await chartsDrawn(page)).map((chart) => chart.label)).toEqual(CHARTS);
       expect(await page.getByTestId('tile-projects').textContent()).toBe('5');
       await screenshot(page, 'dashboard-offline');

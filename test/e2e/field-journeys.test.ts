@@ -1,7 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_INDICATORS, PROJECT_INSPECTIONS, SURVEY_RESULTS } from '../graphql/documents.js';
-import { ADMIN_PASSWORD, cameraPhoto, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, phoneContext, ProductServer, REPAIR_PROJECT, screenshot, syncUntilOutboxEmpty } from './support.js';
+import {
+  ADMIN_PASSWORD,
+  cameraPhoto,
+  createRepairSurvey,
+  INSPECTOR_PASSWORD,
+  launchChromium,
+  phoneContext,
+  ProductServer,
+  REPAIR_PROJECT,
+  screenshot,
+  syncUntilOutboxEmpty,
+} from './support.js';
 
 /**
  * The field journeys of issue 5 in real Chromium against the real server, phone-sized: the network
@@ -15,7 +26,6 @@ let page: Page;
 let adminToken: string;
 let repairProjectId: string;
 let survey: { id: string; publicToken: string };
-
 
 async function indicatorsOf(projectId: string) {
   const data = await server.gql(PROJECT_INDICATORS, { id: projectId }, adminToken);
@@ -40,7 +50,12 @@ describe('field staff on a phone', () => {
   it('logs in, and the app installs its offline shell', async () => {
     await page.goto(`${server.base}/login`);
     await screenshot(page, '01-login');
-    await page.getByTestId('username').locator('input').or(page.locator('[data-testid="username"] input, input[data-testid="username"]')).first().fill('inspector');
+    await page
+      .getByTestId('username')
+      .locator('input')
+      .or(page.locator('[data-testid="username"] input, input[data-testid="username"]'))
+      .first()
+      .fill('inspector');
     await page.locator('[data-testid="password"] input, input[data-testid="password"]').first().fill(INSPECTOR_PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('project-card').first().waitFor({ timeout: 30_000 });
@@ -65,7 +80,10 @@ describe('field staff on a phone', () => {
 
     // No signal from here on.
     await server.stop();
-    await page.locator('[data-testid="item-name"] input, [data-testid="item-name"] textarea, input[data-testid="item-name"]').first().fill('大孟庄法庭屋面防水');
+    await page
+      .locator('[data-testid="item-name"] input, [data-testid="item-name"] textarea, input[data-testid="item-name"]')
+      .first()
+      .fill('大孟庄法庭屋面防水');
     await page.getByTestId('camera-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photos[0] });
     await page.getByTestId('photo').nth(0).waitFor();
     await page.getByTestId('camera-input').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photos[1] });
@@ -100,7 +118,11 @@ describe('field staff on a phone', () => {
 
     const inspections = await server.gql(PROJECT_INSPECTIONS, { projectId: repairProjectId }, adminToken);
     expect(inspections.inspections).toHaveLength(1);
-    expect(inspections.inspections[0]).toMatchObject({ itemName: '大孟庄法庭屋面防水', photos: [{ uploaded: true }, { uploaded: true }], signature: { uploaded: true } });
+    expect(inspections.inspections[0]).toMatchObject({
+      itemName: '大孟庄法庭屋面防水',
+      photos: [{ uploaded: true }, { uploaded: true }],
+      signature: { uploaded: true },
+    });
     const { byName } = await indicatorsOf(repairProjectId);
     // One accepted repair of ≥6: 12.5 × 1/6 = 2.08; its pass rate 100% of ≥95%: 12.5.
     expect(byName['维修法庭和办公室数量']).toMatchObject({ actual: { value: '1个' }, progress: { score: 2.08 } });
@@ -112,7 +134,10 @@ describe('field staff on a phone', () => {
     await page.getByTestId('choice').first().waitFor({ timeout: 30_000 });
     await server.stop();
     for (const answer of ['非常满意', '满意', '不满意']) {
-      await page.getByTestId('choice').filter({ hasText: new RegExp(`^\\s*${answer}\\s*$`) }).click();
+      await page
+        .getByTestId('choice')
+        .filter({ hasText: new RegExp(`^\\s*${answer}\\s*$`) })
+        .click();
       await page.getByTestId('submit').click();
       await page.getByTestId('thanks').waitFor();
       if (answer === '非常满意') await screenshot(page, '07-kiosk-thanks');
@@ -136,7 +161,10 @@ describe('field staff on a phone', () => {
     await own.goto(`${server.base}/s/${survey.publicToken}`);
     await own.getByTestId('choice').first().waitFor({ timeout: 30_000 });
     await screenshot(own, '09-public-survey');
-    await own.getByTestId('choice').filter({ hasText: /^\s*非常满意\s*$/ }).click();
+    await own
+      .getByTestId('choice')
+      .filter({ hasText: /^\s*非常满意\s*$/ })
+      .click();
     await own.getByTestId('submit').click();
     await own.getByTestId('public-done').waitFor();
     await screenshot(own, '10-public-done');
@@ -169,7 +197,11 @@ describe('field staff on a phone', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
       const small = await page.evaluate(() =>
         // A Vant field's whole cell takes the tap, not just its inner <input>.
-        [...document.querySelectorAll('.van-button, .van-tabbar-item, [data-testid="choice"], .van-field, input:not(.van-field__control):not([type="file"]), textarea:not(.van-field__control)')]
+        [
+          ...document.querySelectorAll(
+            '.van-button, .van-tabbar-item, [data-testid="choice"], .van-field, input:not(.van-field__control):not([type="file"]), textarea:not(.van-field__control)',
+          ),
+        ]
           .filter((el) => {
             const box = el.getBoundingClientRect();
             return box.width > 0 && box.height > 0 && box.height < 44;

@@ -87,7 +87,9 @@ function logIn(page: Page, username: string, password: string): Promise<void> {
 async function previewDocument(page: Page): Promise<void> {
   await page.getByTestId('import-link').click();
   await page.waitForURL(/\/import$/);
-  await page.getByTestId('import-file').setInputFiles({ name: FILE_NAME, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: FILE_NAME, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
   expect(await page.getByTestId('import-file-name').textContent()).toBe(FILE_NAME);
   await page.getByRole('button', { name: '解析预览' }).click();
   await page.getByTestId('import-table').waitFor({ timeout: 30_000 });
@@ -181,7 +183,13 @@ describe('导入目标表', () => {
     const saved = (await projects2023()).filter((p) => p.name === PROJECT);
     expect(saved).toHaveLength(1);
     expect(saved[0].indicators).toHaveLength(6);
-    expect(saved[0].indicators.find((i) => i.name === SATISFACTION)!.target).toEqual({ raw: '≥4.5', kind: 'QUANTITATIVE', comparator: '>=', value: '4.5', unit: '分' });
+    expect(saved[0].indicators.find((i) => i.name === SATISFACTION)!.target).toEqual({
+      raw: '≥4.5',
+      kind: 'QUANTITATIVE',
+      comparator: '>=',
+      value: '4.5',
+      unit: '分',
+    });
     expect(saved[0].indicators.find((i) => i.name === '设备验收合格率')!.target.unit).toBe('%');
 
     // The project page, from the result: its indicator detail scores against the fixed unit.

@@ -42,7 +42,14 @@ afterAll(async () => {
 describe('the app at a plain-http office address', () => {
   it('is not a secure context there, and says so on the login screen with a link to /setup', async () => {
     await page.goto(`${office}/login`);
-    expect(await page.evaluate(() => ({ secure: window.isSecureContext, subtle: 'subtle' in crypto, randomUUID: 'randomUUID' in crypto, serviceWorker: 'serviceWorker' in navigator }))).toEqual({
+    expect(
+      await page.evaluate(() => ({
+        secure: window.isSecureContext,
+        subtle: 'subtle' in crypto,
+        randomUUID: 'randomUUID' in crypto,
+        serviceWorker: 'serviceWorker' in navigator,
+      })),
+    ).toEqual({
       secure: false,
       subtle: false,
       randomUUID: false,

@@ -17,7 +17,6 @@ const PRINTABLE_WIDTH_PX = ((297 - 2 * 12) / 25.4) * 96;
 /** A4 landscape minus the 14 mm + 13 mm top and bottom margins. */
 const PRINTABLE_HEIGHT_PX = ((210 - 14 - 13) / 25.4) * 96;
 
-
 let server: ProductServer;
 let browser: Browser;
 let token: string;
@@ -77,7 +76,9 @@ async function printLayout(page: Page): Promise<{ tables: number[]; overflowing:
     return {
       tables: tables.map((table) => table.getBoundingClientRect().width),
       // A cell whose content is wider than the cell (a long number, an unbreakable word).
-      overflowing: [...document.querySelectorAll('td, th, figure, .inspection')].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent ?? ''),
+      overflowing: [...document.querySelectorAll('td, th, figure, .inspection')]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => cell.textContent ?? ''),
       scrollWidth: document.documentElement.scrollWidth,
     };
   });
@@ -119,7 +120,11 @@ describe('printing the self-evaluation report (打印版自评报告)', () => {
     const photo = await photoJpeg(drawing);
     await drawing.close();
     const sha256 = createHash('sha256').update(photo).digest('hex');
-    const upload = await fetch(`${server.base}/uploads/${sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(photo) });
+    const upload = await fetch(`${server.base}/uploads/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+      body: new Uint8Array(photo),
+    });
     expect([200, 201]).toContain(upload.status);
     await server.gql(
       SUBMIT_INSPECTION,

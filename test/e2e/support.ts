@@ -71,7 +71,22 @@ export class ProductServer {
     await server.start();
     const user = spawnSync(
       process.execPath,
-      ['scripts/jixiao.mjs', 'user', 'add', 'inspector', '--role', 'INSPECTOR', '--org', '218101', '--password', INSPECTOR_PASSWORD, '--db', server.db, '--data-dir', server.dir],
+      [
+        'scripts/jixiao.mjs',
+        'user',
+        'add',
+        'inspector',
+        '--role',
+        'INSPECTOR',
+        '--org',
+        '218101',
+        '--password',
+        INSPECTOR_PASSWORD,
+        '--db',
+        server.db,
+        '--data-dir',
+        server.dir,
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     if (user.status !== 0) throw new Error(`user add failed: ${user.stderr}`);
@@ -99,10 +114,14 @@ export class ProductServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, '--db', this.db, ...this.serveArgs], {
-      cwd: ROOT,
-      env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, '--db', this.db, ...this.serveArgs],
+      {
+        cwd: ROOT,
+        env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
+      },
+    );
     this.child = child;
     let output = '';
     await new Promise<void>((resolve, reject) => {
@@ -163,7 +182,10 @@ export const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
  * As a manager would set it up: a survey of court officers on the repair project's 干警满意度,
  * open from yesterday for 30 days. Returns the project's id and the survey.
  */
-export async function createRepairSurvey(server: ProductServer, adminToken: string): Promise<{ projectId: string; survey: { id: string; publicToken: string } }> {
+export async function createRepairSurvey(
+  server: ProductServer,
+  adminToken: string,
+): Promise<{ projectId: string; survey: { id: string; publicToken: string } }> {
   const projects = await server.gql(SEED_PROJECTS, {}, adminToken);
   const repair = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!;
   const created = await server.gql(
@@ -286,7 +308,10 @@ export async function syncUntilOutboxEmpty(page: Page, base: string): Promise<vo
   try {
     await page.waitForFunction(done, undefined, { timeout: 60_000 });
   } catch (error) {
-    const bar = await page.getByTestId('sync-bar').innerText().catch(() => '(no sync bar)');
+    const bar = await page
+      .getByTestId('sync-bar')
+      .innerText()
+      .catch(() => '(no sync bar)');
     throw new Error(`the outbox did not empty after 同步; the sync bar says: ${bar.replace(/\s+/g, ' ')}`, { cause: error });
   }
   // Opened afresh, the outbox shows what the device holds (not this visit's 已发送 list).

@@ -7,7 +7,12 @@ export interface GraphqlAnswer<T> {
 }
 
 /** One request to `${base}/graphql`; the answer as it came, errors included. */
-export async function gql<TResult, TVariables>(base: string, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<GraphqlAnswer<TResult>> {
+export async function gql<TResult, TVariables>(
+  base: string,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  token?: string,
+): Promise<GraphqlAnswer<TResult>> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -17,7 +22,12 @@ export async function gql<TResult, TVariables>(base: string, document: TypedDocu
 }
 
 /** The data of a GraphQL answer; its errors fail the test. */
-export async function gqlData<TResult, TVariables>(base: string, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+export async function gqlData<TResult, TVariables>(
+  base: string,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  token?: string,
+): Promise<TResult> {
   const answer = await gql(base, document, variables, token);
   if (answer.errors || !answer.data) throw new Error(JSON.stringify(answer.errors));
   return answer.data;

@@ -165,7 +165,9 @@ describeEachServer('audit chain', (start) => {
     await forgeAnchor(insider);
     expect(verify(insider).code).toBe(0);
     const truncatedResult = verify(insider, '--expect', printed);
-    expect(truncatedResult.out).toContain(`审计日志被篡改：第 ${Number(count) - 49} 条起链条断开：条目数少于报表上印的数量（末尾的条目被删除）（below-expected）`);
+    expect(truncatedResult.out).toContain(
+      `审计日志被篡改：第 ${Number(count) - 49} 条起链条断开：条目数少于报表上印的数量（末尾的条目被删除）（below-expected）`,
+    );
     expect(truncatedResult.code).toBe(1);
   });
 

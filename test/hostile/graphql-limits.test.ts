@@ -44,7 +44,8 @@ function fragmentChain(count: number): string {
 const aliases = (count: number, field: string) => Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ');
 
 /** A 100-project dashboard, priced about 15,700: four are over the signed-in cost limit. */
-const DASHBOARD = 'projects(first: 100) { nodes { name spent indicators { name weight actual { value history { value } } progress { completionRate score met } } evaluation { score grade } } }';
+const DASHBOARD =
+  'projects(first: 100) { nodes { name spent indicators { name weight actual { value history { value } } progress { completionRate score met } } evaluation { score grade } } }';
 
 describeEachServer('GraphQL limits', (start) => {
   let server: ProductServer;
@@ -101,7 +102,11 @@ describeEachServer('GraphQL limits', (start) => {
     for (const token of [undefined, viewer]) {
       const { result, slowestHealthMs } = await healthDuring(server.base, () => post(server.base, query, token));
       const maximum = token ? 10_000 : 1_000;
-      expect(refusal(result)).toEqual({ status: 400, code: 'QUERY_TOO_LARGE', message: `查询过大：最多 ${maximum} 个词法单元，此查询超过此数；请拆成几次请求` });
+      expect(refusal(result)).toEqual({
+        status: 400,
+        code: 'QUERY_TOO_LARGE',
+        message: `查询过大：最多 ${maximum} 个词法单元，此查询超过此数；请拆成几次请求`,
+      });
       expect(result.ms).toBeLessThan(100);
       expect(slowestHealthMs).toBeLessThan(1_000);
     }
@@ -132,7 +137,11 @@ describeEachServer('GraphQL limits', (start) => {
 
     // Within the alias limit, the cost limit holds 100 of them back …
     const hundred = await post(server.base, `{ ${aliases(100, surveyResults)} }`, viewer);
-    expect(refusal(hundred)).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/^查询过于复杂：估算代价 \d+，上限 50000/) });
+    expect(refusal(hundred)).toMatchObject({
+      status: 400,
+      code: 'QUERY_TOO_COMPLEX',
+      message: expect.stringMatching(/^查询过于复杂：估算代价 \d+，上限 50000/),
+    });
     // … and lets 10 through (as the dashboard's project detail asks for a project's surveys).
     const ten = await post(server.base, `{ ${aliases(10, surveyResults)} }`, viewer);
     expect(ten.body.errors).toBeUndefined();

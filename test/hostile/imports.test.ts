@@ -51,7 +51,11 @@ function zip(files: Array<{ name: string; data: Buffer; declare?: number }>): Bu
 /** A one-sheet workbook whose sheet XML is `sheetData` (the rest as Excel writes it). */
 function workbook(sheetData: Buffer, declare?: number): Buffer {
   const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
-  const sheet = Buffer.concat([xml('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), sheetData, Buffer.from('</sheetData></worksheet>')]);
+  const sheet = Buffer.concat([
+    xml('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'),
+    sheetData,
+    Buffer.from('</sheetData></worksheet>'),
+  ]);
   return zip([
     {
       name: '[Content_Types].xml',
@@ -59,12 +63,24 @@ function workbook(sheetData: Buffer, declare?: number): Buffer {
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
       ),
     },
-    { name: '_rels/.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+    {
+      name: '_rels/.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    },
     {
       name: 'xl/workbook.xml',
-      data: xml('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      data: xml(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', data: sheet, declare: declare === undefined ? undefined : declare },
   ]);
 }
@@ -102,7 +118,11 @@ async function peakRss<T>(server: ProductServer, attack: () => Promise<T>): Prom
 }
 
 async function postWorkbook(server: ProductServer, bytes: Buffer, token: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.base}/imports/target-tables.xlsx?year=2023`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
+  const response = await fetch(`${server.base}/imports/target-tables.xlsx?year=2023`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -115,7 +135,10 @@ async function importTextResponse(server: ProductServer, text: string, token: st
   const response = await fetch(`${server.base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated errors { message } } }', variables: { text } }),
+    body: JSON.stringify({
+      query: 'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated errors { message } } }',
+      variables: { text },
+    }),
   }).catch((error: Error) => {
     if (text.length > 1_000_000 && /fetch failed/.test(error.message)) return null;
     throw error;
@@ -144,7 +167,10 @@ describeEachServer('imports that would block everything', (start) => {
     expect(honestBomb.length).toBeLessThan(1024 * 1024);
     const { result, peakMb } = await peakRss(server, () => healthDuring(server.base, () => postWorkbook(server, honestBomb, admin)));
     expect(result.result.status).toBe(400);
-    expect(result.result.body.error).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^target-tables\.xlsx：XLSX 工作簿解压后过大：200\.0 MB，最大 32\.0 MB/) });
+    expect(result.result.body.error).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^target-tables\.xlsx：XLSX 工作簿解压后过大：200\.0 MB，最大 32\.0 MB/),
+    });
     expect(result.slowestHealthMs).toBeLessThan(1_000);
     if (peakMb !== null) expect(peakMb).toBeLessThan(600);
   });
@@ -152,7 +178,9 @@ describeEachServer('imports that would block everything', (start) => {
   it('a bomb that understates its size is stopped while inflating, in the worker, within memory', async () => {
     const { result, peakMb } = await peakRss(server, () => healthDuring(server.base, () => postWorkbook(server, lyingBomb, admin)));
     expect(result.result.status).toBe(400);
-    expect(result.result.body.error.message).toBe('target-tables.xlsx：XLSX 工作簿中的“xl/worksheets/sheet1.xml”解压后与声明的大小不符，文件已损坏或是“压缩炸弹”');
+    expect(result.result.body.error.message).toBe(
+      'target-tables.xlsx：XLSX 工作簿中的“xl/worksheets/sheet1.xml”解压后与声明的大小不符，文件已损坏或是“压缩炸弹”',
+    );
     expect(result.slowestHealthMs).toBeLessThan(1_000);
     if (peakMb !== null) expect(peakMb).toBeLessThan(600);
   });

@@ -42,7 +42,8 @@ const UNIT_PROJECTS = graphql(`
   }
 `);
 
-const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) => post(server.base, document, variables, token);
+const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) =>
+  post(server.base, document, variables, token);
 
 /**
  * `jixiao import` against the server's database, as an operator runs it. Not spawnSync: while this
@@ -61,8 +62,7 @@ function cliImport(server: ProductServer, file: string, ...args: string[]): Prom
   });
 }
 
-const projectsOf = async (server: ProductServer, token: string, orgCode: string) =>
-  (await gql(server, UNIT_PROJECTS, { orgCode }, token)).data?.projects;
+const projectsOf = async (server: ProductServer, token: string, orgCode: string) => (await gql(server, UNIT_PROJECTS, { orgCode }, token)).data?.projects;
 
 // Organization B (218150, under the court 218101) has its own ADMIN: B sees B, the court sees both.
 describeEachServer('claiming another unit through an import', (start) => {

@@ -17,10 +17,15 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /** A PNG of one colour, `width` × `height` (RGB): a few hundred KB for 40 MP, as a bomb is. */
 const png = (width: number, height: number, rgb: [number, number, number]): Buffer => rgbPng(width, height, () => rgb);
 
-const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) => post(server.base, document, variables, token);
+const gql = <TResult, TVariables>(server: ProductServer, document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token: string) =>
+  post(server.base, document, variables, token);
 
 const put = (server: ProductServer, bytes: Buffer, token: string) =>
-  fetch(`${server.base}/uploads/${sha256(bytes)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: new Uint8Array(bytes) });
+  fetch(`${server.base}/uploads/${sha256(bytes)}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+    body: new Uint8Array(bytes),
+  });
 
 const REVIEW = graphql(`
   mutation TestReviewInspection($id: ID!, $accept: Boolean!) {
@@ -84,7 +89,10 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
     const never = sha256(Buffer.from('a photo nobody uploaded'));
     const missing = await gql(server, SUBMIT, inspection(bProject, 'b-missing-photo-1', [never]), bInspector);
     expect(foreign.data).toBeNull();
-    expect(foreign.errors![0]).toMatchObject({ message: '还有 1 张照片未上传，请先上传再提交', extensions: { code: 'MISSING_UPLOAD', hashes: [sha256(photo)] } });
+    expect(foreign.errors![0]).toMatchObject({
+      message: '还有 1 张照片未上传，请先上传再提交',
+      extensions: { code: 'MISSING_UPLOAD', hashes: [sha256(photo)] },
+    });
     // Alike, but for the hash named.
     expect(JSON.stringify(foreign.errors).replaceAll(sha256(photo), 'H').replaceAll('b-foreign-photo-1', 'C')).toBe(
       JSON.stringify(missing.errors).replaceAll(never, 'H').replaceAll('b-missing-photo-1', 'C'),
@@ -108,7 +116,9 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
       expect(review.errors![0]).toMatchObject({ message: '不能审核本人提交的验收记录，请由其他审核人通过或退回', extensions: { code: 'FORBIDDEN' } });
     }
     const byInspector = await gql(server, SUBMIT, inspection(aProject, 'inspector-for-review', [sha256(photo)], '屋面防水'), aInspector);
-    expect((await gql(server, REVIEW, { id: byInspector.data!.submitInspection.id, accept: true }, aAdmin)).data).toEqual({ reviewInspection: { reviewStatus: 'ACCEPTED' } });
+    expect((await gql(server, REVIEW, { id: byInspector.data!.submitInspection.id, accept: true }, aAdmin)).data).toEqual({
+      reviewInspection: { reviewStatus: 'ACCEPTED' },
+    });
   });
 
   it("a clientId another organization used answers CONFLICT naming nothing of that record; one's own names the field", async () => {
@@ -119,7 +129,10 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
     expect((await put(server, bPhoto, bInspector)).status).toBe(201);
     const foreign = await gql(server, SUBMIT, inspection(bProject, 'shared-client-id-1', [sha256(bPhoto)], '乙的记录'), bInspector);
     expect(foreign.errors).toEqual([
-      expect.objectContaining({ message: 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交', extensions: expect.objectContaining({ code: 'CONFLICT', field: 'input.clientId' }) }),
+      expect.objectContaining({
+        message: 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交',
+        extensions: expect.objectContaining({ code: 'CONFLICT', field: 'input.clientId' }),
+      }),
     ]);
     const text = JSON.stringify(foreign.errors);
     for (const secret of ['甲的记录', aProject, '218101', sha256(photo), 'itemName', 'projectId']) expect(text).not.toContain(secret);

@@ -16,7 +16,10 @@ export type ServerDialect = 'sqlite' | 'postgresql';
  *
  * @example describeEachServer('login limits', (start) => { let server; beforeAll(async () => { server = await start(); }); … });
  */
-export function describeEachServer(name: string, suite: (start: (options?: ProductServerOptions) => Promise<ProductServer>, dialect: ServerDialect) => void): void {
+export function describeEachServer(
+  name: string,
+  suite: (start: (options?: ProductServerOptions) => Promise<ProductServer>, dialect: ServerDialect) => void,
+): void {
   for (const dialect of ['sqlite', 'postgresql'] as const) {
     const run = dialect === 'sqlite' || pgAdminUrl !== undefined ? describe : describe.skip;
     run(`${name} (${dialect})`, () => {

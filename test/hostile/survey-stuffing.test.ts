@@ -38,13 +38,22 @@ describeEachServer('survey ballot stuffing', (start) => {
   let stuffer: string;
 
   /** GraphQL over HTTP with its errors (ProductServer.gql throws on them). */
-  const post = <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string) => gql(server.base, document, variables, token);
+  const post = <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, token?: string) =>
+    gql(server.base, document, variables, token);
   const deviceToken = async (): Promise<string> => {
     const body = await post(DEVICE_TOKEN, { token: survey.publicToken });
     return body.data!.publicSurvey.deviceToken;
   };
   const answer = (device: string, level: string) =>
-    post(SUBMIT_SURVEY_RESPONSE, { input: { clientId: randomUUID(), token: survey.publicToken, deviceToken: device, answers: [{ questionId: 'q1', value: level }], collectedAt: new Date().toISOString() } });
+    post(SUBMIT_SURVEY_RESPONSE, {
+      input: {
+        clientId: randomUUID(),
+        token: survey.publicToken,
+        deviceToken: device,
+        answers: [{ questionId: 'q1', value: level }],
+        collectedAt: new Date().toISOString(),
+      },
+    });
   const satisfaction = async () => {
     const data = await server.gql(PROJECT_INDICATORS, { id: projectId }, adminToken);
     return data.project.indicators.find((indicator) => indicator.name === '干警满意度')!;

@@ -12,7 +12,12 @@ describe('App shell', () => {
     const harness = createHarness();
     await logIn(harness);
     await seedReference(harness);
-    await enqueue(harness.db, { clientId: 'c1', kind: 'spending', payload: { projectId: 'p1', amount: 1, date: '2024-05-01' }, photoHashes: [], title: '支出' }, [], NOW);
+    await enqueue(
+      harness.db,
+      { clientId: 'c1', kind: 'spending', payload: { projectId: 'p1', amount: 1, date: '2024-05-01' }, photoHashes: [], title: '支出' },
+      [],
+      NOW,
+    );
     await harness.router.push('/');
     wrapper = mountWith(harness, App);
     await settle(8);
@@ -55,7 +60,10 @@ describe('App shell', () => {
   it('refreshes the cached data when the server answers', async () => {
     const harness = createHarness({
       api: {
-        ReferenceProjects: () => ({ sites: [], projects: { nodes: [{ ...PROJECT, name: '新名称', equipmentItems: [], surveys: [] }], pageInfo: { hasNextPage: false, endCursor: null } } }),
+        ReferenceProjects: () => ({
+          sites: [],
+          projects: { nodes: [{ ...PROJECT, name: '新名称', equipmentItems: [], surveys: [] }], pageInfo: { hasNextPage: false, endCursor: null } },
+        }),
       },
     });
     await logIn(harness);
@@ -84,4 +92,3 @@ describe('App shell', () => {
     expect((wrapper.get('[data-testid="item-name"] input').element as HTMLInputElement).value).toBe('');
   });
 });
-

@@ -37,13 +37,16 @@ describe('the built app shell', () => {
     const js = total(scripts);
     const css = total(styles);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-    console.log(`first visit, brotli: JS ${kb(js)} (${scripts.join(', ')}) + CSS ${kb(css)} (${styles.join(', ')}) = ${kb(js + css)} (budget ${kb(BUDGET_BYTES)})`);
+    console.log(
+      `first visit, brotli: JS ${kb(js)} (${scripts.join(', ')}) + CSS ${kb(css)} (${styles.join(', ')}) = ${kb(js + css)} (budget ${kb(BUDGET_BYTES)})`,
+    );
     expect(js + css).toBeLessThanOrEqual(BUDGET_BYTES);
     for (const path of scripts) expect(readFileSync(join(outDir, path), 'utf8')).not.toMatch(/echarts|ECharts/);
     // Nothing from outside the server (Vant's icon font CDN fallback is dropped: build/vant-icon-font.ts).
     for (const path of styles) expect(readFileSync(join(outDir, path), 'utf8'), path).not.toMatch(/url\((["']?)(https?:)?\/\//);
     // Every large initial file has its brotli copy: nothing on the first visit goes out uncompressed.
-    for (const path of [...scripts, ...styles]) if (readFileSync(join(outDir, path)).length >= 1024) expect(existsSync(join(outDir, `${path}.br`)), path).toBe(true);
+    for (const path of [...scripts, ...styles])
+      if (readFileSync(join(outDir, path)).length >= 1024) expect(existsSync(join(outDir, `${path}.br`)), path).toBe(true);
     // The service worker precaches the shell for offline use.
     expect(readFileSync(join(outDir, 'sw.js'), 'utf8')).toMatch(/precache/i);
     expect(JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8'))).toMatchObject({ short_name: '绩效', lang: 'zh-CN', display: 'standalone' });

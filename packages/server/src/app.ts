@@ -51,9 +51,9 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
   };
   // With a certificate: HTTP/2, and HTTP/1.1 for older clients and curl. The routes use only what
   // both kinds of request share, so one instance type serves both.
-  const server = (
-    config.tls ? Fastify({ ...options, http2: true, https: { allowHTTP1: true, cert: config.tls.cert, key: config.tls.key } }) : Fastify(options)
-  ) as unknown as FastifyInstance;
+  const server = (config.tls
+    ? Fastify({ ...options, http2: true, https: { allowHTTP1: true, cert: config.tls.cert, key: config.tls.key } })
+    : Fastify(options)) as unknown as FastifyInstance;
   await registerResponseHeaders(server, { production: config.production });
   const schema = await buildGraphqlSchema();
   const auth = new AuthService(config.secret, config.tokenTtlSeconds);

@@ -55,7 +55,9 @@ export type RawSql = (sql: string, params?: unknown[]) => Promise<Array<Record<s
 export async function withRawSql<T>(url: string, work: (sql: RawSql) => Promise<T>): Promise<T> {
   const postgres = /^postgres(ql)?:\/\//i.test(url);
   const common = { entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false, pool: { min: 0, max: 1 } };
-  const orm = postgres ? await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: url }) : await MikroORM.init({ ...common, driver: SqliteDriver, dbName: url });
+  const orm = postgres
+    ? await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: url })
+    : await MikroORM.init({ ...common, driver: SqliteDriver, dbName: url });
   try {
     return await work((sql, params = []) => orm.em.getConnection().execute<Array<Record<string, unknown>>>(sql, params));
   } finally {

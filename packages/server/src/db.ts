@@ -52,13 +52,7 @@ export class DatabaseError extends Error {
     readonly problem: DatabaseProblem,
     override readonly cause?: unknown,
   ) {
-    super(
-      problem === 'missing'
-        ? `数据库不存在：${database}`
-        : problem === 'not-jixiao'
-          ? `不是 Jixiao 数据库：${database}`
-          : `无法打开数据库：${database}`,
-    );
+    super(problem === 'missing' ? `数据库不存在：${database}` : problem === 'not-jixiao' ? `不是 Jixiao 数据库：${database}` : `无法打开数据库：${database}`);
   }
 }
 
@@ -174,11 +168,14 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
   let orm: MikroORM<AbstractSqlDriver, SqlEntityManager>;
   if (dialect === 'postgresql') {
     // MikroORM creates a missing PostgreSQL database by default (ensureDatabase).
-    orm = await MikroORM.init<AbstractSqlDriver, SqlEntityManager>({ ...base, driver: PostgreSqlDriver, clientUrl: url, ensureDatabase: !options.mustExist }).catch(
-      (error: unknown) => {
-        throw new DatabaseError(database, isMissingPostgresDatabase(error) ? 'missing' : 'open-failed', error);
-      },
-    );
+    orm = await MikroORM.init<AbstractSqlDriver, SqlEntityManager>({
+      ...base,
+      driver: PostgreSqlDriver,
+      clientUrl: url,
+      ensureDatabase: !options.mustExist,
+    }).catch((error: unknown) => {
+      throw new DatabaseError(database, isMissingPostgresDatabase(error) ? 'missing' : 'open-failed', error);
+    });
   } else {
     if (options.mustExist) checkSqliteFileExists(url);
     // Owner only: the folder holds password hashes and (in the data folder) the secret and photos.

@@ -22,7 +22,11 @@ const iface = (address: string, family: 'IPv4' | 'IPv6', internal = false) => ({
 
 describe('start-up addresses', () => {
   it('lists the non-internal IPv4 addresses', () => {
-    const interfaces = { lo: [iface('127.0.0.1', 'IPv4', true), iface('::1', 'IPv6', true)], eth0: [iface('192.168.1.23', 'IPv4'), iface('fe80::1', 'IPv6')], wlan0: [iface('10.0.0.8', 'IPv4')] };
+    const interfaces = {
+      lo: [iface('127.0.0.1', 'IPv4', true), iface('::1', 'IPv6', true)],
+      eth0: [iface('192.168.1.23', 'IPv4'), iface('fe80::1', 'IPv6')],
+      wlan0: [iface('10.0.0.8', 'IPv4')],
+    };
     expect(lanAddresses(interfaces)).toEqual(['192.168.1.23', '10.0.0.8']);
   });
 

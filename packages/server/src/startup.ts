@@ -50,7 +50,9 @@ export function readTlsFiles(options: { tlsCert?: string; tlsKey?: string }, now
     throw new StartupError(`--tls-key：${resolve(options.tlsKey)} 与证书 ${resolve(options.tlsCert)} 不匹配`);
   }
   if (new Date(x509.validTo).getTime() <= now.getTime()) {
-    throw new StartupError(`--tls-cert：证书 ${resolve(options.tlsCert)} 已于 ${new Date(x509.validTo).toISOString().slice(0, 10)} 过期；用 jixiao tls init 重新签发`);
+    throw new StartupError(
+      `--tls-cert：证书 ${resolve(options.tlsCert)} 已于 ${new Date(x509.validTo).toISOString().slice(0, 10)} 过期；用 jixiao tls init 重新签发`,
+    );
   }
   return { cert, key, x509 };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../target/parse-target.js';
 import { deriveActual, type InspectionEvidence } from './derive-actual.js';
 
-const repair = (id: string, passed: boolean, capturedAt: string, rejected = false): InspectionEvidence => ({ id, kind: 'REPAIR', passed, rejected, capturedAt });
+const repair = (id: string, passed: boolean, capturedAt: string, rejected = false): InspectionEvidence => ({
+  id,
+  kind: 'REPAIR',
+  passed,
+  rejected,
+  capturedAt,
+});
 const inspections: InspectionEvidence[] = [
   repair('r1', true, '2023-05-10T09:00:00+08:00'),
   repair('r2', true, '2023-06-01T10:00:00+08:00'),
@@ -25,7 +31,11 @@ describe('deriveActual', () => {
   it('takes the pass rate of the kind its name says, without rejected ones', () => {
     expect(deriveActual('PASS_RATE', target('≥95%', '维修质量达标率'), { inspections })).toEqual({ value: '75%', from: ['r1', 'r2', 'r3', 'r4'] });
     expect(deriveActual('PASS_RATE', target('100%', '设备合格率'), { inspections })).toEqual({ value: '100%', from: ['e1'] });
-    expect(deriveActual('PASS_RATE', target('≥95%', '维修质量达标率'), { inspections: [repair('a', true, '2023-01-01T00:00:00Z'), repair('b', true, '2023-01-01T00:00:00Z'), repair('c', false, '2023-01-01T00:00:00Z')] })).toEqual({
+    expect(
+      deriveActual('PASS_RATE', target('≥95%', '维修质量达标率'), {
+        inspections: [repair('a', true, '2023-01-01T00:00:00Z'), repair('b', true, '2023-01-01T00:00:00Z'), repair('c', false, '2023-01-01T00:00:00Z')],
+      }),
+    ).toEqual({
       value: '66.67%',
       from: ['a', 'b', 'c'],
     });
@@ -35,13 +45,18 @@ describe('deriveActual', () => {
   it('dates completion by the last passed inspection, in China time', () => {
     expect(deriveActual('COMPLETION_DATE', target('2023年10月前', '工程完工时间节点'), { inspections })).toEqual({ value: '2023-09-20', from: ['r4'] });
     expect(deriveActual('COMPLETION_DATE', target('截止2023年12月', '设备购置完成时间'), { inspections })).toEqual({ value: '2023-11-01', from: ['e1'] });
-    expect(deriveActual('COMPLETION_DATE', target('2023年10月前', '工程完工时间节点'), { inspections: [repair('x', false, '2023-01-01T00:00:00Z')] })).toBeNull();
+    expect(
+      deriveActual('COMPLETION_DATE', target('2023年10月前', '工程完工时间节点'), { inspections: [repair('x', false, '2023-01-01T00:00:00Z')] }),
+    ).toBeNull();
   });
 
   it('reads the satisfaction rate of the survey', () => {
     const survey = { id: 's1', counts: { 非常满意: 10, 满意: 7, 基本满意: 2, 不满意: 1 } };
     expect(deriveActual('SURVEY', target('≥95%', '干警满意度'), { inspections: [], survey })).toEqual({ value: '85%', from: ['s1'] });
-    expect(deriveActual('SURVEY', target('≥95%', '干警满意度'), { inspections: [], survey: { ...survey, method: 'TOP_THREE' } })).toEqual({ value: '95%', from: ['s1'] });
+    expect(deriveActual('SURVEY', target('≥95%', '干警满意度'), { inspections: [], survey: { ...survey, method: 'TOP_THREE' } })).toEqual({
+      value: '95%',
+      from: ['s1'],
+    });
     expect(deriveActual('SURVEY', target('≥95%', '干警满意度'), { inspections: [], survey: { id: 's1', counts: {} } })).toBeNull();
     expect(deriveActual('SURVEY', target('≥95%', '干警满意度'), { inspections: [] })).toBeNull();
   });

@@ -40,11 +40,7 @@ function percent(value: number): string {
  *
  * @example deriveActual('REPAIR_COUNT', { name: '维修法庭和办公室数量', target }, { inspections }) // { value: '6个', from: [...] }
  */
-export function deriveActual(
-  source: IndicatorSource,
-  indicator: { name: string; target: ParsedTarget },
-  evidence: Evidence,
-): DerivedActual | null {
+export function deriveActual(source: IndicatorSource, indicator: { name: string; target: ParsedTarget }, evidence: Evidence): DerivedActual | null {
   const counted = (kind: InspectionKind) => evidence.inspections.filter((i) => i.kind === kind && !i.rejected);
   switch (source) {
     case 'REPAIR_COUNT':

@@ -33,7 +33,13 @@ describe('suggestSources on the 41 seed indicators', () => {
   });
 
   it('keeps what no evidence covers manual', () => {
-    expect(suggested[0]).toMatchObject({ 保障办案数量: 'MANUAL', 运维周期内问题解决率: 'MANUAL', 设备购置完成及时率: 'MANUAL', 控制成本: 'SPENDING', 使用干警满意度: 'SURVEY' });
+    expect(suggested[0]).toMatchObject({
+      保障办案数量: 'MANUAL',
+      运维周期内问题解决率: 'MANUAL',
+      设备购置完成及时率: 'MANUAL',
+      控制成本: 'SPENDING',
+      使用干警满意度: 'SURVEY',
+    });
     expect(suggested[4]).toMatchObject({ 救助人数: 'MANUAL', 完成时限: 'MANUAL', 司法救助金额: 'SPENDING', 受救助人满意度: 'SURVEY' });
     const counts = suggested.flatMap((s) => Object.values(s)).reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
     expect(counts).toEqual({ MANUAL: 25, REPAIR_COUNT: 2, EQUIPMENT_COUNT: 1, PASS_RATE: 2, COMPLETION_DATE: 2, SURVEY: 5, SPENDING: 4 });

@@ -3,7 +3,15 @@ import type { ParsedTarget } from '../target/parse-target.js';
 
 /** Where an indicator's actual comes from (docs/domain.md "Evidence becomes actuals"). */
 export type IndicatorSource = 'MANUAL' | 'REPAIR_COUNT' | 'EQUIPMENT_COUNT' | 'PASS_RATE' | 'COMPLETION_DATE' | 'SURVEY' | 'SPENDING';
-export const INDICATOR_SOURCES: readonly IndicatorSource[] = ['MANUAL', 'REPAIR_COUNT', 'EQUIPMENT_COUNT', 'PASS_RATE', 'COMPLETION_DATE', 'SURVEY', 'SPENDING'];
+export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
+  'MANUAL',
+  'REPAIR_COUNT',
+  'EQUIPMENT_COUNT',
+  'PASS_RATE',
+  'COMPLETION_DATE',
+  'SURVEY',
+  'SPENDING',
+];
 
 /** 维修验收 or 设备验收. */
 export type InspectionKind = 'REPAIR' | 'EQUIPMENT';
@@ -18,7 +26,11 @@ export interface IndicatorForSource {
 const MONEY = /^(元|千元|万元|百万元|亿元)$/;
 
 function isCost(indicator: IndicatorForSource): boolean {
-  return (/成本/.test(indicator.level2) || level1Code(indicator.level1) === 'COST') && indicator.target.kind === 'quantitative' && MONEY.test(indicator.target.unit ?? '');
+  return (
+    (/成本/.test(indicator.level2) || level1Code(indicator.level1) === 'COST') &&
+    indicator.target.kind === 'quantitative' &&
+    MONEY.test(indicator.target.unit ?? '')
+  );
 }
 
 /** Which inspections a pass rate or completion date counts: equipment when the name says 设备. */

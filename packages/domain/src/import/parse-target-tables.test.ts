@@ -56,10 +56,7 @@ describe('parseTargetTables on the seed document', () => {
       [4, '218101', '天津市武清区人民法院', '派出法庭安全隐患维修项目', 2023],
       [5, '218101', '天津市武清区人民法院', '司法救助金-2023中央', 2023],
     ]);
-    expect(result.projects[0].goals).toEqual([
-      '履行审判职能，维持正常运转，保障日常办案（业务）经费支出',
-      '提升办案业务效率,化解矛盾纠纷，维护公平正义',
-    ]);
+    expect(result.projects[0].goals).toEqual(['履行审判职能，维持正常运转，保障日常办案（业务）经费支出', '提升办案业务效率,化解矛盾纠纷，维护公平正义']);
     expect(result.projects[1].goals).toEqual([
       '完成机关基础设施及设备零星维修维护',
       '对设备进行日常维护、定期巡检、重点保障、配置优化、数据统计、应急响应、实时监控、培训，为干警和相关业务系统提供稳定的基础信息化环境，保障法院各项业务职能顺利履行。',
@@ -84,7 +81,10 @@ describe('parseTargetTables on the seed document', () => {
 
   it('parses every target as the rules say', () => {
     const summary = result.projects.flatMap((p) =>
-      p.indicators.map((i) => `${i.name} ${i.target.kind} ${i.target.comparator ?? ''}${i.target.value ?? ''}${i.target.unit ?? ''}${i.target.rule ? ` zeroBelow=${i.target.rule.zeroBelow}` : ''}`),
+      p.indicators.map(
+        (i) =>
+          `${i.name} ${i.target.kind} ${i.target.comparator ?? ''}${i.target.value ?? ''}${i.target.unit ?? ''}${i.target.rule ? ` zeroBelow=${i.target.rule.zeroBelow}` : ''}`,
+      ),
     );
     expect(summary).toEqual([
       '保障办案数量 quantitative >=27000件',
@@ -170,14 +170,18 @@ describe('parseTargetTables on other documents', () => {
   it('asks for the year when nothing states it', () => {
     const result = parseTargetTables(table(1, '设备购置项目绩效目标表'));
     expect(result.projects).toEqual([]);
-    expect(result.errors).toEqual([{ table: 1, line: null, message: '表1：无法确定年度，表名和项目名称都未写年度，请指定年度（命令行 --year 或 GraphQL 的 year 参数）' }]);
+    expect(result.errors).toEqual([
+      { table: 1, line: null, message: '表1：无法确定年度，表名和项目名称都未写年度，请指定年度（命令行 --year 或 GraphQL 的 year 参数）' },
+    ]);
   });
 
   it('does not guess between two stated years', () => {
     const text = [table(1, '甲项目-2023绩效目标表'), table(2, '乙项目-2024绩效目标表'), table(3, '丙项目绩效目标表')].join('\n');
     const result = parseTargetTables(text);
     expect(result.projects.map((p) => p.year)).toEqual([2023, 2024]);
-    expect(result.errors).toEqual([{ table: 3, line: null, message: '表3：无法确定年度，本文件其他表的年度不一致（2023、2024），请指定年度（命令行 --year 或 GraphQL 的 year 参数）' }]);
+    expect(result.errors).toEqual([
+      { table: 3, line: null, message: '表3：无法确定年度，本文件其他表的年度不一致（2023、2024），请指定年度（命令行 --year 或 GraphQL 的 year 参数）' },
+    ]);
   });
 });
 
@@ -188,7 +192,9 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     const truncated = good.slice(0, good.indexOf('\t一级指标'));
     const text = `${truncated}\n${table(2, '设备购置项目-2023绩效目标表')}`;
     const result = parseTargetTables(text);
-    expect(result.errors).toEqual([{ table: 1, line: 2, cell: 'A2', message: '表1第2行：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）' }]);
+    expect(result.errors).toEqual([
+      { table: 1, line: 2, cell: 'A2', message: '表1第2行：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）' },
+    ]);
     expect(result.projects.map((p) => p.name)).toEqual(['设备购置项目-2023']);
   });
 
@@ -197,7 +203,12 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     const header = lines.indexOf('\t一级指标');
     const result = parseTargetTables(lines.filter((line) => line !== '\t指标值').join('\n'));
     expect(result.errors).toEqual([
-      { table: 1, line: header + 1, cell: `A${header + 1}`, message: `表1第${header + 1}行：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标` },
+      {
+        table: 1,
+        line: header + 1,
+        cell: `A${header + 1}`,
+        message: `表1第${header + 1}行：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标`,
+      },
     ]);
   });
 
@@ -235,7 +246,12 @@ describe('parseTargetTables on broken input: errors name the table, the line and
     const result = parseTargetTables(text);
     expect(result.errors).toEqual([]);
     expect(result.projects[0]).toMatchObject({ orgCode: null, orgName: '天津市武清区人民法院' });
-    expect(result.warnings).toContainEqual({ table: 1, line: 2, cell: 'A2', message: '单位行未写单位编码（“天津市武清区人民法院”），请选择单位（命令行 --org，GraphQL 的 orgCode）' });
+    expect(result.warnings).toContainEqual({
+      table: 1,
+      line: 2,
+      cell: 'A2',
+      message: '单位行未写单位编码（“天津市武清区人民法院”），请选择单位（命令行 --org，GraphQL 的 orgCode）',
+    });
     expect(parseTargetTables(text, { orgCode: '218101' }).projects[0].orgCode).toBe('218101');
   });
 
@@ -269,7 +285,11 @@ describe('parseTargetTables on broken input: errors name the table, the line and
 
   it('a document without any table', () => {
     expect(parseTargetTables('这不是目标表\n\t单元格').errors).toEqual([
-      { table: null, line: null, message: '没有找到绩效目标表：应有以“绩效目标表”“目标申报表”“目标批复表”“绩效目标和指标”“绩效目标设定公示”或“自评表”结尾的表名，或“项目名称”与指标表头' },
+      {
+        table: null,
+        line: null,
+        message: '没有找到绩效目标表：应有以“绩效目标表”“目标申报表”“目标批复表”“绩效目标和指标”“绩效目标设定公示”或“自评表”结尾的表名，或“项目名称”与指标表头',
+      },
     ]);
   });
 });

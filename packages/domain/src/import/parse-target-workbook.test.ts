@@ -36,9 +36,7 @@ function sheetOf(project: ImportedProject, name = `${project.tableNumber}.${proj
 }
 
 function gridCells(rows: Row[]): GridCell[] {
-  return rows.flatMap((row, r) =>
-    row.flatMap((value, c) => (value === null || value === '' ? [] : [{ ref: cellRef(r + 1, c + 1), text: String(value) }])),
-  );
+  return rows.flatMap((row, r) => row.flatMap((value, c) => (value === null || value === '' ? [] : [{ ref: cellRef(r + 1, c + 1), text: String(value) }])));
 }
 
 /** Replaces one cell's text (or removes the cell with null). */
@@ -48,7 +46,8 @@ function withCell(sheet: GridSheet, ref: string, text: string | null): GridSheet
 }
 
 const fromText = parseTargetTables(seed);
-const withoutLines = (projects: ImportedProject[]) => projects.map((p) => ({ ...p, indicators: p.indicators.map(({ line: _line, cell: _cell, ...rest }) => rest) }));
+const withoutLines = (projects: ImportedProject[]) =>
+  projects.map((p) => ({ ...p, indicators: p.indicators.map(({ line: _line, cell: _cell, ...rest }) => rest) }));
 
 describe('parseTargetWorkbook on the seed laid out as a workbook', () => {
   const sheets = fromText.projects.map((project) => sheetOf(project));
@@ -64,11 +63,20 @@ describe('parseTargetWorkbook on the seed laid out as a workbook', () => {
   });
 
   it('reports the same guesses, naming the worksheet and the cell', () => {
-    expect(result.warnings).toContainEqual({ table: 2, line: 11, sheet: '2.法院办案业务费', cell: 'F11', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
-    expect(result.warnings).toContainEqual({ table: 2, line: null, sheet: '2.法院办案业务费', message: '工作表“2.法院办案业务费”未写年度，按本文件其他表取 2023 年' });
-    expect(result.warnings.map((w) => w.message.replace(/^工作表“[^”]*”/, ''))).toEqual(
-      fromText.warnings.map((w) => w.message.replace(/^表\d+/, '')),
-    );
+    expect(result.warnings).toContainEqual({
+      table: 2,
+      line: 11,
+      sheet: '2.法院办案业务费',
+      cell: 'F11',
+      message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”',
+    });
+    expect(result.warnings).toContainEqual({
+      table: 2,
+      line: null,
+      sheet: '2.法院办案业务费',
+      message: '工作表“2.法院办案业务费”未写年度，按本文件其他表取 2023 年',
+    });
+    expect(result.warnings.map((w) => w.message.replace(/^工作表“[^”]*”/, ''))).toEqual(fromText.warnings.map((w) => w.message.replace(/^表\d+/, '')));
   });
 
   it('reads tables one under another on a single worksheet, and numbers an unnumbered one on from the table before it', () => {
@@ -106,9 +114,21 @@ describe('parseTargetWorkbook on broken workbooks: errors name the worksheet and
     ['a non-numeric budget', withCell(good, 'C4', '二十一万'), 'C4', 4, '预算数应为数字（万元），实际是“二十一万”'],
     ['a non-numeric 财政资金', withCell(good, 'E4', '约21'), 'E4', 4, '财政资金应为数字（万元），实际是“约21”'],
     ['an emptied 项目名称 label', withCell(good, 'A3', null), 'A2', 2, '没有找到项目名称（“项目名称”或“项目支出名称”）'],
-    ['an emptied 指标值 header cell: the header row says what it lacks, at the blank cell', withCell(good, 'F7', null), 'F7', 7, '指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标'],
+    [
+      'an emptied 指标值 header cell: the header row says what it lacks, at the blank cell',
+      withCell(good, 'F7', null),
+      'F7',
+      7,
+      '指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标',
+    ],
     ['an emptied 三级指标 header cell', withCell(good, 'C7', null), 'C7', 7, '指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标'],
-    ['no indicator header at all', ['A7', 'B7', 'C7', 'D7', 'F7'].reduce((sheet, ref) => withCell(sheet, ref, null), good), 'A2', 2, '没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）'],
+    [
+      'no indicator header at all',
+      ['A7', 'B7', 'C7', 'D7', 'F7'].reduce((sheet, ref) => withCell(sheet, ref, null), good),
+      'A2',
+      2,
+      '没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）',
+    ],
     ['an empty target', withCell(good, 'F13', null), 'F13', 13, '指标“购置设备使用率”的指标值不能为空'],
   ])('%s', (_case, sheet, cell, line, message) => {
     expect(errorsOf(sheet)).toEqual([{ table: 3, line, sheet: '3.科技法庭试点提升项目', cell, message: `${label}单元格 ${cell}：${message}` }]);
@@ -127,14 +147,21 @@ describe('parseTargetWorkbook on broken workbooks: errors name the worksheet and
 
   it('an empty worksheet, while the other worksheets still import', () => {
     const result = parseTargetWorkbook({ sheets: [{ name: 'Sheet2', cells: [{ ref: 'C3', text: '  ' }], merges: [] }, sheetOf(fromText.projects[2])] });
-    expect(result.errors).toEqual([{ table: null, line: 1, sheet: 'Sheet2', cell: 'A1', message: '工作表“Sheet2”单元格 A1：工作表是空的，应为一张绩效目标表' }]);
+    expect(result.errors).toEqual([
+      { table: null, line: 1, sheet: 'Sheet2', cell: 'A1', message: '工作表“Sheet2”单元格 A1：工作表是空的，应为一张绩效目标表' },
+    ]);
     expect(result.projects.map((p) => p.name)).toEqual(['科技法庭试点提升项目-2023中央']);
   });
 
   it('a year nobody states', () => {
     const sheet = withCell(withCell(sheetOf(fromText.projects[1], '法院办案业务费'), 'A1', '法院办案业务费绩效目标表'), 'B3', '法院办案业务费');
     expect(errorsOf(sheet)).toEqual([
-      { table: 1, line: null, sheet: '法院办案业务费', message: '工作表“法院办案业务费”：无法确定年度，表名和项目名称都未写年度，请指定年度（命令行 --year 或 GraphQL 的 year 参数）' },
+      {
+        table: 1,
+        line: null,
+        sheet: '法院办案业务费',
+        message: '工作表“法院办案业务费”：无法确定年度，表名和项目名称都未写年度，请指定年度（命令行 --year 或 GraphQL 的 year 参数）',
+      },
     ]);
     expect(parseTargetWorkbook({ sheets: [sheet] }, { year: 2024 }).projects[0].year).toBe(2024);
   });

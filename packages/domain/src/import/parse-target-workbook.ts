@@ -49,7 +49,12 @@ export function sheetGrid(sheet: GridSheet): SourceGrid {
     const at = parseCellRef(cell.ref);
     return at === null || cell.text.trim() === '' ? [] : [{ row: at.row, col: at.col, text: cell.text }];
   });
-  return gridFromCells(`工作表“${sheet.name}”`, cells, sheet.merges.flatMap((range) => parseArea(range) ?? []), sheet.name);
+  return gridFromCells(
+    `工作表“${sheet.name}”`,
+    cells,
+    sheet.merges.flatMap((range) => parseArea(range) ?? []),
+    sheet.name,
+  );
 }
 
 /**

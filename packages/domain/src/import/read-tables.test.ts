@@ -8,14 +8,37 @@ import selfEvaluation from '../../../../test/fixtures/layouts/self-evaluation-20
 import { parseTargetTables } from './parse-target-tables.js';
 
 const summary = (text: string, orgCode?: string) =>
-  parseTargetTables(text, { orgCode }).projects.map((p) => ({ orgCode: p.orgCode, orgName: p.orgName, name: p.name, year: p.year, budget: p.budget, indicators: p.indicators.length }));
+  parseTargetTables(text, { orgCode }).projects.map((p) => ({
+    orgCode: p.orgCode,
+    orgName: p.orgName,
+    name: p.name,
+    year: p.year,
+    budget: p.budget,
+    indicators: p.indicators.length,
+  }));
 
 describe('the real tables import as published and in the seed layout', () => {
   const tianjin = [
     { orgCode: '207101', orgName: '天津市河北区人民法院', name: '安全隐患维修', year: 2023, budget: { total: 20, fiscal: 20, other: 0 }, indicators: 6 },
-    { orgCode: '207101', orgName: '天津市河北区人民法院', name: '办案业务费(陪审员及互联网专线)', year: 2023, budget: { total: 24, fiscal: 24, other: 0 }, indicators: 5 },
+    {
+      orgCode: '207101',
+      orgName: '天津市河北区人民法院',
+      name: '办案业务费(陪审员及互联网专线)',
+      year: 2023,
+      budget: { total: 24, fiscal: 24, other: 0 },
+      indicators: 5,
+    },
   ];
-  const xiangtan = [{ orgCode: '430302', orgName: '湘潭市环境卫生管理处', name: '雾炮车降尘抑尘服务', year: 2023, budget: { total: 250, fiscal: 250, other: 0 }, indicators: 7 }];
+  const xiangtan = [
+    {
+      orgCode: '430302',
+      orgName: '湘潭市环境卫生管理处',
+      name: '雾炮车降尘抑尘服务',
+      year: 2023,
+      budget: { total: 250, fiscal: 250, other: 0 },
+      indicators: 7,
+    },
+  ];
 
   it.each([
     ['Tianjin, two project tables under one header, as the page reads (cut off in the 2nd)', tianjinWeb, undefined, tianjin],
@@ -77,13 +100,27 @@ describe('layouts DESIGN.md lists', () => {
   it('a 自评表 also brings 实际完成值 (with its cell) and 分值', () => {
     const [project] = parseTargetTables(selfEvaluation).projects;
     expect(project.year).toBe(2023);
-    expect(project.indicators[0]).toMatchObject({ name: '购置设备', actual: '3台', actualCell: 'E7', cell: 'D7', weight: 20, target: { comparator: '>=', value: 2, unit: '台' } });
+    expect(project.indicators[0]).toMatchObject({
+      name: '购置设备',
+      actual: '3台',
+      actualCell: 'E7',
+      cell: 'D7',
+      weight: 20,
+      target: { comparator: '>=', value: 2, unit: '台' },
+    });
     expect(project.indicators.map((i) => i.actual)).toEqual(['3台', '98%', '已保障', '88%']);
   });
 
   it('部门整体支出绩效目标表 imports as the department project', () => {
     const [project] = parseTargetTables(department).projects;
-    expect(project).toMatchObject({ kind: 'DEPARTMENT', name: '部门整体支出', orgCode: '218101', year: 2023, budget: { total: 1000 }, goals: ['保障审判执行'] });
+    expect(project).toMatchObject({
+      kind: 'DEPARTMENT',
+      name: '部门整体支出',
+      orgCode: '218101',
+      year: 2023,
+      budget: { total: 1000 },
+      goals: ['保障审判执行'],
+    });
   });
 
   it('a table with no indicator header is refused, naming the table and where it is', () => {
@@ -93,8 +130,16 @@ describe('layouts DESIGN.md lists', () => {
   });
 
   it.each([
-    ['rows of text: a header without its 指标值', ['一级指标 | 二级指标 | 三级指标 | 指标说明'], '表1第6行第1格：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标'],
-    ['rows of text: a header without its 三级指标', ['一级指标 | 二级指标 | 指标值'], '表1第6行第1格：指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标'],
+    [
+      'rows of text: a header without its 指标值',
+      ['一级指标 | 二级指标 | 三级指标 | 指标说明'],
+      '表1第6行第1格：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标',
+    ],
+    [
+      'rows of text: a header without its 三级指标',
+      ['一级指标 | 二级指标 | 指标值'],
+      '表1第6行第1格：指标表头缺少“三级指标”（或“指标名称”“指标内容”）列，无法读出指标',
+    ],
   ])('%s is refused, naming the header row and what it lacks', (_, header, message) => {
     const result = parseTargetTables([...fields, ...header, '产出指标 | 数量指标 | 购置设备 | 购置设备数'].join('\n'));
     expect(result.projects).toEqual([]);

@@ -43,12 +43,18 @@ const FIELD_LABELS: ReadonlyArray<[RegExp, FieldKey]> = [
   [/^(?:项目名称|项目支出名称|项目全称|二级项目名称|部门(?:\(单位\))?名称|单位名称)$/, 'name'],
   [/^(?:主管部门|预算部门|主管部门及代码|主管单位|主管部门\(单位\))$/, 'department'],
   [/^(?:实施单位|项目实施单位|预算单位)$/, 'implementer'],
-  [/^(?:预算数|年度资金总额|年度本级预算金额|本级预算金额|项目金额|资金情况|预算金额|年度预算数|年度预算金额|资金总额|金额合计|项目总金额|项目资金总额|预算总额|总额|合计)$/, 'total'],
+  [
+    /^(?:预算数|年度资金总额|年度本级预算金额|本级预算金额|项目金额|资金情况|预算金额|年度预算数|年度预算金额|资金总额|金额合计|项目总金额|项目资金总额|预算总额|总额|合计)$/,
+    'total',
+  ],
   [/^(?:其中[:：]?)?(?:财政资金|财政拨款|当年财政拨款|本级财政资金|财政性资金|一般公共预算(?:拨款|资金)?|财政拨款资金)$/, 'fiscal'],
   [/^(?:其中[:：]?)?上年结转(?:资金)?$/, 'carryover'],
   [/^(?:其中[:：]?)?其他资金$/, 'other'],
   [/^(?:资金用途|主要用途|用途|项目概况|项目内容)$/, 'purpose'],
-  [/^(?:绩效目标|年度绩效目标|本年度绩效目标|年度目标|年度总体目标|总体目标|部门整体绩效目标|整体绩效目标|履职目标|部门履职目标|年度履职目标|当年绩效目标)$/, 'goals'],
+  [
+    /^(?:绩效目标|年度绩效目标|本年度绩效目标|年度目标|年度总体目标|总体目标|部门整体绩效目标|整体绩效目标|履职目标|部门履职目标|年度履职目标|当年绩效目标)$/,
+    'goals',
+  ],
   [/^(?:实施期绩效目标|实施期目标|中长期目标|总体绩效目标)$/, 'periodGoals'],
   [/^(?:实施期|项目实施期|项目支出实施期|项目期限|实施周期|项目周期)$/, 'period'],
   [/^(?:项目负责人|负责人)$/, 'leader'],
@@ -79,7 +85,10 @@ const HEADER_LABELS: ReadonlyArray<[RegExp, Column]> = [
   [/^二级指标$/, 'level2'],
   [/^(?:三级指标|指标名称|指标内容|具体指标|绩效指标名称|三级指标名称|指标)$/, 'name'],
   [/^(?:绩效指标描述|指标解释|指标说明|指标描述|指标定义|绩效指标说明)$/, 'description'],
-  [/^(?:指标值|目标值|年度指标值|指标值及单位|年度目标值|预期目标值|全年目标值|计划指标值|目标指标值|年度计划值|预期指标值|绩效目标值|指标目标值|年度指标目标值|预期目标|指标值\(?包含数字及文字描述\)?)$/, 'value'],
+  [
+    /^(?:指标值|目标值|年度指标值|指标值及单位|年度目标值|预期目标值|全年目标值|计划指标值|目标指标值|年度计划值|预期指标值|绩效目标值|指标目标值|年度指标目标值|预期目标|指标值\(?包含数字及文字描述\)?)$/,
+    'value',
+  ],
   [/^(?:指标性质|指标方向|计算符号|符号|比较符号|运算符号|指标值符号)$/, 'comparator'],
   [/^(?:计量单位|度量单位|单位|指标单位)$/, 'unit'],
   [/^(?:实际完成值|全年实际值|实际值|完成值|实际完成情况|全年实际完成值|实际完成|全年完成值|实际完成指标值)$/, 'actual'],
@@ -188,7 +197,9 @@ function headerColumns(cells: readonly GridCell[]): Array<{ column: Column; inde
 
 function isHeader(columns: ReadonlyArray<{ column: Column }>): boolean {
   const kinds = new Set(columns.map((c) => c.column));
-  return kinds.has('name') && (kinds.has('value') || kinds.has('unit') || kinds.has('actual')) && (kinds.has('level1') || kinds.has('level2') || kinds.size >= 3);
+  return (
+    kinds.has('name') && (kinds.has('value') || kinds.has('unit') || kinds.has('actual')) && (kinds.has('level1') || kinds.has('level2') || kinds.size >= 3)
+  );
 }
 
 /**
@@ -469,7 +480,13 @@ function readFields(table: TableDraft, rows: readonly GridRow[]): Fields {
       case 'periodGoals': {
         // Goals may run over several cells (one per goal), up to the next label.
         const taken = valueText === '' ? [] : [valueText];
-        while (i + 1 < cells.length && cells[i + 1].text.trim() !== '' && fieldOf(cells[i + 1].text) === null && columnOf(cells[i + 1].text) === null && !INLINE_FIELDS.some(([p]) => p.test(normalizeCell(cells[i + 1].text)))) {
+        while (
+          i + 1 < cells.length &&
+          cells[i + 1].text.trim() !== '' &&
+          fieldOf(cells[i + 1].text) === null &&
+          columnOf(cells[i + 1].text) === null &&
+          !INLINE_FIELDS.some(([p]) => p.test(normalizeCell(cells[i + 1].text)))
+        ) {
           taken.push(cells[++i].text.trim());
         }
         (key === 'goals' ? fields.goals : fields.periodGoals).push(...taken);
@@ -516,7 +533,14 @@ function streamIndicatorRows(table: TableDraft, headerRow: number): { columns: C
       const cell = cells[i + k];
       if (!cell || !(cell.text === '' || isLevelLabel(cell.text))) return false;
     }
-    return levelColumns === 0 || cells[i + levelColumns - 1]?.text !== '' || cells[i]?.text !== '' || levelColumns === 1 || isLevelLabel(cells[i + 1]?.text ?? '') || cells[i + 1]?.text === '';
+    return (
+      levelColumns === 0 ||
+      cells[i + levelColumns - 1]?.text !== '' ||
+      cells[i]?.text !== '' ||
+      levelColumns === 1 ||
+      isLevelLabel(cells[i + 1]?.text ?? '') ||
+      cells[i + 1]?.text === ''
+    );
   };
   const rows: RowDraft[] = [];
   for (let at = 0; at < cells.length; ) {
@@ -789,7 +813,10 @@ function readTable(table: TableDraft, options: ImportOptions, warnings: ImportMe
         if (rowLevel1 === '') throw new TableError(row.at, `指标“${rowName}”缺少一级指标，二级指标“${level2}”也无法推定`);
         throw new TableError(row.cells.level1?.at ?? row.at, `一级指标“${rowLevel1}”无法识别，应为产出指标、效益指标、满意度指标或成本指标`);
       }
-      warn(row.cells.level2?.at ?? row.at, `指标“${rowName}”${rowLevel1 === '' ? '未写一级指标' : `的一级指标“${rowLevel1}”无法识别`}，按二级指标“${level2}”推定为“${LEVEL1_LABELS[implied]}”`);
+      warn(
+        row.cells.level2?.at ?? row.at,
+        `指标“${rowName}”${rowLevel1 === '' ? '未写一级指标' : `的一级指标“${rowLevel1}”无法识别`}，按二级指标“${level2}”推定为“${LEVEL1_LABELS[implied]}”`,
+      );
       rowLevel1 = LEVEL1_LABELS[implied];
     } else if (implied !== null && implied === 'SATISFACTION' && level1Code(rowLevel1) !== 'SATISFACTION' && (l1 === '' || row.cells.level1?.merged)) {
       // A blank 一级 under 效益 with a 满意度 二级: the page lost the 满意度指标 cell.
@@ -868,7 +895,14 @@ export function readTargetTables(grids: readonly SourceGrid[], options: ImportOp
     return {
       projects: [],
       warnings: [],
-      errors: [{ table: null, line: null, message: '没有找到绩效目标表：应有以“绩效目标表”“目标申报表”“目标批复表”“绩效目标和指标”“绩效目标设定公示”或“自评表”结尾的表名，或“项目名称”与指标表头' }],
+      errors: [
+        {
+          table: null,
+          line: null,
+          message:
+            '没有找到绩效目标表：应有以“绩效目标表”“目标申报表”“目标批复表”“绩效目标和指标”“绩效目标设定公示”或“自评表”结尾的表名，或“项目名称”与指标表头',
+        },
+      ],
     };
   }
 
@@ -889,12 +923,20 @@ export function readTargetTables(grids: readonly SourceGrid[], options: ImportOp
   const stated = new Set(drafts.flatMap(({ draft }) => (draft.statedYear === null ? [] : [draft.statedYear])));
   const documentYear = stated.size === 1 ? [...stated][0] : null;
   const projects: ImportedProject[] = [];
-  for (const { table, draft: { statedYear, ...draft } } of drafts) {
+  for (const {
+    table,
+    draft: { statedYear, ...draft },
+  } of drafts) {
     const year = statedYear ?? documentYear ?? options.year ?? null;
     const about = table.grid.sheet === undefined ? {} : { sheet: table.grid.sheet };
     if (year === null) {
       const why = stated.size > 1 ? `本文件其他表的年度不一致（${[...stated].join('、')}）` : '表名和项目名称都未写年度';
-      errors.push({ table: draft.tableNumber, line: null, ...about, message: `${tableLabel(table)}：无法确定年度，${why}，请指定年度（命令行 --year 或 GraphQL 的 year 参数）` });
+      errors.push({
+        table: draft.tableNumber,
+        line: null,
+        ...about,
+        message: `${tableLabel(table)}：无法确定年度，${why}，请指定年度（命令行 --year 或 GraphQL 的 year 参数）`,
+      });
       continue;
     }
     if (statedYear === null) {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ACCEPTANCE_LIMITS, checkAcceptance, type AcceptanceRecord } from './acceptance.js';
 
 const hash = (n: number) => n.toString(16).padStart(64, '0');
-const repair = (changes: Partial<AcceptanceRecord> = {}): AcceptanceRecord => ({ kind: 'REPAIR', itemName: '城关法庭屋面', passed: true, photos: [hash(1)], ...changes });
+const repair = (changes: Partial<AcceptanceRecord> = {}): AcceptanceRecord => ({
+  kind: 'REPAIR',
+  itemName: '城关法庭屋面',
+  passed: true,
+  photos: [hash(1)],
+  ...changes,
+});
 
 describe('checkAcceptance', () => {
   it.each<[string, AcceptanceRecord, Array<[string, string]>]>([
@@ -18,10 +24,22 @@ describe('checkAcceptance', () => {
     ['a photo given twice', repair({ photos: [hash(1), hash(1)] }), [['photos', 'REPEATED']]],
     ['the item name at its limit', repair({ itemName: '屋'.repeat(ACCEPTANCE_LIMITS.itemName) }), []],
     ['the item name over its limit', repair({ itemName: '屋'.repeat(ACCEPTANCE_LIMITS.itemName + 1) }), [['itemName', 'TOO_LONG']]],
-    ['a serial number over its limit', repair({ kind: 'EQUIPMENT', serialNumber: 'S'.repeat(ACCEPTANCE_LIMITS.serialNumber + 1) }), [['serialNumber', 'TOO_LONG']]],
+    [
+      'a serial number over its limit',
+      repair({ kind: 'EQUIPMENT', serialNumber: 'S'.repeat(ACCEPTANCE_LIMITS.serialNumber + 1) }),
+      [['serialNumber', 'TOO_LONG']],
+    ],
     ['a note over its limit', repair({ note: '字'.repeat(ACCEPTANCE_LIMITS.note + 1) }), [['note', 'TOO_LONG']]],
-    ['a checklist label over its limit', repair({ checklist: [{ label: '检'.repeat(ACCEPTANCE_LIMITS.checklistLabel + 1) }] }), [['checklist[0].label', 'TOO_LONG']]],
-    ['too many checklist lines', repair({ checklist: Array.from({ length: ACCEPTANCE_LIMITS.checklistLines + 1 }, (_, i) => ({ label: `第${i + 1}项` })) }), [['checklist', 'TOO_MANY']]],
+    [
+      'a checklist label over its limit',
+      repair({ checklist: [{ label: '检'.repeat(ACCEPTANCE_LIMITS.checklistLabel + 1) }] }),
+      [['checklist[0].label', 'TOO_LONG']],
+    ],
+    [
+      'too many checklist lines',
+      repair({ checklist: Array.from({ length: ACCEPTANCE_LIMITS.checklistLines + 1 }, (_, i) => ({ label: `第${i + 1}项` })) }),
+      [['checklist', 'TOO_MANY']],
+    ],
     ['too many photos', repair({ photos: Array.from({ length: ACCEPTANCE_LIMITS.photos + 1 }, (_, i) => hash(i)) }), [['photos', 'TOO_MANY']]],
     [
       'a blank form lists everything, in the order of the form',

@@ -69,7 +69,12 @@ export function checkAcceptance(record: AcceptanceRecord): AcceptanceProblem[] {
   problems.push(...tooLong('serialNumber', LABELS.serialNumber, serialNumber, ACCEPTANCE_LIMITS.serialNumber));
 
   if (checklist.length > ACCEPTANCE_LIMITS.checklistLines) {
-    problems.push({ field: 'checklist', rule: 'TOO_MANY', limit: ACCEPTANCE_LIMITS.checklistLines, message: `验收清单最多 ${ACCEPTANCE_LIMITS.checklistLines} 项` });
+    problems.push({
+      field: 'checklist',
+      rule: 'TOO_MANY',
+      limit: ACCEPTANCE_LIMITS.checklistLines,
+      message: `验收清单最多 ${ACCEPTANCE_LIMITS.checklistLines} 项`,
+    });
   }
   checklist.forEach((line, i) => {
     const label = line.label.trim();

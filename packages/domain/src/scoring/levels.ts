@@ -2,16 +2,7 @@
 export type Level1 = 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
 
 /** 二级指标 codes (docs/domain.md "Words we use"). */
-export type Level2 =
-  | 'QUANTITY'
-  | 'QUALITY'
-  | 'TIMELINESS'
-  | 'COST'
-  | 'ECONOMIC'
-  | 'SOCIAL'
-  | 'ECOLOGICAL'
-  | 'SUSTAINABILITY'
-  | 'SERVICE_SATISFACTION';
+export type Level2 = 'QUANTITY' | 'QUALITY' | 'TIMELINESS' | 'COST' | 'ECONOMIC' | 'SOCIAL' | 'ECOLOGICAL' | 'SUSTAINABILITY' | 'SERVICE_SATISFACTION';
 
 const LEVEL1_WORDS: ReadonlyArray<[RegExp, Level1]> = [
   [/产出/, 'OUTPUT'],

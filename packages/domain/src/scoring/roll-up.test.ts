@@ -18,7 +18,16 @@ describe('rollUpProjects', () => {
     [
       'the seed: 476.8 of 527 spent, average (92.46 + 91.38 + 84.68 + 90.44 + 68.25) / 5 = 85.442',
       SEED,
-      { projectCount: 5, budget: 527, spent: 476.8, executionRate: 0.9047, averageScore: 85.44, grades: { excellent: 3, good: 1, fair: 1, poor: 0 }, incompleteProjects: 1, missing: 1 },
+      {
+        projectCount: 5,
+        budget: 527,
+        spent: 476.8,
+        executionRate: 0.9047,
+        averageScore: 85.44,
+        grades: { excellent: 3, good: 1, fair: 1, poor: 0 },
+        incompleteProjects: 1,
+        missing: 1,
+      },
     ],
     [
       'money is added to the 分: 0.1 + 0.2 万元 is 0.3, not 0.30000000000000004',
@@ -53,7 +62,16 @@ describe('rollUpProjects', () => {
     [
       'no projects: nothing to average',
       [],
-      { projectCount: 0, budget: 0, spent: 0, executionRate: null, averageScore: null, grades: { excellent: 0, good: 0, fair: 0, poor: 0 }, incompleteProjects: 0, missing: 0 },
+      {
+        projectCount: 0,
+        budget: 0,
+        spent: 0,
+        executionRate: null,
+        averageScore: null,
+        grades: { excellent: 0, good: 0, fair: 0, poor: 0 },
+        incompleteProjects: 0,
+        missing: 0,
+      },
     ],
   ])('%s', (_label, projects, expected) => {
     expect(rollUpProjects(projects)).toMatchObject(expected);

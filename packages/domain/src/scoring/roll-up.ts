@@ -50,12 +50,21 @@ function sumOf(values: readonly number[], unitsPerWhole: number): number {
  * @example rollUpProjects([{ budget: 30, spent: 28.5, score: 90.44, grade: '优', missing: 0 }]).executionRate // 0.95
  */
 export function rollUpProjects(projects: readonly ProjectToRollUp[]): RollUp {
-  const budget = sumOf(projects.map((project) => project.budget), FEN_PER_WAN);
-  const spent = sumOf(projects.map((project) => project.spent), FEN_PER_WAN);
+  const budget = sumOf(
+    projects.map((project) => project.budget),
+    FEN_PER_WAN,
+  );
+  const spent = sumOf(
+    projects.map((project) => project.spent),
+    FEN_PER_WAN,
+  );
   const grades: Record<GradeKey, number> = { excellent: 0, good: 0, fair: 0, poor: 0 };
   for (const project of projects) grades[GRADE_KEYS[project.grade]] += 1;
   // 总分 have two decimals: added in hundredths, exactly.
-  const scores = sumOf(projects.map((project) => project.score), 100);
+  const scores = sumOf(
+    projects.map((project) => project.score),
+    100,
+  );
   return {
     projectCount: projects.length,
     budget,

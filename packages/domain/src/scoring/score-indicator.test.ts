@@ -49,7 +49,13 @@ describe('scoreIndicator: worked numbers for every rule (weight 10 unless said)'
     ['done late scores 0', '2023年10月前', { value: '2023-10-05' }, 12.5, { completionRate: 0, score: 0, met: false, deviationNoteRequired: true }],
     ['done late, evaluator grants 60%', '2023年10月前', { value: '2023-10-05', tier: 'PARTIAL', ratio: 0.6 }, 12.5, { score: 7.5, met: false }],
     // qualitative tiers
-    ['achieved at 0.9', '显著提升审判质效', { tier: 'ACHIEVED', ratio: 0.9 }, 15, { completionRate: 0.9, score: 13.5, met: true, deviationNoteRequired: false }],
+    [
+      'achieved at 0.9',
+      '显著提升审判质效',
+      { tier: 'ACHIEVED', ratio: 0.9 },
+      15,
+      { completionRate: 0.9, score: 13.5, met: true, deviationNoteRequired: false },
+    ],
     ['achieved, default ratio 1', '充分保障', { tier: 'ACHIEVED' }, 15, { score: 15, met: true }],
     ['partial, default 0.7', '充分保障', { tier: 'PARTIAL' }, 15, { completionRate: 0.7, score: 10.5, met: false, deviationNoteRequired: true }],
     ['not achieved at 0.4', '充分保障', { tier: 'NOT_ACHIEVED', ratio: 0.4 }, 15, { score: 6, met: false }],

@@ -88,9 +88,7 @@ describe('scoreProject on the 派出法庭安全隐患维修项目', () => {
   });
 
   it('refuses negative spending', () => {
-    expect(() => scoreProject({ indicators: repairProject(fullYear), budget: 30, spent: -1 })).toThrow(
-      new InvalidInputError('spent', '支出金额不能为负数'),
-    );
+    expect(() => scoreProject({ indicators: repairProject(fullYear), budget: 30, spent: -1 })).toThrow(new InvalidInputError('spent', '支出金额不能为负数'));
   });
 });
 
@@ -103,7 +101,11 @@ describe('assignWeights', () => {
       levels('产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '满意度指标'),
       [6.25, 6.25, 6.25, 6.25, 6.25, 6.25, 6.25, 6.25, 15, 15, 10],
     ],
-    ['table 2 of the seed: 5 outputs, 2 benefits, 1 satisfaction', levels('产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '满意度指标'), [10, 10, 10, 10, 10, 15, 15, 10]],
+    [
+      'table 2 of the seed: 5 outputs, 2 benefits, 1 satisfaction',
+      levels('产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '满意度指标'),
+      [10, 10, 10, 10, 10, 15, 15, 10],
+    ],
     ['成本指标 as a first level shares the 产出 points', levels('产出指标', '成本指标', '效益指标', '满意度指标'), [25, 25, 30, 10]],
     [
       'a not-applicable indicator is dropped and its level rescaled',
@@ -128,9 +130,23 @@ describe('assignWeights', () => {
   });
 
   it.each<[string, Array<{ level1: string; weight?: number | null }>, string]>([
-    ['weights that do not add up', [{ level1: '效益指标', weight: 20 }, { level1: '效益指标', weight: 5 }], '效益指标的分值合计应为 30，实际为 25'],
+    [
+      'weights that do not add up',
+      [
+        { level1: '效益指标', weight: 20 },
+        { level1: '效益指标', weight: 5 },
+      ],
+      '效益指标的分值合计应为 30，实际为 25',
+    ],
     ['some set, some not', [{ level1: '产出指标', weight: 50 }, { level1: '产出指标' }], '产出指标的分值须全部设定或全部不设定'],
-    ['a negative weight', [{ level1: '满意度指标', weight: 12 }, { level1: '满意度指标', weight: -2 }], '满意度指标的分值不能为负数'],
+    [
+      'a negative weight',
+      [
+        { level1: '满意度指标', weight: 12 },
+        { level1: '满意度指标', weight: -2 },
+      ],
+      '满意度指标的分值不能为负数',
+    ],
     ['an unknown first level', [{ level1: '其他指标' }], '一级指标“其他指标”无法识别，应为产出指标、效益指标、满意度指标或成本指标'],
   ])('refuses %s', (_label, indicators, message) => {
     expect(() => assignWeights(indicators)).toThrow(message);

@@ -73,9 +73,7 @@ export function assignWeights(
 ): number[] {
   const pools = indicators.map((indicator) => poolOf(indicator.level1));
   const applicable = (i: number): boolean => !indicators[i].notApplicable;
-  const presentPools = (Object.keys(scheme.levelWeights) as WeightPool[]).filter((pool) =>
-    pools.some((p, i) => p === pool && applicable(i)),
-  );
+  const presentPools = (Object.keys(scheme.levelWeights) as WeightPool[]).filter((pool) => pools.some((p, i) => p === pool && applicable(i)));
   const allPoints = Object.values(scheme.levelWeights).reduce((a, b) => a + b, 0);
   const presentPoints = presentPools.reduce((sum, pool) => sum + scheme.levelWeights[pool], 0);
   const rescale = presentPoints === 0 ? 0 : allPoints / presentPoints;

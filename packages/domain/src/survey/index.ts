@@ -1,10 +1,4 @@
-export {
-  satisfactionRate,
-  SATISFACTION_LEVELS,
-  type SatisfactionCounts,
-  type SatisfactionLevel,
-  type SatisfactionMethod,
-} from './satisfaction.js';
+export { satisfactionRate, SATISFACTION_LEVELS, type SatisfactionCounts, type SatisfactionLevel, type SatisfactionMethod } from './satisfaction.js';
 export {
   checkAnswers,
   collectAnswers,

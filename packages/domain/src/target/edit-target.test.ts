@@ -5,7 +5,14 @@ import { parseTarget } from './parse-target.js';
 
 describe('targetFromFields: what a person corrects in the preview', () => {
   it('keeps a corrected unit', () => {
-    expect(targetFromFields({ raw: '≥98百分比', kind: 'quantitative', comparator: '>=', value: 98, unit: '百分比' })).toEqual({ raw: '≥98百分比', kind: 'quantitative', comparator: '>=', value: 98, unit: '%', rule: null });
+    expect(targetFromFields({ raw: '≥98百分比', kind: 'quantitative', comparator: '>=', value: 98, unit: '百分比' })).toEqual({
+      raw: '≥98百分比',
+      kind: 'quantitative',
+      comparator: '>=',
+      value: 98,
+      unit: '%',
+      rule: null,
+    });
   });
 
   it.each<[string, TargetFields, string]>([

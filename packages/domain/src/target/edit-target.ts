@@ -42,7 +42,8 @@ export function targetFromFields(fields: TargetFields): ParsedTarget {
   const raw = fields.raw;
   if (fields.kind === 'qualitative') return { raw, kind: 'qualitative', comparator: null, value: null, unit: null, rule: null };
   const rule = fields.zeroBelow == null ? null : { zeroBelow: fields.zeroBelow };
-  if (rule && !(rule.zeroBelow > 0 && rule.zeroBelow < 1)) throw new InvalidInputError('zeroBelow', `不得分的完成率下限应在 0 到 1 之间，实际为 ${rule.zeroBelow}`);
+  if (rule && !(rule.zeroBelow > 0 && rule.zeroBelow < 1))
+    throw new InvalidInputError('zeroBelow', `不得分的完成率下限应在 0 到 1 之间，实际为 ${rule.zeroBelow}`);
   const extra = { ...(fields.note ? { note: fields.note } : {}) };
   if (fields.kind === 'deadline') {
     if (!fields.deadline) throw new InvalidInputError('deadline', '时间节点类指标须填写截止日期');

@@ -33,10 +33,7 @@ function tierRatio(input: ActualInput, tier: Tier): number {
   const bounds = TIERS[tier];
   const ratio = input.ratio ?? bounds.default;
   if (!Number.isFinite(ratio) || ratio < bounds.min || ratio > bounds.max) {
-    throw new InvalidInputError(
-      'ratio',
-      `“${bounds.label}”的得分比例应在 ${bounds.min} 到 ${bounds.max} 之间，实际为 ${input.ratio}`,
-    );
+    throw new InvalidInputError('ratio', `“${bounds.label}”的得分比例应在 ${bounds.min} 到 ${bounds.max} 之间，实际为 ${input.ratio}`);
   }
   return ratio;
 }

@@ -107,7 +107,10 @@ const PERIOD = /^(.+?)(?:-|~|～|—|–|至|到)(.+)$/;
  * @example parseDateSpan('2023.07-2024.01') // { end: '2024-01-31', start: '2023-07-01', yearWritten: true }
  */
 export function parseDateSpan(normalized: string, defaultYear?: number): DateSpan | null {
-  const text = normalized.replace(PREFIX, '').replace(DONE_SUFFIX, '').replace(/(?:之前|以前|前)?(?:完成|完工)$/, '');
+  const text = normalized
+    .replace(PREFIX, '')
+    .replace(DONE_SUFFIX, '')
+    .replace(/(?:之前|以前|前)?(?:完成|完工)$/, '');
   if (text === '') return null;
   const point = parsePoint(text, defaultYear);
   if (point) return point;
@@ -120,7 +123,9 @@ export function parseDateSpan(normalized: string, defaultYear?: number): DateSpa
   const bareMonth = /^\d{1,2}$/.test(from) && /^\d{1,2}月/.test(to);
   const first = parsePoint(bareMonth ? `${from}月` : from, defaultYear);
   const yearOfFirst = /^(\d{4})/.exec(first?.start ?? '');
-  const last = parsePoint(to, yearOfFirst ? Number(yearOfFirst[1]) : defaultYear) ?? (/^\d{1,2}$/.test(to) && first ? parsePoint(`${first.start.slice(0, 4)}.${to}`, undefined) : null);
+  const last =
+    parsePoint(to, yearOfFirst ? Number(yearOfFirst[1]) : defaultYear) ??
+    (/^\d{1,2}$/.test(to) && first ? parsePoint(`${first.start.slice(0, 4)}.${to}`, undefined) : null);
   if (first === null || last === null || last.end < first.start) return null;
   return { end: last.end, start: first.start, yearWritten: first.yearWritten || last.yearWritten };
 }

@@ -38,7 +38,9 @@ describe('parseTarget reads every target other units published as DESIGN.md says
   it.each(samples.map((s, i) => [`${i + 1}: ${s.raw} (${s.level2} / ${s.name})`, s] as const))('%s', (_, sample) => {
     // The table's year is the one its document names ("…自评(2020)").
     const year = /(?:19|20)\d{2}/.exec(sample.doc);
-    const got = reading(parseTarget(sample.raw, { level1: sample.level1, level2: sample.level2, name: sample.name, year: year ? Number(year[0]) : undefined }).target);
+    const got = reading(
+      parseTarget(sample.raw, { level1: sample.level1, level2: sample.level2, name: sample.name, year: year ? Number(year[0]) : undefined }).target,
+    );
     const accepted = [sample.expect, ...(sample.expect_alt ? [{ ...sample.expect, ...sample.expect_alt }] : [])];
     expect(accepted).toContainEqual(got);
   });

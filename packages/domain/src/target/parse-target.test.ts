@@ -140,14 +140,7 @@ describe('parseTarget: rules written into the cell', () => {
 });
 
 describe('parseTarget: qualitative targets are kept verbatim', () => {
-  it.each([
-    ['显著提升审判质效'],
-    ['及时充分保障'],
-    ['有效解决被救助人困难，改善救助人生活'],
-    ['较上年有所提高'],
-    ['好'],
-    [''],
-  ])('%s', (raw) => {
+  it.each([['显著提升审判质效'], ['及时充分保障'], ['有效解决被救助人困难，改善救助人生活'], ['较上年有所提高'], ['好'], ['']])('%s', (raw) => {
     expect(parseTarget(raw)).toEqual({ target: { raw, ...qualitative }, warnings: [] });
   });
 });
@@ -176,7 +169,7 @@ describe('parseTarget: each rule of DESIGN.md "Target values" has its case', () 
     ['截止2023年12月', '截止2023年12月', {}, { kind: 'deadline', value: '2023-12-31' }],
     ['2023.12 is the month', '2023.12', {}, { kind: 'deadline', value: '2023-12-31' }],
     ['2023年10月前 is before October', '2023年10月前', {}, { kind: 'deadline', value: '2023-09-30' }],
-    ['a date with no year takes the table\'s', '11月底之前', { year: 2023, level2: '时效指标' }, { kind: 'deadline', value: '2023-11-30' }],
+    ["a date with no year takes the table's", '11月底之前', { year: 2023, level2: '时效指标' }, { kind: 'deadline', value: '2023-11-30' }],
     ['a period is due at its end and keeps its start', '2023.07-2024.01', {}, { kind: 'deadline', value: '2024-01-31', start: '2023-07-01' }],
     ['a period in words', '2023年7月至12月', {}, { kind: 'deadline', value: '2023-12-31', start: '2023-07-01' }],
     ['an Excel serial in a 时效 cell is a date', '44561', { level2: '时效指标' }, { kind: 'deadline', value: '2021-12-31' }],

@@ -17,7 +17,7 @@ export function parseDecimal(text: string): number | null {
 
 /** Rounds to two decimals the way scores and money are shown (half away from zero). */
 export function round2(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100;
+  return (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9)) / 100;
 }
 
 /**
@@ -26,5 +26,5 @@ export function round2(value: number): number {
  * @example round4(400 / 418) // 0.9569
  */
 export function round4(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value) * 10_000 + 1e-9) / 10_000;
+  return (Math.sign(value) * Math.round(Math.abs(value) * 10_000 + 1e-9)) / 10_000;
 }

@@ -39,19 +39,22 @@ export function useDraft<T>(options: DraftOptions<T>) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let paused = true;
   let writing: Promise<void> = Promise.resolve();
-  const read = (): T => (isRef(options.source) ? options.source.value : typeof options.source === 'function' ? (options.source as () => T)() : (options.source as T));
+  const read = (): T =>
+    isRef(options.source) ? options.source.value : typeof options.source === 'function' ? (options.source as () => T)() : (options.source as T);
 
   function write(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
     const snapshot = toPlain(read());
     const at = now();
-    writing = writing.then(() => saveDraft(db, formId, snapshot, at)).then(
-      () => {
-        savedAt.value = at;
-      },
-      () => undefined,
-    );
+    writing = writing
+      .then(() => saveDraft(db, formId, snapshot, at))
+      .then(
+        () => {
+          savedAt.value = at;
+        },
+        () => undefined,
+      );
     return writing;
   }
 

@@ -1,7 +1,15 @@
 import { liveQuery } from 'dexie';
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue';
 import { getJixiaoDb, type JixiaoDb } from '../offline/db';
-import { exportUnsynced, isStoragePersisted, listOutbox, requestPersistentStorage, retryNow, storageEstimate, type StorageNavigatorLike } from '../offline/outbox';
+import {
+  exportUnsynced,
+  isStoragePersisted,
+  listOutbox,
+  requestPersistentStorage,
+  retryNow,
+  storageEstimate,
+  type StorageNavigatorLike,
+} from '../offline/outbox';
 import type { OutboxRecord } from '../offline/types';
 
 export interface UseOutboxOptions {

@@ -65,7 +65,9 @@ export function useTargetImport({ api }: TargetImportOptions) {
   const result = ref<SavedTargetTables | null>(null);
 
   const indicatorCount = computed(() => tables.value?.reduce((sum, table) => sum + table.indicators.length, 0) ?? 0);
-  const guessCount = computed(() => tables.value?.reduce((sum, table) => sum + table.warnings.length + table.indicators.filter((i) => i.warnings.length > 0).length, 0) ?? 0);
+  const guessCount = computed(
+    () => tables.value?.reduce((sum, table) => sum + table.warnings.length + table.indicators.filter((i) => i.warnings.length > 0).length, 0) ?? 0,
+  );
   const canPreview = computed(() => !previewing.value && (mode.value === 'file' ? file.value !== null : text.value.trim() !== ''));
 
   async function loadOrganizations(): Promise<void> {
@@ -80,7 +82,10 @@ export function useTargetImport({ api }: TargetImportOptions) {
   async function preview(): Promise<void> {
     if (!canPreview.value) return;
     if (mode.value === 'file' && file.value && file.value.size > MAX_IMPORT_FILE_BYTES) {
-      previewError.value = { key: 'importer.tooLarge', values: { name: file.value.name, size: megabytes(file.value.size), max: megabytes(MAX_IMPORT_FILE_BYTES) } };
+      previewError.value = {
+        key: 'importer.tooLarge',
+        values: { name: file.value.name, size: megabytes(file.value.size), max: megabytes(MAX_IMPORT_FILE_BYTES) },
+      };
       tables.value = null;
       return;
     }
@@ -100,7 +105,9 @@ export function useTargetImport({ api }: TargetImportOptions) {
       source.value = read.source;
       tables.value = draftFromPreview(read.tables);
       readErrors.value = read.errors;
-      const ofTables = new Set(read.tables.flatMap((table) => [...table.warnings, ...table.indicators.flatMap((indicator) => indicator.warnings)].map((warning) => warning.message)));
+      const ofTables = new Set(
+        read.tables.flatMap((table) => [...table.warnings, ...table.indicators.flatMap((indicator) => indicator.warnings)].map((warning) => warning.message)),
+      );
       notices.value = read.warnings.filter((warning) => !ofTables.has(warning.message));
     } catch (error) {
       tables.value = null;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardIndicatorRef, DashboardProjectRef, SurveyResultsRef } from '../graphql/queries';
-import { budgetByMonth, budgetOption, completionOption, GRADE_COLORS, satisfactionRows, scoreOption, sortByScore, surveyOption, type Translate } from './chart-options';
+import {
+  budgetByMonth,
+  budgetOption,
+  completionOption,
+  GRADE_COLORS,
+  satisfactionRows,
+  scoreOption,
+  sortByScore,
+  surveyOption,
+  type Translate,
+} from './chart-options';
 
 /** Keys and values as text, so the options can be read without the messages. */
 const t: Translate = (key, values) => (values ? `${key}${JSON.stringify(values)}` : key);
@@ -9,7 +19,16 @@ type Series = Array<Record<string, any>>;
 const seriesOf = (option: unknown) => (option as { series: Series }).series;
 
 function project(name: string, score: number, grade: string): DashboardProjectRef {
-  return { id: name, name, orgName: '法院', year: 2023, budget: { total: 100 }, spent: 0, evaluation: { score, grade, executionRate: 0, missing: 0 }, spendings: [] };
+  return {
+    id: name,
+    name,
+    orgName: '法院',
+    year: 2023,
+    budget: { total: 100 },
+    spent: 0,
+    evaluation: { score, grade, executionRate: 0, missing: 0 },
+    spendings: [],
+  };
 }
 
 function indicator(name: string, completionRate: number | null, options: { actual?: boolean; notApplicable?: boolean } = {}): DashboardIndicatorRef {
@@ -63,7 +82,10 @@ describe('completion per indicator', () => {
   });
 
   it('leaves out indicators marked not applicable and draws the 100% target line', () => {
-    const option = completionOption([indicator('a', 1), indicator('na', null, { notApplicable: true })], t) as { yAxis: { data: string[] }; xAxis: { max: number } };
+    const option = completionOption([indicator('a', 1), indicator('na', null, { notApplicable: true })], t) as {
+      yAxis: { data: string[] };
+      xAxis: { max: number };
+    };
     expect(option.yAxis.data).toEqual(['a']);
     expect(seriesOf(option)[0].markLine.data[0].xAxis).toBe(100);
     expect(option.xAxis.max).toBe(150);
@@ -113,7 +135,13 @@ describe('survey answer distribution', () => {
       responseCount: counts.reduce((a, b) => a + b, 0),
       satisfactionRate: 80,
       questions: [
-        { questionId: 'q1', kind: 'SATISFACTION', text: '总体评价', answeredCount: counts.reduce((a, b) => a + b, 0), counts: levels.map((option, i) => ({ option, count: counts[i] })) },
+        {
+          questionId: 'q1',
+          kind: 'SATISFACTION',
+          text: '总体评价',
+          answeredCount: counts.reduce((a, b) => a + b, 0),
+          counts: levels.map((option, i) => ({ option, count: counts[i] })),
+        },
         { questionId: 'q2', kind: 'TEXT', text: '意见', answeredCount: 1, counts: [] },
       ],
       ...extra,
@@ -121,7 +149,9 @@ describe('survey answer distribution', () => {
   }
 
   it('counts the five levels of each satisfaction question, best first', () => {
-    expect(satisfactionRows([{ title: '干警', results: results([3, 5, 1, 1, 0]) }])).toEqual([{ label: '干警', question: '总体评价', counts: [3, 5, 1, 1, 0], answered: 10 }]);
+    expect(satisfactionRows([{ title: '干警', results: results([3, 5, 1, 1, 0]) }])).toEqual([
+      { label: '干警', question: '总体评价', counts: [3, 5, 1, 1, 0], answered: 10 },
+    ]);
   });
 
   it('draws one question as a ring of the five levels, labelling only those answered', () => {

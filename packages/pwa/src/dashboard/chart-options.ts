@@ -177,7 +177,13 @@ export function budgetOption(input: BudgetInput, t: Translate): ChartOption {
     legend: { top: 0, itemWidth: 16, itemHeight: 10, textStyle: { fontSize: 12, color: TEXT } },
     tooltip: { trigger: 'axis', confine: true },
     xAxis: { type: 'category', data: monthly.map((_, i) => t('dashboard.budget.month', { month: i + 1 })), axisLabel: { color: MUTED, fontSize: 11 } },
-    yAxis: { type: 'value', name: t('dashboard.budget.unit'), nameTextStyle: { color: MUTED, align: 'left' }, axisLabel: { color: MUTED }, splitLine: { lineStyle: { color: '#ebedf0' } } },
+    yAxis: {
+      type: 'value',
+      name: t('dashboard.budget.unit'),
+      nameTextStyle: { color: MUTED, align: 'left' },
+      axisLabel: { color: MUTED },
+      splitLine: { lineStyle: { color: '#ebedf0' } },
+    },
     series: [
       { type: 'bar', name: t('dashboard.budget.monthly'), barMaxWidth: 16, data: monthly.map((amount, i) => (cumulative[i] === null ? '-' : amount)) },
       { type: 'line', name: t('dashboard.budget.cumulative'), symbolSize: 6, lineStyle: { width: 2.5 }, data: cumulative.map((value) => value ?? '-') },

@@ -48,7 +48,12 @@ export const loadECharts: EChartsLoader = () => {
       import('echarts/core').then(({ use, init }) => ({ use, init })),
       import('echarts/charts').then(({ BarChart, LineChart, PieChart }) => [BarChart, LineChart, PieChart]),
       // MarkLine draws the 90/80/60 grade lines and the 100% target line.
-      import('echarts/components').then(({ GridComponent, TooltipComponent, LegendComponent, MarkLineComponent }) => [GridComponent, TooltipComponent, LegendComponent, MarkLineComponent]),
+      import('echarts/components').then(({ GridComponent, TooltipComponent, LegendComponent, MarkLineComponent }) => [
+        GridComponent,
+        TooltipComponent,
+        LegendComponent,
+        MarkLineComponent,
+      ]),
       import('echarts/renderers').then(({ CanvasRenderer }) => [CanvasRenderer]),
     ]);
     core.use([...charts, ...components, ...renderers]);

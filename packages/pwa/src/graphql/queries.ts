@@ -611,4 +611,3 @@ export const SAVE_TARGET_TABLES = graphql(`
   }
 `);
 export type SavedTargetTables = SaveTargetTablesMutation['saveTargetTables'];
-

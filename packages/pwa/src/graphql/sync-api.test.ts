@@ -37,7 +37,20 @@ const PAYLOADS: RecordPayloads = {
 };
 
 function record<K extends RecordKind>(kind: K, extra: Partial<OutboxRecordOf<K>> = {}): OutboxRecordOf<K> {
-  return { clientId: 'c1', kind, payload: PAYLOADS[kind], photoHashes: [], title: 't', status: 'sending', error: null, attempts: 0, nextAttemptAt: 0, createdAt: 0, updatedAt: 0, ...extra };
+  return {
+    clientId: 'c1',
+    kind,
+    payload: PAYLOADS[kind],
+    photoHashes: [],
+    title: 't',
+    status: 'sending',
+    error: null,
+    attempts: 0,
+    nextAttemptAt: 0,
+    createdAt: 0,
+    updatedAt: 0,
+    ...extra,
+  };
 }
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {

@@ -63,7 +63,18 @@ describe('device token stores', () => {
 
   it('writes a long-lived cookie for the whole site, Secure on https', async () => {
     const written: string[] = [];
-    const s = { ...stores(), secure: true, cookies: { get cookie() { return ''; }, set cookie(text: string) { written.push(text); } } };
+    const s = {
+      ...stores(),
+      secure: true,
+      cookies: {
+        get cookie() {
+          return '';
+        },
+        set cookie(text: string) {
+          written.push(text);
+        },
+      },
+    };
     await keepDeviceToken(s, TOKEN);
     expect(written[0]).toMatch(/^jx_device=jxdev1\..*; Max-Age=\d{8,}; Path=\/; SameSite=Lax; Secure$/);
   });

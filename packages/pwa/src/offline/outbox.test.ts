@@ -47,7 +47,12 @@ describe('enqueue', () => {
   it('queuing the same clientId twice keeps one record, the first', async () => {
     const photo = await makePhoto('roof');
     const first = await queueInspection(db, 'c1', [photo], 1_000);
-    const again = await enqueue(db, { clientId: 'c1', kind: 'inspection', payload: repairInput([], { itemName: 'changed' }), photoHashes: [], title: 'again' }, [], 2_000);
+    const again = await enqueue(
+      db,
+      { clientId: 'c1', kind: 'inspection', payload: repairInput([], { itemName: 'changed' }), photoHashes: [], title: 'again' },
+      [],
+      2_000,
+    );
 
     expect(again).toEqual({ record: first, created: false });
     expect(await countUnsynced(db)).toBe(1);
@@ -64,7 +69,9 @@ describe('enqueue', () => {
   it('refuses a record naming a photo that is not on the device, and stores nothing', async () => {
     const kept = await makePhoto('kept');
     const lost = await makePhoto('lost');
-    await expect(enqueue(db, { clientId: 'c1', kind: 'inspection', payload: repairInput([kept, lost]), photoHashes: [kept.sha256, lost.sha256], title: 't' }, [kept])).rejects.toThrow(/照片未保存/);
+    await expect(
+      enqueue(db, { clientId: 'c1', kind: 'inspection', payload: repairInput([kept, lost]), photoHashes: [kept.sha256, lost.sha256], title: 't' }, [kept]),
+    ).rejects.toThrow(/照片未保存/);
     expect(await countUnsynced(db)).toBe(0);
     expect(await db.photos.count()).toBe(0);
   });
@@ -84,7 +91,9 @@ describe('enqueue', () => {
   });
 
   it('refuses a payload whose clientId differs from the record', async () => {
-    await expect(enqueue(db, { clientId: 'c1', kind: 'actual', payload: { clientId: 'c2', indicatorId: 'i1', value: '5个' }, photoHashes: [], title: 't' }, [])).rejects.toThrow(/不一致/);
+    await expect(
+      enqueue(db, { clientId: 'c1', kind: 'actual', payload: { clientId: 'c2', indicatorId: 'i1', value: '5个' }, photoHashes: [], title: 't' }, []),
+    ).rejects.toThrow(/不一致/);
   });
 });
 

@@ -138,7 +138,13 @@ export async function markWaiting(db: JixiaoDb, clientId: string, now: number = 
 }
 
 /** A transient failure: count the attempt and wait (see {@link nextDelay}) before the next one. */
-export async function scheduleRetry(db: JixiaoDb, clientId: string, error: OutboxError, now: number = Date.now(), random: () => number = Math.random): Promise<void> {
+export async function scheduleRetry(
+  db: JixiaoDb,
+  clientId: string,
+  error: OutboxError,
+  now: number = Date.now(),
+  random: () => number = Math.random,
+): Promise<void> {
   await db.outbox
     .where('clientId')
     .equals(clientId)

@@ -53,7 +53,15 @@ describe('compressPhoto', () => {
     expect(encode).toHaveBeenCalledWith(decoded, { width: 1600, height: 1200 }, 0.8);
     expect(photo).toEqual({ blob: encoded, sha256: await sha256Hex(encoded), width: 1600, height: 1200, bytes: encoded.size, type: 'image/jpeg' });
     expect(close).toHaveBeenCalledOnce();
-    expect(toStoredPhoto(photo, 42)).toEqual({ sha256: photo.sha256, blob: encoded, type: 'image/jpeg', width: 1600, height: 1200, bytes: encoded.size, createdAt: 42 });
+    expect(toStoredPhoto(photo, 42)).toEqual({
+      sha256: photo.sha256,
+      blob: encoded,
+      type: 'image/jpeg',
+      width: 1600,
+      height: 1200,
+      bytes: encoded.size,
+      createdAt: 42,
+    });
   });
 
   it('keeps a small photo at its size and passes the chosen limit and quality', async () => {

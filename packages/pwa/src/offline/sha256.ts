@@ -11,7 +11,10 @@
  * @example
  * await sha256Hex(new Blob(['abc'])) // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
-export async function sha256Hex(data: Blob | ArrayBuffer | ArrayBufferView, subtle: SubtleCrypto | null | undefined = globalThis.crypto?.subtle): Promise<string> {
+export async function sha256Hex(
+  data: Blob | ArrayBuffer | ArrayBufferView,
+  subtle: SubtleCrypto | null | undefined = globalThis.crypto?.subtle,
+): Promise<string> {
   const bytes = data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : toBytes(data);
   const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as BufferSource)) : await sha256Fallback(bytes);
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');

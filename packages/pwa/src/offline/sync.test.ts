@@ -38,7 +38,15 @@ describe('a run', () => {
 
     const result = await engine({ onProgress: (p) => progress.push(p) }).syncOnce();
 
-    expect(server.calls).toEqual(['probe', `upload ${a.sha256.slice(0, 6)}`, `upload ${b.sha256.slice(0, 6)}`, 'submit first', `upload ${b.sha256.slice(0, 6)}`, 'submit second', 'submit third']);
+    expect(server.calls).toEqual([
+      'probe',
+      `upload ${a.sha256.slice(0, 6)}`,
+      `upload ${b.sha256.slice(0, 6)}`,
+      'submit first',
+      `upload ${b.sha256.slice(0, 6)}`,
+      'submit second',
+      'submit third',
+    ]);
     expect(result).toMatchObject({ phase: 'idle', done: 3, total: 3, sent: 3, refused: 0, completed: true, lastError: null, lastRunAt: clock });
     expect(await listOutbox(db)).toEqual([]);
     expect(await db.photos.count()).toBe(0);
@@ -221,7 +229,9 @@ describe('failures', () => {
     };
     const result = await engine().syncOnce();
     expect(result).toMatchObject({ sent: 1, refused: 1, completed: true });
-    expect(await listOutbox(db)).toEqual([expect.objectContaining({ clientId: 'bad', status: 'error', error: expect.objectContaining({ code: error.code, message: error.message }) })]);
+    expect(await listOutbox(db)).toEqual([
+      expect.objectContaining({ clientId: 'bad', status: 'error', error: expect.objectContaining({ code: error.code, message: error.message }) }),
+    ]);
   });
 
   it('a photo the server will not take (413) refuses its record, the others go out', async () => {
@@ -233,7 +243,9 @@ describe('failures', () => {
     };
     const result = await engine().syncOnce();
     expect(result).toMatchObject({ sent: 1, refused: 1 });
-    expect(await listOutbox(db)).toEqual([expect.objectContaining({ clientId: 'c1', status: 'error', error: { code: 'PAYLOAD_TOO_LARGE', message: '照片文件过大，最大 15 MB，请压缩后再上传' } })]);
+    expect(await listOutbox(db)).toEqual([
+      expect.objectContaining({ clientId: 'c1', status: 'error', error: { code: 'PAYLOAD_TOO_LARGE', message: '照片文件过大，最大 15 MB，请压缩后再上传' } }),
+    ]);
     expect(await db.photos.count()).toBe(1);
   });
 
@@ -251,7 +263,14 @@ describe('failures', () => {
 
     const result = await engine().syncOnce();
 
-    expect(server.calls).toEqual(['probe', `upload ${kept.sha256.slice(0, 6)}`, `upload ${lost.sha256.slice(0, 6)}`, 'submit c1', `upload ${lost.sha256.slice(0, 6)}`, 'submit c1']);
+    expect(server.calls).toEqual([
+      'probe',
+      `upload ${kept.sha256.slice(0, 6)}`,
+      `upload ${lost.sha256.slice(0, 6)}`,
+      'submit c1',
+      `upload ${lost.sha256.slice(0, 6)}`,
+      'submit c1',
+    ]);
     expect(result).toMatchObject({ sent: 1, completed: true });
     expect(server.records.get('c1')?.submissions).toBe(1);
     expect(await listOutbox(db)).toEqual([]);
@@ -293,7 +312,12 @@ describe('failures', () => {
 
     expect(first).toMatchObject({ phase: 'idle', completed: false, lastError: error.message });
     const delay = nextDelay(1, HALF);
-    expect(await db.outbox.get('c1')).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: clock + delay, error: { code: error.code, message: error.message } });
+    expect(await db.outbox.get('c1')).toMatchObject({
+      status: 'waiting',
+      attempts: 1,
+      nextAttemptAt: clock + delay,
+      error: { code: error.code, message: error.message },
+    });
     // The run stopped at the failure: c2 waits too.
     expect(server.log('submit')).toEqual(['c1']);
 

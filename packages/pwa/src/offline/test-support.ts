@@ -24,7 +24,15 @@ export async function makePhoto(content: string, createdAt = 0): Promise<StoredP
 
 /** A repair inspection's input as a screen hands it to the outbox (without clientId, which enqueue adds). */
 export function repairInput(photos: StoredPhoto[] = [], overrides: Partial<RecordPayloads['inspection']> = {}): Omit<RecordPayloads['inspection'], 'clientId'> {
-  return { projectId: 'p1', kind: 'REPAIR', itemName: '大孟庄法庭屋面', passed: true, photos: photos.map((photo) => photo.sha256), capturedAt: '2024-05-20T02:00:00.000Z', ...overrides };
+  return {
+    projectId: 'p1',
+    kind: 'REPAIR',
+    itemName: '大孟庄法庭屋面',
+    passed: true,
+    photos: photos.map((photo) => photo.sha256),
+    capturedAt: '2024-05-20T02:00:00.000Z',
+    ...overrides,
+  };
 }
 
 /** Queues a record of kind inspection naming `photos`, created at `createdAt`. */

@@ -71,7 +71,15 @@ const DETAIL: DashboardProjectQuery = {
   project: {
     id: 'p2',
     indicators: [
-      { id: 'i1', name: '援助人数', level1: '产出指标', notApplicable: false, target: { raw: '≥100人' }, actual: { value: '120人', tier: null }, progress: { completionRate: 1.2 } },
+      {
+        id: 'i1',
+        name: '援助人数',
+        level1: '产出指标',
+        notApplicable: false,
+        target: { raw: '≥100人' },
+        actual: { value: '120人', tier: null },
+        progress: { completionRate: 1.2 },
+      },
       { id: 'i2', name: '受援人满意度', level1: '满意度指标', notApplicable: false, target: { raw: '≥90%' }, actual: null, progress: { completionRate: null } },
     ],
     surveys: [{ id: 'sv1', title: '受援人满意度调查', results: RESULTS }],
@@ -141,7 +149,16 @@ describe('DashboardPage', () => {
     expect(echarts.byLabel('指标完成情况')!.series[0].data).toMatchObject([{ value: 120 }, '-']);
     expect(echarts.byLabel('指标完成情况')!.series[1].data).toEqual(['-', 0]);
     expect(wrapper.text()).toContain('1 项指标未填报实际值');
-    expect(echarts.byLabel('满意度调查')!.series[0]).toMatchObject({ type: 'pie', data: [{ name: '非常满意', value: 5 }, { name: '满意', value: 3 }, { name: '基本满意', value: 1 }, { name: '不满意', value: 1 }, { name: '非常不满意', value: 0 }] });
+    expect(echarts.byLabel('满意度调查')!.series[0]).toMatchObject({
+      type: 'pie',
+      data: [
+        { name: '非常满意', value: 5 },
+        { name: '满意', value: 3 },
+        { name: '基本满意', value: 1 },
+        { name: '不满意', value: 1 },
+        { name: '非常不满意', value: 0 },
+      ],
+    });
     expect(wrapper.get('[data-testid="survey-rate"]').text()).toBe('受援人满意度调查：满意率 80%（10 份答卷）');
     expect(harness.router.currentRoute.value.query).toEqual({ org: '218101', year: '2023', project: 'p2' });
   });

@@ -6,9 +6,21 @@ import { createHarness, logIn, MANAGER, mountWith, PREVIEW_TABLE, settle, VIEWER
 import ImportPage from './ImportPage.vue';
 
 const ORGANIZATIONS = { organizations: [{ code: '218101', name: '天津市武清区人民法院', parentCode: null }] };
-const SAVED = { created: 1, updated: 0, projects: [{ id: 'p9', name: '诉讼服务中心智能化改造项目', orgName: '天津市武清区人民法院', year: 2023 }], warnings: [], errors: [] };
+const SAVED = {
+  created: 1,
+  updated: 0,
+  projects: [{ id: 'p9', name: '诉讼服务中心智能化改造项目', orgName: '天津市武清区人民法院', year: 2023 }],
+  warnings: [],
+  errors: [],
+};
 
-const NEW_UNIT = { table: 1, line: null, cell: null, sheet: null, message: '表1：单位“218199 某某法庭”原不存在，已作为您的单位“218101 天津市武清区人民法院”的下级单位新建；如它另有上级单位，请联系系统管理员' };
+const NEW_UNIT = {
+  table: 1,
+  line: null,
+  cell: null,
+  sheet: null,
+  message: '表1：单位“218199 某某法庭”原不存在，已作为您的单位“218101 天津市武清区人民法院”的下级单位新建；如它另有上级单位，请联系系统管理员',
+};
 
 /** The preview's answer: the tables, and every warning once more at the top (as the server sends them). */
 function previewOf(tables: PreviewTable[], warnings = tables.flatMap((table) => table.warnings)) {
@@ -82,7 +94,10 @@ describe('ImportPage', () => {
   });
 
   it('lists what to correct, naming table, row and cell, and sends nothing until it is corrected', async () => {
-    const { harness, wrapper } = await open({ PreviewTargetTables: () => previewOf([{ ...PREVIEW_TABLE, orgCode: null }]), SaveTargetTables: () => ({ saveTargetTables: SAVED }) });
+    const { harness, wrapper } = await open({
+      PreviewTargetTables: () => previewOf([{ ...PREVIEW_TABLE, orgCode: null }]),
+      SaveTargetTables: () => ({ saveTargetTables: SAVED }),
+    });
     await upload(wrapper);
     await wrapper.get('input[aria-label="表1 第8行 改造服务窗口数量 目标值"]').setValue('六');
     await wrapper.get('[data-testid="import-save"]').trigger('click');
@@ -105,7 +120,10 @@ describe('ImportPage', () => {
   });
 
   it('shows a 自评表’s 实际完成值 to check, and saves it as corrected', async () => {
-    const selfEvaluation = { ...PREVIEW_TABLE, indicators: PREVIEW_TABLE.indicators.map((i) => ({ ...i, actual: i.name === '当事人满意度评分' ? '4.6' : null })) };
+    const selfEvaluation = {
+      ...PREVIEW_TABLE,
+      indicators: PREVIEW_TABLE.indicators.map((i) => ({ ...i, actual: i.name === '当事人满意度评分' ? '4.6' : null })),
+    };
     const { harness, wrapper } = await open({ PreviewTargetTables: () => previewOf([selfEvaluation]), SaveTargetTables: () => ({ saveTargetTables: SAVED }) });
     await upload(wrapper);
     expect(wrapper.findAll('input[aria-label$="实际完成值"]')).toHaveLength(1);
@@ -113,7 +131,9 @@ describe('ImportPage', () => {
     await wrapper.get(UNIT).setValue('分');
     await wrapper.get('[data-testid="import-save"]').trigger('click');
     await settle();
-    const [table] = harness.api.calls.find((call) => call.operation === 'SaveTargetTables')!.variables.tables as Array<{ indicators: Array<{ actual: string | null }> }>;
+    const [table] = harness.api.calls.find((call) => call.operation === 'SaveTargetTables')!.variables.tables as Array<{
+      indicators: Array<{ actual: string | null }>;
+    }>;
     expect(table.indicators.map((i) => i.actual)).toEqual([null, null, null, '4.6分', null]);
   });
 
@@ -140,7 +160,9 @@ describe('ImportPage', () => {
       },
     });
     await upload(wrapper, '扫描件.docx', new Uint8Array(3.6 * 1024 * 1024));
-    expect(wrapper.get('[data-testid="import-preview-error"]').text()).toBe('文件“扫描件.docx”有 3.6 MB，超过网页导入的上限 3.5 MB：请删去文件中的图片等无关内容，或拆分后再导入');
+    expect(wrapper.get('[data-testid="import-preview-error"]').text()).toBe(
+      '文件“扫描件.docx”有 3.6 MB，超过网页导入的上限 3.5 MB：请删去文件中的图片等无关内容，或拆分后再导入',
+    );
     expect(harness.api.calls.some((call) => call.operation === 'PreviewTargetTables')).toBe(false);
 
     await upload(wrapper, '旧表.doc');

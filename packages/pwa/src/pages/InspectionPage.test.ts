@@ -12,7 +12,14 @@ vi.mock('../offline/photos', async (importOriginal) => {
   const original = await importOriginal<typeof import('../offline/photos')>();
   return {
     ...original,
-    compressPhoto: vi.fn(async (file: Blob) => ({ blob: file, sha256: await original.sha256Hex(file), width: 1600, height: 1200, bytes: file.size, type: 'image/jpeg' as const })),
+    compressPhoto: vi.fn(async (file: Blob) => ({
+      blob: file,
+      sha256: await original.sha256Hex(file),
+      width: 1600,
+      height: 1200,
+      bytes: file.size,
+      type: 'image/jpeg' as const,
+    })),
   };
 });
 
@@ -20,8 +27,7 @@ vi.mock('../offline/photos', async (importOriginal) => {
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const fakeGeolocation = {
-  getCurrentPosition: (success: PositionCallback) =>
-    success({ coords: { latitude: 39.38, longitude: 117.04, accuracy: 12.4 } } as GeolocationPosition),
+  getCurrentPosition: (success: PositionCallback) => success({ coords: { latitude: 39.38, longitude: 117.04, accuracy: 12.4 } } as GeolocationPosition),
 } as Geolocation;
 
 type Wrapper = ReturnType<typeof mountWith>;

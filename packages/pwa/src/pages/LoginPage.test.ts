@@ -71,7 +71,12 @@ describe('LoginPage', () => {
     const harness = createHarness();
     loginHandler(harness);
     await logIn(harness);
-    await enqueue(harness.db, { clientId: 'c1', kind: 'spending', payload: { projectId: 'p1', amount: 1, date: '2024-05-01' }, photoHashes: [], title: '支出' }, [], NOW);
+    await enqueue(
+      harness.db,
+      { clientId: 'c1', kind: 'spending', payload: { projectId: 'p1', amount: 1, date: '2024-05-01' }, photoHashes: [], title: '支出' },
+      [],
+      NOW,
+    );
     const session = useSessionStore(harness.pinia);
     await session.restore();
     session.markExpired();

@@ -62,7 +62,10 @@ describe('ManagePage', () => {
 
   it('queues spending in 万元 with its date', async () => {
     const { harness, wrapper } = await open();
-    await wrapper.findAll('.van-tab').find((tab) => tab.text() === '支出')!.trigger('click');
+    await wrapper
+      .findAll('.van-tab')
+      .find((tab) => tab.text() === '支出')!
+      .trigger('click');
     await settle();
     await wrapper.get('[data-testid="submit-spending"]').trigger('click');
     expect(wrapper.text()).toContain('金额应为大于 0 的数');

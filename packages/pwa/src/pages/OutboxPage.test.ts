@@ -20,7 +20,12 @@ function fakeNavigator(): StorageNavigatorLike & { granted: boolean } {
 }
 
 async function queue(harness: Harness, clientId: string, title: string, at: number) {
-  await enqueue(harness.db, { clientId, kind: 'surveyResponse', payload: { surveyId: 'sv1', answers: [], collectedAt: new Date(at).toISOString() }, photoHashes: [], title }, [], at);
+  await enqueue(
+    harness.db,
+    { clientId, kind: 'surveyResponse', payload: { surveyId: 'sv1', answers: [], collectedAt: new Date(at).toISOString() }, photoHashes: [], title },
+    [],
+    at,
+  );
 }
 
 async function seedStatuses(harness: Harness) {
@@ -111,7 +116,10 @@ describe('OutboxPage (待同步)', () => {
 
   it('says why a record was refused by the sync engine (error status with the server message)', async () => {
     const harness = createHarness({
-      syncApi: { probe: vi.fn(async () => true), submit: vi.fn(async () => Promise.reject(new ApiError('“满意度”不是选项', 'BAD_USER_INPUT', { field: 'input.answers' }, 200))) },
+      syncApi: {
+        probe: vi.fn(async () => true),
+        submit: vi.fn(async () => Promise.reject(new ApiError('“满意度”不是选项', 'BAD_USER_INPUT', { field: 'input.answers' }, 200))),
+      },
     });
     await logIn(harness);
     await queue(harness, 'c1', '问卷 · 干警满意度调查', NOW);

@@ -78,7 +78,10 @@ describe('ProjectPage', () => {
     const detail = document.body.querySelector('[data-testid="evidence-inspection"]');
     expect(detail?.textContent).toContain('屋面');
     expect(detail?.textContent).toContain('大孟庄法庭');
-    expect(harness.services.fetch).toHaveBeenCalledWith(`/uploads/${'ab'.repeat(32)}?variant=thumb`, expect.objectContaining({ headers: { authorization: 'Bearer token-1' } }));
+    expect(harness.services.fetch).toHaveBeenCalledWith(
+      `/uploads/${'ab'.repeat(32)}?variant=thumb`,
+      expect.objectContaining({ headers: { authorization: 'Bearer token-1' } }),
+    );
     expect(detail?.querySelector('img')?.getAttribute('src')).toBe('blob:thumb-1');
   });
 

@@ -25,7 +25,12 @@ const survey: PublicSurvey = {
 function deviceStores() {
   const local = new Map<string, string>();
   const cookies = { cookie: '' };
-  return { cookies, local: { getItem: (key: string) => local.get(key) ?? null, setItem: (key: string, value: string) => void local.set(key, value) }, secure: false, items: local };
+  return {
+    cookies,
+    local: { getItem: (key: string) => local.get(key) ?? null, setItem: (key: string, value: string) => void local.set(key, value) },
+    secure: false,
+    items: local,
+  };
 }
 
 describe('PublicSurveyPage (/s/:token)', () => {
@@ -52,7 +57,14 @@ describe('PublicSurveyPage (/s/:token)', () => {
     await settle();
 
     expect(submitted).toEqual([
-      { clientId: harness.ids[0], token: 'tok', code: 'ABCD2345', deviceToken: FRESH, answers: [{ questionId: 'q1', value: '非常满意' }], collectedAt: expect.any(String) },
+      {
+        clientId: harness.ids[0],
+        token: 'tok',
+        code: 'ABCD2345',
+        deviceToken: FRESH,
+        answers: [{ questionId: 'q1', value: '非常满意' }],
+        collectedAt: expect.any(String),
+      },
     ]);
     expect(wrapper.get('[data-testid="public-done"]').text()).toContain('您的答卷已提交');
     expect(await listOutbox(harness.db)).toEqual([]);

@@ -14,8 +14,14 @@ async function openKiosk(harness: Harness, props: { thanksMs?: number } = {}) {
 type Wrapper = Awaited<ReturnType<typeof openKiosk>>;
 
 async function answerAll(wrapper: Wrapper, level: string, option: string, text: string) {
-  await wrapper.findAll('[data-testid="choice"]').find((b) => b.text() === level)!.trigger('click');
-  await wrapper.findAll('[data-testid="choice"]').find((b) => b.text() === option)!.trigger('click');
+  await wrapper
+    .findAll('[data-testid="choice"]')
+    .find((b) => b.text() === level)!
+    .trigger('click');
+  await wrapper
+    .findAll('[data-testid="choice"]')
+    .find((b) => b.text() === option)!
+    .trigger('click');
   await wrapper.get('[data-testid="text-answer"] textarea').setValue(text);
   await wrapper.get('[data-testid="submit"]').trigger('click');
   await settle();

@@ -4,7 +4,13 @@ import { previewActual } from './manage-preview';
 
 const count = PROJECT.indicators[0]; // ≥6个, weight 10
 const quality = PROJECT.indicators[1]; // 显著提升审判质效, weight 15
-const cost = { ...count, level2: '成本指标', name: '维修成本', target: { ...count.target, raw: '≤30万元', comparator: '<=', value: '30', unit: '万元' }, weight: 10 };
+const cost = {
+  ...count,
+  level2: '成本指标',
+  name: '维修成本',
+  target: { ...count.target, raw: '≤30万元', comparator: '<=', value: '30', unit: '万元' },
+  weight: 10,
+};
 
 describe('previewActual (the domain rules the server applies)', () => {
   it('says nothing before anything is entered', () => {
@@ -14,7 +20,11 @@ describe('previewActual (the domain rules the server applies)', () => {
 
   it('reads a value as written and scores it against the target', () => {
     const preview = previewActual(count, { value: '5个' });
-    expect(preview).toMatchObject({ state: 'ok', value: { kind: 'quantity', value: 5, unit: '个' }, score: { score: 8.33, completionRate: 0.8333, met: false } });
+    expect(preview).toMatchObject({
+      state: 'ok',
+      value: { kind: 'quantity', value: 5, unit: '个' },
+      score: { score: 8.33, completionRate: 0.8333, met: false },
+    });
   });
 
   it('converts units the way the server does', () => {
@@ -42,7 +52,10 @@ describe('previewActual (the domain rules the server applies)', () => {
     expect(previewActual(range, { value: '93%' })).toMatchObject({ state: 'ok', score: { score: 10, met: true } });
     expect(previewActual(range, { value: '81%' })).toMatchObject({ state: 'ok', score: { score: 9, met: false } });
     // A deadline as the device has it.
-    const due = { ...count, target: { ...count.target, raw: '2023年11月底前', kind: 'DEADLINE' as const, comparator: '<=', value: '2023-11-30', unit: null, deadline: '2023-11-30' } };
+    const due = {
+      ...count,
+      target: { ...count.target, raw: '2023年11月底前', kind: 'DEADLINE' as const, comparator: '<=', value: '2023-11-30', unit: null, deadline: '2023-11-30' },
+    };
     expect(previewActual(due, { value: '2023-11-20' })).toMatchObject({ state: 'ok', score: { score: 10, met: true } });
     expect(previewActual(due, { value: '2023-12-05' })).toMatchObject({ state: 'ok', score: { score: 0, met: false } });
   });

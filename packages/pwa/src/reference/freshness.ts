@@ -1,8 +1,5 @@
 /** How old cached data is, in the largest whole unit, for a line like "数据更新于 5 分钟前". */
-export type Freshness =
-  | { unit: 'never' }
-  | { unit: 'justNow' }
-  | { unit: 'minutes' | 'hours' | 'days'; count: number };
+export type Freshness = { unit: 'never' } | { unit: 'justNow' } | { unit: 'minutes' | 'hours' | 'days'; count: number };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -7,7 +7,8 @@ import type { IndicatorRef } from '../graphql/queries';
  */
 export function targetOf(indicator: Pick<IndicatorRef, 'target'>): ParsedTarget {
   // Data cached on the device before `max`, `rule` and `tolerance` were fetched has none of them.
-  const { raw, kind, comparator, value, max, unit, deadline, rule, tolerance } = indicator.target as Partial<IndicatorRef['target']> & Pick<IndicatorRef['target'], 'raw' | 'kind' | 'comparator' | 'value' | 'unit'>;
+  const { raw, kind, comparator, value, max, unit, deadline, rule, tolerance } = indicator.target as Partial<IndicatorRef['target']> &
+    Pick<IndicatorRef['target'], 'raw' | 'kind' | 'comparator' | 'value' | 'unit'>;
   const lower = kind.toLowerCase() as TargetKind;
   return targetFromFields({
     raw,

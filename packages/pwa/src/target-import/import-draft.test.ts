@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PREVIEW_TABLE } from '../testing/harness';
-import { changedInputs, draftFromPreview, draftProblems, inputsOfKind, previewTarget, saveAction, toSaveInput, type TableDraft, type TargetDraft } from './import-draft';
+import {
+  changedInputs,
+  draftFromPreview,
+  draftProblems,
+  inputsOfKind,
+  previewTarget,
+  saveAction,
+  toSaveInput,
+  type TableDraft,
+  type TargetDraft,
+} from './import-draft';
 
 const draft = (): TableDraft[] => draftFromPreview([PREVIEW_TABLE]);
 const satisfaction = (tables: TableDraft[]) => tables[0].indicators[3];
@@ -37,10 +47,22 @@ describe('previewTarget: the domain’s reading of a corrected target', () => {
     ['a blank value names the value', { value: ' ' }, { state: 'invalid', field: 'value' }],
     ['no comparator names the comparator', { comparator: '' }, { state: 'invalid', field: 'comparator' }],
     ['a range needs its high end', { comparator: 'between' }, { state: 'invalid', field: 'max' }],
-    ['a range with both ends scores inside it in full', { comparator: 'between', max: '5' }, { state: 'ok', scoring: '实际值在 4.5–5% 之间得满分；低于时按 实际值 ÷ 4.5%，高于时按 5% ÷ 实际值 计分' }],
+    [
+      'a range with both ends scores inside it in full',
+      { comparator: 'between', max: '5' },
+      { state: 'ok', scoring: '实际值在 4.5–5% 之间得满分；低于时按 实际值 ÷ 4.5%，高于时按 5% ÷ 实际值 计分' },
+    ],
     ['made a deadline, it needs a date', { kind: 'deadline' }, { state: 'invalid', field: 'deadline' }],
-    ['made a deadline with a date, it scores by the date', { kind: 'deadline', deadline: '2023-12-31' }, { state: 'ok', scoring: '2023-12-31 当日或之前完成得满分，逾期不得分（评价人可酌情给分）' }],
-    ['made qualitative, it is scored by tier', { kind: 'qualitative' }, { state: 'ok', scoring: '定性指标：评价人选择达成（80–100%）、部分达成（60–80%）或未达成（0–60%）' }],
+    [
+      'made a deadline with a date, it scores by the date',
+      { kind: 'deadline', deadline: '2023-12-31' },
+      { state: 'ok', scoring: '2023-12-31 当日或之前完成得满分，逾期不得分（评价人可酌情给分）' },
+    ],
+    [
+      'made qualitative, it is scored by tier',
+      { kind: 'qualitative' },
+      { state: 'ok', scoring: '定性指标：评价人选择达成（80–100%）、部分达成（60–80%）或未达成（0–60%）' },
+    ],
   ];
   it.each(cases)('%s', (_, change, expected) => {
     expect(previewTarget({ ...read, ...change })).toMatchObject(expected);
@@ -114,13 +136,31 @@ describe('toSaveInput', () => {
     tables[0].budget.carryover = '';
     tables[0].year = ' 2024 ';
     const [table] = toSaveInput(tables);
-    expect(table).toMatchObject({ tableNumber: 1, orgCode: '218101', name: '诉讼服务中心智能化改造项目', year: 2024, budget: { total: 1085.5, fiscal: 85, other: 0, carryover: null } });
+    expect(table).toMatchObject({
+      tableNumber: 1,
+      orgCode: '218101',
+      name: '诉讼服务中心智能化改造项目',
+      year: 2024,
+      budget: { total: 1085.5, fiscal: 85, other: 0, carryover: null },
+    });
     expect(table.indicators[3]).toEqual({
       level1: '满意度指标',
       level2: '服务对象满意度指标',
       name: '当事人满意度评分',
       description: '',
-      target: { raw: '≥4.5', kind: 'quantitative', comparator: '>=', value: 4.5, max: null, unit: '分', deadline: null, start: null, note: null, tolerance: false, zeroBelow: null },
+      target: {
+        raw: '≥4.5',
+        kind: 'quantitative',
+        comparator: '>=',
+        value: 4.5,
+        max: null,
+        unit: '分',
+        deadline: null,
+        start: null,
+        note: null,
+        tolerance: false,
+        zeroBelow: null,
+      },
       actual: null,
     });
     expect(table.indicators[2].target).toMatchObject({ kind: 'deadline', deadline: '2023-11-30', value: null, unit: null });
@@ -129,7 +169,13 @@ describe('toSaveInput', () => {
 });
 
 describe('a self-evaluation table (自评表)', () => {
-  const selfEvaluation = { ...PREVIEW_TABLE, indicators: PREVIEW_TABLE.indicators.map((i) => ({ ...i, actual: i.name === '当事人满意度评分' ? ' 4.6分 ' : i.name === '改造服务窗口数量' ? '6个' : null })) };
+  const selfEvaluation = {
+    ...PREVIEW_TABLE,
+    indicators: PREVIEW_TABLE.indicators.map((i) => ({
+      ...i,
+      actual: i.name === '当事人满意度评分' ? ' 4.6分 ' : i.name === '改造服务窗口数量' ? '6个' : null,
+    })),
+  };
 
   it('keeps each 实际完成值 to save with its indicator, corrected or cleared', () => {
     const tables = draftFromPreview([selfEvaluation]);
@@ -139,4 +185,3 @@ describe('a self-evaluation table (自评表)', () => {
     expect(toSaveInput(tables)[0].indicators.map((i) => i.actual)).toEqual([null, null, null, '4.6分', null]);
   });
 });
-

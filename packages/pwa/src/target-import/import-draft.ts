@@ -4,7 +4,16 @@
  * the target itself (targetFromFields) and how it will score (describeTargetScoring). No rule is
  * restated here; this file only moves values between the inputs, the domain and the API.
  */
-import { describeTargetScoring, InvalidInputError, parseDecimal, targetFromFields, type Comparator, type ParsedTarget, type TargetFields, type TargetKind } from '@jixiao/domain';
+import {
+  describeTargetScoring,
+  InvalidInputError,
+  parseDecimal,
+  targetFromFields,
+  type Comparator,
+  type ParsedTarget,
+  type TargetFields,
+  type TargetKind,
+} from '@jixiao/domain';
 import type { ImportMessageRef, ImportTableInput, PreviewIndicator, PreviewTable, PreviewTarget } from '../graphql/queries';
 
 /** A target's inputs: numbers and dates as typed, '' for none; the other fields kept as read. */

@@ -104,7 +104,15 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     },
     geolocation: options.geolocation ?? null,
     syncApi,
-    env: { window: null, document: null, navigator: options.navigator ?? null, syncIntervalMs: 0, syncOnStart: false, download, secureContext: options.secureContext ?? true },
+    env: {
+      window: null,
+      document: null,
+      navigator: options.navigator ?? null,
+      syncIntervalMs: 0,
+      syncOnStart: false,
+      download,
+      secureContext: options.secureContext ?? true,
+    },
   };
   const pinia = createPinia();
   setActivePinia(pinia);
@@ -115,7 +123,11 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 }
 
 /** Mounts a component with the harness's plugins and services. */
-export function mountWith<C extends Component>(harness: Harness, component: C, options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>): VueWrapper {
+export function mountWith<C extends Component>(
+  harness: Harness,
+  component: C,
+  options: ComponentMountingOptions<C> = {} as ComponentMountingOptions<C>,
+): VueWrapper {
   return mount(component, {
     ...options,
     global: {
@@ -177,7 +189,17 @@ export const PROJECT: ProjectRef = {
       level2: '社会效益指标',
       name: '审判质效',
       description: '',
-      target: { raw: '显著提升审判质效', kind: 'QUALITATIVE', comparator: null, value: null, max: null, unit: null, deadline: null, rule: null, tolerance: false },
+      target: {
+        raw: '显著提升审判质效',
+        kind: 'QUALITATIVE',
+        comparator: null,
+        value: null,
+        max: null,
+        unit: null,
+        deadline: null,
+        rule: null,
+        tolerance: false,
+      },
       source: 'MANUAL',
       notApplicable: false,
       deviationNote: null,
@@ -210,7 +232,11 @@ export async function seedReference(harness: Harness, data: Partial<ReferenceDat
 
 export const VIEWER: SessionUser = { id: 'u3', username: 'wang', role: 'VIEWER', orgCode: '218101', orgName: '天津市武清区人民法院' };
 
-const previewIndicator = (line: number, fields: Partial<PreviewIndicator> & Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'scoring'>, target: Partial<PreviewIndicator['target']>): PreviewIndicator => ({
+const previewIndicator = (
+  line: number,
+  fields: Partial<PreviewIndicator> & Pick<PreviewIndicator, 'level1' | 'level2' | 'name' | 'scoring'>,
+  target: Partial<PreviewIndicator['target']>,
+): PreviewIndicator => ({
   description: '',
   line,
   cell: `F${line}`,
@@ -218,7 +244,20 @@ const previewIndicator = (line: number, fields: Partial<PreviewIndicator> & Pick
   weight: null,
   warnings: [],
   ...fields,
-  target: { raw: '', kind: 'quantitative', comparator: null, value: null, max: null, unit: null, deadline: null, start: null, note: null, tolerance: false, zeroBelow: null, ...target },
+  target: {
+    raw: '',
+    kind: 'quantitative',
+    comparator: null,
+    value: null,
+    max: null,
+    unit: null,
+    deadline: null,
+    start: null,
+    note: null,
+    tolerance: false,
+    zeroBelow: null,
+    ...target,
+  },
 });
 
 const UNIT_GUESS = { table: 1, line: 12, cell: 'F12', sheet: null, message: '表1第12行 F12：指标值“≥4.5”未写单位，按比率或满意度指标推定为“%”' };
@@ -241,19 +280,42 @@ export const PREVIEW_TABLE: PreviewTable = {
   existingProjectId: null,
   warnings: [{ table: 1, line: null, cell: null, sheet: null, message: '表1：表中未写一级指标“成本指标”所属，已按二级指标推定' }, COMPARATOR_GUESS, UNIT_GUESS],
   indicators: [
-    previewIndicator(8, { level1: '产出指标', level2: '数量指标', name: '改造服务窗口数量', scoring: '实际值≥6个得满分；未达到时得分 = 实际值 ÷ 6个 × 分值' }, { raw: '≥6个', comparator: '>=', value: 6, unit: '个' }),
+    previewIndicator(
+      8,
+      { level1: '产出指标', level2: '数量指标', name: '改造服务窗口数量', scoring: '实际值≥6个得满分；未达到时得分 = 实际值 ÷ 6个 × 分值' },
+      { raw: '≥6个', comparator: '>=', value: 6, unit: '个' },
+    ),
     previewIndicator(
       10,
-      { level1: '产出指标', level2: '成本指标', name: '改造成本', scoring: '实际值≤85万元得满分；超出时得分 = 85万元 ÷ 实际值 × 分值', warnings: [COMPARATOR_GUESS] },
+      {
+        level1: '产出指标',
+        level2: '成本指标',
+        name: '改造成本',
+        scoring: '实际值≤85万元得满分；超出时得分 = 85万元 ÷ 实际值 × 分值',
+        warnings: [COMPARATOR_GUESS],
+      },
       { raw: '85万元', comparator: '<=', value: 85, unit: '万元' },
     ),
-    previewIndicator(11, { level1: '产出指标', level2: '时效指标', name: '完工时间', scoring: '2023-11-30 当日或之前完成得满分，逾期不得分（评价人可酌情给分）' }, { raw: '2023年11月底前', kind: 'deadline', comparator: '<=', deadline: '2023-11-30' }),
+    previewIndicator(
+      11,
+      { level1: '产出指标', level2: '时效指标', name: '完工时间', scoring: '2023-11-30 当日或之前完成得满分，逾期不得分（评价人可酌情给分）' },
+      { raw: '2023年11月底前', kind: 'deadline', comparator: '<=', deadline: '2023-11-30' },
+    ),
     previewIndicator(
       12,
-      { level1: '满意度指标', level2: '服务对象满意度指标', name: '当事人满意度评分', scoring: '实际值≥4.5%得满分；未达到时得分 = 实际值 ÷ 4.5% × 分值', warnings: [UNIT_GUESS] },
+      {
+        level1: '满意度指标',
+        level2: '服务对象满意度指标',
+        name: '当事人满意度评分',
+        scoring: '实际值≥4.5%得满分；未达到时得分 = 实际值 ÷ 4.5% × 分值',
+        warnings: [UNIT_GUESS],
+      },
       { raw: '≥4.5', comparator: '>=', value: 4.5, unit: '%' },
     ),
-    previewIndicator(13, { level1: '效益指标', level2: '社会效益指标', name: '诉讼服务效率', scoring: '定性指标：评价人选择达成（80–100%）、部分达成（60–80%）或未达成（0–60%）' }, { raw: '明显提升', kind: 'qualitative' }),
+    previewIndicator(
+      13,
+      { level1: '效益指标', level2: '社会效益指标', name: '诉讼服务效率', scoring: '定性指标：评价人选择达成（80–100%）、部分达成（60–80%）或未达成（0–60%）' },
+      { raw: '明显提升', kind: 'qualitative' },
+    ),
   ],
 };
-

@@ -6,7 +6,17 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { extract, pack, type Pack } from 'tar-stream';
-import { ARCHIVE_AUDIT_HEADS, ARCHIVE_AUDIT_KEY, ARCHIVE_MANIFEST, ARCHIVE_PG_DUMP, ARCHIVE_SECRET, ARCHIVE_SQLITE, ARCHIVE_TLS, ARCHIVE_UPLOADS, type ArchivedFile } from './manifest.js';
+import {
+  ARCHIVE_AUDIT_HEADS,
+  ARCHIVE_AUDIT_KEY,
+  ARCHIVE_MANIFEST,
+  ARCHIVE_PG_DUMP,
+  ARCHIVE_SECRET,
+  ARCHIVE_SQLITE,
+  ARCHIVE_TLS,
+  ARCHIVE_UPLOADS,
+  type ArchivedFile,
+} from './manifest.js';
 
 /** Everything in an archive is only for its owner: it holds the token secret. */
 const FILE_MODE = 0o600;

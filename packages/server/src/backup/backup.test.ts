@@ -65,7 +65,10 @@ function addPhotosAndSecret(dataDir: string): Record<string, Buffer> {
     const original = Buffer.from(`jpeg ${text}`);
     const hash = sha256(original);
     mkdirSync(join(dataDir, 'uploads', hash.slice(0, 2)), { recursive: true });
-    for (const [name, bytes] of [[`${hash}.jpg`, original], [`${hash}.thumb.jpg`, Buffer.from(`thumb ${text}`)]] as const) {
+    for (const [name, bytes] of [
+      [`${hash}.jpg`, original],
+      [`${hash}.thumb.jpg`, Buffer.from(`thumb ${text}`)],
+    ] as const) {
       writeFileSync(join(dataDir, 'uploads', hash.slice(0, 2), name), bytes);
       photos[`uploads/${hash.slice(0, 2)}/${name}`] = bytes;
     }
@@ -109,7 +112,12 @@ describe('jixiao backup and restore on SQLite', () => {
     expect(entries.map((e) => e.name)).toEqual(['database/jixiao.sqlite', 'secret', 'audit.key', anchorName(), ...archivedOrder(photos), 'manifest.json']);
     expect(entries.find((e) => e.name === 'audit.key')!.content.equals(readFileSync(join(source, 'audit.key')))).toBe(true);
     const { firstHash, headHash } = manifestOf(entries).audit;
-    expect(JSON.parse(entries.find((e) => e.name === anchorName())!.content.toString())).toEqual({ chain: firstHash, count: 6, hash: headHash, at: expect.any(String) });
+    expect(JSON.parse(entries.find((e) => e.name === anchorName())!.content.toString())).toEqual({
+      chain: firstHash,
+      count: 6,
+      hash: headHash,
+      at: expect.any(String),
+    });
     for (const [name, bytes] of Object.entries(photos)) expect(entries.find((e) => e.name === name)!.content.equals(bytes)).toBe(true);
     expect(entries.find((e) => e.name === 'secret')!.content.toString()).toBe('the-token-secret\n');
   });
@@ -120,7 +128,19 @@ describe('jixiao backup and restore on SQLite', () => {
       format: 'jixiao-backup',
       formatVersion: 1,
       database: { dialect: 'sqlite', file: 'database/jixiao.sqlite', migrations: migrationsOf('sqlite').map((m) => m.name) },
-      counts: { organizations: 1, users: 1, projects: 5, indicators: 41, actuals: 0, spendings: 0, inspections: 0, uploads: 0, surveys: 0, surveyResponses: 0, auditEvents: 6 },
+      counts: {
+        organizations: 1,
+        users: 1,
+        projects: 5,
+        indicators: 41,
+        actuals: 0,
+        spendings: 0,
+        inspections: 0,
+        uploads: 0,
+        surveys: 0,
+        surveyResponses: 0,
+        auditEvents: 6,
+      },
       audit: { count: 6, headSeq: 6 },
       photos: { files: 4, bytes: Object.entries(photos).reduce((n, [name, b]) => n + (name.startsWith('uploads/') ? b.length : 0), 0) },
       secret: true,
@@ -216,7 +236,10 @@ describe('jixiao backup and restore on SQLite', () => {
   it('refuses an archive whose file differs from the manifest, before writing anything', async () => {
     const photo = Object.keys(photos)[0];
     const tampered = join(dir, 'tampered.tar.gz');
-    await writeArchive(tampered, entries.map((e) => (e.name === photo ? { ...e, content: Buffer.from('another picture') } : e)));
+    await writeArchive(
+      tampered,
+      entries.map((e) => (e.name === photo ? { ...e, content: Buffer.from('another picture') } : e)),
+    );
     const target = join(dir, 'from-tampered');
     const result = await run('restore', tampered, '--data-dir', target);
     expect(result).toMatchObject({ code: 1, out: '' });
@@ -227,7 +250,10 @@ describe('jixiao backup and restore on SQLite', () => {
 
   it('refuses an archive with a file missing, or one the manifest does not list', async () => {
     const missing = join(dir, 'missing.tar.gz');
-    await writeArchive(missing, entries.filter((e) => e.name !== 'secret'));
+    await writeArchive(
+      missing,
+      entries.filter((e) => e.name !== 'secret'),
+    );
     expect((await run('restore', missing, '--data-dir', join(dir, 'from-missing'))).err).toContain(`备份不完整：${missing} 中缺少 secret`);
     const extra = join(dir, 'extra.tar.gz');
     await writeArchive(extra, [...entries, { name: 'uploads/zz/planted.jpg', content: Buffer.from('x') }]);
@@ -240,7 +266,10 @@ describe('jixiao backup and restore on SQLite', () => {
     const manifest = manifestOf(entries);
     manifest.database.migrations.push('Migration29991231000000_future');
     manifest.jixiaoVersion = '9.0.0';
-    await writeArchive(future, entries.map((e) => (e.name === 'manifest.json' ? { ...e, content: Buffer.from(JSON.stringify(manifest)) } : e)));
+    await writeArchive(
+      future,
+      entries.map((e) => (e.name === 'manifest.json' ? { ...e, content: Buffer.from(JSON.stringify(manifest)) } : e)),
+    );
     const result = await run('restore', future, '--data-dir', join(dir, 'from-future'));
     expect(result.code).toBe(1);
     expect(result.err).toContain('jixiao：备份来自较新的 Jixiao（9.0.0，数据库迁移 Migration29991231000000_future）：请先升级本程序再恢复\n');
@@ -322,7 +351,10 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
     const restored = await run('restore', archive, '--data-dir', target, '--db', into.url);
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toContain('内容：单位 1，地点 0，用户 0，项目 5，指标 41，');
-    expect(await run('audit', 'verify', '--db', into.url, '--data-dir', target)).toMatchObject({ code: 0, out: expect.stringContaining('审计日志完整：共 5 条，哈希链校验通过\n') });
+    expect(await run('audit', 'verify', '--db', into.url, '--data-dir', target)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('审计日志完整：共 5 条，哈希链校验通过\n'),
+    });
     for (const [name, bytes] of Object.entries(photos)) expect(readFileSync(join(target, name)).equals(bytes)).toBe(true);
     // Restoring again into the same database is refused: it is no longer empty.
     const again = await run('restore', archive, '--data-dir', join(dir, 'pg-again'), '--db', into.url);
@@ -337,11 +369,16 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
       const manifest = manifestOf(entries);
       const lying = join(dir, 'pg-lying.tar.gz');
       const changed = { ...manifest, counts: { ...manifest.counts, projects: manifest.counts.projects + 1 } };
-      await writeArchive(lying, entries.map((e) => (e.name === 'manifest.json' ? { ...e, content: Buffer.from(JSON.stringify(changed)) } : e)));
+      await writeArchive(
+        lying,
+        entries.map((e) => (e.name === 'manifest.json' ? { ...e, content: Buffer.from(JSON.stringify(changed)) } : e)),
+      );
       const target = join(dir, 'pg-lying');
       const result = await run('restore', lying, '--data-dir', target, '--db', other.url);
       expect(result.code).toBe(1);
-      expect(result.err).toMatch(/jixiao：pg_restore 已写入 \S+，但其中的记录数或审计链尾与备份清单不一致：这个库不可用，数据目录未改动。请删除该库（dropdb）后重新恢复/);
+      expect(result.err).toMatch(
+        /jixiao：pg_restore 已写入 \S+，但其中的记录数或审计链尾与备份清单不一致：这个库不可用，数据目录未改动。请删除该库（dropdb）后重新恢复/,
+      );
       expect(existsSync(target)).toBe(false);
     } finally {
       await other.drop();
@@ -355,7 +392,9 @@ describe.skipIf(!testPostgresUrl)('jixiao backup and restore on PostgreSQL', () 
     const dump = join(target, 'backups', 'pg.pgdump');
     expect(readFileSync(dump).subarray(0, 5).toString()).toBe('PGDMP');
     expect(result.out).toContain(`PostgreSQL 数据库尚未恢复；转储文件保存在 ${dump}。`);
-    expect(result.out).toContain(`pg_restore --no-owner --no-privileges --exit-on-error --single-transaction --dbname=postgres://用户@主机:5432/jixiao_restored '${dump}'`);
+    expect(result.out).toContain(
+      `pg_restore --no-owner --no-privileges --exit-on-error --single-transaction --dbname=postgres://用户@主机:5432/jixiao_restored '${dump}'`,
+    );
   });
 
   it('without pg_dump, still archives photos and manifest, says what to run, and exits 1', async () => {

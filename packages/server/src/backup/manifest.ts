@@ -128,7 +128,12 @@ export async function readDatabaseFacts(query: RunQuery): Promise<DatabaseFacts>
   return {
     migrations,
     counts,
-    audit: { count: counts.auditEvents, headSeq: head ? Number(head.seq) : null, headHash: head ? String(head.hash) : null, firstHash: first ? String(first.hash) : null },
+    audit: {
+      count: counts.auditEvents,
+      headSeq: head ? Number(head.seq) : null,
+      headHash: head ? String(head.hash) : null,
+      firstHash: first ? String(first.hash) : null,
+    },
   };
 }
 

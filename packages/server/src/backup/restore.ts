@@ -213,7 +213,8 @@ async function commitLayout(layout: string, root: string, rootExists: boolean, o
       return;
     }
     // Photos first, the database last: until it is there, the folder is not a usable data folder.
-    const rank = (name: string) => (name === 'jixiao.sqlite' ? COMMIT_ORDER.length : COMMIT_ORDER.indexOf(name) === -1 ? COMMIT_ORDER.length - 1 : COMMIT_ORDER.indexOf(name));
+    const rank = (name: string) =>
+      name === 'jixiao.sqlite' ? COMMIT_ORDER.length : COMMIT_ORDER.indexOf(name) === -1 ? COMMIT_ORDER.length - 1 : COMMIT_ORDER.indexOf(name);
     const names = (await readdir(layout)).sort((a, b) => rank(a) - rank(b));
     for (const name of names) {
       const from = join(layout, name);
@@ -275,7 +276,9 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
       );
     } catch (error) {
       if (error instanceof ArchiveTooLarge) {
-        throw new CliError(`磁盘空间不足：解开 ${archive} 需要超过 ${megabytes(error.maxBytes)} MB，而 ${workParent} 所在磁盘只能腾出这么多（保留 ${megabytes(DISK_RESERVE)} MB）；未恢复，请清理磁盘或恢复到另一块磁盘上的 --data-dir`);
+        throw new CliError(
+          `磁盘空间不足：解开 ${archive} 需要超过 ${megabytes(error.maxBytes)} MB，而 ${workParent} 所在磁盘只能腾出这么多（保留 ${megabytes(DISK_RESERVE)} MB）；未恢复，请清理磁盘或恢复到另一块磁盘上的 --data-dir`,
+        );
       }
       if (error instanceof UnexpectedArchiveEntry) {
         throw new CliError(`${archive} 中有 Jixiao 备份不会有的条目“${error.entry}”：不是 jixiao backup 生成的备份，未恢复`);
@@ -310,7 +313,8 @@ export async function restoreBackup(file: string, options: RestoreOptions): Prom
         try {
           options.progress(`正在用 pg_restore 恢复到 ${describeDatabase(url)}\n`);
           const restored = await runPgTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', dump], url);
-          if (!restored) throw new CliError(`找不到 ${pgToolPath('pg_restore')}（PostgreSQL 客户端工具）：请安装 postgresql-client，或去掉 --db，按提示手动恢复`);
+          if (!restored)
+            throw new CliError(`找不到 ${pgToolPath('pg_restore')}（PostgreSQL 客户端工具）：请安装 postgresql-client，或去掉 --db，按提示手动恢复`);
           const query: RunQuery = (sql) => orm.em.getConnection().execute<Array<Record<string, unknown>>>(sql);
           try {
             checkFacts(await readDatabaseFacts(query), manifest);

@@ -62,9 +62,19 @@ for (const dialect of DIALECTS) {
       }
     }
     const users = (db: string) =>
-      query<UserRow>(db, 'select u.username, u.display_name, u.role, o.code, u.disabled, u.token_version, u.password_hash from app_user u join organization o on o.id = u.organization_id order by u.username');
-    const orgs = (db: string) => query<{ code: string; name: string; parent: string | null }>(db, 'select o.code, o.name, p.code as parent from organization o left join organization p on p.id = o.parent_id order by o.code');
-    const auditActions = async (db: string) => (await query<{ actor: string; action: string; entity: string }>(db, 'select actor, action, entity from audit_event order by seq')).map((e) => `${e.actor} ${e.action} ${e.entity}`);
+      query<UserRow>(
+        db,
+        'select u.username, u.display_name, u.role, o.code, u.disabled, u.token_version, u.password_hash from app_user u join organization o on o.id = u.organization_id order by u.username',
+      );
+    const orgs = (db: string) =>
+      query<{ code: string; name: string; parent: string | null }>(
+        db,
+        'select o.code, o.name, p.code as parent from organization o left join organization p on p.id = o.parent_id order by o.code',
+      );
+    const auditActions = async (db: string) =>
+      (await query<{ actor: string; action: string; entity: string }>(db, 'select actor, action, entity from audit_event order by seq')).map(
+        (e) => `${e.actor} ${e.action} ${e.entity}`,
+      );
 
     let DB = '';
     beforeAll(async () => {
@@ -96,7 +106,10 @@ for (const dialect of DIALECTS) {
         [['--org-code', '21 81', '--org-name', '武清', '--admin', 'admin', '--password', 'long-enough'], 'jixiao init：--org-code：'],
         [['--org-code', '218101', '--org-name', '武清', '--admin', 'a b', '--password', 'long-enough'], 'jixiao init：--admin：'],
         [['--org-code', '218101', '--org-name', '武清', '--admin', 'admin', '--password', 'short'], 'jixiao init：--password：密码至少 8 位'],
-        [['--org-code', '218101', '--org-name', '武清', '--parent-code', '2 1', '--parent-name', '上级', '--admin', 'admin', '--password', 'long-enough'], 'jixiao init：--parent-code：'],
+        [
+          ['--org-code', '218101', '--org-name', '武清', '--parent-code', '2 1', '--parent-name', '上级', '--admin', 'admin', '--password', 'long-enough'],
+          'jixiao init：--parent-code：',
+        ],
       ];
       for (const [flags, message] of invalid) {
         const result = await run('init', ...flags, '--db', DB);
@@ -147,7 +160,12 @@ for (const dialect of DIALECTS) {
 
     it('init on a terminal asks for what is missing, the password twice', async () => {
       const db = await newDb();
-      const result = await runInteractive(['218101', '天津市武清区人民法院', '', 'admin', '李管理', 'short', 'first-password', 'other-password', 'first-password', 'first-password'], 'init', '--db', db);
+      const result = await runInteractive(
+        ['218101', '天津市武清区人民法院', '', 'admin', '李管理', 'short', 'first-password', 'other-password', 'first-password', 'first-password'],
+        'init',
+        '--db',
+        db,
+      );
       expect(result.err).toBe('密码至少 8 位，请重新输入\n两次输入的密码不一致，请重新输入\n');
       expect(result.code).toBe(0);
       expect(result.questions).toEqual([
@@ -183,9 +201,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('user add takes a display name; user list shows users as a table, optionally of one unit', async () => {
-      expect((await run('user', 'add', 'wang', '--role', 'inspector', '--org', '218102', '--name', '王五', '--password', 'wang-password', '--db', DB)).out).toBe(
-        '已创建用户 wang 王五（INSPECTOR，单位 218102）\n',
-      );
+      expect(
+        (await run('user', 'add', 'wang', '--role', 'inspector', '--org', '218102', '--name', '王五', '--password', 'wang-password', '--db', DB)).out,
+      ).toBe('已创建用户 wang 王五（INSPECTOR，单位 218102）\n');
       expect((await run('user', 'add', 'zhao', '--role', 'viewer', '--org', '218101', '--password', 'zhao-password', '--db', DB)).code).toBe(0);
       const list = await run('user', 'list', '--db', DB);
       expect(list.code).toBe(0);

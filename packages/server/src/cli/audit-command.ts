@@ -34,7 +34,9 @@ export async function auditVerifyCommand(options: { db?: string; dataDir?: strin
     }
     const result = await verifyAuditChain(em, { expected: options.expect });
     const anchor = await auditAnchorOf(em);
-    const anchorLine = anchor ? `锚点（${join(paths.auditHeads, anchorFileName(anchor.chain))}）：共 ${anchor.count} 条，末条哈希 ${anchor.hash}` : `锚点（${paths.auditHeads}）：无`;
+    const anchorLine = anchor
+      ? `锚点（${join(paths.auditHeads, anchorFileName(anchor.chain))}）：共 ${anchor.count} 条，末条哈希 ${anchor.hash}`
+      : `锚点（${paths.auditHeads}）：无`;
     const expectLine = options.expect ? `\n报表上印的末条：第 ${options.expect.count} 条，哈希 ${options.expect.hash}` : '';
     if (result.ok) {
       io.out(`审计日志完整：共 ${result.count} 条，哈希链校验通过${options.expect ? '，报表上印的末条仍在且未被改写' : ''}\n${anchorLine}${expectLine}\n`);

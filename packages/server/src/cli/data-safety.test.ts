@@ -65,7 +65,10 @@ describe('commands that only read or change existing data refuse a database that
   });
 
   it('still works on an existing database given by --data-dir', async () => {
-    expect(await run('audit', 'verify', '--data-dir', seeded)).toMatchObject({ code: 0, out: expect.stringContaining('审计日志完整：共 5 条，哈希链校验通过\n') });
+    expect(await run('audit', 'verify', '--data-dir', seeded)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('审计日志完整：共 5 条，哈希链校验通过\n'),
+    });
   });
 });
 

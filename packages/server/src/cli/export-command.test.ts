@@ -41,7 +41,8 @@ describe('jixiao export, and jixiao import of .xlsx', () => {
     const fromText = JSON.parse((await run('import', SEED, '--dry-run', '--json')).out);
     const fromXlsx = JSON.parse((await run('import', out, '--dry-run', '--json')).out);
     // Every field alike but where each target is: a line of the text, a cell of the worksheet.
-    const withoutCells = (projects: Array<{ indicators: Array<{ cell?: string }> }>) => projects.map((p) => ({ ...p, indicators: p.indicators.map(({ cell: _cell, ...i }) => i) }));
+    const withoutCells = (projects: Array<{ indicators: Array<{ cell?: string }> }>) =>
+      projects.map((p) => ({ ...p, indicators: p.indicators.map(({ cell: _cell, ...i }) => i) }));
     expect(withoutCells(fromXlsx.projects)).toEqual(withoutCells(fromText.projects));
     expect(fromXlsx.projects.flatMap((p: { indicators: Array<{ cell: string }> }) => p.indicators.map((i) => i.cell))).toContain('F14');
     expect(fromXlsx.errors).toEqual([]);

@@ -26,7 +26,10 @@ const COMMAND_OF: Record<ReportKind, string> = { [SELF_EVALUATION]: 'self-evalua
 export async function exportCommand(kind: ReportKind, options: ExportOptions, io: CliIo): Promise<number> {
   const db = await createDb({ url: databaseUrl(options.db, options.dataDir), dataDir: dataPaths(options.dataDir).root, mustExist: true });
   try {
-    const file = await new ReportService(db.em.fork(), { cli: true }, { uploads: new UploadStore(dataPaths(options.dataDir).uploads) }).build(kind, { orgCode: options.org, year: options.year });
+    const file = await new ReportService(db.em.fork(), { cli: true }, { uploads: new UploadStore(dataPaths(options.dataDir).uploads) }).build(kind, {
+      orgCode: options.org,
+      year: options.year,
+    });
     const out = resolve(options.out);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, file.bytes);

@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 /** A database the CLI has not seen: a SQLite file in a folder that does not exist yet, or an empty PostgreSQL database. */
-async function freshDatabase(dialect: Dialect): Promise<{ url: string; query(sql: string): Promise<Array<Record<string, unknown>>>; isUntouched(): Promise<boolean> }> {
+async function freshDatabase(
+  dialect: Dialect,
+): Promise<{ url: string; query(sql: string): Promise<Array<Record<string, unknown>>>; isUntouched(): Promise<boolean> }> {
   if (dialect === 'sqlite') {
     const folder = join(dir, randomUUID());
     const url = join(folder, 'jixiao.sqlite');
@@ -49,7 +51,8 @@ async function freshDatabase(dialect: Dialect): Promise<{ url: string; query(sql
   };
 }
 
-const count = async (db: { query(sql: string): Promise<Array<Record<string, unknown>>> }, table: string) => Number((await db.query(`select count(*) as n from ${table}`))[0].n);
+const count = async (db: { query(sql: string): Promise<Array<Record<string, unknown>>> }, table: string) =>
+  Number((await db.query(`select count(*) as n from ${table}`))[0].n);
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect === 'postgresql' && !testPostgresUrl)(`jixiao import [${dialect}]`, () => {
@@ -60,7 +63,9 @@ for (const dialect of DIALECTS) {
       expect(result.err).toContain('提示：单位行未写单位编码（“湘潭市环境卫生管理处”），按指定的单位 430302 导入');
       expect(result.out).toContain('✔ 2023 湘潭市环境卫生管理处｜雾炮车降尘抑尘服务：7 个指标');
       expect(await db.query('select code, name from organization')).toEqual([{ code: '430302', name: '湘潭市环境卫生管理处' }]);
-      expect((await db.query('select name, period, budget_total_fen from project')).map((p) => [p.name, p.period, Number(p.budget_total_fen)])).toEqual([['雾炮车降尘抑尘服务', '2023.07-2024.01', 250_000_000]]);
+      expect((await db.query('select name, period, budget_total_fen from project')).map((p) => [p.name, p.period, Number(p.budget_total_fen)])).toEqual([
+        ['雾炮车降尘抑尘服务', '2023.07-2024.01', 250_000_000],
+      ]);
       expect(await count(db, 'indicator')).toBe(7);
     });
 
@@ -151,10 +156,26 @@ describe('bad files through the CLI: the message names the file and what is wron
 
   it.each([
     ['an empty file', () => write('空.docx', ''), '空.docx：文件是空的'],
-    ['a binary file', () => write('二进制.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 7])), '二进制.txt：不是文本格式的目标表（含二进制内容），请上传 .docx、.xlsx、.html 或 UTF-8 文本'],
-    ['a truncated Word document', () => write('截断.docx', Buffer.from('PK\u0003\u0004 truncated')), '截断.docx：无法读取 Word 文档：文件已损坏，或不是 .docx 格式（请上传 Word 2007 及以上的 .docx 文件）'],
-    ['a truncated workbook', () => write('截断.xlsx', Buffer.from('PK\u0003\u0004 truncated')), '截断.xlsx：无法读取 XLSX 工作簿：文件已损坏，或不是 .xlsx 格式（请上传 Excel 2007 及以上的 .xlsx 文件）'],
-    ['a table with no indicator header', () => write('无表头.txt', seedHead), '无表头.txt：表1第2行：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）'],
+    [
+      'a binary file',
+      () => write('二进制.txt', Buffer.from([0, 1, 2, 3, 255, 254, 0, 7])),
+      '二进制.txt：不是文本格式的目标表（含二进制内容），请上传 .docx、.xlsx、.html 或 UTF-8 文本',
+    ],
+    [
+      'a truncated Word document',
+      () => write('截断.docx', Buffer.from('PK\u0003\u0004 truncated')),
+      '截断.docx：无法读取 Word 文档：文件已损坏，或不是 .docx 格式（请上传 Word 2007 及以上的 .docx 文件）',
+    ],
+    [
+      'a truncated workbook',
+      () => write('截断.xlsx', Buffer.from('PK\u0003\u0004 truncated')),
+      '截断.xlsx：无法读取 XLSX 工作簿：文件已损坏，或不是 .xlsx 格式（请上传 Excel 2007 及以上的 .xlsx 文件）',
+    ],
+    [
+      'a table with no indicator header',
+      () => write('无表头.txt', seedHead),
+      '无表头.txt：表1第2行：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）',
+    ],
     ['an .xls', () => write('旧版.xls', 'x'), '旧版.xls：不支持旧版 Excel 的 .xls 格式，请在 Excel 中“另存为” .xlsx 后再导入'],
   ])('%s', async (_, make, says) => {
     const file = make();
@@ -183,7 +204,10 @@ describe('jixiao target --jsonl FILE', () => {
     );
     const result = await run('target', '--jsonl', file);
     expect(result.code).toBe(1);
-    const lines = result.out.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = result.out
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       { raw: '≥98百分比', kind: 'quantitative', comparator: '>=', value: 98, unit: '%', rule: null, warnings: [] },
       { line: 2, error: '应为含 "raw" 字符串的 JSON 对象' },

@@ -160,7 +160,11 @@ async function storeFiles(files: string[], options: ImportOptions, io: CliIo): P
     // A unit line without a 单位编码 and no --org: nothing says where the table belongs.
     for (const table of result.projects.filter((p) => p.orgCode === null)) {
       const unit = table.orgName ? `（${table.orgName}）` : '';
-      errors.push({ table: table.tableNumber, line: null, message: aboutFile(file, `表${table.tableNumber}“${table.name}”的单位行未写单位编码${unit}，请用 --org 给出单位编码`) });
+      errors.push({
+        table: table.tableNumber,
+        line: null,
+        message: aboutFile(file, `表${table.tableNumber}“${table.name}”的单位行未写单位编码${unit}，请用 --org 给出单位编码`),
+      });
     }
   }
   if (errors.length > 0) return reportNothingStored(warnings, errors, options, io);

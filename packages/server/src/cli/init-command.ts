@@ -63,17 +63,25 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
       let organization = await tx.findOne(Organization, { code: plan.orgCode });
       if (!organization) {
         if (plan.parentCode !== null && !(await tx.findOne(Organization, { code: plan.parentCode }))) {
-          await withFlags({ code: '--parent-code', name: '--parent-name' }, () => createOrganization(tx, { code: plan.parentCode!, name: plan.parentName ?? '', parentCode: null }, 'cli'));
+          await withFlags({ code: '--parent-code', name: '--parent-name' }, () =>
+            createOrganization(tx, { code: plan.parentCode!, name: plan.parentName ?? '', parentCode: null }, 'cli'),
+          );
         }
         organization = await withFlags({ code: '--org-code', name: '--org-name', parentCode: '--parent-code' }, () =>
           createOrganization(tx, { code: plan.orgCode, name: plan.orgName ?? '', parentCode: plan.parentCode }, 'cli'),
         );
       }
-      const user = await createUser(tx, { username: plan.admin, displayName: plan.adminName, password: plan.password, role: UserRole.ADMIN, orgCode: organization.code }, 'cli');
+      const user = await createUser(
+        tx,
+        { username: plan.admin, displayName: plan.adminName, password: plan.password, role: UserRole.ADMIN, orgCode: organization.code },
+        'cli',
+      );
       return { organization, user };
     });
     io.out(`已创建单位 ${result.organization.code} ${result.organization.name}${plan.parentCode ? `（上级单位 ${plan.parentCode}）` : ''}\n`);
-    io.out(`已创建管理员 ${result.user.username}${result.user.displayName ? `（${result.user.displayName}）` : ''}${plan.generated ? `，密码：${plan.password}（只显示这一次，请记下并在登录后修改）` : ''}\n`);
+    io.out(
+      `已创建管理员 ${result.user.username}${result.user.displayName ? `（${result.user.displayName}）` : ''}${plan.generated ? `，密码：${plan.password}（只显示这一次，请记下并在登录后修改）` : ''}\n`,
+    );
     io.out(`下一步：pnpm jixiao serve${options.dataDir ? ` --data-dir ${options.dataDir}` : ''}${options.db ? ` --db ${options.db}` : ''}，用该账号登录\n`);
     return 0;
   } catch (error) {

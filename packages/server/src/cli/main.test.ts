@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli as run, SEED_FILE as SEED } from '../test/cli.js';
 
-
 describe('jixiao import --dry-run --json', () => {
   it('prints the seed as 5 projects and 41 indicators with exact budgets', async () => {
     const { code, out } = await run('import', SEED, '--dry-run', '--json');
@@ -12,7 +11,19 @@ describe('jixiao import --dry-run --json', () => {
     expect(report.projects.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([418, 27, 21, 30, 31]);
     expect(report.projects.reduce((n: number, p: { indicators: unknown[] }) => n + p.indicators.length, 0)).toBe(41);
     // The model the web preview shows (kind, 上年结转, 项目负责人 and 实施期 when the table has them).
-    expect(Object.keys(report.projects[0])).toEqual(['tableNumber', 'title', 'kind', 'orgCode', 'orgName', 'name', 'year', 'budget', 'purpose', 'goals', 'indicators']);
+    expect(Object.keys(report.projects[0])).toEqual([
+      'tableNumber',
+      'title',
+      'kind',
+      'orgCode',
+      'orgName',
+      'name',
+      'year',
+      'budget',
+      'purpose',
+      'goals',
+      'indicators',
+    ]);
     expect(report.projects[3].indicators[6]).toEqual({
       level1: '满意度指标',
       level2: '服务对象满意度指标',

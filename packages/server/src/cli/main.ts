@@ -105,7 +105,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   withDataOptions(
     program
       .command('import')
-      .description('导入绩效目标表：.docx、.xlsx、.html，或文本（如 test/fixtures/wuqing-court-2023-targets.txt；制表符或“|”分隔也可）；有任何错误时不写入任何内容')
+      .description(
+        '导入绩效目标表：.docx、.xlsx、.html，或文本（如 test/fixtures/wuqing-court-2023-targets.txt；制表符或“|”分隔也可）；有任何错误时不写入任何内容',
+      )
       .argument('<file...>', '一个或多个目标表文件')
       .option('--dry-run', '只解析并报告，不写入数据库')
       .option('--json', '以 JSON 输出结果（stdout 只有 JSON）')
@@ -141,9 +143,13 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--tls-cert <file>', 'https 证书（PEM，如 jixiao tls init 生成的 data/tls/server.crt）；启用 HTTP/2')
     .option('--tls-key <file>', 'https 私钥（PEM，如 data/tls/server.key）')
     .option('--tls-ca <file>', '在 /ca.crt 提供给手机安装的 CA 证书（默认 <数据目录>/tls/ca.crt，或证书旁的 ca.crt）')
-    .addOption(new Option('--redirect-http <port>', '另开一个 http 端口，把请求转到 https（/setup 在此端口也可打开）').argParser(parsePortOf('--redirect-http')))
+    .addOption(
+      new Option('--redirect-http <port>', '另开一个 http 端口，把请求转到 https（/setup 在此端口也可打开）').argParser(parsePortOf('--redirect-http')),
+    )
     .option('--trust-proxy', '在反向代理（nginx、Caddy）之后：采信 X-Forwarded-For / -Proto')
-    .addOption(new Option('--request-timeout <seconds>', '客户端发完一个请求（含上传的照片）最多可用的秒数，超时即断开（默认 120）').argParser(parseRequestTimeout))
+    .addOption(
+      new Option('--request-timeout <seconds>', '客户端发完一个请求（含上传的照片）最多可用的秒数，超时即断开（默认 120）').argParser(parseRequestTimeout),
+    )
     .option('--dev', '开发模式：错误带堆栈、开放 GraphQL 内省（默认生产模式）')
     .action(async (options: Omit<ServeOptions, 'out'>) => {
       setExitCode(await serveCommand(options, io));
@@ -202,10 +208,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     setExitCode(await userAddCommand(username, options, io));
   });
   withDataOptions(
-    user
-      .command('list')
-      .description('列出用户：用户名、姓名、角色、单位、状态、最近登录')
-      .option('--org <code>', '只列该单位及其下级单位的用户'),
+    user.command('list').description('列出用户：用户名、姓名、角色、单位、状态、最近登录').option('--org <code>', '只列该单位及其下级单位的用户'),
   ).action(async (options: { org?: string } & DataOptions) => {
     setExitCode(await userListCommand(options, io));
   });

@@ -10,7 +10,9 @@ export async function restoreCommand(file: string, options: DataOptions, io: Cli
   if (database) io.out(`  数据库：${database}\n`);
   io.out(`  内容：${describeCounts(manifest.counts)}\n`);
   io.out(`  照片文件：${manifest.photos.files} 个；令牌密钥：${manifest.secret ? '已恢复' : '备份中没有（登录需重新进行）'}\n`);
-  io.out(`  审计日志：${manifest.audit.count} 条${manifest.audit.headHash ? `，链尾第 ${manifest.audit.headSeq} 条 ${manifest.audit.headHash.slice(0, 12)}…` : ''}\n`);
+  io.out(
+    `  审计日志：${manifest.audit.count} 条${manifest.audit.headHash ? `，链尾第 ${manifest.audit.headSeq} 条 ${manifest.audit.headHash.slice(0, 12)}…` : ''}\n`,
+  );
   if (pending) {
     io.out(`PostgreSQL 数据库尚未恢复；转储文件保存在 ${pending.dump}。请在 PostgreSQL 服务器上运行：\n`);
     for (const command of pending.commands) io.out(`  ${command}\n`);

@@ -55,14 +55,31 @@ describe('jixiao serve refuses to start, saying why', () => {
   it('exits 1 when the port is taken, naming the port and --port', async () => {
     const { code, out, err } = await run('serve', '--demo', '--port', String(taken.port), '--data-dir', dir, '--db', db);
     expect(code).toBe(1);
-    expect(err).toBe(`jixiao serve：端口 ${taken.port} 已被占用（--port）：另一个程序（也许是另一个 jixiao serve）正在使用它；请停止它，或用 --port 换一个端口\n`);
+    expect(err).toBe(
+      `jixiao serve：端口 ${taken.port} 已被占用（--port）：另一个程序（也许是另一个 jixiao serve）正在使用它；请停止它，或用 --port 换一个端口\n`,
+    );
     expect(out).not.toContain('Jixiao 已启动');
   });
 
   it('exits 1 when the --redirect-http port is taken, and leaves the https port free again', async () => {
     const { port: httpsPort, server: probe } = await occupy();
     await new Promise((resolve) => probe.close(resolve));
-    const { code, err } = await run('serve', '--demo', '--port', String(httpsPort), '--data-dir', dir, '--db', db, '--tls-cert', cert, '--tls-key', key, '--redirect-http', String(taken.port));
+    const { code, err } = await run(
+      'serve',
+      '--demo',
+      '--port',
+      String(httpsPort),
+      '--data-dir',
+      dir,
+      '--db',
+      db,
+      '--tls-cert',
+      cert,
+      '--tls-key',
+      key,
+      '--redirect-http',
+      String(taken.port),
+    );
     expect(code).toBe(1);
     expect(err).toContain(`端口 ${taken.port} 已被占用（--redirect-http）`);
     expect(await isFree(httpsPort)).toBe(true);
@@ -72,9 +89,21 @@ describe('jixiao serve refuses to start, saying why', () => {
     ['a missing certificate', () => ['--tls-cert', join(dir, 'nope.crt'), '--tls-key', key], () => `--tls-cert：文件 ${join(dir, 'nope.crt')} 不存在`],
     ['a missing key', () => ['--tls-cert', cert, '--tls-key', join(dir, 'nope.key')], () => `--tls-key：文件 ${join(dir, 'nope.key')} 不存在`],
     ['a directory for the key', () => ['--tls-cert', cert, '--tls-key', dirOf('keys')], () => `--tls-key：${join(dir, 'keys')} 是目录，应为 PEM 文件`],
-    ['a certificate that is not PEM', () => ['--tls-cert', file('junk.crt', 'not a certificate'), '--tls-key', key], () => `--tls-cert：${join(dir, 'junk.crt')} 不是 PEM 格式的证书`],
-    ['a key that is not PEM', () => ['--tls-cert', cert, '--tls-key', file('junk.key', 'not a key')], () => `--tls-key：${join(dir, 'junk.key')} 不是 PEM 格式的私钥（或已加密）`],
-    ['a key of another certificate', () => ['--tls-cert', cert, '--tls-key', file('other.key', other.keyPem)], () => `--tls-key：${join(dir, 'other.key')} 与证书 ${join(dir, 'server.crt')} 不匹配`],
+    [
+      'a certificate that is not PEM',
+      () => ['--tls-cert', file('junk.crt', 'not a certificate'), '--tls-key', key],
+      () => `--tls-cert：${join(dir, 'junk.crt')} 不是 PEM 格式的证书`,
+    ],
+    [
+      'a key that is not PEM',
+      () => ['--tls-cert', cert, '--tls-key', file('junk.key', 'not a key')],
+      () => `--tls-key：${join(dir, 'junk.key')} 不是 PEM 格式的私钥（或已加密）`,
+    ],
+    [
+      'a key of another certificate',
+      () => ['--tls-cert', cert, '--tls-key', file('other.key', other.keyPem)],
+      () => `--tls-key：${join(dir, 'other.key')} 与证书 ${join(dir, 'server.crt')} 不匹配`,
+    ],
     ['a certificate without its key', () => ['--tls-cert', cert], () => '--tls-cert 需要与 --tls-key（私钥文件）一起使用'],
     ['--redirect-http without https', () => ['--redirect-http', '8080'], () => '--redirect-http 需要 --tls-cert 和 --tls-key：没有 https 可转去'],
   ])('exits 1 on %s', async (_case, args, message) => {
@@ -94,7 +123,11 @@ function dirOf(name: string): string {
 
 describe('jixiao serve modes', () => {
   const introspect = async (url: string) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+    });
     return (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { stacktrace?: unknown } }> };
   };
 

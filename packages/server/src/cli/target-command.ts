@@ -12,7 +12,11 @@ function reading(raw: string, context: TargetContext): object {
  * `--jsonl FILE` it reads one {"raw","level2","name","year"} a line and prints one result a line
  * (the same shape), or {"line": n, "error": …} for a line that is not such an object.
  */
-export async function targetCommand(value: string | undefined, options: { level2?: string; name?: string; year?: number; jsonl?: string }, io: CliIo): Promise<number> {
+export async function targetCommand(
+  value: string | undefined,
+  options: { level2?: string; name?: string; year?: number; jsonl?: string },
+  io: CliIo,
+): Promise<number> {
   if (options.jsonl === undefined) {
     if (value === undefined) throw new Error('jixiao target: a value or --jsonl is required (checked by the command line)');
     io.out(`${JSON.stringify(reading(value, { level2: options.level2, name: options.name, year: options.year }), null, 2)}\n`);

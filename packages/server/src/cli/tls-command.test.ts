@@ -41,7 +41,9 @@ describe('jixiao tls init', () => {
     expect(statSync(join(dataDir, 'tls', 'ca.key')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dataDir, 'tls', 'server.key')).mode & 0o777).toBe(0o600);
     expect(out).toContain(`已生成本地 CA 证书：${join(dataDir, 'tls', 'ca.crt')}`);
-    expect(out).toContain(`pnpm jixiao serve --data-dir ${dataDir} --host 0.0.0.0 --port 3443 --tls-cert ${join(dataDir, 'tls', 'server.crt')} --tls-key ${join(dataDir, 'tls', 'server.key')} --redirect-http 3000`);
+    expect(out).toContain(
+      `pnpm jixiao serve --data-dir ${dataDir} --host 0.0.0.0 --port 3443 --tls-cert ${join(dataDir, 'tls', 'server.crt')} --tls-key ${join(dataDir, 'tls', 'server.key')} --redirect-http 3000`,
+    );
     expect(out).toContain('http://jixiao.office.test:3000/setup');
   });
 

@@ -38,16 +38,16 @@ export function tlsInitCommand(options: TlsInitOptions, io: CliIo): number {
   const hasCert = existsSync(files.caCert);
   const hasKey = existsSync(files.caKey);
   if (hasCert !== hasKey) {
-    io.err(`${resolve(hasCert ? files.caKey : files.caCert)} 不存在，而 ${resolve(hasCert ? files.caCert : files.caKey)} 存在：CA 证书和私钥须成对；请找回缺少的文件，或删除 ${resolve(files.dir)} 后重新运行（手机须重新安装 CA 证书）\n`);
+    io.err(
+      `${resolve(hasCert ? files.caKey : files.caCert)} 不存在，而 ${resolve(hasCert ? files.caCert : files.caKey)} 存在：CA 证书和私钥须成对；请找回缺少的文件，或删除 ${resolve(files.dir)} 后重新运行（手机须重新安装 CA 证书）\n`,
+    );
     return 1;
   }
 
   let ca;
   try {
     mkdirSync(files.dir, { recursive: true, mode: 0o700 });
-    ca = hasCert
-      ? { certPem: readFileSync(files.caCert, 'utf8'), keyPem: readFileSync(files.caKey, 'utf8') }
-      : createCertificateAuthority(hostname());
+    ca = hasCert ? { certPem: readFileSync(files.caCert, 'utf8'), keyPem: readFileSync(files.caKey, 'utf8') } : createCertificateAuthority(hostname());
     const server = issueServerCertificate(ca, hosts);
     if (!hasCert) {
       writeFile(files.caKey, ca.keyPem, 0o600);

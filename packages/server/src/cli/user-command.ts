@@ -33,8 +33,14 @@ export async function userAddCommand(
   return withDb(options, 'user add', io, async (db) => {
     const given = options.password ?? process.env.JIXIAO_USER_PASSWORD;
     const password = given ?? generatePassword();
-    const user = await createUser(db.em.fork(), { username, displayName: options.name, password, role: options.role.toUpperCase() as UserRole, orgCode: options.org }, 'cli');
-    io.out(`已创建用户 ${user.username}${user.displayName ? ` ${user.displayName}` : ''}（${user.role}，单位 ${options.org}）${given ? '' : `，密码：${password}（只显示这一次）`}\n`);
+    const user = await createUser(
+      db.em.fork(),
+      { username, displayName: options.name, password, role: options.role.toUpperCase() as UserRole, orgCode: options.org },
+      'cli',
+    );
+    io.out(
+      `已创建用户 ${user.username}${user.displayName ? ` ${user.displayName}` : ''}（${user.role}，单位 ${options.org}）${given ? '' : `，密码：${password}（只显示这一次）`}\n`,
+    );
     return 0;
   });
 }
@@ -48,7 +54,10 @@ function widthOf(text: string): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => widthOf(row[column]))));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - widthOf(cell)))).join('  ')).join('\n') + '\n';
+  return (
+    rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - widthOf(cell)))).join('  ')).join('\n') +
+    '\n'
+  );
 }
 
 /** `jixiao user list [--org CODE]`: the users of an organization and its descendants, or all. */

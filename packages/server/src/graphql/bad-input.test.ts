@@ -7,8 +7,7 @@ const UNKNOWN_ID = '5b0f4a9e-2c7d-4e8a-9f1b-3d6c8e2a7b40';
 
 const RECORD_ACTUAL = 'mutation($input: RecordActualInput!) { recordActual(input: $input) { id actual { value } } }';
 const RECORD_SPENDING = 'mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id spent } }';
-const SET_WEIGHTS =
-  'mutation($projectId: ID!, $weights: [IndicatorWeightInput!]!) { setIndicatorWeights(projectId: $projectId, weights: $weights) { id } }';
+const SET_WEIGHTS = 'mutation($projectId: ID!, $weights: [IndicatorWeightInput!]!) { setIndicatorWeights(projectId: $projectId, weights: $weights) { id } }';
 
 interface Ids {
   repairProject: string;
@@ -140,7 +139,10 @@ describeEachApi('bad inputs', (getApi) => {
       ['clientId', { value: '6个', clientId: 'c'.repeat(65) }, 64, 65],
     ])('refuses a %s that is too long', async (field, input, max, length) => {
       const error = await rejected(RECORD_ACTUAL, actual('维修法庭和办公室数量', input));
-      expect(error).toEqual({ message: `input.${field} 最长 ${max} 个字符，实际为 ${length}`, extensions: { code: 'BAD_USER_INPUT', field: `input.${field}` } });
+      expect(error).toEqual({
+        message: `input.${field} 最长 ${max} 个字符，实际为 ${length}`,
+        extensions: { code: 'BAD_USER_INPUT', field: `input.${field}` },
+      });
     });
 
     it('still accepts a good value afterwards (the rejections above are about the values)', async () => {
@@ -221,18 +223,29 @@ describeEachApi('bad inputs', (getApi) => {
       ['first: 0', { first: 0 }, 'first', 'first 应为 1 到 100 之间的整数，实际为 0'],
       ['first: -1', { first: -1 }, 'first', 'first 应为 1 到 100 之间的整数，实际为 -1'],
       ['a made-up cursor', { after: 'garbage' }, 'after', 'after 不是有效的分页游标，请使用上一页返回的 pageInfo.endCursor'],
-      ['a cursor of another shape', { after: Buffer.from('o:-1').toString('base64url') }, 'after', 'after 不是有效的分页游标，请使用上一页返回的 pageInfo.endCursor'],
+      [
+        'a cursor of another shape',
+        { after: Buffer.from('o:-1').toString('base64url') },
+        'after',
+        'after 不是有效的分页游标，请使用上一页返回的 pageInfo.endCursor',
+      ],
       ['an empty cursor', { after: '' }, 'after', 'after 不是有效的分页游标，请使用上一页返回的 pageInfo.endCursor'],
       ['a two-digit year', { year: 23 }, 'year', 'year 应为四位年份，实际为 23'],
     ])('refuses %s', async (_, variables, field, message) => {
-      const result = await getApi().gql('query($first: Int, $after: String, $year: Int) { projects(first: $first, after: $after, year: $year) { totalCount } }', variables, token);
+      const result = await getApi().gql(
+        'query($first: Int, $after: String, $year: Int) { projects(first: $first, after: $after, year: $year) { totalCount } }',
+        variables,
+        token,
+      );
       expect(result.data).toBeNull();
       expect(result.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT', field } })]);
     });
 
     it('refuses a year out of range in organizationSummary', async () => {
       const result = await getApi().gql('{ organizationSummary(orgCode: "218101", year: 20230) { projectCount } }', {}, token);
-      expect(result.errors).toEqual([expect.objectContaining({ message: 'year 应为四位年份，实际为 20230', extensions: { code: 'BAD_USER_INPUT', field: 'year' } })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ message: 'year 应为四位年份，实际为 20230', extensions: { code: 'BAD_USER_INPUT', field: 'year' } }),
+      ]);
     });
   });
 

@@ -15,7 +15,14 @@ describe('measureOperations', () => {
     ['nested fields add a level each', '{ a { b { c } } d }', [{ depth: 3, fields: 4 }]],
     ['an inline fragment adds no level', '{ a { ... on T { b { c } } } }', [{ depth: 3, fields: 3 }]],
     ['a fragment counts where it is spread, each time', '{ a { ...F } b { c { ...F } } } fragment F on T { x { y } }', [{ depth: 4, fields: 7 }]],
-    ['each operation is measured alone', 'query A { a } query B { b { c } }', [{ depth: 1, fields: 1 }, { depth: 2, fields: 2 }]],
+    [
+      'each operation is measured alone',
+      'query A { a } query B { b { c } }',
+      [
+        { depth: 1, fields: 1 },
+        { depth: 2, fields: 2 },
+      ],
+    ],
     ['a fragment cycle counts once', '{ ...F } fragment F on Query { a ...G } fragment G on Query { b ...F }', [{ depth: 1, fields: 2 }]],
     ['an unknown fragment counts nothing', '{ a ...Missing }', [{ depth: 1, fields: 1 }]],
   ];
@@ -34,7 +41,8 @@ describe('measureOperations', () => {
 describe('depthLimit', () => {
   it('refuses an operation deeper than the limit through fragments, and accepts one at the limit', async () => {
     const schema = await buildGraphqlSchema();
-    const query = (levels: number) => `{ __schema { types { ...T } } } fragment T on __Type { fields { type { ${'ofType { '.repeat(levels - 5)}name${' }'.repeat(levels - 5)} } } }`;
+    const query = (levels: number) =>
+      `{ __schema { types { ...T } } } fragment T on __Type { fields { type { ${'ofType { '.repeat(levels - 5)}name${' }'.repeat(levels - 5)} } } }`;
     expect(validate(schema, parse(query(6)), [depthLimit(6)])).toEqual([]);
     const errors = validate(schema, parse(query(7)), [depthLimit(6)]);
     expect(errors.map((error) => [error.message, error.extensions.code])).toEqual([['查询嵌套过深：最多 6 层，此查询为 7 层', 'QUERY_TOO_DEEP']]);

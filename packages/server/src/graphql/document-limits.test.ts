@@ -12,10 +12,20 @@ describe('checkDocument', () => {
     ['too many tokens', `{ ${repeat(41, () => 'a')} }`, 'QUERY_TOO_LARGE', '查询过大：最多 40 个词法单元，此查询超过此数；请拆成几次请求'],
     ['too many fields written', `{ ${repeat(7, (i) => `f${i}`)} }`, 'QUERY_TOO_LARGE', '查询字段过多：最多 6 个，此查询有 7 个'],
     ['too many aliases', '{ a: x b: x c: x }', 'QUERY_TOO_MANY_ALIASES', '查询别名过多：最多 2 个，此查询有 3 个'],
-    ['too many directives', '{ a @skip(if: true) b @skip(if: true) c @include(if: true) }', 'QUERY_TOO_MANY_DIRECTIVES', '查询指令过多：最多 2 个，此查询有 3 个'],
+    [
+      'too many directives',
+      '{ a @skip(if: true) b @skip(if: true) c @include(if: true) }',
+      'QUERY_TOO_MANY_DIRECTIVES',
+      '查询指令过多：最多 2 个，此查询有 3 个',
+    ],
     ['too deep', '{ a { b { c { d } } } }', 'QUERY_TOO_DEEP', '查询嵌套过深：最多 3 层，此查询为 4 层'],
     ['too deep through a fragment', '{ a { ...F } } fragment F on T { b { c { d } } }', 'QUERY_TOO_DEEP', '查询嵌套过深：最多 3 层，此查询为 4 层'],
-    ['brackets nested deeper than the parser should follow', `{ a(x: ${'['.repeat(13)}1${']'.repeat(13)}) }`, 'QUERY_TOO_DEEP', '查询嵌套过深：最多 3 层，此查询为 4 层'],
+    [
+      'brackets nested deeper than the parser should follow',
+      `{ a(x: ${'['.repeat(13)}1${']'.repeat(13)}) }`,
+      'QUERY_TOO_DEEP',
+      '查询嵌套过深：最多 3 层，此查询为 4 层',
+    ],
     [
       'too many fields once fragments are spread',
       '{ ...F ...F2 } fragment F on Q { a b c } fragment F2 on Q { ...F ...F }',

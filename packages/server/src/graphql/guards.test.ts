@@ -80,7 +80,10 @@ describeEachApi('request guards', (getApi, dialect) => {
       for (const query of [viaFragment, viaInline]) {
         const result = await post(getApi(), JSON.stringify({ query }), bearer(token));
         expect(result.status, query).toBe(400);
-        expect(result.body.errors?.map((error) => error.message), query).toEqual(['查询嵌套过深：最多 10 层，此查询为 11 层']);
+        expect(
+          result.body.errors?.map((error) => error.message),
+          query,
+        ).toEqual(['查询嵌套过深：最多 10 层，此查询为 11 层']);
       }
     });
   });
@@ -263,7 +266,12 @@ describeEachApi('request guards', (getApi, dialect) => {
         const result = await post(getApi(), JSON.stringify({ query }), headers);
         expect(performance.now() - started).toBeLessThan(200);
         expect(result.status).toBe(400);
-        expect(result.body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^查询过大：最多 \d+ 个词法单元/), extensions: expect.objectContaining({ code: 'QUERY_TOO_LARGE' }) })]);
+        expect(result.body.errors).toEqual([
+          expect.objectContaining({
+            message: expect.stringMatching(/^查询过大：最多 \d+ 个词法单元/),
+            extensions: expect.objectContaining({ code: 'QUERY_TOO_LARGE' }),
+          }),
+        ]);
       }
     });
 
@@ -271,7 +279,12 @@ describeEachApi('request guards', (getApi, dialect) => {
       const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
       const anonymous = await post(getApi(), JSON.stringify({ query: aliases }));
       expect(anonymous.status).toBe(400);
-      expect(anonymous.body.errors).toEqual([expect.objectContaining({ message: '查询别名过多：最多 10 个，此查询有 20 个', extensions: expect.objectContaining({ code: 'QUERY_TOO_MANY_ALIASES' }) })]);
+      expect(anonymous.body.errors).toEqual([
+        expect.objectContaining({
+          message: '查询别名过多：最多 10 个，此查询有 20 个',
+          extensions: expect.objectContaining({ code: 'QUERY_TOO_MANY_ALIASES' }),
+        }),
+      ]);
       const expired = await post(getApi(), JSON.stringify({ query: aliases }), bearer('not-a-token'));
       expect(expired.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_MANY_ALIASES');
       const signedIn = await post(getApi(), JSON.stringify({ query: aliases }), bearer(token));
@@ -304,7 +317,9 @@ describeEachApi('request guards', (getApi, dialect) => {
 
     it('refuses a query over the cost limit padded with 10,001 __typename aliases, rather than skipping the check', async () => {
       const padding = Array.from({ length: 10_001 }, (_, i) => `t${i}: __typename`).join(' ');
-      const { result, queries } = await open.db.captureQueries(() => post(open, JSON.stringify({ query: `{ ${aliasedDashboards(4)} ${padding} }` }), bearer(openToken)));
+      const { result, queries } = await open.db.captureQueries(() =>
+        post(open, JSON.stringify({ query: `{ ${aliasedDashboards(4)} ${padding} }` }), bearer(openToken)),
+      );
       expect(result.status).toBe(400);
       expect(result.body.data ?? null).toBeNull();
       expect(result.body.errors).toEqual([
@@ -317,7 +332,11 @@ describeEachApi('request guards', (getApi, dialect) => {
     });
 
     it('still reports variables of the wrong type as bad input', async () => {
-      const result = await post(open, JSON.stringify({ query: 'query($n: Int!) { projects(first: $n) { nodes { name } } }', variables: { n: 'many' } }), bearer(openToken));
+      const result = await post(
+        open,
+        JSON.stringify({ query: 'query($n: Int!) { projects(first: $n) { nodes { name } } }', variables: { n: 'many' } }),
+        bearer(openToken),
+      );
       expect(result.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
@@ -344,7 +363,10 @@ describeEachApi('request guards', (getApi, dialect) => {
     });
 
     it('does not cut a mutation whose change is made', async () => {
-      const result = await post(hurried, JSON.stringify({ query: 'mutation($p: String!) { login(username: "manager", password: $p) { token } }', variables: { p: PASSWORD } }));
+      const result = await post(
+        hurried,
+        JSON.stringify({ query: 'mutation($p: String!) { login(username: "manager", password: $p) { token } }', variables: { p: PASSWORD } }),
+      );
       expect(result.body.errors).toBeUndefined();
       expect((result.body.data as { login: { token: string } }).login.token).toEqual(expect.any(String));
     });

@@ -48,7 +48,12 @@ interface Dashboard {
     nodes: Array<{
       name: string;
       spent: number;
-      indicators: Array<{ name: string; weight: number; actual: { value: string | null; history: Array<{ value: string | null; recordedBy: string | null }> } | null; progress: { met: boolean | null } }>;
+      indicators: Array<{
+        name: string;
+        weight: number;
+        actual: { value: string | null; history: Array<{ value: string | null; recordedBy: string | null }> } | null;
+        progress: { met: boolean | null };
+      }>;
       evaluation: { score: number; grade: string; missing: number };
     }>;
   };
@@ -196,7 +201,10 @@ describeEachApi(
         const indicators = data.projects.nodes.flatMap((node) => node.indicators);
         expect(indicators.length).toBeGreaterThan(800);
         for (const indicator of indicators) {
-          expect(indicator.actual?.history.map((entry) => entry.recordedBy), indicator.name).toEqual(['manager', 'manager']);
+          expect(
+            indicator.actual?.history.map((entry) => entry.recordedBy),
+            indicator.name,
+          ).toEqual(['manager', 'manager']);
           expect(indicator.progress.met, indicator.name).toBe(true);
         }
         for (const node of data.projects.nodes) {
@@ -210,7 +218,7 @@ describeEachApi(
       });
     });
 
-    describe('the phones\' reference data (Project.equipmentItems, Project.surveys)', () => {
+    describe("the phones' reference data (Project.equipmentItems, Project.surveys)", () => {
       it('runs as many statements for 100 projects as for 10, and few', async () => {
         const ten = await measure<FieldReference>(FIELD_REFERENCE, { first: 10 });
         const hundred = await measure<FieldReference>(FIELD_REFERENCE, { first: 100 });
@@ -260,10 +268,9 @@ describeEachApi(
         const { data } = await measure<ProjectSurveys>(PROJECT_SURVEYS, { id: page.projects.nodes[0]!.id });
         expect(data.project.surveys.length).toBeGreaterThan(0);
         for (const survey of data.project.surveys) {
-          const { data: root } = await measure<{ surveyResults: unknown }>(
-            `query($id: ID!) { surveyResults(surveyId: $id) ${RESULTS_FIELDS} }`,
-            { id: survey.results.surveyId },
-          );
+          const { data: root } = await measure<{ surveyResults: unknown }>(`query($id: ID!) { surveyResults(surveyId: $id) ${RESULTS_FIELDS} }`, {
+            id: survey.results.surveyId,
+          });
           expect(root.surveyResults).toEqual(survey.results);
         }
       });

@@ -24,12 +24,13 @@ describe('the GraphQL schema, a product in itself', () => {
         for (const value of type.getValues()) if (!value.description) undocumented.push(`${type.name}.${value.name}`);
       }
     }
-    expect(undocumented.join("\n")).toBe("");
+    expect(undocumented.join('\n')).toBe('');
   });
 
   it('lists every field’s arguments in the order the resolver declares them', async () => {
     const schema = await buildGraphqlSchema();
-    const argsOf = (type: 'Query' | 'Mutation', field: string) => (type === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[field].args.map((arg) => arg.name);
+    const argsOf = (type: 'Query' | 'Mutation', field: string) =>
+      (type === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[field].args.map((arg) => arg.name);
     // @Arg parameters (applied last first by TypeScript) and @ArgsType fields alike.
     expect(argsOf('Mutation', 'login')).toEqual(['username', 'password']);
     expect(argsOf('Mutation', 'setIndicatorApplicable')).toEqual(['indicatorId', 'applicable']);

@@ -68,8 +68,10 @@ async function describedSchema(): Promise<GraphQLSchema> {
     validate: false,
   });
   // type-graphql has no option for these two descriptions.
-  schema.getQueryType()!.description = '查询：除 publicSurvey（公开问卷）外都需要登录（先用 login 取得令牌，放在请求头 Authorization: Bearer <token>），只能看到本人所属单位及下级单位的数据';
-  schema.getMutationType()!.description = '修改：导入、录入和设定需 ADMIN 或 MANAGER 角色，现场验收和问卷采集也可由 INSPECTOR 提交，用户和单位管理仅限 ADMIN（本人所属单位及下级单位之内），修改本人密码任何登录用户都可以，公开问卷作答无需登录；输入有误时报 BAD_USER_INPUT 并指明字段，不作任何修改';
+  schema.getQueryType()!.description =
+    '查询：除 publicSurvey（公开问卷）外都需要登录（先用 login 取得令牌，放在请求头 Authorization: Bearer <token>），只能看到本人所属单位及下级单位的数据';
+  schema.getMutationType()!.description =
+    '修改：导入、录入和设定需 ADMIN 或 MANAGER 角色，现场验收和问卷采集也可由 INSPECTOR 提交，用户和单位管理仅限 ADMIN（本人所属单位及下级单位之内），修改本人密码任何登录用户都可以，公开问卷作答无需登录；输入有误时报 BAD_USER_INPUT 并指明字段，不作任何修改';
   return schema;
 }
 

@@ -55,7 +55,8 @@ export async function registerResponseHeaders(server: FastifyInstance, options: 
   if (!options.production) {
     // Apollo's sandbox page (GET /graphql in a browser, development only) loads its scripts from a CDN.
     server.addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/graphql') && String(reply.getHeader('content-type')).startsWith('text/html')) reply.raw.removeHeader('content-security-policy');
+      if (request.url.startsWith('/graphql') && String(reply.getHeader('content-type')).startsWith('text/html'))
+        reply.raw.removeHeader('content-security-policy');
     });
   }
   await server.register(fastifyCompress, { encodings: ['br', 'gzip'] });

@@ -68,7 +68,10 @@ ${open}
 export async function setupRoutes(server: FastifyInstance, options: SetupRoutesOptions): Promise<void> {
   const ca = options.caCertPem ? describeCa(options.caCertPem) : null;
   server.get('/setup', async (request, reply) => {
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(setupPage(ca, options.httpsUrl(request)));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(setupPage(ca, options.httpsUrl(request)));
   });
   if (options.caCertPem) {
     const pem = options.caCertPem;

@@ -7,7 +7,8 @@ import { openTestApi, type TestApi } from '../test/api.js';
 
 /** A built PWA as `vite build` leaves it: hashed assets with their .br/.gz copies, and the unhashed service-worker files. */
 const MAIN_JS = `export const app = ${JSON.stringify('绩效'.repeat(2000))};\n`;
-const INDEX_HTML = '<!doctype html><html lang="zh-CN"><head><script type="module" crossorigin src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html lang="zh-CN"><head><script type="module" crossorigin src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>';
 
 function writePwa(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -78,7 +79,12 @@ describe('the web app as served', () => {
   it('sends security headers that fit the app, and no HSTS over plain http', async () => {
     const response = await get('/');
     const csp = String(response.headers['content-security-policy']);
-    const directives = new Map(csp.split(';').map((d) => { const [name, ...values] = d.trim().split(/\s+/); return [name, values.join(' ')]; }));
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values.join(' ')];
+      }),
+    );
     expect(Object.fromEntries(directives)).toEqual({
       'default-src': "'self'",
       'script-src': "'self'",
@@ -136,9 +142,17 @@ describe('behind a reverse proxy', () => {
     for (const trustProxy of [false, true]) {
       const api = await openTestApi('sqlite', { trustProxy });
       try {
-        const response = await api.app.server.inject({ method: 'GET', url: '/healthz', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' } });
+        const response = await api.app.server.inject({
+          method: 'GET',
+          url: '/healthz',
+          headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+        });
         expect(response.headers['strict-transport-security'], `trustProxy ${trustProxy}`).toBe(trustProxy ? 'max-age=15552000' : undefined);
-        const setup = await api.app.server.inject({ method: 'GET', url: '/setup', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'jixiao.example.cn', host: 'jixiao.example.cn' } });
+        const setup = await api.app.server.inject({
+          method: 'GET',
+          url: '/setup',
+          headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'jixiao.example.cn', host: 'jixiao.example.cn' },
+        });
         if (trustProxy) expect(setup.body).toContain('<a href="https://jixiao.example.cn/">');
         else expect(setup.body).toContain('本服务目前没有 https 地址');
       } finally {

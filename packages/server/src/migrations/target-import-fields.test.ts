@@ -38,14 +38,24 @@ for (const dialect of DIALECTS) {
       const old = await createDb({ url, migrateTo: BEFORE });
       try {
         await rows(old, 'insert into organization (id, code, name, created_at) values (?, ?, ?, ?)', [org, '218101', '天津市武清区人民法院', now]);
-        await rows(old, 'insert into app_user (id, username, password_hash, role, organization_id, created_at) values (?, ?, ?, ?, ?, ?)', [user, 'li', 'x', 'MANAGER', org, now]);
+        await rows(old, 'insert into app_user (id, username, password_hash, role, organization_id, created_at) values (?, ?, ?, ?, ?, ?)', [
+          user,
+          'li',
+          'x',
+          'MANAGER',
+          org,
+          now,
+        ]);
         await rows(
           old,
           `insert into project (id, organization_id, year, name, purpose, goals, budget_total_fen, budget_fiscal_fen, budget_other_fen, created_at, updated_at)
            values (?, ?, 2023, '派出法庭安全隐患维修项目', '维修', '[]', 30000000, 30000000, 0, ?, ?)`,
           [project, org, now, now],
         );
-        for (const [id, position, name, raw] of [[first, 0, '维修法庭和办公室数量', '≥6个'], [second, 1, '干警满意度', '≥95%']] as const) {
+        for (const [id, position, name, raw] of [
+          [first, 0, '维修法庭和办公室数量', '≥6个'],
+          [second, 1, '干警满意度', '≥95%'],
+        ] as const) {
           await rows(
             old,
             `insert into indicator (id, project_id, position, level1, level2, name, description, target_raw, target_kind, comparator, target_value, unit, updated_at)
@@ -53,8 +63,20 @@ for (const dialect of DIALECTS) {
             [id, project, position, name, raw, position === 0 ? '6' : '95', position === 0 ? '个' : '%', now],
           );
         }
-        await rows(old, 'insert into actual (id, indicator_id, value, recorded_at, recorded_by_id) values (?, ?, ?, ?, ?)', [randomUUID(), first, '5个', now, user]);
-        await rows(old, 'insert into actual (id, indicator_id, value, recorded_at, derived_from) values (?, ?, ?, ?, ?)', [randomUUID(), first, '6个', now, '{"source":"REPAIR_COUNT","ids":[]}']);
+        await rows(old, 'insert into actual (id, indicator_id, value, recorded_at, recorded_by_id) values (?, ?, ?, ?, ?)', [
+          randomUUID(),
+          first,
+          '5个',
+          now,
+          user,
+        ]);
+        await rows(old, 'insert into actual (id, indicator_id, value, recorded_at, derived_from) values (?, ?, ?, ?, ?)', [
+          randomUUID(),
+          first,
+          '6个',
+          now,
+          '{"source":"REPAIR_COUNT","ids":[]}',
+        ]);
         await rows(
           old,
           `insert into survey (id, indicator_id, title, audience, questions, opens_at, closes_at, public_token, created_by_id, created_at)
@@ -68,7 +90,9 @@ for (const dialect of DIALECTS) {
       const db = await createDb({ url });
       try {
         expect(await db.orm.migrator.getPendingMigrations()).toEqual([]);
-        expect((await rows(db, 'select name, tolerance, target_max from indicator order by position')).map((r) => [r.name, Boolean(r.tolerance), r.target_max])).toEqual([
+        expect(
+          (await rows(db, 'select name, tolerance, target_max from indicator order by position')).map((r) => [r.name, Boolean(r.tolerance), r.target_max]),
+        ).toEqual([
           ['维修法庭和办公室数量', false, null],
           ['干警满意度', false, null],
         ]);
@@ -84,8 +108,13 @@ for (const dialect of DIALECTS) {
           const actual = await rows(db, `select sql from sqlite_master where name = 'actual'`);
           expect(String(actual[0].sql)).toContain('references `indicator`(`id`)');
         }
-        await expect(rows(db, 'insert into actual (id, indicator_id, value, recorded_at) values (?, ?, ?, ?)', [randomUUID(), randomUUID(), '1个', now])).rejects.toThrow();
-        await rows(db, `update indicator set comparator = 'between', target_value = '90', target_max = '95', tolerance = ? where id = ?`, [dialect === 'sqlite' ? 1 : true, second]);
+        await expect(
+          rows(db, 'insert into actual (id, indicator_id, value, recorded_at) values (?, ?, ?, ?)', [randomUUID(), randomUUID(), '1个', now]),
+        ).rejects.toThrow();
+        await rows(db, `update indicator set comparator = 'between', target_value = '90', target_max = '95', tolerance = ? where id = ?`, [
+          dialect === 'sqlite' ? 1 : true,
+          second,
+        ]);
         await expect(rows(db, `update indicator set comparator = 'about' where id = ?`, [second])).rejects.toThrow();
         expect((await rows(db, 'select comparator, target_max from indicator where id = ?', [second]))[0]).toEqual({ comparator: 'between', target_max: '95' });
       } finally {

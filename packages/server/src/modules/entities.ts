@@ -34,7 +34,24 @@ export const entities = [
   LoginThrottle,
 ];
 
-export { Actual, AuditEvent, EquipmentItem, Indicator, Inspection, Organization, Project, Site, Spending, Survey, SurveyCode, SurveyRateLimit, SurveyResponse, Upload, UploadHolder, User };
+export {
+  Actual,
+  AuditEvent,
+  EquipmentItem,
+  Indicator,
+  Inspection,
+  Organization,
+  Project,
+  Site,
+  Spending,
+  Survey,
+  SurveyCode,
+  SurveyRateLimit,
+  SurveyResponse,
+  Upload,
+  UploadHolder,
+  User,
+};
 export { InspectionKind, ReviewStatus } from './inspection/inspection.entity.js';
 export { QuestionKind, ResponseChannel, SurveyAudience } from './survey/survey.entity.js';
 export { SiteKind } from './site/site.entity.js';

@@ -50,10 +50,10 @@ export async function openTestApi(dialect: Dialect, config: Partial<AppConfig> =
     return JSON.parse(response.body) as GraphqlResponse<T>;
   };
   const login = async (username: string, password = PASSWORD) => {
-    const result = await gql<{ login: { token: string } }>(
-      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-      { u: username, p: password },
-    );
+    const result = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: username,
+      p: password,
+    });
     if (!result.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
     return result.data.login.token;
   };

@@ -101,7 +101,9 @@ export const EXPECTED: Record<string, { score: number; grade: string; executionR
 
 /** Records PLAN through GraphQL with a manager's token. */
 export async function recordPlan(api: TestApi, token: string): Promise<void> {
-  const projects = (await api.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(PROJECTS, {}, token)).data!.projects.nodes;
+  const projects = (
+    await api.gql<{ projects: { nodes: Array<{ id: string; name: string; indicators: Array<{ id: string; name: string }> }> } }>(PROJECTS, {}, token)
+  ).data!.projects.nodes;
   for (const project of projects) {
     const plan = PLAN[project.name];
     for (const [name, actual] of plan.actuals) {

@@ -20,7 +20,12 @@ export function pngFile(header: { width: number; height: number; colourType: 0 |
   ihdr.writeUInt32BE(header.height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = header.colourType; // 0 grey, 2 RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', compressedPixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', compressedPixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** An RGB PNG of `width` × `height`, each row made by `pixel(x)`: a 40 MP one of one colour is a few hundred KB. */

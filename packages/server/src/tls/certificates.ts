@@ -78,7 +78,9 @@ export function createCertificateAuthority(label: string, now = new Date()): Cer
 }
 
 function utf8Value(attribute: forge.pki.CertificateField): forge.pki.CertificateField['value'] {
-  return (attribute.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof attribute.value === 'string' ? forge.util.decodeUtf8(attribute.value) : attribute.value;
+  return (attribute.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof attribute.value === 'string'
+    ? forge.util.decodeUtf8(attribute.value)
+    : attribute.value;
 }
 
 /** Thrown when the CA files do not hold a CA certificate and its key. */
@@ -99,7 +101,8 @@ export function issueServerCertificate(ca: CertificatePair, hosts: readonly stri
   }
   const caPublic = caCert.publicKey as forge.pki.rsa.PublicKey;
   if (caPublic.n.compareTo(caKey.n) !== 0) throw new CertificateAuthorityError('CA 私钥与 CA 证书不匹配');
-  if (caCert.validity.notAfter.getTime() <= now.getTime()) throw new CertificateAuthorityError(`CA 证书已于 ${caCert.validity.notAfter.toISOString().slice(0, 10)} 过期`);
+  if (caCert.validity.notAfter.getTime() <= now.getTime())
+    throw new CertificateAuthorityError(`CA 证书已于 ${caCert.validity.notAfter.toISOString().slice(0, 10)} 过期`);
 
   const { publicKey, keyPem } = newKeyPair();
   const cert = pki.createCertificate();

@@ -8,11 +8,28 @@ import ScoreChart from './ScoreChart.vue';
 import SurveyChart from './SurveyChart.vue';
 
 function project(id: string, score: number, grade: string): DashboardProjectRef {
-  return { id, name: `项目${id}`, orgName: '法院', year: 2023, budget: { total: 100 }, spent: 10, evaluation: { score, grade, executionRate: 0.1, missing: 0 }, spendings: [] };
+  return {
+    id,
+    name: `项目${id}`,
+    orgName: '法院',
+    year: 2023,
+    budget: { total: 100 },
+    spent: 10,
+    evaluation: { score, grade, executionRate: 0.1, missing: 0 },
+    spendings: [],
+  };
 }
 
 const INDICATORS: DashboardIndicatorRef[] = [
-  { id: 'i1', name: '维修法庭和办公室数量', level1: '产出指标', notApplicable: false, target: { raw: '≥6个' }, actual: { value: '5个', tier: null }, progress: { completionRate: 0.8333 } },
+  {
+    id: 'i1',
+    name: '维修法庭和办公室数量',
+    level1: '产出指标',
+    notApplicable: false,
+    target: { raw: '≥6个' },
+    actual: { value: '5个', tier: null },
+    progress: { completionRate: 0.8333 },
+  },
   { id: 'i2', name: '干警满意度', level1: '满意度指标', notApplicable: false, target: { raw: '≥95%' }, actual: null, progress: { completionRate: null } },
 ];
 
@@ -33,7 +50,14 @@ describe('chart components', () => {
     const [chart] = echarts.charts;
     expect(chart.element.getAttribute('aria-label')).toBe('项目得分');
     expect(chart.setOption).toHaveBeenCalledTimes(1);
-    expect(chart.series[0]).toMatchObject({ type: 'bar', name: '得分', data: [{ value: 93, name: '项目b' }, { value: 72.5, name: '项目a' }] });
+    expect(chart.series[0]).toMatchObject({
+      type: 'bar',
+      name: '得分',
+      data: [
+        { value: 93, name: '项目b' },
+        { value: 72.5, name: '项目a' },
+      ],
+    });
     // A tap on the first bar picks the best project.
     chart.click({ dataIndex: 0, name: '项目b' });
     expect(wrapper.emitted('select')).toEqual([['b']]);
@@ -66,7 +90,15 @@ describe('chart components', () => {
   });
 
   it('draws the cumulative spending against the budget', async () => {
-    const { echarts } = mountChart(BudgetChart, { year: 2023, budget: 200, today: '2024-01-15', spendings: [{ date: '2023-02-01', amount: 50 }, { date: '2023-11-30', amount: 100 }] });
+    const { echarts } = mountChart(BudgetChart, {
+      year: 2023,
+      budget: 200,
+      today: '2024-01-15',
+      spendings: [
+        { date: '2023-02-01', amount: 50 },
+        { date: '2023-11-30', amount: 100 },
+      ],
+    });
     await settle();
     const [, cumulative, budget] = echarts.charts[0].series;
     expect(cumulative).toMatchObject({ type: 'line', name: '累计支出', data: [0, 50, 50, 50, 50, 50, 50, 50, 50, 50, 150, 150] });

@@ -43,7 +43,9 @@ describeEachDatabase('Actual', (getDb) => {
     em.create(Actual, { indicator, tier: 'ACHIEVED', ratio: 0.95, recordedAt: new Date('2023-12-01T08:00:00.456Z') });
     await em.flush();
 
-    const loaded = await getDb().em.fork().findOneOrFail(Indicator, id, { populate: ['actuals'] });
+    const loaded = await getDb()
+      .em.fork()
+      .findOneOrFail(Indicator, id, { populate: ['actuals'] });
     expect(loaded.actuals.getItems().map((a) => [a.tier, a.ratio, a.recordedAt.toISOString()])).toEqual([
       ['PARTIAL', 0.7, '2023-10-01T08:00:00.123Z'],
       ['ACHIEVED', 0.95, '2023-12-01T08:00:00.456Z'],

@@ -18,7 +18,15 @@ async function rewriteAndRehash(db: TestDb, from: number, alg: string): Promise<
   for (const event of events.slice(1)) {
     const actor = event.seq === from ? 'mallory' : event.actor;
     const hash = auditEventHash({ ...event, actor, prevHash }, null);
-    await db.em.getConnection().execute('update audit_event set actor = ?, prev_hash = ?, alg = ?, hash = ? where seq = ?', [actor, `tmp-${event.seq}`, alg, `tmp-${event.seq}`, event.seq]);
+    await db.em
+      .getConnection()
+      .execute('update audit_event set actor = ?, prev_hash = ?, alg = ?, hash = ? where seq = ?', [
+        actor,
+        `tmp-${event.seq}`,
+        alg,
+        `tmp-${event.seq}`,
+        event.seq,
+      ]);
     await db.em.getConnection().execute('update audit_event set prev_hash = ?, hash = ? where seq = ?', [prevHash, hash, event.seq]);
     prevHash = hash;
   }
@@ -97,9 +105,7 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
     const db = getDb();
     const before = await db.em.fork().count(AuditEvent);
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        appendAuditEvent(db.em.fork(), { actor: `user${i}`, action: 'login', entity: 'User', entityId: `u${i}` }),
-      ),
+      Array.from({ length: 8 }, (_, i) => appendAuditEvent(db.em.fork(), { actor: `user${i}`, action: 'login', entity: 'User', entityId: `u${i}` })),
     );
     expect(await verifyAuditChain(db.em)).toEqual({ ok: true, count: before + 8 });
   });
@@ -112,7 +118,11 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
   });
 
   const tamperings: Array<[string, (db: TestDb) => Promise<unknown>, { brokenAt: number; reason: string }]> = [
-    ['an actor changed with SQL', (db) => db.em.getConnection().execute(`update audit_event set actor = 'mallory' where seq = 3`), { brokenAt: 3, reason: 'hash-mismatch' }],
+    [
+      'an actor changed with SQL',
+      (db) => db.em.getConnection().execute(`update audit_event set actor = 'mallory' where seq = 3`),
+      { brokenAt: 3, reason: 'hash-mismatch' },
+    ],
     [
       'a JSON value changed with SQL',
       (db) => db.em.getConnection().execute(`update audit_event set "after" = '{"name":"单位2","code":"x","budget":{"total":1}}' where seq = 2`),
@@ -138,16 +148,22 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
       (db) => rewriteAndRehash(db, 3, 'sha256'),
       { brokenAt: 3, reason: 'unkeyed-entry' },
     ],
-    ['the last entries deleted with SQL', (db) => db.em.getConnection().execute('delete from audit_event where seq > 3'), { brokenAt: 4, reason: 'below-anchor' }],
+    [
+      'the last entries deleted with SQL',
+      (db) => db.em.getConnection().execute('delete from audit_event where seq > 3'),
+      { brokenAt: 4, reason: 'below-anchor' },
+    ],
     [
       'an unkeyed entry appended after the keyed ones',
       async (db) => {
         const last = await db.em.fork().findOneOrFail(AuditEvent, { seq: 5 });
         const fields = { ...last, seq: 6, prevHash: last.hash, actor: 'mallory' };
-        await db.em.getConnection().execute(
-          `insert into audit_event (seq, at, actor, action, entity, entity_id, "before", "after", prev_hash, alg, hash) values (6, ?, 'mallory', ?, ?, ?, null, null, ?, 'sha256', ?)`,
-          [last.at, last.action, last.entity, last.entityId, last.hash, auditEventHash({ ...fields, before: null, after: null }, null)],
-        );
+        await db.em
+          .getConnection()
+          .execute(
+            `insert into audit_event (seq, at, actor, action, entity, entity_id, "before", "after", prev_hash, alg, hash) values (6, ?, 'mallory', ?, ?, ?, null, null, ?, 'sha256', ?)`,
+            [last.at, last.action, last.entity, last.entityId, last.hash, auditEventHash({ ...fields, before: null, after: null }, null)],
+          );
       },
       { brokenAt: 6, reason: 'unkeyed-entry' },
     ],
@@ -176,17 +192,30 @@ describeEachDatabase('audit chain', (getDb, dialect) => {
         for (const seq of [1, 2]) {
           const event = await db.em.fork().findOneOrFail(AuditEvent, { seq });
           const prevHash = seq === 1 ? GENESIS_HASH : (await db.em.fork().findOneOrFail(AuditEvent, { seq: 1 })).hash;
-          await db.em.getConnection().execute('update audit_event set prev_hash = ?, alg = ?, hash = ? where seq = ?', [`tmp-${seq}`, 'sha256', `tmp-${seq}`, seq]);
-          await db.em.getConnection().execute('update audit_event set prev_hash = ?, hash = ? where seq = ?', [prevHash, auditEventHash({ ...event, prevHash }, null), seq]);
+          await db.em
+            .getConnection()
+            .execute('update audit_event set prev_hash = ?, alg = ?, hash = ? where seq = ?', [`tmp-${seq}`, 'sha256', `tmp-${seq}`, seq]);
+          await db.em
+            .getConnection()
+            .execute('update audit_event set prev_hash = ?, hash = ? where seq = ?', [prevHash, auditEventHash({ ...event, prevHash }, null), seq]);
         }
         await appendEvents(db, 2);
-        expect((await db.em.fork().find(AuditEvent, {}, { orderBy: { seq: 'asc' } })).map((event) => event.alg)).toEqual(['sha256', 'sha256', 'hmac-sha256', 'hmac-sha256']);
+        expect((await db.em.fork().find(AuditEvent, {}, { orderBy: { seq: 'asc' } })).map((event) => event.alg)).toEqual([
+          'sha256',
+          'sha256',
+          'hmac-sha256',
+          'hmac-sha256',
+        ]);
         expect(await verifyAuditChain(db.em)).toEqual({ ok: true, count: 4 });
 
         expect(statSync(join(dataDir, 'audit.key')).mode & 0o777).toBe(0o600);
         const last = await db.em.fork().findOneOrFail(AuditEvent, { seq: 4 });
         const first = await db.em.fork().findOneOrFail(AuditEvent, { seq: 1 });
-        expect(JSON.parse(readFileSync(join(dataDir, 'audit-heads', `${first.hash.slice(0, 32)}.json`), 'utf8'))).toMatchObject({ chain: first.hash, count: 4, hash: last.hash });
+        expect(JSON.parse(readFileSync(join(dataDir, 'audit-heads', `${first.hash.slice(0, 32)}.json`), 'utf8'))).toMatchObject({
+          chain: first.hash,
+          count: 4,
+          hash: last.hash,
+        });
 
         // An old entry rewritten and re-hashed: the first keyed entry covers its hash …
         const second = await db.em.fork().findOneOrFail(AuditEvent, { seq: 2 });

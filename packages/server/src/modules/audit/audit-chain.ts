@@ -200,11 +200,7 @@ export async function verifyAuditChain(em: EntityManager, options: { expected?: 
   let previous: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
   let keyed = false;
   for (;;) {
-    const batch = await reader.find(
-      AuditEvent,
-      { seq: { $gt: previous.seq } },
-      { orderBy: { seq: 'asc' }, limit: VERIFY_BATCH, disableIdentityMap: true },
-    );
+    const batch = await reader.find(AuditEvent, { seq: { $gt: previous.seq } }, { orderBy: { seq: 'asc' }, limit: VERIFY_BATCH, disableIdentityMap: true });
     for (const event of batch) {
       const broken = (reason: AuditChainBreak): AuditChainResult => ({ ok: false, brokenAt: event.seq, reason });
       if (event.seq !== previous.seq + 1) return broken('missing-entry');

@@ -13,9 +13,7 @@ describe('canonicalJson', () => {
   });
 
   it('gives the same text whatever the key order', () => {
-    expect(canonicalJson({ name: '项目', budget: { total: 418, fiscal: 418 } })).toBe(
-      canonicalJson({ budget: { fiscal: 418, total: 418 }, name: '项目' }),
-    );
+    expect(canonicalJson({ name: '项目', budget: { total: 418, fiscal: 418 } })).toBe(canonicalJson({ budget: { fiscal: 418, total: 418 }, name: '项目' }));
   });
 });
 

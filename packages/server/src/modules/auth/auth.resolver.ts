@@ -18,8 +18,7 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => AuthPayloadType, {
-    description:
-      '修改本人密码：须给出原密码（错误次数计入登录失败限制）；成功后本人此前的全部令牌和下载链接立即失效，返回新的令牌供当前会话继续使用',
+    description: '修改本人密码：须给出原密码（错误次数计入登录失败限制）；成功后本人此前的全部令牌和下载链接立即失效，返回新的令牌供当前会话继续使用',
   })
   async changePassword(
     @Ctx() context: Context,

@@ -55,7 +55,13 @@ class SignedInViewer implements Viewer {
   get user(): User {
     if (!this.entity) {
       const row = this.row;
-      const organization = this.em.map(Organization, { id: row.organization_id, code: row.org_code, name: row.org_name, parent_id: row.org_parent_id, created_at: row.org_created_at });
+      const organization = this.em.map(Organization, {
+        id: row.organization_id,
+        code: row.org_code,
+        name: row.org_name,
+        parent_id: row.org_parent_id,
+        created_at: row.org_created_at,
+      });
       const user = this.em.map(User, {
         id: row.id,
         username: row.username,

@@ -87,7 +87,8 @@ function writes(ids: SeedIds, tag: number) {
       variables: { text: repairTable() },
     },
     setIndicatorWeights: {
-      query: 'mutation($projectId: ID!, $weights: [IndicatorWeightInput!]!) { setIndicatorWeights(projectId: $projectId, weights: $weights) { id indicators { id customWeight } } }',
+      query:
+        'mutation($projectId: ID!, $weights: [IndicatorWeightInput!]!) { setIndicatorWeights(projectId: $projectId, weights: $weights) { id indicators { id customWeight } } }',
       variables: {
         projectId: ids.repairProject,
         weights: [
@@ -238,7 +239,10 @@ describeEachApi('authorization', (getApi) => {
       });
     }
 
-    for (const [username, tag] of [['manager', 4], ['admin', 5]] as const) {
+    for (const [username, tag] of [
+      ['manager', 4],
+      ['admin', 5],
+    ] as const) {
       it(`${username} may make every write`, async () => {
         const api = getApi();
         const token = await api.login(username);
@@ -278,7 +282,6 @@ describeEachApi('authorization', (getApi) => {
         });
       });
     }
-
   });
 
   describe('organizations', () => {
@@ -372,7 +375,8 @@ describeEachApi('authorization', (getApi) => {
     it('lets an admin import a new unit, which lands under the admin’s organization, but not a manager', async () => {
       const api = getApi();
       const text = repairTable().replace('218101天津市武清区人民法院', '218177武清区新设单位');
-      const query = 'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated errors { message } warnings { message } projects { orgCode } } }';
+      const query =
+        'mutation($text: String!) { importTargetTables(text: $text, year: 2023) { created updated errors { message } warnings { message } projects { orgCode } } }';
 
       const refused = await api.gql(query, { text }, await api.login('manager'));
       expect(refused.data).toBeNull();

@@ -21,7 +21,9 @@ async function login(api: TestApi, username: string, password: string, address: 
     url: '/graphql',
     remoteAddress: address,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    payload: JSON.stringify(token ? { query: CHANGE, variables: { old: password, new: 'another-password-1' } } : { query: LOGIN, variables: { u: username, p: password } }),
+    payload: JSON.stringify(
+      token ? { query: CHANGE, variables: { old: password, new: 'another-password-1' } } : { query: LOGIN, variables: { u: username, p: password } },
+    ),
   });
   const retryAfter = response.headers['retry-after'];
   return { body: JSON.parse(response.body) as GraphqlResponse, retryAfter: retryAfter === undefined ? undefined : String(retryAfter) };
@@ -44,7 +46,10 @@ describeEachApi(
       }
       const sixth = await login(api, 'locked', PASSWORD, '10.0.0.1');
       expect(sixth.body.data).toBeNull();
-      expect(sixth.body.errors?.[0]).toMatchObject({ message: '登录失败次数过多，请 30 秒后再试', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 30 } });
+      expect(sixth.body.errors?.[0]).toMatchObject({
+        message: '登录失败次数过多，请 30 秒后再试',
+        extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 30 },
+      });
       expect(sixth.retryAfter).toBe('30');
       // The owner, from another address, is not locked out; nor is another account from this one.
       expect(codeOf(await login(api, 'locked', PASSWORD, '10.0.0.2'))).toBe('OK');
@@ -63,7 +68,10 @@ describeEachApi(
       const api = getApi();
       const answers = await Promise.all(Array.from({ length: 40 }, () => login(api, 'hammered', WRONG, '10.0.2.1')));
       const codes = answers.map(codeOf);
-      expect(codes.filter((code) => code === 'UNAUTHENTICATED'), JSON.stringify(answers.filter((answer) => codeOf(answer) !== 'TOO_MANY_REQUESTS').map((answer) => answer.body.errors))).toHaveLength(5);
+      expect(
+        codes.filter((code) => code === 'UNAUTHENTICATED'),
+        JSON.stringify(answers.filter((answer) => codeOf(answer) !== 'TOO_MANY_REQUESTS').map((answer) => answer.body.errors)),
+      ).toHaveLength(5);
       expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(35);
     });
 
@@ -80,7 +88,9 @@ describeEachApi(
       expect(answer.body.errors?.[0]).toMatchObject({ message: '用户名最长 64 个字符', extensions: { code: 'BAD_USER_INPUT', field: 'username' } });
       const password = await login(api, 'bystander', 'p'.repeat(10_000), '10.0.4.1');
       expect(password.body.errors?.[0]).toMatchObject({ message: '密码最长 128 位', extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
-      const rows = await api.db.em.getConnection().execute<Array<{ n: number | string }>>(`select count(*) as n from login_throttle where subject like '%10.0.4.1%'`);
+      const rows = await api.db.em
+        .getConnection()
+        .execute<Array<{ n: number | string }>>(`select count(*) as n from login_throttle where subject like '%10.0.4.1%'`);
       expect(Number(rows[0].n)).toBe(0);
     });
 

@@ -60,5 +60,11 @@ export function issueDownloadToken(secret: string, claims: DownloadClaims): stri
 
 /** The claims of a valid, unexpired download token, or null. */
 export function verifyDownloadToken(secret: string, token: string, nowSeconds = Date.now() / 1000): DownloadClaims | null {
-  return verify<DownloadClaims>(secret, 'jxd1', token, (c) => typeof c.kind === 'string' && typeof c.sub === 'string' && typeof c.ver === 'number' && typeof c.params === 'object', nowSeconds);
+  return verify<DownloadClaims>(
+    secret,
+    'jxd1',
+    token,
+    (c) => typeof c.kind === 'string' && typeof c.sub === 'string' && typeof c.ver === 'number' && typeof c.params === 'object',
+    nowSeconds,
+  );
 }

@@ -4,14 +4,7 @@ import { isFiscalYear } from '@jixiao/domain';
  * Errors the API reports to clients. Each maps to a GraphQL error code in one place
  * (graphql/format-error.ts); resolvers and services only throw them.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS'
-  | 'MISSING_UPLOAD';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'MISSING_UPLOAD';
 
 export class AppError extends Error {
   constructor(

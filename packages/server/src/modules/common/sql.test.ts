@@ -135,7 +135,12 @@ describeEachDatabase('queryRows and runStatement', (getDb, dialect) => {
     await expect(queryRows(em, 'select * from no_such_table where id = ?', [1], {})).rejects.toThrow(/no_such_table/);
     const org = newOrganization(em);
     await em.flush();
-    const duplicate = runStatement(em, 'insert into organization (id, code, name, created_at) values (?, ?, ?, ?)', [crypto.randomUUID(), org.code, '重复', new Date()]);
+    const duplicate = runStatement(em, 'insert into organization (id, code, name, created_at) values (?, ?, ?, ?)', [
+      crypto.randomUUID(),
+      org.code,
+      '重复',
+      new Date(),
+    ]);
     await expect(duplicate).rejects.toBeInstanceOf(UniqueConstraintViolationException);
   });
 

@@ -143,7 +143,14 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
   const started = Date.now();
   const log = (outcome: { results?: number; level?: 'error' }) => {
     const query = logger.isEnabled('query-params') ? platform.formatQuery(sql, [...params]) : sql;
-    logger.logQuery({ level: 'info', connection: { type: 'write', name: em.config.get('name') }, query, params: [...params], took: Date.now() - started, ...outcome });
+    logger.logQuery({
+      level: 'info',
+      connection: { type: 'write', name: em.config.get('name') },
+      query,
+      params: [...params],
+      took: Date.now() - started,
+      ...outcome,
+    });
   };
   try {
     const result = (await statement) as ArrayResult;

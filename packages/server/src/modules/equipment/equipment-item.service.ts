@@ -41,7 +41,13 @@ export class EquipmentItemService {
         assetTag: trimmedOrNull(input.assetTag),
       });
       await tx.flush();
-      await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'create', entity: 'EquipmentItem', entityId: created.id, after: { projectId: project.id, name } });
+      await appendAuditEvent(tx, {
+        actor: this.viewer.user.username,
+        action: 'create',
+        entity: 'EquipmentItem',
+        entityId: created.id,
+        after: { projectId: project.id, name },
+      });
       return created;
     });
   }

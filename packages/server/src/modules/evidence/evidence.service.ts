@@ -66,7 +66,13 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
     if ((current?.value ?? null) === value && (current === null || current.derivedFrom !== null)) continue;
     if (value === null && (current === null || current.derivedFrom === null)) continue;
     const from: DerivedFrom = { source: indicator.source, ids: derived?.from ?? [] };
-    const actual = em.create(Actual, { indicator, value, source: ActualSource.EVIDENCE, derivedFrom: JSON.stringify(from), note: value === null ? '证据已不足，实际值清空' : null });
+    const actual = em.create(Actual, {
+      indicator,
+      value,
+      source: ActualSource.EVIDENCE,
+      derivedFrom: JSON.stringify(from),
+      note: value === null ? '证据已不足，实际值清空' : null,
+    });
     await em.flush();
     await appendAuditEvent(em, { actor, action: 'derive', entity: 'Actual', entityId: actual.id, after: { indicatorId: indicator.id, value, from } });
     changed += 1;

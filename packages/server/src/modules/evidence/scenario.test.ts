@@ -33,7 +33,11 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
     const api = getApi();
     const manager = await api.login('manager');
     const inspector = await api.login('inspector');
-    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>('{ projects(orgCode: "218101") { nodes { id name } } }', {}, manager);
+    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+      '{ projects(orgCode: "218101") { nodes { id name } } }',
+      {},
+      manager,
+    );
     const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
 
     const before = await view(api, manager, projectId);
@@ -53,7 +57,14 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
     const em = api.db.em.fork();
     for (let i = 0; i < 7; i++) {
       const photo = createHash('sha256').update(`scenario-${i}`).digest('hex');
-      em.create(Upload, { sha256: photo, uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }), mime: 'image/jpeg', bytes: 900, width: 1600, height: 1200 });
+      em.create(Upload, {
+        sha256: photo,
+        uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }),
+        mime: 'image/jpeg',
+        bytes: 900,
+        width: 1600,
+        height: 1200,
+      });
       await em.flush();
       const failing = i === 6;
       const result = await api.gql(
@@ -77,7 +88,11 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
 
     // A survey of 干警 with 20 answers: 10 非常满意, 7 满意, 2 基本满意, 1 不满意.
     const satisfaction = before.indicators.find((i) => i.name === '干警满意度')!;
-    const ids = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>('query($id: ID!) { project(id: $id) { indicators { id name } } }', { id: projectId }, manager);
+    const ids = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>(
+      'query($id: ID!) { project(id: $id) { indicators { id name } } }',
+      { id: projectId },
+      manager,
+    );
     const indicatorId = ids.data!.project.indicators.find((i) => i.name === satisfaction.name)!.id;
     const survey = await api.gql<{ createSurvey: { id: string; publicToken: string } }>(
       `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }`,
@@ -104,7 +119,9 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
         {
           input: {
             clientId: randomUUID(),
-            ...(kiosk ? { surveyId: survey.data!.createSurvey.id } : { token: survey.data!.createSurvey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret) }),
+            ...(kiosk
+              ? { surveyId: survey.data!.createSurvey.id }
+              : { token: survey.data!.createSurvey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret) }),
             answers: [{ questionId: 'q1', value }],
             collectedAt: new Date().toISOString(),
           },

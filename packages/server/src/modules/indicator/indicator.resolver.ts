@@ -17,7 +17,11 @@ const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 export class IndicatorResolver {
   @Authorized()
   @Query(() => IndicatorType, { description: '一个指标；无权访问或不存在时返回 FORBIDDEN 错误' })
-  async indicator(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Arg('id', () => ID, { description: '指标 id' }) id: string): Promise<IndicatorType> {
+  async indicator(
+    @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Arg('id', () => ID, { description: '指标 id' }) id: string,
+  ): Promise<IndicatorType> {
     return IndicatorType.load(context.loaders, await new IndicatorService(context.em, viewer).get(id));
   }
 

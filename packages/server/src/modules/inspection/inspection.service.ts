@@ -72,7 +72,9 @@ function validate(input: ReturnType<typeof normalized> & { clientId: string }): 
 
 /** Loads an inspection the viewer may see; an unknown id and a foreign one look the same. */
 export async function findVisibleInspection(em: SqlEntityManager, viewer: Viewer, id: string): Promise<Inspection> {
-  const inspection = !isUuid(id) ? null : await em.findOne(Inspection, { id }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
+  const inspection = !isUuid(id)
+    ? null
+    : await em.findOne(Inspection, { id }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
   if (inspection && viewer.scope.has(inspection.project.organization.id)) return inspection;
   if (!inspection && viewer.scope.isEverything) throw new NotFoundError(`验收记录 ${id} 不存在`);
   throw new ForbiddenError();
@@ -130,7 +132,13 @@ export class InspectionService {
           submittedBy: this.viewer.user,
         });
         await tx.flush();
-        await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'create', entity: 'Inspection', entityId: inspection.id, after: { clientId: input.clientId, ...data } });
+        await appendAuditEvent(tx, {
+          actor: this.viewer.user.username,
+          action: 'create',
+          entity: 'Inspection',
+          entityId: inspection.id,
+          after: { clientId: input.clientId, ...data },
+        });
         await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
         return inspection.id;
       });
@@ -184,7 +192,9 @@ export class InspectionService {
   }
 
   private findByClientId(clientId: string): Promise<Inspection | null> {
-    return this.em.fork().findOne(Inspection, { clientId }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
+    return this.em
+      .fork()
+      .findOne(Inspection, { clientId }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
   }
 
   private sameOrConflict(stored: Inspection, submitted: ReturnType<typeof normalized>): Inspection {

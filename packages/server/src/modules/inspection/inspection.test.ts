@@ -16,12 +16,27 @@ async function uploaded(api: TestApi, ...hashes: string[]): Promise<void> {
   const em = api.db.em.fork();
   // Uploaded by the court's inspector: an inspection may name only photos its unit can see.
   const uploadedBy = await em.findOneOrFail(User, { username: 'inspector' });
-  for (const hash of hashes) em.create(Upload, { sha256: hash, uploadedBy, mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200, capturedAt: new Date('2023-09-20T02:00:00Z'), latitude: 39.38, longitude: 117.04 });
+  for (const hash of hashes)
+    em.create(Upload, {
+      sha256: hash,
+      uploadedBy,
+      mime: 'image/jpeg',
+      bytes: 1000,
+      width: 1600,
+      height: 1200,
+      capturedAt: new Date('2023-09-20T02:00:00Z'),
+      latitude: 39.38,
+      longitude: 117.04,
+    });
   await em.flush();
 }
 
 async function projectId(api: TestApi, token: string, name = REPAIR_PROJECT): Promise<string> {
-  const result = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>('{ projects(orgCode: "218101") { nodes { id name } } }', {}, token);
+  const result = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+    '{ projects(orgCode: "218101") { nodes { id name } } }',
+    {},
+    token,
+  );
   return result.data!.projects.nodes.find((p) => p.name === name)!.id;
 }
 
@@ -98,14 +113,21 @@ describeEachApi('inspections', (getApi) => {
     const own = await api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, manager);
     expect(own.errors).toBeUndefined();
     for (const accept of [true, false]) {
-      const review = await api.gql(`mutation($id: ID!, $accept: Boolean!) { reviewInspection(id: $id, accept: $accept, reason: "自审") { id } }`, { id: own.data!.submitInspection.id, accept }, manager);
+      const review = await api.gql(
+        `mutation($id: ID!, $accept: Boolean!) { reviewInspection(id: $id, accept: $accept, reason: "自审") { id } }`,
+        { id: own.data!.submitInspection.id, accept },
+        manager,
+      );
       expect(review.errors![0]).toMatchObject({ message: '不能审核本人提交的验收记录，请由其他审核人通过或退回', extensions: { code: 'FORBIDDEN' } });
     }
     // Another unit reusing the court's clientId: one fixed message, no field of the court's record.
     const other = await api.login('other-manager');
     const projects = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "999999") { nodes { id } } }', {}, other);
     const foreign = await api.gql(SUBMIT, { input: { ...input, projectId: projects.data!.projects.nodes[0].id, photos: [], kind: 'EQUIPMENT' } }, other);
-    expect(foreign.errors![0]).toMatchObject({ message: 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交', extensions: { code: 'CONFLICT', field: 'input.clientId' } });
+    expect(foreign.errors![0]).toMatchObject({
+      message: 'clientId 已被使用，请为这条记录生成新的 clientId 后重新提交',
+      extensions: { code: 'CONFLICT', field: 'input.clientId' },
+    });
   });
 
   it('refuses a record whose photo is not uploaded yet, then accepts it after the upload', async () => {
@@ -201,7 +223,11 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
     expect(rows['维修法庭和办公室数量'].actual!.history.every((h) => h.recordedBy === null)).toBe(true);
 
     // A manager rejects one passing repair: it stops counting.
-    const rejected = await api.gql(`mutation($id: ID!) { reviewInspection(id: $id, accept: false, reason: "照片与地点不符") { reviewStatus reviewReason reviewedBy } }`, { id: ids[5] }, token);
+    const rejected = await api.gql(
+      `mutation($id: ID!) { reviewInspection(id: $id, accept: false, reason: "照片与地点不符") { reviewStatus reviewReason reviewedBy } }`,
+      { id: ids[5] },
+      token,
+    );
     expect(rejected.data).toEqual({ reviewInspection: { reviewStatus: 'REJECTED', reviewReason: '照片与地点不符', reviewedBy: 'manager' } });
     rows = await indicators(api, token, project);
     // 5 of 6 counted: 5/6 × 12.5 = 10.42; pass rate 5/6 = 83.33% → 12.5 × 83.33/95 = 10.96; last pass 2023-09-14.
@@ -217,7 +243,11 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
     const api = getApi();
     const token = await api.login('manager');
     const project = await projectId(api, token);
-    const rows = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>('query($id: ID!) { project(id: $id) { indicators { id name } } }', { id: project }, token);
+    const rows = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>(
+      'query($id: ID!) { project(id: $id) { indicators { id name } } }',
+      { id: project },
+      token,
+    );
     const count = rows.data!.project.indicators.find((i) => i.name === '维修法庭和办公室数量')!;
     await api.gql(`mutation($id: ID!) { setIndicatorSource(indicatorId: $id, source: MANUAL) { source } }`, { id: count.id }, token);
     await api.gql(`mutation($id: ID!) { recordActual(input: { indicatorId: $id, value: "6个" }) { id } }`, { id: count.id }, token);

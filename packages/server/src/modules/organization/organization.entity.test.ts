@@ -11,7 +11,9 @@ describeEachDatabase('Organization', (getDb) => {
     const child = newOrganization(em, { parent });
     await em.flush();
 
-    const loaded = await getDb().em.fork().findOneOrFail(Organization, child.id, { populate: ['parent'] });
+    const loaded = await getDb()
+      .em.fork()
+      .findOneOrFail(Organization, child.id, { populate: ['parent'] });
     expect(loaded.parent?.code).toBe(parent.code);
     expect(loaded.createdAt).toBeInstanceOf(Date);
   });

@@ -48,7 +48,11 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
 
   it('adds up each project and grades it', () => {
     for (const project of projects) {
-      expect({ name: project.name, ...project.evaluation }).toEqual({ name: project.name, ...EXPECTED[project.name], complete: EXPECTED[project.name].missing === 0 });
+      expect({ name: project.name, ...project.evaluation }).toEqual({
+        name: project.name,
+        ...EXPECTED[project.name],
+        complete: EXPECTED[project.name].missing === 0,
+      });
     }
     expect(projects.map((p) => p.spent)).toEqual([400, 27.5, 20.8, 28.5, 0]);
   });
@@ -66,17 +70,29 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
     const byName = (project: string, name: string) => projects.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!;
     expect(byName('法院办案业务费', '维修工程数量').progress).toEqual({ completionRate: 1.5, score: 10, met: true, deviationNoteRequired: true });
     expect(byName('法院办案业务费', '维修维护成本').progress).toMatchObject({ met: true, deviationNoteRequired: false });
-    expect(byName('科技法庭试点提升项目-2023中央', '设备购置完成时间').progress).toEqual({ completionRate: 0, score: 0, met: false, deviationNoteRequired: true });
-    expect(byName('司法救助金-2023中央', '持续保障政法工作有效开展').progress).toEqual({ completionRate: null, score: null, met: null, deviationNoteRequired: false });
+    expect(byName('科技法庭试点提升项目-2023中央', '设备购置完成时间').progress).toEqual({
+      completionRate: 0,
+      score: 0,
+      met: false,
+      deviationNoteRequired: true,
+    });
+    expect(byName('司法救助金-2023中央', '持续保障政法工作有效开展').progress).toEqual({
+      completionRate: null,
+      score: null,
+      met: null,
+      deviationNoteRequired: false,
+    });
   });
 
   it('reads the seed’s bare “100%” targets by DESIGN.md’s rules, and scores them so', async () => {
     const api = getApi();
-    const targets = (await api.gql<{ projects: { nodes: Array<{ indicators: Array<{ name: string; target: { comparator: string; value: string; unit: string } }> }> } }>(
-      `{ projects(orgCode: "218101", year: 2023) { nodes { indicators { name target { comparator value unit } } } } }`,
-      {},
-      await api.login('manager'),
-    )).data!.projects.nodes.flatMap((p) => p.indicators);
+    const targets = (
+      await api.gql<{ projects: { nodes: Array<{ indicators: Array<{ name: string; target: { comparator: string; value: string; unit: string } }> }> } }>(
+        `{ projects(orgCode: "218101", year: 2023) { nodes { indicators { name target { comparator value unit } } } } }`,
+        {},
+        await api.login('manager'),
+      )
+    ).data!.projects.nodes.flatMap((p) => p.indicators);
     const target = (name: string) => targets.find((i) => i.name === name)!.target;
     // 设备合格率 is a rate: a rate written without a comparator is a floor, ≥ 100 %.
     expect(target('设备合格率')).toEqual({ comparator: '>=', value: '100', unit: '%' });
@@ -85,7 +101,12 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
     const byName = (project: string, name: string) => projects.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!;
     // Both recorded as 100 %: met either way, the full 12.5 (产出 50 ÷ 4), no deviation note.
     expect(byName('科技法庭试点提升项目-2023中央', '设备合格率').progress).toEqual({ completionRate: 1, score: 12.5, met: true, deviationNoteRequired: false });
-    expect(byName('司法救助金-2023中央', '严格审查保障司法救助案件质量').progress).toEqual({ completionRate: 1, score: 12.5, met: true, deviationNoteRequired: false });
+    expect(byName('司法救助金-2023中央', '严格审查保障司法救助案件质量').progress).toEqual({
+      completionRate: 1,
+      score: 12.5,
+      met: true,
+      deviationNoteRequired: false,
+    });
   });
 
   it('rolls the organization up', async () => {
@@ -117,7 +138,14 @@ describeEachApi('evaluation of the seed projects through GraphQL', (getApi) => {
     const benefits = project.indicators.filter((i) => ['保障被救助人基本生活', '改善救助对象生活', '持续保障政法工作有效开展'].includes(i.name));
     const result = await api.gql<{ setIndicatorWeights: { evaluation: { score: number } } }>(
       `mutation($p: ID!, $w: [IndicatorWeightInput!]!) { setIndicatorWeights(projectId: $p, weights: $w) { evaluation { score } } }`,
-      { p: project.id, w: [{ indicatorId: benefits[0].id, weight: 20 }, { indicatorId: benefits[1].id, weight: 5 }, { indicatorId: benefits[2].id, weight: 5 }] },
+      {
+        p: project.id,
+        w: [
+          { indicatorId: benefits[0].id, weight: 20 },
+          { indicatorId: benefits[1].id, weight: 5 },
+          { indicatorId: benefits[2].id, weight: 5 },
+        ],
+      },
       token,
     );
     // benefits now 20 × 0.85 + 5 × 0.6 + 0 = 20 instead of 14.5: 68.25 + 5.5 = 73.75

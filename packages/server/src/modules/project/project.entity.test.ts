@@ -32,7 +32,9 @@ describeEachDatabase('Project', (getDb) => {
     for (const position of [2, 0, 1]) newIndicator(em, project, position);
     await em.flush();
 
-    const loaded = await getDb().em.fork().findOneOrFail(Project, project.id, { populate: ['indicators'] });
+    const loaded = await getDb()
+      .em.fork()
+      .findOneOrFail(Project, project.id, { populate: ['indicators'] });
     expect(loaded.goals).toEqual(['完成5个派出法庭维修', '维修质量达标率≥95%']);
     expect(loaded.indicators.getItems().map((i) => i.position)).toEqual([0, 1, 2]);
   });

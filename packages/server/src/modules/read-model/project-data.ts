@@ -101,7 +101,10 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
   const [projects, indicators, actuals, spending] = await Promise.all([
     unknown.length === 0
       ? []
-      : queryRows(em, `select id, budget_total_fen from project where id in (${placeholders(unknown.length)})`, unknown, { id: text, budget_total_fen: number }),
+      : queryRows(em, `select id, budget_total_fen from project where id in (${placeholders(unknown.length)})`, unknown, {
+          id: text,
+          budget_total_fen: number,
+        }),
     queryRows(
       em,
       `select id, project_id, position, level1, level2, name, description, target_raw, target_kind, comparator, target_value, unit,
@@ -219,6 +222,11 @@ export async function loadProjectDataInChunks(em: EntityManager, projectIds: rea
 /** The ids of the projects of these organizations in a year. */
 export async function projectIdsOf(em: EntityManager, organizationIds: readonly string[], year: number): Promise<string[]> {
   if (organizationIds.length === 0) return [];
-  const rows = await queryRows(em, `select id from project where year = ? and organization_id in (${placeholders(organizationIds.length)})`, [year, ...organizationIds], { id: text });
+  const rows = await queryRows(
+    em,
+    `select id from project where year = ? and organization_id in (${placeholders(organizationIds.length)})`,
+    [year, ...organizationIds],
+    { id: text },
+  );
   return rows.map((row) => row.id);
 }

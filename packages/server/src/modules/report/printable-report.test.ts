@@ -18,7 +18,6 @@ const BY_ORG = `query($org: String!, $year: Int!) { printableReport(orgCode: $or
 
 const MALICIOUS_NOTE = '汛期延后施工<script>alert("note")</script>';
 
-
 /** The project sections of a page, in order. */
 function sections(html: string): string[] {
   return html.split('<section class="project"').slice(1);
@@ -63,7 +62,9 @@ describeEachApi(
       expect(headers['cache-control']).toBe('private, no-store');
       expect(headers['referrer-policy']).toBe('no-referrer');
       const csp = String(headers['content-security-policy']);
-      expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[\w+/=]+'; script-src 'sha256-[\w+/=]+'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
+      expect(csp).toMatch(
+        /^default-src 'none'; style-src 'sha256-[\w+/=]+'; script-src 'sha256-[\w+/=]+'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/,
+      );
       const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
       const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
       expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
@@ -118,7 +119,9 @@ describeEachApi(
 
       // Under the table and in the page footer, the audit log's head as it was when the page was made.
       const head = (await auditHeadOf(api.db.em))!;
-      expect(textOf(html)).toContain(`审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`);
+      expect(textOf(html)).toContain(
+        `审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`,
+      );
       const footer = /@bottom-left \{ content: "([^"]*)";/.exec(html)![1];
       expect(footer.startsWith('生成于 ')).toBe(true);
       expect(footer.endsWith(cssString(`\u3000审计日志 ${head.count} 条 · ${head.hash.slice(0, 12)}`).slice(1, -1))).toBe(true);
@@ -158,7 +161,9 @@ describeEachApi(
       projects.forEach((section, i) => {
         const expected = EXPECTED[names[i]];
         expect(section).toMatch(new RegExp(`^ id="project-${i + 1}" data-project="`));
-        expect(rows(section, 'indicator').map((cells) => cells.at(-2))).toEqual(PLAN[names[i]].actuals.map(([, , score]) => (score === null ? '' : score.toFixed(2))));
+        expect(rows(section, 'indicator').map((cells) => cells.at(-2))).toEqual(
+          PLAN[names[i]].actuals.map(([, , score]) => (score === null ? '' : score.toFixed(2))),
+        );
         expect(rows(section, 'total score-total')[0].slice(0, 3)).toEqual(['总分', '100.00', expected.score.toFixed(2)]);
         expect(rows(section, 'total grade-row')[0][1]).toBe(expected.grade);
         expect(rows(section, 'funds-total')[0][5]).toBe(`${(expected.executionRate! * 100).toFixed(2)}%`);
@@ -173,7 +178,9 @@ describeEachApi(
       expect(style).toContain('@top-center { content: "项目支出绩效自评汇总";');
       names.forEach((name, i) => {
         expect(style).toContain(`#project-${i + 1} { page: project-${i + 1}; }`);
-        expect(style).toContain(`@page project-${i + 1} {\n  @top-left { content: "218101 天津市武清区人民法院"; }\n  @top-center { content: ${cssString(name)}; }`);
+        expect(style).toContain(
+          `@page project-${i + 1} {\n  @top-left { content: "218101 天津市武清区人民法院"; }\n  @top-center { content: ${cssString(name)}; }`,
+        );
       });
       // The summary links to each project.
       names.forEach((_, i) => expect(html).toContain(`<a href="#project-${i + 1}">`));
@@ -190,13 +197,16 @@ describeEachApi(
       const api = getApi();
       const manager = await api.login('manager');
       const repair = (await projectsOf(api, manager)).find((p) => p.name === REPAIR)!;
-      const codeOf = async (query: string, variables: Record<string, unknown>, token: string | null) => (await api.gql(query, variables, token)).errors?.[0]?.extensions?.code;
+      const codeOf = async (query: string, variables: Record<string, unknown>, token: string | null) =>
+        (await api.gql(query, variables, token)).errors?.[0]?.extensions?.code;
       expect(await codeOf(BY_PROJECT, { id: repair.id }, await api.login('inspector'))).toBe('FORBIDDEN');
       expect(await codeOf(BY_PROJECT, { id: repair.id }, await api.login('other-manager'))).toBe('FORBIDDEN');
       expect(await codeOf(BY_ORG, { org: '218101', year: 2023 }, await api.login('other-manager'))).toBe('FORBIDDEN');
       expect(await codeOf(BY_ORG, { org: '218101', year: 2024 }, manager)).toBe('NOT_FOUND');
       expect(await codeOf(`{ printableReport(year: 2023) { url } }`, {}, manager)).toBe('BAD_USER_INPUT');
-      expect(await codeOf(`query($id: ID!) { printableReport(projectId: $id, orgCode: "218101", year: 2023) { url } }`, { id: repair.id }, manager)).toBe('BAD_USER_INPUT');
+      expect(await codeOf(`query($id: ID!) { printableReport(projectId: $id, orgCode: "218101", year: 2023) { url } }`, { id: repair.id }, manager)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await codeOf(`{ printableReport(orgCode: "218101") { url } }`, {}, manager)).toBe('BAD_USER_INPUT');
       expect(await codeOf(BY_PROJECT, { id: repair.id }, null)).toBe('UNAUTHENTICATED');
     });
@@ -207,7 +217,9 @@ describeEachApi(
       const [manager, other] = [await em.findOneOrFail(User, { username: 'manager' }), await em.findOneOrFail(User, { username: 'other-manager' })];
       const params = { orgCode: '218101', year: 2023 };
       const [prefix, payload, signature] = api.app.auth.downloadToken(manager, 'printable-report', params).split('.');
-      const otherOrg = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), params: { orgCode: '999999', year: 2023 } })).toString('base64url');
+      const otherOrg = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), params: { orgCode: '999999', year: 2023 } }),
+      ).toString('base64url');
       for (const token of [
         api.app.auth.downloadToken(manager, 'printable-report', params, -1),
         `${prefix}.${otherOrg}.${signature}`,
@@ -268,11 +280,23 @@ for (const dialect of DIALECTS) {
       // A real photo through PUT /uploads, and one whose file has gone missing from the disk.
       const photo = await cameraJpeg();
       const photoHash = sha256(photo);
-      const put = await api.app.server.inject({ method: 'PUT', url: `/uploads/${photoHash}`, headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${inspector}` }, payload: photo });
+      const put = await api.app.server.inject({
+        method: 'PUT',
+        url: `/uploads/${photoHash}`,
+        headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${inspector}` },
+        payload: photo,
+      });
       expect(put.statusCode).toBe(201);
       const lostHash = sha256(Buffer.from('a photo whose file is lost'));
       const em = api.db.em.fork();
-      em.create(Upload, { sha256: lostHash, uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }), mime: 'image/jpeg', bytes: 1000, width: 1600, height: 1200 });
+      em.create(Upload, {
+        sha256: lostHash,
+        uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }),
+        mime: 'image/jpeg',
+        bytes: 1000,
+        width: 1600,
+        height: 1200,
+      });
       await em.flush();
 
       const site = await api.gql<{ createSite: { id: string } }>(
@@ -282,7 +306,11 @@ for (const dialect of DIALECTS) {
       );
       expect(site.errors).toBeUndefined();
       const submit = async (input: Record<string, unknown>) => {
-        const result = await api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input: { clientId: randomUUID(), projectId, kind: 'REPAIR', ...input } }, inspector);
+        const result = await api.gql<{ submitInspection: { id: string } }>(
+          SUBMIT,
+          { input: { clientId: randomUUID(), projectId, kind: 'REPAIR', ...input } },
+          inspector,
+        );
         expect(result.errors).toBeUndefined();
         return result.data!.submitInspection.id;
       };
@@ -299,7 +327,13 @@ for (const dialect of DIALECTS) {
         capturedAt: '2023-09-20T10:00:00+08:00',
       });
       const second = await submit({ itemName: '东马圈法庭外墙', passed: true, photos: [lostHash], capturedAt: '2023-09-25T15:30:00+08:00' });
-      const third = await submit({ itemName: '城关法庭门窗', passed: false, note: '窗框松动\n需返工', photos: [photoHash], capturedAt: '2023-09-22T09:00:00+08:00' });
+      const third = await submit({
+        itemName: '城关法庭门窗',
+        passed: false,
+        note: '窗框松动\n需返工',
+        photos: [photoHash],
+        capturedAt: '2023-09-22T09:00:00+08:00',
+      });
       const review = await api.gql(`mutation($id: ID!) { reviewInspection(id: $id, accept: true) { id } }`, { id: first }, manager);
       expect(review.errors).toBeUndefined();
 

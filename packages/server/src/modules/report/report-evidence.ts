@@ -118,12 +118,14 @@ export async function loadProjectEvidence(em: SqlEntityManager, data: readonly P
   // carry PostgreSQL's timestamps as text, which its date() does not read.
   const recordedAt = new Map<string, Date>();
   const actualIds = derived.map(({ currentId }) => currentId).filter((id): id is string => id !== null);
-  for (const ids of chunks(actualIds)) for (const actual of await em.find(Actual, { id: { $in: ids } }, { fields: ['id', 'recordedAt'] })) recordedAt.set(actual.id, actual.recordedAt);
+  for (const ids of chunks(actualIds))
+    for (const actual of await em.find(Actual, { id: { $in: ids } }, { fields: ['id', 'recordedAt'] })) recordedAt.set(actual.id, actual.recordedAt);
 
   const inspectionIds = unique(derived.flatMap(({ from }) => (from && INSPECTION_SOURCES.has(from.source) ? from.ids : [])));
   const inspections = new Map<string, Inspection>();
   for (const ids of chunks(inspectionIds)) {
-    for (const inspection of await em.find(Inspection, { id: { $in: ids } }, { populate: ['site', 'submittedBy', 'reviewedBy'] })) inspections.set(inspection.id, inspection);
+    for (const inspection of await em.find(Inspection, { id: { $in: ids } }, { populate: ['site', 'submittedBy', 'reviewedBy'] }))
+      inspections.set(inspection.id, inspection);
   }
   const hashes = unique([...inspections.values()].flatMap((inspection) => [...inspection.photos, ...(inspection.signature ? [inspection.signature] : [])]));
   const uploads = new Map<string, Upload>();
@@ -131,12 +133,19 @@ export async function loadProjectEvidence(em: SqlEntityManager, data: readonly P
   const thumbnails = await readThumbnails(store, hashes);
   const photo = (sha256: string): EvidencePhoto => {
     const upload = uploads.get(sha256);
-    return { sha256, thumbnail: thumbnails.get(sha256) ?? null, capturedAt: upload?.capturedAt ?? null, latitude: upload?.latitude ?? null, longitude: upload?.longitude ?? null };
+    return {
+      sha256,
+      thumbnail: thumbnails.get(sha256) ?? null,
+      capturedAt: upload?.capturedAt ?? null,
+      latitude: upload?.latitude ?? null,
+      longitude: upload?.longitude ?? null,
+    };
   };
 
   const surveyIds = unique(derived.flatMap(({ from }) => (from?.source === IndicatorSource.SURVEY && from.ids[0] ? [from.ids[0]] : [])));
   const surveyTitles = new Map<string, string>();
-  for (const ids of chunks(surveyIds)) for (const survey of await em.find(Survey, { id: { $in: ids } }, { fields: ['id', 'title'] })) surveyTitles.set(survey.id, survey.title);
+  for (const ids of chunks(surveyIds))
+    for (const survey of await em.find(Survey, { id: { $in: ids } }, { fields: ['id', 'title'] })) surveyTitles.set(survey.id, survey.title);
 
   const basisOf = (from: DerivedFrom | null, hasActual: boolean): EvidenceBasis => {
     if (!from) return hasActual ? { kind: 'manual' } : { kind: 'none' };

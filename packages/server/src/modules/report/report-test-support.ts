@@ -14,11 +14,21 @@ export interface DownloadLink {
 /** Follows a download link as a browser would: no bearer token. */
 export async function follow(api: TestApi, url: string) {
   const response = await api.app.server.inject({ method: 'GET', url });
-  return { status: response.statusCode, headers: response.headers, body: response.rawPayload, json: () => JSON.parse(response.body) as { error: { code: string; message: string } } };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: response.rawPayload,
+    json: () => JSON.parse(response.body) as { error: { code: string; message: string } },
+  };
 }
 
 /** Asks for a link, follows it and opens the workbook; fails the test when either step does. */
-export async function downloadWorkbook(api: TestApi, query: string, variables: Record<string, unknown>, token: string): Promise<{ link: DownloadLink; workbook: ExcelJS.Workbook; bytes: Buffer }> {
+export async function downloadWorkbook(
+  api: TestApi,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<{ link: DownloadLink; workbook: ExcelJS.Workbook; bytes: Buffer }> {
   const result = await api.gql<Record<string, DownloadLink>>(query, variables, token);
   expect(result.errors).toBeUndefined();
   const link = Object.values(result.data!)[0];
@@ -61,7 +71,9 @@ export const htmlText = (fragment: string) =>
 
 /** The cells' text of every `<tr class="…">` of a kind. */
 export function htmlRows(html: string, kind: string): string[][] {
-  return [...html.matchAll(new RegExp(`<tr class="${kind}">([\\s\\S]*?)</tr>`, 'g'))].map((row) => [...row[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => htmlText(cell[1])));
+  return [...html.matchAll(new RegExp(`<tr class="${kind}">([\\s\\S]*?)</tr>`, 'g'))].map((row) =>
+    [...row[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => htmlText(cell[1])),
+  );
 }
 
 export function mergesOf(sheet: ExcelJS.Worksheet): string[] {
@@ -85,7 +97,11 @@ export function withPlan(note: string) {
     const token = await api.login('manager');
     await recordPlan(api, token);
     const repair = (await projectsOf(api, token)).find((p) => p.name === REPAIR)!;
-    const result = await api.gql(`mutation($id: ID!, $note: String) { setDeviationNote(indicatorId: $id, note: $note) { id } }`, { id: repair.indicators[0].id, note }, token);
+    const result = await api.gql(
+      `mutation($id: ID!, $note: String) { setDeviationNote(indicatorId: $id, note: $note) { id } }`,
+      { id: repair.indicators[0].id, note },
+      token,
+    );
     expect(result.errors).toBeUndefined();
   };
 }

@@ -152,7 +152,11 @@ export class ReportService {
       title,
       year: selection.year,
       organization: selection.organization ? { code: selection.organization.code, name: selection.organization.name } : null,
-      projects: selection.projects.map((project, i) => ({ evaluation: selfEvaluationOf(project, data[i]), orgCode: project.organization.code, evidence: evidence[i] })),
+      projects: selection.projects.map((project, i) => ({
+        evaluation: selfEvaluationOf(project, data[i]),
+        orgCode: project.organization.code,
+        evidence: evidence[i],
+      })),
       generatedAt: new Date(),
       auditHead: await auditHeadOf(this.em),
     });
@@ -186,7 +190,10 @@ export class ReportService {
 
   /** Indicators, actuals and the domain's scores of the projects. */
   private projectData(projects: readonly Project[]): Promise<ProjectData[]> {
-    return loadProjectDataInChunks(this.em, projects.map((project) => project.id));
+    return loadProjectDataInChunks(
+      this.em,
+      projects.map((project) => project.id),
+    );
   }
 }
 

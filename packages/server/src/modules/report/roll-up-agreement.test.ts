@@ -79,7 +79,16 @@ const EXPECTED = {
     { name: '科技法庭设备购置项目', budget: 10.2, spent: 5, executionRate: 0.4902, score: 71.57, grade: '中', missing: 1 },
   ],
   // 23.995 of budget, 17.465 spent: 0.727860 → 72.79 %; (91.38 + 76.22 + 71.57) / 3 = 79.723333 → 79.72
-  total: { projectCount: 3, budget: 23.995, spent: 17.465, executionRate: 0.7279, averageScore: 79.72, grades: { excellent: 1, good: 0, fair: 2, poor: 0 }, incompleteProjects: 1, missing: 1 },
+  total: {
+    projectCount: 3,
+    budget: 23.995,
+    spent: 17.465,
+    executionRate: 0.7279,
+    averageScore: 79.72,
+    grades: { excellent: 1, good: 0, fair: 2, poor: 0 },
+    incompleteProjects: 1,
+    missing: 1,
+  },
 };
 
 /** The organization and its projects, written as an import would, then actuals and spending recorded by its manager through GraphQL. */
@@ -116,11 +125,19 @@ async function oneOrganization(api: TestApi): Promise<void> {
     const [projectId, ...indicatorIds] = ids.get(plan.name)!;
     for (const [i, [, , , , actual]] of plan.indicators.entries()) {
       if (actual === null) continue;
-      const result = await api.gql(`mutation($input: RecordActualInput!) { recordActual(input: $input) { id } }`, { input: { indicatorId: indicatorIds[i], ...actual } }, token);
+      const result = await api.gql(
+        `mutation($input: RecordActualInput!) { recordActual(input: $input) { id } }`,
+        { input: { indicatorId: indicatorIds[i], ...actual } },
+        token,
+      );
       expect(result.errors, `${plan.name} / ${plan.indicators[i][2]}`).toBeUndefined();
     }
     for (const amount of plan.spending) {
-      const result = await api.gql(`mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }`, { input: { projectId, amount, date: '2023-09-15', note: '支付' } }, token);
+      const result = await api.gql(
+        `mutation($input: RecordSpendingInput!) { recordSpending(input: $input) { id } }`,
+        { input: { projectId, amount, date: '2023-09-15', note: '支付' } },
+        token,
+      );
       expect(result.errors).toBeUndefined();
     }
   }
@@ -151,7 +168,17 @@ describeEachApi(
       const variables = { org: ORG.code, year: YEAR };
 
       // 1. GraphQL: organizationSummary and each project's evaluation.
-      const graphql = await api.gql<{ organizationSummary: Summary; projects: { nodes: Array<{ name: string; budget: { total: number }; spent: number; evaluation: { score: number; grade: string; executionRate: number | null; missing: number } }> } }>(
+      const graphql = await api.gql<{
+        organizationSummary: Summary;
+        projects: {
+          nodes: Array<{
+            name: string;
+            budget: { total: number };
+            spent: number;
+            evaluation: { score: number; grade: string; executionRate: number | null; missing: number };
+          }>;
+        };
+      }>(
         `query($org: String!, $year: Int!) {
           organizationSummary(orgCode: $org, year: $year) { projectCount budget spent executionRate averageScore grades { excellent good fair poor } incompleteProjects }
           projects(orgCode: $org, year: $year) { nodes { name budget { total } spent evaluation { score grade executionRate missing } } }
@@ -168,11 +195,26 @@ describeEachApi(
       expect(projects.map((p) => ({ name: p.name, budget: p.budget.total, spent: p.spent, ...p.evaluation }))).toEqual(EXPECTED.projects);
 
       // 2. The 汇总 sheet, read back: one row per project, then the total row.
-      const { workbook } = await downloadWorkbook(api, `query($org: String!, $year: Int!) { exportSelfEvaluation(orgCode: $org, year: $year) { url filename expiresAt } }`, variables, token);
+      const { workbook } = await downloadWorkbook(
+        api,
+        `query($org: String!, $year: Int!) { exportSelfEvaluation(orgCode: $org, year: $year) { url filename expiresAt } }`,
+        variables,
+        token,
+      );
       const sheet = workbook.getWorksheet('汇总')!;
       const cells = (row: number, columns: string) => [...columns].map((column) => sheet.getCell(`${column}${row}`).value);
       const sheetRows = EXPECTED.projects.map((_, i) => cells(SUMMARY_FIRST_ROW + i, 'BDEFGHI'));
-      expect(sheetRows).toEqual(projects.map((p) => [expect.objectContaining({ text: p.name }), p.budget.total, p.spent, p.evaluation.executionRate, p.evaluation.score, p.evaluation.grade, p.evaluation.missing]));
+      expect(sheetRows).toEqual(
+        projects.map((p) => [
+          expect.objectContaining({ text: p.name }),
+          p.budget.total,
+          p.spent,
+          p.evaluation.executionRate,
+          p.evaluation.score,
+          p.evaluation.grade,
+          p.evaluation.missing,
+        ]),
+      );
       const totalRow = SUMMARY_FIRST_ROW + EXPECTED.projects.length;
       expect(cells(totalRow, 'ADEFGI')).toEqual(['合计（总分为平均分）', summary.budget, summary.spent, summary.executionRate, summary.averageScore, missing]);
       // What Excel shows is what the page prints: the formats round as `shown` does.
@@ -181,13 +223,36 @@ describeEachApi(
       expect(sheetRows.filter((row) => Number(row[6]) > 0)).toHaveLength(summary.incompleteProjects);
 
       // 3. The printable report's summary page: the same numbers as printed text.
-      const { html } = await openReport(api, `query($org: String!, $year: Int!) { printableReport(orgCode: $org, year: $year) { url filename expiresAt } }`, variables, token);
+      const { html } = await openReport(
+        api,
+        `query($org: String!, $year: Int!) { printableReport(orgCode: $org, year: $year) { url filename expiresAt } }`,
+        variables,
+        token,
+      );
       const pageRows = htmlRows(html, 'summary-row');
       expect(pageRows).toEqual(
-        projects.map((p, i) => [String(i + 1), p.name, ORG.name, shown(p.budget.total), shown(p.spent), percent(p.evaluation.executionRate!), shown(p.evaluation.score), p.evaluation.grade, String(p.evaluation.missing)]),
+        projects.map((p, i) => [
+          String(i + 1),
+          p.name,
+          ORG.name,
+          shown(p.budget.total),
+          shown(p.spent),
+          percent(p.evaluation.executionRate!),
+          shown(p.evaluation.score),
+          p.evaluation.grade,
+          String(p.evaluation.missing),
+        ]),
       );
       expect(htmlRows(html, 'total summary-total')).toEqual([
-        ['合计（总分为平均分）', shown(summary.budget), shown(summary.spent), percent(summary.executionRate!), shown(summary.averageScore!), '', String(missing)],
+        [
+          '合计（总分为平均分）',
+          shown(summary.budget),
+          shown(summary.spent),
+          percent(summary.executionRate!),
+          shown(summary.averageScore!),
+          '',
+          String(missing),
+        ],
       ]);
       // 23.995 prints as 24.00 — as Excel shows the workbook's 23.995 —, not the float sum's 23.99.
       expect(htmlRows(html, 'total summary-total')[0].slice(1, 5)).toEqual(['24.00', '17.47', '72.79%', '79.72']);

@@ -33,7 +33,9 @@ describeEachApi(
       // Under the table, the audit log's head as it was when the file was made.
       const head = (await auditHeadOf(api.db.em))!;
       const lines = Array.from({ length: sheet.rowCount }, (_, i) => String(at(`A${i + 1}`) ?? ''));
-      expect(lines.at(-1)).toBe(`审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`);
+      expect(lines.at(-1)).toBe(
+        `审计日志：生成本表时共 ${head.count} 条，末条哈希 ${head.hash}（核对：jixiao audit verify --expect ${head.count}:${head.hash}）`,
+      );
 
       // Header: 项目名称, 主管部门 (the court's parent organization), 实施单位.
       expect([at('A1'), at('A2'), at('A3'), at('B3'), at('A4'), at('B4'), at('F4'), at('G4')]).toEqual([
@@ -61,7 +63,14 @@ describeEachApi(
       expect(funds(R.fundsTotal)).toEqual(['年度资金总额', 30, 30, 28.5, 10, 0.95, 9.5]);
       expect(funds(R.fundsFiscal)).toEqual(['其中：财政资金', 30, 30, 28.5, '—', 0.95, '—']);
       expect(funds(R.fundsOther)).toEqual(['其他资金', 0, 0, 0, '—', null, '—']);
-      expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => sheet.getCell(`${c}${R.fundsTotal}`).numFmt)).toEqual(['#,##0.00', '#,##0.00', '#,##0.00', '0.00', '0.00%', '0.00']);
+      expect(['D', 'E', 'F', 'G', 'H', 'I'].map((c) => sheet.getCell(`${c}${R.fundsTotal}`).numFmt)).toEqual([
+        '#,##0.00',
+        '#,##0.00',
+        '#,##0.00',
+        '0.00',
+        '0.00%',
+        '0.00',
+      ]);
 
       // 年度总体目标: the goals, and a first draft of 实际完成情况 from the indicators.
       expect([at(`B${R.goalsHeader}`), at(`G${R.goalsHeader}`)]).toEqual(['预期目标', '实际完成情况']);
@@ -105,7 +114,23 @@ describeEachApi(
 
       // Merged as printed: labels down their sections, 一级指标 over its rows.
       expect(mergesOf(sheet)).toEqual(
-        expect.arrayContaining(['A1:I1', 'A2:I2', 'B3:I3', 'B4:E4', 'G4:I4', 'A5:A8', 'B6:C6', 'A9:A10', 'B10:F10', 'G10:I10', `A11:A${last}`, `B${first}:B${first + 3}`, `B${first + 4}:B${first + 5}`, `A${last + 1}:F${last + 1}`, `G${last + 2}:I${last + 2}`]),
+        expect.arrayContaining([
+          'A1:I1',
+          'A2:I2',
+          'B3:I3',
+          'B4:E4',
+          'G4:I4',
+          'A5:A8',
+          'B6:C6',
+          'A9:A10',
+          'B10:F10',
+          'G10:I10',
+          `A11:A${last}`,
+          `B${first}:B${first + 3}`,
+          `B${first + 4}:B${first + 5}`,
+          `A${last + 1}:F${last + 1}`,
+          `G${last + 2}:I${last + 2}`,
+        ]),
       );
       expect(mergesOf(sheet).filter((range) => range.startsWith('C'))).toEqual([]);
 
@@ -147,7 +172,11 @@ describeEachApi(
       // 司法救助金: one indicator without an actual counts 0 and says so.
       const aid = workbook.getWorksheet('5.司法救助金-2023中央')!;
       const missingRow = R.firstIndicator + 6;
-      expect([aid.getCell(`D${missingRow}`).value, aid.getCell(`F${missingRow}`).value, aid.getCell(`H${missingRow}`).value]).toEqual(['持续保障政法工作有效开展', '未填报', null]);
+      expect([aid.getCell(`D${missingRow}`).value, aid.getCell(`F${missingRow}`).value, aid.getCell(`H${missingRow}`).value]).toEqual([
+        '持续保障政法工作有效开展',
+        '未填报',
+        null,
+      ]);
       expect(aid.getCell(`I${missingRow + 2}`).value).toBe('1个指标未填报实际完成值，按0分计');
       // 法院办案业务、…: 一级 merged over 8 产出 rows, 二级 over its runs (数量 ×2, 质量 ×2, 时效 ×3, 成本).
       const first = workbook.worksheets[1];
@@ -184,13 +213,16 @@ describeEachApi(
       const api = getApi();
       const manager = await api.login('manager');
       const repair = (await projectsOf(api, manager)).find((p) => p.name === REPAIR)!;
-      const codeOf = async (query: string, variables: Record<string, unknown>, token: string) => (await api.gql(query, variables, token)).errors?.[0]?.extensions?.code;
+      const codeOf = async (query: string, variables: Record<string, unknown>, token: string) =>
+        (await api.gql(query, variables, token)).errors?.[0]?.extensions?.code;
       expect(await codeOf(BY_PROJECT, { id: repair.id }, await api.login('inspector'))).toBe('FORBIDDEN');
       expect(await codeOf(BY_PROJECT, { id: repair.id }, await api.login('other-manager'))).toBe('FORBIDDEN');
       expect(await codeOf(BY_ORG, { org: '218101', year: 2023 }, await api.login('other-manager'))).toBe('FORBIDDEN');
       expect(await codeOf(BY_ORG, { org: '218101', year: 2024 }, manager)).toBe('NOT_FOUND');
       expect(await codeOf(`{ exportSelfEvaluation(year: 2023) { url } }`, {}, manager)).toBe('BAD_USER_INPUT');
-      expect(await codeOf(`query($id: ID!) { exportSelfEvaluation(projectId: $id, orgCode: "218101", year: 2023) { url } }`, { id: repair.id }, manager)).toBe('BAD_USER_INPUT');
+      expect(await codeOf(`query($id: ID!) { exportSelfEvaluation(projectId: $id, orgCode: "218101", year: 2023) { url } }`, { id: repair.id }, manager)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await codeOf(`{ exportSelfEvaluation(orgCode: "218101") { url } }`, {}, manager)).toBe('BAD_USER_INPUT');
       expect(await codeOf(`query($id: ID!) { exportSelfEvaluation(projectId: $id, year: 2022) { url } }`, { id: repair.id }, manager)).toBe('BAD_USER_INPUT');
       expect(await codeOf(BY_PROJECT, { id: repair.id }, null)).toBe('UNAUTHENTICATED');
@@ -199,65 +231,68 @@ describeEachApi(
   withPlan(NOTE),
 );
 
-describeEachApi(
-  'download links (GET /downloads/<token>)',
-  (getApi) => {
-    async function user(api: TestApi, username: string): Promise<User> {
-      return api.db.em.fork().findOneOrFail(User, { username });
+describeEachApi('download links (GET /downloads/<token>)', (getApi) => {
+  async function user(api: TestApi, username: string): Promise<User> {
+    return api.db.em.fork().findOneOrFail(User, { username });
+  }
+
+  it('serve the XLSX with its MIME type and a UTF-8 file name, and are not cached', async () => {
+    const api = getApi();
+    const result = await api.gql<{ exportSelfEvaluation: { url: string; filename: string } }>(
+      BY_ORG,
+      { org: '218101', year: 2023 },
+      await api.login('manager'),
+    );
+    const { url, filename } = result.data!.exportSelfEvaluation;
+    const response = await follow(api, url);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe(XLSX_MIME);
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    const disposition = String(response.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe(filename);
+    // The same link works again until it expires.
+    expect((await follow(api, url)).status).toBe(200);
+  });
+
+  it('refuse an expired, a tampered or a foreign token, and a link of another kind', async () => {
+    const api = getApi();
+    const manager = await user(api, 'manager');
+    const params = { orgCode: '218101', year: 2023 };
+    const expired = api.app.auth.downloadToken(manager, 'self-evaluation', params, -1);
+    const [prefix, payload, signature] = api.app.auth.downloadToken(manager, 'self-evaluation', params).split('.');
+    const otherOrg = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), params: { orgCode: '999999', year: 2023 } }),
+    ).toString('base64url');
+    const refused = [
+      expired,
+      `${prefix}.${otherOrg}.${signature}`,
+      `${prefix}.${payload}.${signature.slice(0, -2)}xx`,
+      api.app.auth.downloadToken(manager, 'report', params),
+      'not-a-token',
+    ];
+    for (const token of refused) {
+      const response = await follow(api, `/downloads/${token}`);
+      expect(response.status, token).toBe(401);
+      expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '下载链接无效或已过期，请重新生成' } });
     }
+  });
 
-    it('serve the XLSX with its MIME type and a UTF-8 file name, and are not cached', async () => {
-      const api = getApi();
-      const result = await api.gql<{ exportSelfEvaluation: { url: string; filename: string } }>(BY_ORG, { org: '218101', year: 2023 }, await api.login('manager'));
-      const { url, filename } = result.data!.exportSelfEvaluation;
-      const response = await follow(api, url);
-      expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toBe(XLSX_MIME);
-      expect(response.headers['cache-control']).toBe('private, no-store');
-      const disposition = String(response.headers['content-disposition']);
-      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.xlsx"; filename\*=UTF-8''/);
-      expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe(filename);
-      // The same link works again until it expires.
-      expect((await follow(api, url)).status).toBe(200);
-    });
-
-    it('refuse an expired, a tampered or a foreign token, and a link of another kind', async () => {
-      const api = getApi();
-      const manager = await user(api, 'manager');
-      const params = { orgCode: '218101', year: 2023 };
-      const expired = api.app.auth.downloadToken(manager, 'self-evaluation', params, -1);
-      const [prefix, payload, signature] = api.app.auth.downloadToken(manager, 'self-evaluation', params).split('.');
-      const otherOrg = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), params: { orgCode: '999999', year: 2023 } })).toString('base64url');
-      const refused = [
-        expired,
-        `${prefix}.${otherOrg}.${signature}`,
-        `${prefix}.${payload}.${signature.slice(0, -2)}xx`,
-        api.app.auth.downloadToken(manager, 'report', params),
-        'not-a-token',
-      ];
-      for (const token of refused) {
-        const response = await follow(api, `/downloads/${token}`);
-        expect(response.status, token).toBe(401);
-        expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '下载链接无效或已过期，请重新生成' } });
-      }
-    });
-
-    it("refuse a user of another organization, and field staff, even with a correctly signed link", async () => {
-      const api = getApi();
-      const [other, inspector] = [await user(api, 'other-manager'), await user(api, 'inspector')];
-      const projectId = (await projectsOf(api, await api.login('manager')))[0].id;
-      for (const [who, params] of [
-        [other, { orgCode: '218101', year: 2023 }],
-        [other, { projectId }],
-        [inspector, { orgCode: '218101', year: 2023 }],
-      ] as const) {
-        const response = await follow(api, `/downloads/${api.app.auth.downloadToken(who, 'self-evaluation', params)}`);
-        expect(response.status).toBe(403);
-        expect(response.json().error.code).toBe('FORBIDDEN');
-      }
-      // Their own organization is fine.
-      const own = await follow(api, `/downloads/${api.app.auth.downloadToken(other, 'target-tables', { orgCode: '999999', year: 2023 })}`);
-      expect(own.status).toBe(200);
-    });
-  },
-);
+  it('refuse a user of another organization, and field staff, even with a correctly signed link', async () => {
+    const api = getApi();
+    const [other, inspector] = [await user(api, 'other-manager'), await user(api, 'inspector')];
+    const projectId = (await projectsOf(api, await api.login('manager')))[0].id;
+    for (const [who, params] of [
+      [other, { orgCode: '218101', year: 2023 }],
+      [other, { projectId }],
+      [inspector, { orgCode: '218101', year: 2023 }],
+    ] as const) {
+      const response = await follow(api, `/downloads/${api.app.auth.downloadToken(who, 'self-evaluation', params)}`);
+      expect(response.status).toBe(403);
+      expect(response.json().error.code).toBe('FORBIDDEN');
+    }
+    // Their own organization is fine.
+    const own = await follow(api, `/downloads/${api.app.auth.downloadToken(other, 'target-tables', { orgCode: '999999', year: 2023 })}`);
+    expect(own.status).toBe(200);
+  });
+});

@@ -38,7 +38,13 @@ export class SiteService {
     return this.em.transactional(async (tx) => {
       const created = tx.create(Site, { organization, name, kind: input.kind, address: trimmedOrNull(input.address) });
       await tx.flush();
-      await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'create', entity: 'Site', entityId: created.id, after: { orgCode: input.orgCode, name, kind: input.kind } });
+      await appendAuditEvent(tx, {
+        actor: this.viewer.user.username,
+        action: 'create',
+        entity: 'Site',
+        entityId: created.id,
+        after: { orgCode: input.orgCode, name, kind: input.kind },
+      });
       return created;
     });
   }

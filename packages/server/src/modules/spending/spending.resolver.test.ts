@@ -54,7 +54,10 @@ describeEachApi('Project.spendings', (getApi) => {
     expect(repair.spent).toBe(200.75);
     for (const row of repair.spendings) expect(Number.isNaN(Date.parse(row.recordedAt))).toBe(false);
     for (const node of data!.projects.nodes) {
-      expect(node.spendings.reduce((sum, row) => sum + row.amount, 0), node.name).toBeCloseTo(node.spent, 6);
+      expect(
+        node.spendings.reduce((sum, row) => sum + row.amount, 0),
+        node.name,
+      ).toBeCloseTo(node.spent, 6);
     }
     expect(data!.projects.nodes.filter((node) => node.spendings.length === 0).length).toBe(data!.projects.nodes.length - 2);
   });
@@ -68,7 +71,11 @@ describeEachApi('Project.spendings', (getApi) => {
 
   it('answers for one project, and for a read-only viewer too', async () => {
     const viewer = await getApi().login('viewer');
-    const { data, errors } = await getApi().gql<{ project: { spent: number; spendings: Array<{ date: string; amount: number }> } }>(PROJECT, { id: byName.get(REPAIR) }, viewer);
+    const { data, errors } = await getApi().gql<{ project: { spent: number; spendings: Array<{ date: string; amount: number }> } }>(
+      PROJECT,
+      { id: byName.get(REPAIR) },
+      viewer,
+    );
     expect(errors).toBeUndefined();
     expect(data!.project.spendings).toEqual([
       { date: '2023-03-05', amount: 120 },

@@ -33,6 +33,8 @@ export class SpendingResolver {
   })
   async spendings(@Root() project: ProjectType, @Ctx() context: Context): Promise<SpendingType[]> {
     const rows = await spendingLoader(context).load(project.id);
-    return rows.map(({ id, date, amount, note, recordedAt, recordedBy, recordedByName }) => Object.assign(new SpendingType(), { id, date, amount, note, recordedAt, recordedBy, recordedByName }));
+    return rows.map(({ id, date, amount, note, recordedAt, recordedBy, recordedByName }) =>
+      Object.assign(new SpendingType(), { id, date, amount, note, recordedAt, recordedBy, recordedByName }),
+    );
   }
 }

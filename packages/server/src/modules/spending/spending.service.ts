@@ -31,7 +31,16 @@ export async function loadSpendings(em: EntityManager, projectIds: readonly stri
       where s.project_id in (${placeholders(projectIds.length)})
       order by s.project_id, s.date, s.recorded_at, s.id`,
     projectIds,
-    { id: text, project_id: text, date: day, amount_fen: number, note: nullable(text), recorded_at: instant, username: nullable(text), display_name: nullable(text) },
+    {
+      id: text,
+      project_id: text,
+      date: day,
+      amount_fen: number,
+      note: nullable(text),
+      recorded_at: instant,
+      username: nullable(text),
+      display_name: nullable(text),
+    },
   );
   for (const row of rows) {
     byProject.get(row.project_id)?.push({

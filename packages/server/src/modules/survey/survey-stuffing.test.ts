@@ -64,7 +64,8 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
   let officersIndicator: string;
   let aidIndicator: string;
 
-  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string | null = null) => getApi().gql<T>(query, variables, token);
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string | null = null) =>
+    getApi().gql<T>(query, variables, token);
 
   const createSurvey = async (overrides: Record<string, unknown> = {}): Promise<{ id: string; publicToken: string }> => {
     const input = {
@@ -76,7 +77,11 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
       closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
       ...overrides,
     };
-    const result = await gql<{ createSurvey: { id: string; publicToken: string } }>('mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }', { input }, manager);
+    const result = await gql<{ createSurvey: { id: string; publicToken: string } }>(
+      'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id publicToken } }',
+      { input },
+      manager,
+    );
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!.createSurvey;
   };
@@ -109,7 +114,8 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
     [manager, inspector, otherManager] = await Promise.all(['manager', 'inspector', 'other-manager'].map((name) => api.login(name)));
     type Nodes = { projects: { nodes: Array<{ name: string; indicators: Array<{ id: string; name: string }> }> } };
     const result = await api.gql<Nodes>('{ projects(first: 100) { nodes { name indicators { id name } } } }', {}, manager);
-    const indicatorOf = (project: string, name: string) => result.data!.projects.nodes.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!.id;
+    const indicatorOf = (project: string, name: string) =>
+      result.data!.projects.nodes.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!.id;
     officersIndicator = indicatorOf(REPAIR_PROJECT, '干警满意度');
     aidIndicator = indicatorOf(AID_PROJECT, '受救助人满意度');
   });
@@ -187,8 +193,19 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
     });
 
     it('default to one answer per device, 5 a minute per address and 60 a minute per survey', async () => {
-      const input = { indicatorId: aidIndicator, title: '调查', audience: 'AID_RECIPIENTS', questions: [{ kind: 'SATISFACTION', text: '满意度' }], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + DAY).toISOString() };
-      const created = await gql<{ createSurvey: Record<string, unknown> }>('mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { maxResponsesPerDevice perAddressPerMinute perSurveyPerMinute } }', { input }, manager);
+      const input = {
+        indicatorId: aidIndicator,
+        title: '调查',
+        audience: 'AID_RECIPIENTS',
+        questions: [{ kind: 'SATISFACTION', text: '满意度' }],
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + DAY).toISOString(),
+      };
+      const created = await gql<{ createSurvey: Record<string, unknown> }>(
+        'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { maxResponsesPerDevice perAddressPerMinute perSurveyPerMinute } }',
+        { input },
+        manager,
+      );
       expect(created.data!.createSurvey).toEqual({ maxResponsesPerDevice: 1, perAddressPerMinute: 5, perSurveyPerMinute: 60 });
     });
 
@@ -198,7 +215,15 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
         ['perSurveyPerMinute', 10001],
         ['maxResponsesPerDevice', -1],
       ] as const) {
-        const input = { indicatorId: aidIndicator, title: '调查', audience: 'AID_RECIPIENTS', questions: [{ kind: 'SATISFACTION', text: '满意度' }], opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + DAY).toISOString(), [field]: value };
+        const input = {
+          indicatorId: aidIndicator,
+          title: '调查',
+          audience: 'AID_RECIPIENTS',
+          questions: [{ kind: 'SATISFACTION', text: '满意度' }],
+          opensAt: new Date().toISOString(),
+          closesAt: new Date(Date.now() + DAY).toISOString(),
+          [field]: value,
+        };
         const error = errorOf(await gql('mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }', { input }, manager));
         expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: `input.${field}` });
       }
@@ -208,7 +233,10 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
   describe('one answer per device', () => {
     it('gives the public page a device token, and refuses the same device answering again with a clear message', async () => {
       const survey = await createSurvey({ perAddressPerMinute: 100 });
-      const page = await gql<{ publicSurvey: { deviceToken: string; maxResponsesPerDevice: number } }>('query($t: String!) { publicSurvey(token: $t) { deviceToken maxResponsesPerDevice } }', { t: survey.publicToken });
+      const page = await gql<{ publicSurvey: { deviceToken: string; maxResponsesPerDevice: number } }>(
+        'query($t: String!) { publicSurvey(token: $t) { deviceToken maxResponsesPerDevice } }',
+        { t: survey.publicToken },
+      );
       expect(page.errors).toBeUndefined();
       const { deviceToken, maxResponsesPerDevice } = page.data!.publicSurvey;
       expect(maxResponsesPerDevice).toBe(1);
@@ -241,14 +269,22 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
     it('needs a device token the server signed', async () => {
       const survey = await createSurvey();
       for (const deviceToken of ['', 'jxdev1.AAAAAAAAAAAAAAAAAAAAAA.forged', issueDeviceToken('another-server')]) {
-        expect(errorOf(await answer(survey.publicToken, '满意', { deviceToken }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.deviceToken', message: expect.stringMatching(/重新打开问卷链接/) });
+        expect(errorOf(await answer(survey.publicToken, '满意', { deviceToken }))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'input.deviceToken',
+          message: expect.stringMatching(/重新打开问卷链接/),
+        });
       }
       expect(await stored(survey.id)).toBe(0);
     });
 
     it('does not hold answers with a single-use code: the code is the stronger rule', async () => {
       const survey = await createSurvey({ requireCode: true, codeCount: 2 });
-      const codes = await gql<{ survey: { codes: Array<{ code: string }> } }>('query($id: ID!) { survey(id: $id) { codes { code } } }', { id: survey.id }, manager);
+      const codes = await gql<{ survey: { codes: Array<{ code: string }> } }>(
+        'query($id: ID!) { survey(id: $id) { codes { code } } }',
+        { id: survey.id },
+        manager,
+      );
       const deviceToken = issueDeviceToken(TEST_CONFIG.secret);
       for (const { code } of codes.data!.survey.codes) expect((await answer(survey.publicToken, '满意', { deviceToken, code })).errors).toBeUndefined();
     });
@@ -274,7 +310,9 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
       const results = await gql<{ surveyResults: Record<string, unknown> }>(RESULTS, { id: survey.id }, manager);
       expect(results.data!.surveyResults).toMatchObject({ responseCount: 4, flaggedCount: 2, voidedCount: 0, voidReasons: [] });
       const flagged = await gql<{ surveyResponses: Array<{ flagReason: string }> }>(RESPONSES, { id: survey.id, flagged: true }, manager);
-      expect(flagged.data!.surveyResponses.map((response) => response.flagReason).sort()).toEqual(['同一网络地址 30 秒内连续提交', '同一设备 30 秒内连续提交'].sort());
+      expect(flagged.data!.surveyResponses.map((response) => response.flagReason).sort()).toEqual(
+        ['同一网络地址 30 秒内连续提交', '同一设备 30 秒内连续提交'].sort(),
+      );
       const all = await gql<{ surveyResponses: unknown[] }>(RESPONSES, { id: survey.id }, manager);
       expect(all.data!.surveyResponses).toHaveLength(4);
     });
@@ -292,12 +330,21 @@ describeEachApi('ballot stuffing of public surveys', (getApi) => {
       const list = await gql<{ surveyResponses: Array<{ id: string; satisfaction: string }> }>(RESPONSES, { id: survey.id }, manager);
       const bad = list.data!.surveyResponses.filter((response) => response.satisfaction === '不满意');
       for (const [i, response] of bad.entries()) {
-        const voided = await gql<{ voidSurveyResponse: Record<string, unknown> }>(VOID, { id: response.id, reason: i === 0 ? '同一人重复作答' : '  同一人重复作答 ' }, manager);
+        const voided = await gql<{ voidSurveyResponse: Record<string, unknown> }>(
+          VOID,
+          { id: response.id, reason: i === 0 ? '同一人重复作答' : '  同一人重复作答 ' },
+          manager,
+        );
         expect(voided.errors).toBeUndefined();
         expect(voided.data!.voidSurveyResponse).toEqual({ id: response.id, voided: true, voidReason: '同一人重复作答', voidedBy: 'manager' });
       }
       const results = await gql<{ surveyResults: Record<string, unknown> }>(RESULTS, { id: survey.id }, manager);
-      expect(results.data!.surveyResults).toMatchObject({ responseCount: 1, satisfactionRate: 100, voidedCount: 2, voidReasons: [{ reason: '同一人重复作答', count: 2 }] });
+      expect(results.data!.surveyResults).toMatchObject({
+        responseCount: 1,
+        satisfactionRate: 100,
+        voidedCount: 2,
+        voidReasons: [{ reason: '同一人重复作答', count: 2 }],
+      });
       const after = await gql<IndicatorView>(INDICATOR, { id: officersIndicator }, manager);
       expect(after.data!.indicator.actual.value).toBe('100%');
       // 33.33% → 50% → 100%: one new actual per void.

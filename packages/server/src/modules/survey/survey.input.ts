@@ -43,7 +43,8 @@ export class CreateSurveyInput {
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: '通过公开链接作答是否必须填写一次性问卷码，默认否。推荐：问卷码是防止刷票最可靠的办法（每码一份答卷，名单上的人各发一个）；不用码时只靠设备和网络地址限制',
+    description:
+      '通过公开链接作答是否必须填写一次性问卷码，默认否。推荐：问卷码是防止刷票最可靠的办法（每码一份答卷，名单上的人各发一个）；不用码时只靠设备和网络地址限制',
   })
   requireCode?: boolean | null;
 
@@ -52,13 +53,15 @@ export class CreateSurveyInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: '公开链接上每台设备至多提交的答卷数（0–100，0 为不限），默认 1：同一设备再次作答报 CONFLICT（field 为 input.deviceToken）。带问卷码的答卷不受此限',
+    description:
+      '公开链接上每台设备至多提交的答卷数（0–100，0 为不限），默认 1：同一设备再次作答报 CONFLICT（field 为 input.deviceToken）。带问卷码的答卷不受此限',
   })
   maxResponsesPerDevice?: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: '公开链接上每个网络地址每分钟至多接受的答卷数（1–1000），默认 5；超出报 TOO_MANY_REQUESTS。全体干警在同一办公网络集中作答时调高，或改用问卷码、现场代答',
+    description:
+      '公开链接上每个网络地址每分钟至多接受的答卷数（1–1000），默认 5；超出报 TOO_MANY_REQUESTS。全体干警在同一办公网络集中作答时调高，或改用问卷码、现场代答',
   })
   perAddressPerMinute?: number | null;
 
@@ -72,7 +75,8 @@ export class SurveyAnswerInput {
   questionId!: string;
 
   @Field(() => String, {
-    description: '回答：满意度题为五个等级之一（非常满意、满意、基本满意、不满意、非常不满意），单选题为选项之一，文字题为文字（最长 2000 字）；空文本视为未回答',
+    description:
+      '回答：满意度题为五个等级之一（非常满意、满意、基本满意、不满意、非常不满意），单选题为选项之一，文字题为文字（最长 2000 字）；空文本视为未回答',
   })
   value!: string;
 }

@@ -6,14 +6,7 @@ import { issueDeviceToken } from './device-token.js';
 import { SurveyService } from './survey.service.js';
 import type { Survey } from './survey.entity.js';
 import { CreateSurveyInput, SubmitSurveyResponseInput, SurveyResponsesArgs } from './survey.input.js';
-import {
-  PublicSurveyType,
-  SurveyCodeType,
-  SurveyResponseReceiptType,
-  SurveyResponseType,
-  SurveyResultsType,
-  SurveyType,
-} from './survey.types.js';
+import { PublicSurveyType, SurveyCodeType, SurveyResponseReceiptType, SurveyResponseType, SurveyResultsType, SurveyType } from './survey.types.js';
 
 const WRITERS = rolesThatMay('MANAGE_SURVEYS');
 
@@ -90,7 +83,10 @@ export class SurveyResolver {
     description: '问卷的答卷，最新在前（ADMIN、MANAGER），用于核查可疑答卷并作废',
     complexity: ({ childComplexity, args }) => 1 + childComplexity * Number(args.limit ?? 100),
   })
-  async surveyResponses(@Ctx() context: Context, @Args(() => SurveyResponsesArgs) { surveyId, flaggedOnly, limit }: SurveyResponsesArgs): Promise<SurveyResponseType[]> {
+  async surveyResponses(
+    @Ctx() context: Context,
+    @Args(() => SurveyResponsesArgs) { surveyId, flaggedOnly, limit }: SurveyResponsesArgs,
+  ): Promise<SurveyResponseType[]> {
     return (await service(context).listResponses(surveyId, flaggedOnly, limit)).map((response) => SurveyResponseType.from(response));
   }
 

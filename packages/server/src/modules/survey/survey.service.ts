@@ -462,7 +462,17 @@ export class SurveyService {
             action: 'create',
             entity: 'SurveyResponse',
             entityId: response.id,
-            after: { surveyId: survey.id, clientId, channel, collectedAt, satisfaction, answerCount: answers.length, withCode: code !== null, deviceId, flagReason },
+            after: {
+              surveyId: survey.id,
+              clientId,
+              channel,
+              collectedAt,
+              satisfaction,
+              answerCount: answers.length,
+              withCode: code !== null,
+              deviceId,
+              flagReason,
+            },
           });
           await recomputeDerivedActuals(tx, survey.indicator.project.id, actor);
           return response;
@@ -512,7 +522,11 @@ export class SurveyService {
     const survey = await findVisibleSurvey(this.em, viewer, found.survey.id);
     return this.em.transactional(async (tx) => {
       // One conditional UPDATE: of two managers voiding at once, exactly one changes the row.
-      const changed = await tx.nativeUpdate(SurveyResponse, { id: responseId, voidedAt: null }, { voidedAt: new Date(), voidedBy: viewer.user.id, voidReason: why });
+      const changed = await tx.nativeUpdate(
+        SurveyResponse,
+        { id: responseId, voidedAt: null },
+        { voidedAt: new Date(), voidedBy: viewer.user.id, voidReason: why },
+      );
       const response = await tx.findOneOrFail(SurveyResponse, { id: responseId }, { populate: ['collectedBy', 'voidedBy'], refresh: true });
       if (changed === 0) throw new ConflictError('responseId', `答卷已于 ${response.voidedAt?.toISOString() ?? ''} 作废（${response.voidReason ?? ''}）`);
       await appendAuditEvent(tx, {
@@ -540,11 +554,17 @@ export class SurveyService {
   private async takePublicQuota(survey: Survey, address: string): Promise<number | null> {
     const perAddress = await takeFromBucket(this.em, `a:${survey.id}:${address}`, survey.perAddressPerMinute);
     if (!perAddress.allowed) {
-      throw new TooManyRequestsError(`此网络提交答卷过于频繁（每分钟至多 ${survey.perAddressPerMinute} 份），请 ${perAddress.retryAfterSeconds} 秒后再试`, perAddress.retryAfterSeconds);
+      throw new TooManyRequestsError(
+        `此网络提交答卷过于频繁（每分钟至多 ${survey.perAddressPerMinute} 份），请 ${perAddress.retryAfterSeconds} 秒后再试`,
+        perAddress.retryAfterSeconds,
+      );
     }
     const perSurvey = await takeFromBucket(this.em, `s:${survey.id}`, survey.perSurveyPerMinute);
     if (!perSurvey.allowed) {
-      throw new TooManyRequestsError(`此问卷此刻提交的人太多（每分钟至多 ${survey.perSurveyPerMinute} 份），请 ${perSurvey.retryAfterSeconds} 秒后再试`, perSurvey.retryAfterSeconds);
+      throw new TooManyRequestsError(
+        `此问卷此刻提交的人太多（每分钟至多 ${survey.perSurveyPerMinute} 份），请 ${perSurvey.retryAfterSeconds} 秒后再试`,
+        perSurvey.retryAfterSeconds,
+      );
     }
     return perAddress.previousAt;
   }

@@ -49,11 +49,7 @@ function errorOf(result: GraphqlResponse): { message: string; code: unknown; fie
 }
 
 function answers(level: string, post = '审判', text?: string) {
-  return [
-    { questionId: 'q1', value: level },
-    { questionId: 'q2', value: post },
-    ...(text === undefined ? [] : [{ questionId: 'q3', value: text }]),
-  ];
+  return [{ questionId: 'q1', value: level }, { questionId: 'q2', value: post }, ...(text === undefined ? [] : [{ questionId: 'q3', value: text }])];
 }
 
 describeEachApi('surveys', (getApi) => {
@@ -90,7 +86,14 @@ describeEachApi('surveys', (getApi) => {
   const submit = (input: Record<string, unknown>, token: string | null = null) =>
     gql<{ submitSurveyResponse: Receipt }>(
       SUBMIT,
-      { input: { clientId: randomUUID(), collectedAt: new Date().toISOString(), ...(input.token ? { deviceToken: issueDeviceToken(TEST_CONFIG.secret) } : {}), ...input } },
+      {
+        input: {
+          clientId: randomUUID(),
+          collectedAt: new Date().toISOString(),
+          ...(input.token ? { deviceToken: issueDeviceToken(TEST_CONFIG.secret) } : {}),
+          ...input,
+        },
+      },
       token,
     );
 
@@ -99,7 +102,8 @@ describeEachApi('surveys', (getApi) => {
     [manager, inspector, viewer, otherManager] = await Promise.all(['manager', 'inspector', 'viewer', 'other-manager'].map((name) => api.login(name)));
     type Nodes = { projects: { nodes: Array<{ name: string; indicators: Array<{ id: string; name: string; source: string }> }> } };
     const result = await api.gql<Nodes>('{ projects(first: 100) { nodes { name indicators { id name source } } } }', {}, manager);
-    const indicatorOf = (project: string, name: string) => result.data!.projects.nodes.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!;
+    const indicatorOf = (project: string, name: string) =>
+      result.data!.projects.nodes.find((p) => p.name === project)!.indicators.find((i) => i.name === name)!;
     expect(indicatorOf(REPAIR_PROJECT, '干警满意度').source).toBe('SURVEY');
     officersIndicator = indicatorOf(REPAIR_PROJECT, '干警满意度').id;
     aidIndicator = indicatorOf(AID_PROJECT, '受救助人满意度').id;
@@ -168,29 +172,41 @@ describeEachApi('surveys', (getApi) => {
       ],
     });
 
-    const indicator = await gql<{ indicator: { source: string; actual: { value: string; history: Array<{ value: string; recordedBy: string | null }> }; progress: { score: number; met: boolean } } }>(
-      INDICATOR,
-      { id: officersIndicator },
-      manager,
-    );
+    const indicator = await gql<{
+      indicator: {
+        source: string;
+        actual: { value: string; history: Array<{ value: string; recordedBy: string | null }> };
+        progress: { score: number; met: boolean };
+      };
+    }>(INDICATOR, { id: officersIndicator }, manager);
     expect(indicator.data!.indicator.actual.value).toBe('85%');
     expect(indicator.data!.indicator.progress).toEqual({ score: 8.95, met: false });
     // Every response that changed the rate left a derived actual in the history.
     expect(indicator.data!.indicator.actual.history.length).toBeGreaterThan(1);
     expect(indicator.data!.indicator.actual.history.every((entry) => entry.recordedBy === null)).toBe(true);
 
-    const viewed = await gql<{ survey: { indicator: { actual: { value: string } } } }>('query($id: ID!) { survey(id: $id) { indicator { actual { value } } } }', { id: survey.id }, viewer);
+    const viewed = await gql<{ survey: { indicator: { actual: { value: string } } } }>(
+      'query($id: ID!) { survey(id: $id) { indicator { actual { value } } } }',
+      { id: survey.id },
+      viewer,
+    );
     expect(viewed.data!.survey.indicator.actual.value).toBe('85%');
     const kiosk = await api.db.em.fork().findOneOrFail(SurveyResponse, { id: receipts[0].data!.submitSurveyResponse.id }, { populate: ['collectedBy'] });
     expect([kiosk.channel, kiosk.collectedBy?.username, kiosk.satisfaction]).toEqual(['KIOSK', 'inspector', '非常满意']);
-    expect(await api.db.em.fork().count(AuditEvent, { entity: 'SurveyResponse', entityId: { $in: receipts.map((r) => r.data!.submitSurveyResponse.id) } })).toBe(20);
+    expect(
+      await api.db.em.fork().count(AuditEvent, { entity: 'SurveyResponse', entityId: { $in: receipts.map((r) => r.data!.submitSurveyResponse.id) } }),
+    ).toBe(20);
     expect(await api.db.em.fork().count(AuditEvent, { entity: 'Survey', action: 'create', entityId: survey.id })).toBe(1);
   });
 
   it('shows free-text answers to managers only', async () => {
     const survey = await createSurvey();
     expect((await submit({ token: survey.publicToken, answers: answers('满意', '行政', '  很好  ') })).errors).toBeUndefined();
-    const asViewer = await gql<{ surveyResults: { questions: Array<{ latestTexts: string[] | null; answeredCount: number }> } }>(RESULTS, { id: survey.id }, viewer);
+    const asViewer = await gql<{ surveyResults: { questions: Array<{ latestTexts: string[] | null; answeredCount: number }> } }>(
+      RESULTS,
+      { id: survey.id },
+      viewer,
+    );
     expect(asViewer.data!.surveyResults.questions[2]).toMatchObject({ answeredCount: 1, latestTexts: null });
     const asManager = await gql<{ surveyResults: { questions: Array<{ latestTexts: string[] | null }> } }>(RESULTS, { id: survey.id }, manager);
     expect(asManager.data!.surveyResults.questions[2].latestTexts).toEqual(['很好']);
@@ -198,7 +214,11 @@ describeEachApi('surveys', (getApi) => {
 
   it('has no satisfaction rate before the first answer', async () => {
     const survey = await createSurvey({ method: 'WEIGHTED' });
-    const results = await gql<{ surveyResults: { responseCount: number; satisfactionRate: number | null; method: string } }>(RESULTS, { id: survey.id }, manager);
+    const results = await gql<{ surveyResults: { responseCount: number; satisfactionRate: number | null; method: string } }>(
+      RESULTS,
+      { id: survey.id },
+      manager,
+    );
     expect(results.data!.surveyResults).toMatchObject({ responseCount: 0, satisfactionRate: null, method: 'WEIGHTED' });
   });
 
@@ -206,7 +226,11 @@ describeEachApi('surveys', (getApi) => {
     it('are generated with the survey and on demand: 8 unambiguous characters, all different', async () => {
       const survey = await createSurvey({ requireCode: true, codeCount: 30 });
       expect(survey.codes).toHaveLength(30);
-      const more = await gql<{ generateSurveyCodes: string[] }>('mutation($id: ID!, $n: Int!) { generateSurveyCodes(surveyId: $id, count: $n) }', { id: survey.id, n: 5 }, manager);
+      const more = await gql<{ generateSurveyCodes: string[] }>(
+        'mutation($id: ID!, $n: Int!) { generateSurveyCodes(surveyId: $id, count: $n) }',
+        { id: survey.id, n: 5 },
+        manager,
+      );
       expect(more.errors).toBeUndefined();
       const all = [...survey.codes.map((entry) => entry.code), ...more.data!.generateSurveyCodes];
       expect(new Set(all).size).toBe(35);
@@ -228,7 +252,10 @@ describeEachApi('surveys', (getApi) => {
       const survey = await createSurvey({ requireCode: true, codeCount: 2 });
       const foreign = await createSurvey({ codeCount: 1 });
       expect(errorOf(await submit({ token: survey.publicToken, answers: answers('满意') }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
-      expect(errorOf(await submit({ token: survey.publicToken, code: 'ABCDEFGH', answers: answers('满意') }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
+      expect(errorOf(await submit({ token: survey.publicToken, code: 'ABCDEFGH', answers: answers('满意') }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.code',
+      });
       expect(errorOf(await submit({ token: survey.publicToken, code: foreign.codes[0].code, answers: answers('满意') }))).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'input.code',
@@ -256,7 +283,11 @@ describeEachApi('surveys', (getApi) => {
       expect(errorOf(racing.find((result) => result.errors !== undefined)!)).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
       expect(await getApi().db.em.fork().count(SurveyResponse, { survey: survey.id })).toBe(2);
 
-      const codes = await gql<{ survey: { codes: Array<{ code: string; used: boolean }> } }>('query($id: ID!) { survey(id: $id) { codes { code used } } }', { id: survey.id }, manager);
+      const codes = await gql<{ survey: { codes: Array<{ code: string; used: boolean }> } }>(
+        'query($id: ID!) { survey(id: $id) { codes { code used } } }',
+        { id: survey.id },
+        manager,
+      );
       expect(codes.data!.survey.codes.every((entry) => entry.used)).toBe(true);
     });
   });
@@ -265,7 +296,14 @@ describeEachApi('surveys', (getApi) => {
     it('stores a response sent 20 times at once only once, and answers each with the same receipt', async () => {
       const api = getApi();
       const survey = await createSurvey({ requireCode: true, codeCount: 1 });
-      const input = { clientId: randomUUID(), token: survey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret), code: survey.codes[0].code, answers: answers('满意', '执行', '好'), collectedAt: new Date().toISOString() };
+      const input = {
+        clientId: randomUUID(),
+        token: survey.publicToken,
+        deviceToken: issueDeviceToken(TEST_CONFIG.secret),
+        code: survey.codes[0].code,
+        answers: answers('满意', '执行', '好'),
+        collectedAt: new Date().toISOString(),
+      };
       const results = await Promise.all(Array.from({ length: 20 }, () => gql<{ submitSurveyResponse: Receipt }>(SUBMIT, { input })));
       for (const result of results) expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
       const receipts = results.map((result) => result.data!.submitSurveyResponse);
@@ -277,10 +315,18 @@ describeEachApi('surveys', (getApi) => {
 
     it('returns the stored receipt to a resend that arrives after the survey closed', async () => {
       const survey = await createSurvey();
-      const input = { clientId: randomUUID(), token: survey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret), answers: answers('满意'), collectedAt: new Date().toISOString() };
+      const input = {
+        clientId: randomUUID(),
+        token: survey.publicToken,
+        deviceToken: issueDeviceToken(TEST_CONFIG.secret),
+        answers: answers('满意'),
+        collectedAt: new Date().toISOString(),
+      };
       const first = await gql<{ submitSurveyResponse: Receipt }>(SUBMIT, { input });
       expect(first.errors).toBeUndefined();
-      await getApi().db.em.fork().nativeUpdate(Survey, { id: survey.id }, { closesAt: new Date(Date.now() - 1000) });
+      await getApi()
+        .db.em.fork()
+        .nativeUpdate(Survey, { id: survey.id }, { closesAt: new Date(Date.now() - 1000) });
       expect(await gql(SUBMIT, { input })).toEqual(first);
       expect(errorOf(await gql(SUBMIT, { input: { ...input, clientId: randomUUID() } })).field).toBe('input.token');
     });
@@ -291,7 +337,14 @@ describeEachApi('surveys', (getApi) => {
       ['code', {}, 'input.code'],
     ])('refuses the same clientId with different %s: CONFLICT naming the field', async (_what, change, field) => {
       const survey = await createSurvey({ codeCount: 2 });
-      const input = { clientId: randomUUID(), token: survey.publicToken, deviceToken: issueDeviceToken(TEST_CONFIG.secret), code: survey.codes[0].code, answers: answers('满意'), collectedAt: new Date().toISOString() };
+      const input = {
+        clientId: randomUUID(),
+        token: survey.publicToken,
+        deviceToken: issueDeviceToken(TEST_CONFIG.secret),
+        code: survey.codes[0].code,
+        answers: answers('满意'),
+        collectedAt: new Date().toISOString(),
+      };
       expect((await gql(SUBMIT, { input })).errors).toBeUndefined();
       const changed = { ...input, ...change, ...(field === 'input.code' ? { code: survey.codes[1].code } : {}) };
       expect(errorOf(await gql(SUBMIT, { input: changed }))).toMatchObject({ code: 'CONFLICT', field });
@@ -312,7 +365,10 @@ describeEachApi('surveys', (getApi) => {
       const late = errorOf(await submit({ token: closed.publicToken, answers: answers('满意') }));
       expect(late).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.token' });
       expect(late.message).toContain('截止');
-      expect(errorOf(await submit({ surveyId: closed.id, answers: answers('满意') }, inspector))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.surveyId' });
+      expect(errorOf(await submit({ surveyId: closed.id, answers: answers('满意') }, inspector))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.surveyId',
+      });
 
       const future = await createSurvey({ opensAt: new Date(Date.now() + DAY).toISOString(), closesAt: new Date(Date.now() + 2 * DAY).toISOString() });
       const early = errorOf(await submit({ token: future.publicToken, answers: answers('满意') }));
@@ -324,7 +380,10 @@ describeEachApi('surveys', (getApi) => {
       const closed = await createSurvey({ opensAt: new Date(Date.now() - 10 * DAY).toISOString(), closesAt: new Date(Date.now() - DAY).toISOString() });
       const collectedAt = new Date(Date.now() - 2 * DAY).toISOString();
       expect((await submit({ surveyId: closed.id, answers: answers('满意'), collectedAt }, inspector)).errors).toBeUndefined();
-      expect(errorOf(await submit({ token: closed.publicToken, answers: answers('满意'), collectedAt }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.token' });
+      expect(errorOf(await submit({ token: closed.publicToken, answers: answers('满意'), collectedAt }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.token',
+      });
     });
 
     it('refuses a collection time in the future beyond clock skew', async () => {
@@ -367,7 +426,11 @@ describeEachApi('surveys', (getApi) => {
     it.each([
       ['no satisfaction question', { questions: [QUESTIONS[1]] }, 'input.questions'],
       ['no question at all', { questions: [] }, 'input.questions'],
-      ['a single choice with one option', { questions: [QUESTIONS[0], { kind: 'SINGLE_CHOICE', text: '岗位', options: ['审判'] }] }, 'input.questions[1].options'],
+      [
+        'a single choice with one option',
+        { questions: [QUESTIONS[0], { kind: 'SINGLE_CHOICE', text: '岗位', options: ['审判'] }] },
+        'input.questions[1].options',
+      ],
       ['a repeated option', { questions: [QUESTIONS[0], { kind: 'SINGLE_CHOICE', text: '岗位', options: ['审判', '审判'] }] }, 'input.questions[1].options[1]'],
       ['options on a satisfaction question', { questions: [{ ...QUESTIONS[0], options: ['好', '坏'] }] }, 'input.questions[0].options'],
       ['a question without text', { questions: [{ kind: 'SATISFACTION', text: ' ' }] }, 'input.questions[0].text'],
@@ -375,12 +438,27 @@ describeEachApi('surveys', (getApi) => {
       ['closing before opening', { opensAt: '2023-06-30T00:00:00Z', closesAt: '2023-06-01T00:00:00Z' }, 'input.closesAt'],
       ['too many codes', { codeCount: 1001 }, 'input.codeCount'],
     ])('refuses %s, naming the field', async (_what, change, field) => {
-      const input = { indicatorId: aidIndicator, title: '调查', audience: 'AID_RECIPIENTS', questions: QUESTIONS, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + DAY).toISOString(), ...change };
+      const input = {
+        indicatorId: aidIndicator,
+        title: '调查',
+        audience: 'AID_RECIPIENTS',
+        questions: QUESTIONS,
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + DAY).toISOString(),
+        ...change,
+      };
       expect(errorOf(await gql(CREATE, { input }, manager))).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
 
     it('is for managers of the indicator’s organization only', async () => {
-      const input = { indicatorId: aidIndicator, title: '调查', audience: 'AID_RECIPIENTS', questions: QUESTIONS, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + DAY).toISOString() };
+      const input = {
+        indicatorId: aidIndicator,
+        title: '调查',
+        audience: 'AID_RECIPIENTS',
+        questions: QUESTIONS,
+        opensAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + DAY).toISOString(),
+      };
       expect(errorOf(await gql(CREATE, { input }, viewer)).code).toBe('FORBIDDEN');
       expect(errorOf(await gql(CREATE, { input }, inspector)).code).toBe('FORBIDDEN');
       expect(errorOf(await gql(CREATE, { input }, otherManager)).code).toBe('FORBIDDEN');
@@ -396,7 +474,11 @@ describeEachApi('surveys', (getApi) => {
       type Projects = { projects: { nodes: Array<{ id: string; name: string }> } };
       const projects = await gql<Projects>('{ projects(first: 100) { nodes { id name } } }', {}, manager);
       const aidProject = projects.data!.projects.nodes.find((p) => p.name === AID_PROJECT)!.id;
-      const byProject = await gql<{ projectSurveys: Array<{ id: string; indicator: { id: string } }> }>('query($id: ID!) { projectSurveys(projectId: $id) { id indicator { id } } }', { id: aidProject }, inspector);
+      const byProject = await gql<{ projectSurveys: Array<{ id: string; indicator: { id: string } }> }>(
+        'query($id: ID!) { projectSurveys(projectId: $id) { id indicator { id } } }',
+        { id: aidProject },
+        inspector,
+      );
       expect(byProject.data!.projectSurveys).toContainEqual({ id: survey.id, indicator: { id: aidIndicator } });
 
       for (const [query, variables] of [

@@ -69,7 +69,8 @@ export async function readDocxGrid(bytes: Buffer): Promise<SourceGrid> {
 
   parser.on('opentag', (tag) => {
     if (tag.uri !== W) return;
-    const attr = (name: string): string | undefined => tag.attributes[`w:${name}`]?.value ?? (tag.attributes as Record<string, { value: string } | undefined>)[name]?.value;
+    const attr = (name: string): string | undefined =>
+      tag.attributes[`w:${name}`]?.value ?? (tag.attributes as Record<string, { value: string } | undefined>)[name]?.value;
     switch (tag.local) {
       case 'tbl':
         tableDepth += 1;

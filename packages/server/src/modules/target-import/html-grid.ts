@@ -14,7 +14,7 @@ function isElement(node: Node): node is Element {
 function textOf(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value.replace(/\s+/g, ' ');
   if (!isElement(node) && !('childNodes' in node)) return '';
-  if (isElement(node) && (node.tagName === 'br')) return '\n';
+  if (isElement(node) && node.tagName === 'br') return '\n';
   if (isElement(node) && (node.tagName === 'script' || node.tagName === 'style')) return '';
   const inner = ('childNodes' in node ? node.childNodes : []).map(textOf).join('');
   return isElement(node) && BLOCKS.has(node.tagName) ? `${inner}\n` : inner;
@@ -63,7 +63,13 @@ export function readHtmlGrid(html: string): SourceGrid {
           while (taken.has(`${r}:${c}`)) c += 1;
           const rs = span(td, 'rowspan');
           const cs = span(td, 'colspan');
-          cells.push({ row: r, col: c, text: textOf(td).replace(/\n+$/, '').replace(/[ \t]+\n/g, '\n') });
+          cells.push({
+            row: r,
+            col: c,
+            text: textOf(td)
+              .replace(/\n+$/, '')
+              .replace(/[ \t]+\n/g, '\n'),
+          });
           for (let y = r; y < r + rs; y++) for (let x = c; x < c + cs; x++) taken.add(`${y}:${x}`);
           if (rs > 1 || cs > 1) merges.push({ top: r, left: c, bottom: r + rs - 1, right: c + cs - 1 });
           c += cs;

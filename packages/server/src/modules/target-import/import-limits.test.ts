@@ -51,16 +51,22 @@ describe('import limits', () => {
 
     const lying = await workbookBytes(10);
     lying.writeUInt32LE(10, declaredSizeOffset(lying, 'xl/worksheets/sheet1.xml'));
-    expect(refusal(() => checkWorkbookEntries(lying, checkXlsxArchive(lying)))).toBe('file: XLSX 工作簿中的“xl/worksheets/sheet1.xml”解压后与声明的大小不符，文件已损坏或是“压缩炸弹”');
+    expect(refusal(() => checkWorkbookEntries(lying, checkXlsxArchive(lying)))).toBe(
+      'file: XLSX 工作簿中的“xl/worksheets/sheet1.xml”解压后与声明的大小不符，文件已损坏或是“压缩炸弹”',
+    );
   });
 
   it('refuses a worksheet of more rows than the limit', async () => {
     const bytes = await workbookBytes(IMPORT_LIMITS.xlsxRowsPerSheet + 1);
-    expect(refusal(() => checkWorkbookEntries(bytes, checkXlsxArchive(bytes)))).toBe('file: XLSX 工作表“sheet1.xml”的行数过多：2001 行，每张工作表最多 2000 行');
+    expect(refusal(() => checkWorkbookEntries(bytes, checkXlsxArchive(bytes)))).toBe(
+      'file: XLSX 工作表“sheet1.xml”的行数过多：2001 行，每张工作表最多 2000 行',
+    );
   });
 
   it('names the text and table limits', () => {
-    expect(refusal(() => checkTextSize('x'.repeat(IMPORT_LIMITS.textChars + 1)))).toBe('text: 目标表文本过大：1048577 个字符，一次最多导入 1048576 个字符（约 500 张表），请分批导入');
+    expect(refusal(() => checkTextSize('x'.repeat(IMPORT_LIMITS.textChars + 1)))).toBe(
+      'text: 目标表文本过大：1048577 个字符，一次最多导入 1048576 个字符（约 500 张表），请分批导入',
+    );
     expect(refusal(() => checkTextSize('x'.repeat(IMPORT_LIMITS.textChars)))).toBe('accepted');
     expect(refusal(() => checkTableCount(501, 'file'))).toBe('file: 一次最多导入 500 张目标表，实际有 501 张，请分批导入');
     expect(refusal(() => checkHtmlSize(Buffer.alloc(IMPORT_LIMITS.htmlBytes + 1)))).toBe('file: 网页文件过大：5.0 MB，最大 5.0 MB');
@@ -72,8 +78,14 @@ describe('import limits', () => {
     const parsed = await parseOffThread({ kind: 'text', text: header, field: 'text', options: { year: 2023 } });
     expect(parsed.errors.length + parsed.projects.length).toBeGreaterThan(0);
     const many = Array.from({ length: 501 }, (_, i) => `${i + 1}.维修项目绩效目标表`).join('\n');
-    await expect(parseOffThread({ kind: 'text', text: many, field: 'text', options: {} })).rejects.toMatchObject({ field: 'text', message: '一次最多导入 500 张目标表，实际有 501 张，请分批导入' });
+    await expect(parseOffThread({ kind: 'text', text: many, field: 'text', options: {} })).rejects.toMatchObject({
+      field: 'text',
+      message: '一次最多导入 500 张目标表，实际有 501 张，请分批导入',
+    });
     const rows = await workbookBytes(IMPORT_LIMITS.xlsxRowsPerSheet + 1);
-    await expect(parseOffThread({ kind: 'xlsx', bytes: rows, options: {} })).rejects.toMatchObject({ field: 'file', message: expect.stringContaining('行数过多') });
+    await expect(parseOffThread({ kind: 'xlsx', bytes: rows, options: {} })).rejects.toMatchObject({
+      field: 'file',
+      message: expect.stringContaining('行数过多'),
+    });
   });
 });

@@ -33,7 +33,10 @@ const size = (bytes: number): string => (bytes >= MIB ? `${(bytes / MIB).toFixed
 /** Refuses target-table text over the size limit, before any parsing. */
 export function checkTextSize(text: string, field = 'text'): void {
   if (text.length > IMPORT_LIMITS.textChars) {
-    throw new ValidationError(field, `目标表文本过大：${text.length} 个字符，一次最多导入 ${IMPORT_LIMITS.textChars} 个字符（约 ${IMPORT_LIMITS.tables} 张表），请分批导入`);
+    throw new ValidationError(
+      field,
+      `目标表文本过大：${text.length} 个字符，一次最多导入 ${IMPORT_LIMITS.textChars} 个字符（约 ${IMPORT_LIMITS.tables} 张表），请分批导入`,
+    );
   }
 }
 
@@ -119,7 +122,10 @@ export function checkXlsxArchive(bytes: Buffer): ZipEntry[] {
   const entries = readZipDirectory(bytes);
   const unzipped = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (unzipped > IMPORT_LIMITS.xlsxUnzippedBytes) {
-    throw new ValidationError('file', `XLSX 工作簿解压后过大：${size(unzipped)}，最大 ${size(IMPORT_LIMITS.xlsxUnzippedBytes)}（压缩比异常的文件可能是“压缩炸弹”）`);
+    throw new ValidationError(
+      'file',
+      `XLSX 工作簿解压后过大：${size(unzipped)}，最大 ${size(IMPORT_LIMITS.xlsxUnzippedBytes)}（压缩比异常的文件可能是“压缩炸弹”）`,
+    );
   }
   const sheets = entries.filter((entry) => WORKSHEET.test(entry.name)).length;
   if (sheets > IMPORT_LIMITS.xlsxSheets) throw new ValidationError('file', `XLSX 工作簿的工作表过多：${sheets} 张，最多 ${IMPORT_LIMITS.xlsxSheets} 张`);
@@ -163,7 +169,10 @@ export function checkWorkbookEntries(bytes: Buffer, entries: readonly ZipEntry[]
     if (!WORKSHEET.test(entry.name)) continue;
     const rows = occurrences(data, '<row ') + occurrences(data, '<row>');
     if (rows > IMPORT_LIMITS.xlsxRowsPerSheet) {
-      throw new ValidationError('file', `XLSX 工作表“${entry.name.replace(/^xl\/worksheets\//, '')}”的行数过多：${rows} 行，每张工作表最多 ${IMPORT_LIMITS.xlsxRowsPerSheet} 行`);
+      throw new ValidationError(
+        'file',
+        `XLSX 工作表“${entry.name.replace(/^xl\/worksheets\//, '')}”的行数过多：${rows} 行，每张工作表最多 ${IMPORT_LIMITS.xlsxRowsPerSheet} 行`,
+      );
     }
     cells += occurrences(data, '<c ') + occurrences(data, '<c>');
     if (cells > IMPORT_LIMITS.xlsxCells) throw new ValidationError('file', `XLSX 工作簿的单元格过多：超过 ${IMPORT_LIMITS.xlsxCells} 个`);

@@ -68,16 +68,17 @@ function runWorker(job: ParseJob, field: string): Promise<ImportResult> {
       done();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(new ValidationError(field, `解析导入内容超过 ${PARSE_TIMEOUT_MS / 1000} 秒，已停止：内容过大或格式异常，请分批导入`))), PARSE_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => settle(() => reject(new ValidationError(field, `解析导入内容超过 ${PARSE_TIMEOUT_MS / 1000} 秒，已停止：内容过大或格式异常，请分批导入`))),
+      PARSE_TIMEOUT_MS,
+    );
     worker.once('message', (outcome: ParseOutcome) =>
       settle(() => ('result' in outcome ? resolve(outcome.result) : reject(new ValidationError(outcome.refused.field, outcome.refused.message)))),
     );
     worker.once('error', (error: Error & { code?: string }) =>
       settle(() =>
         reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ValidationError(field, `导入内容过大：解析时超出 ${WORKER_HEAP_MB} MB 内存限制，请分批导入`)
-            : error,
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ValidationError(field, `导入内容过大：解析时超出 ${WORKER_HEAP_MB} MB 内存限制，请分批导入`) : error,
         ),
       ),
     );

@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     outcome = { result: await parse(job) };
   } catch (error) {
     if (error instanceof ValidationError) outcome = { refused: { field: error.field, message: error.message } };
-    else if (error instanceof InvalidInputError || error instanceof AppError) outcome = { refused: { field: job.kind === 'text' ? job.field : 'file', message: error.message } };
+    else if (error instanceof InvalidInputError || error instanceof AppError)
+      outcome = { refused: { field: job.kind === 'text' ? job.field : 'file', message: error.message } };
     else throw error;
   }
   parentPort!.postMessage(outcome);

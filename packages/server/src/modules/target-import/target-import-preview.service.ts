@@ -157,14 +157,26 @@ export class TargetImportService {
       if (indicator.name.trim() === '') throw field(`indicators[${k}].name`, '三级指标不能为空');
       let target: ParsedTarget;
       try {
-        target = targetFromFields({ ...indicator.target, kind: indicator.target.kind as TargetKind, comparator: (indicator.target.comparator ?? null) as Comparator | null });
+        target = targetFromFields({
+          ...indicator.target,
+          kind: indicator.target.kind as TargetKind,
+          comparator: (indicator.target.comparator ?? null) as Comparator | null,
+        });
       } catch (error) {
         if (error instanceof InvalidInputError) throw field(`indicators[${k}].target.${error.field}`, `指标“${indicator.name}”：${error.message}`);
         throw error;
       }
       const actual = indicator.actual?.trim();
       if (actual && actual.length > 200) throw field(`indicators[${k}].actual`, `指标“${indicator.name}”：实际完成值最多 200 个字符`);
-      return { level1: indicator.level1, level2: indicator.level2, name: indicator.name.trim(), description: indicator.description ?? '', target, line: k + 1, ...(actual ? { actual } : {}) };
+      return {
+        level1: indicator.level1,
+        level2: indicator.level2,
+        name: indicator.name.trim(),
+        description: indicator.description ?? '',
+        target,
+        line: k + 1,
+        ...(actual ? { actual } : {}),
+      };
     });
     return {
       tableNumber: table.tableNumber,

@@ -29,11 +29,24 @@ interface PreviewTable {
   budget: { total: number; fiscal: number; other: number; carryover: number };
   purpose: string;
   goals: string[];
-  indicators: Array<{ level1: string; level2: string; name: string; description: string; scoring: string; warnings: Array<{ message: string }>; target: Record<string, unknown> }>;
+  indicators: Array<{
+    level1: string;
+    level2: string;
+    name: string;
+    description: string;
+    scoring: string;
+    warnings: Array<{ message: string }>;
+    target: Record<string, unknown>;
+  }>;
 }
 
 interface Preview {
-  previewTargetTables: { source: string; errors: Array<{ message: string }>; warnings: Array<{ message: string; cell: string | null }>; tables: PreviewTable[] };
+  previewTargetTables: {
+    source: string;
+    errors: Array<{ message: string }>;
+    warnings: Array<{ message: string; cell: string | null }>;
+    tables: PreviewTable[];
+  };
 }
 
 /** The preview's table as the save takes it back (what the web app sends after edits). */
@@ -50,7 +63,13 @@ function tableInput(table: PreviewTable, orgCode = table.orgCode) {
     goals: table.goals,
     indicators: table.indicators.map((i) => {
       const { raw, kind, comparator, value, max, unit, deadline, start, note, tolerance, zeroBelow } = i.target;
-      return { level1: i.level1, level2: i.level2, name: i.name, description: i.description, target: { raw, kind, comparator, value, max, unit, deadline, start, note, tolerance, zeroBelow } };
+      return {
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        description: i.description,
+        target: { raw, kind, comparator, value, max, unit, deadline, start, note, tolerance, zeroBelow },
+      };
     }),
   };
 }
@@ -120,7 +139,9 @@ describeEachApi('previewTargetTables and saveTargetTables', (getApi) => {
     const saved = await api.gql<{ saveTargetTables: { created: number; updated: number } }>(SAVE, { tables }, manager);
     expect(saved.errors).toBeUndefined();
     expect(saved.data!.saveTargetTables).toMatchObject({ created: 0, updated: 5 });
-    const after = await api.gql<{ projects: { totalCount: number; nodes: Array<{ name: string; indicators: Array<{ name: string; target: { unit: string } }> }> } }>(COUNT, {}, manager);
+    const after = await api.gql<{
+      projects: { totalCount: number; nodes: Array<{ name: string; indicators: Array<{ name: string; target: { unit: string } }> }> };
+    }>(COUNT, {}, manager);
     expect(after.data!.projects.totalCount).toBe(5);
     expect(after.data!.projects.nodes.flatMap((p) => p.indicators).find((i) => i.name === '保障办案数量')!.target.unit).toBe('宗');
   });
@@ -137,7 +158,7 @@ describeEachApi('previewTargetTables and saveTargetTables', (getApi) => {
     expect(projects.data!.projects.totalCount).toBe(5);
   });
 
-  it('another unit\'s tables are FORBIDDEN in the preview', async () => {
+  it("another unit's tables are FORBIDDEN in the preview", async () => {
     const other = await api.login('other-manager');
     const preview = await api.gql(PREVIEW, { text: SEED_TEXT }, other);
     expect(preview.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -146,8 +167,18 @@ describeEachApi('previewTargetTables and saveTargetTables', (getApi) => {
   it.each([
     ['an empty file', '空.docx', Buffer.alloc(0), '空.docx：文件是空的'],
     ['a binary file as text', 'x.txt', Buffer.from([0, 1, 2, 3, 255, 0]), 'x.txt：不是文本格式的目标表'],
-    ['a truncated zip', 'cut.docx', Buffer.from('PK\u0003\u0004 truncated'), 'cut.docx：无法读取 Word 文档：文件已损坏，或不是 .docx 格式（请上传 Word 2007 及以上的 .docx 文件）'],
-    ['a truncated workbook', 'cut.xlsx', Buffer.from('PK\u0003\u0004 truncated'), 'cut.xlsx：无法读取 XLSX 工作簿：文件已损坏，或不是 .xlsx 格式（请上传 Excel 2007 及以上的 .xlsx 文件）'],
+    [
+      'a truncated zip',
+      'cut.docx',
+      Buffer.from('PK\u0003\u0004 truncated'),
+      'cut.docx：无法读取 Word 文档：文件已损坏，或不是 .docx 格式（请上传 Word 2007 及以上的 .docx 文件）',
+    ],
+    [
+      'a truncated workbook',
+      'cut.xlsx',
+      Buffer.from('PK\u0003\u0004 truncated'),
+      'cut.xlsx：无法读取 XLSX 工作簿：文件已损坏，或不是 .xlsx 格式（请上传 Excel 2007 及以上的 .xlsx 文件）',
+    ],
     ['a .xls', 'old.xls', Buffer.from('x'), 'old.xls：不支持旧版 Excel 的 .xls 格式，请在 Excel 中“另存为” .xlsx'],
     ['a .doc', 'old.doc', Buffer.from('x'), 'old.doc：不支持旧版 Word 的 .doc 格式，请在 Word 中“另存为” .docx'],
   ])('refuses %s, naming the file', async (_, fileName, bytes, says) => {
@@ -157,13 +188,18 @@ describeEachApi('previewTargetTables and saveTargetTables', (getApi) => {
   });
 
   it('a table with no indicator header is an error naming the table (and the file, when uploaded); nothing is written', async () => {
-    const text = '1.测试项目-2023绩效目标表\n218101天津市武清区人民法院 | 单位:万元\n项目名称 | 测试\n预算数 | 1 | 财政资金 | 1 | 其他资金 | 0\n产出指标 | 数量指标 | 设备 | ≥2台';
+    const text =
+      '1.测试项目-2023绩效目标表\n218101天津市武清区人民法院 | 单位:万元\n项目名称 | 测试\n预算数 | 1 | 财政资金 | 1 | 其他资金 | 0\n产出指标 | 数量指标 | 设备 | ≥2台';
     const before = await api.gql(COUNT, {}, manager);
     const pasted = await api.gql<Preview>(PREVIEW, { text }, manager);
     expect(pasted.data!.previewTargetTables.tables).toEqual([]);
-    expect(pasted.data!.previewTargetTables.errors.map((e) => e.message)).toEqual(['表1第2行第1格：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）']);
+    expect(pasted.data!.previewTargetTables.errors.map((e) => e.message)).toEqual([
+      '表1第2行第1格：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）',
+    ]);
     const uploaded = await api.gql<Preview>(PREVIEW, { file: Buffer.from(text).toString('base64'), fileName: '测试项目.txt' }, manager);
-    expect(uploaded.data!.previewTargetTables.errors.map((e) => e.message)).toEqual(['测试项目.txt：表1第2行第1格：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）']);
+    expect(uploaded.data!.previewTargetTables.errors.map((e) => e.message)).toEqual([
+      '测试项目.txt：表1第2行第1格：没有找到指标表头：应有一行“一级指标、二级指标、三级指标、指标值”（或“指标名称”“目标值”）',
+    ]);
     expect(await api.gql(COUNT, {}, manager)).toEqual(before);
   });
 });

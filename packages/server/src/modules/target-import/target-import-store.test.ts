@@ -68,8 +68,26 @@ const SELF_EVALUATION = layout('self-evaluation-2023.txt');
 function tableInput(table: PreviewTable) {
   const { tableNumber, title, kind, orgCode, orgName, name, year, budget, purpose, goals, leader, period } = table;
   return {
-    tableNumber, title, kind, orgCode, orgName, name, year, budget, purpose, goals, leader, period,
-    indicators: table.indicators.map(({ level1, level2, name: indicator, description, actual, target }) => ({ level1, level2, name: indicator, description, actual, target })),
+    tableNumber,
+    title,
+    kind,
+    orgCode,
+    orgName,
+    name,
+    year,
+    budget,
+    purpose,
+    goals,
+    leader,
+    period,
+    indicators: table.indicators.map(({ level1, level2, name: indicator, description, actual, target }) => ({
+      level1,
+      level2,
+      name: indicator,
+      description,
+      actual,
+      target,
+    })),
   };
 }
 
@@ -86,11 +104,15 @@ describeEachApi('what an imported table says is stored, exposed and scored', (ge
     const preview = await api.gql<{ previewTargetTables: { errors: unknown[]; tables: PreviewTable[] } }>(PREVIEW, { text }, manager);
     expect(preview.errors).toBeUndefined();
     expect(preview.data!.previewTargetTables.errors).toEqual([]);
-    const saved = await api.gql<{ saveTargetTables: { created: number; updated: number; actuals: number; projects: Array<{ id: string }>; warnings: Array<{ table: number; line: number; cell: string | null; message: string }> } }>(
-      SAVE,
-      { tables: preview.data!.previewTargetTables.tables.map(tableInput) },
-      manager,
-    );
+    const saved = await api.gql<{
+      saveTargetTables: {
+        created: number;
+        updated: number;
+        actuals: number;
+        projects: Array<{ id: string }>;
+        warnings: Array<{ table: number; line: number; cell: string | null; message: string }>;
+      };
+    }>(SAVE, { tables: preview.data!.previewTargetTables.tables.map(tableInput) }, manager);
     expect(saved.errors).toBeUndefined();
     return saved.data!.saveTargetTables;
   }
@@ -101,7 +123,13 @@ describeEachApi('what an imported table says is stored, exposed and scored', (ge
     const saved = await previewAndSave(APPROVED);
     expect(saved).toMatchObject({ created: 1, updated: 0, actuals: 0 });
     const stored = await project(saved.projects[0].id);
-    expect(stored).toMatchObject({ name: '区间测试项目', kind: 'PROJECT', leader: '李明', period: '2023.07-2023.12', budget: { total: 30, fiscal: 20, other: 5, carryover: 5 } });
+    expect(stored).toMatchObject({
+      name: '区间测试项目',
+      kind: 'PROJECT',
+      leader: '李明',
+      period: '2023.07-2023.12',
+      budget: { total: 30, fiscal: 20, other: 5, carryover: 5 },
+    });
     const target = (name: string) => stored.indicators.find((i) => i.name === name)!.target;
     expect(target('设备完好率')).toMatchObject({ kind: 'QUANTITATIVE', comparator: 'between', value: '90', max: '95', unit: '%', tolerance: false });
     expect(target('预算执行偏差')).toMatchObject({ comparator: '<=', value: '3', unit: '%', tolerance: true });
@@ -112,11 +140,22 @@ describeEachApi('what an imported table says is stored, exposed and scored', (ge
   });
 
   it('scores the stored targets through the domain: a range above its top, a tolerance, a period, a noted date, a rule', async () => {
-    const id = (await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(`{ projects(orgCode: "218101", year: 2023, first: 100) { nodes { id name } } }`, {}, manager)).data!.projects.nodes.find(
-      (p) => p.name === '区间测试项目',
-    )!.id;
+    const id = (
+      await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+        `{ projects(orgCode: "218101", year: 2023, first: 100) { nodes { id name } } }`,
+        {},
+        manager,
+      )
+    ).data!.projects.nodes.find((p) => p.name === '区间测试项目')!.id;
     const before = await project(id);
-    const actuals: Record<string, string> = { 设备完好率: '97%', 预算执行偏差: '5%', 服务周期: '2023-12-20', 完成时间: '2024-01-05', 宣传次数: '3次', 群众满意度: '50%' };
+    const actuals: Record<string, string> = {
+      设备完好率: '97%',
+      预算执行偏差: '5%',
+      服务周期: '2023-12-20',
+      完成时间: '2024-01-05',
+      宣传次数: '3次',
+      群众满意度: '50%',
+    };
     for (const indicator of before.indicators) {
       const result = await api.gql(RECORD, { input: { indicatorId: indicator.id, value: actuals[indicator.name] } }, manager);
       expect(result.errors, indicator.name).toBeUndefined();
@@ -143,16 +182,37 @@ describeEachApi('what an imported table says is stored, exposed and scored', (ge
   });
 
   it('the exported XLSX keeps them: 项目负责人, 上年结转, 实施期 beside the seed’s layout, the range and the note as written', async () => {
-    const id = (await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(`{ projects(orgCode: "218101", year: 2023, first: 100) { nodes { id name } } }`, {}, manager)).data!.projects.nodes.find(
-      (p) => p.name === '区间测试项目',
-    )!.id;
+    const id = (
+      await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+        `{ projects(orgCode: "218101", year: 2023, first: 100) { nodes { id name } } }`,
+        {},
+        manager,
+      )
+    ).data!.projects.nodes.find((p) => p.name === '区间测试项目')!.id;
     const before = await project(id);
-    const { bytes, workbook } = await downloadWorkbook(api, `query { exportTargetTables(orgCode: "218101", year: 2023) { url filename expiresAt } }`, {}, manager);
+    const { bytes, workbook } = await downloadWorkbook(
+      api,
+      `query { exportTargetTables(orgCode: "218101", year: 2023) { url filename expiresAt } }`,
+      {},
+      manager,
+    );
     const sheet = workbook.worksheets.find((ws) => ws.name.includes('区间测试项目'))!;
-    expect(['H3', 'I3', 'H4', 'I4', 'H6', 'I6'].map((ref) => sheet.getCell(ref).value)).toEqual(['项目负责人', '李明', '上年结转', 5, '实施期', '2023.07-2023.12']);
+    expect(['H3', 'I3', 'H4', 'I4', 'H6', 'I6'].map((ref) => sheet.getCell(ref).value)).toEqual([
+      '项目负责人',
+      '李明',
+      '上年结转',
+      5,
+      '实施期',
+      '2023.07-2023.12',
+    ]);
     // The seed's tables have none of them: their sheets stay seven columns wide.
     expect(workbook.worksheets.find((ws) => ws.name.startsWith('4.派出法庭'))!.getCell('H4').value).toBeNull();
-    const response = await api.app.server.inject({ method: 'POST', url: '/imports/target-tables.xlsx', headers: { authorization: `Bearer ${manager}` }, payload: bytes });
+    const response = await api.app.server.inject({
+      method: 'POST',
+      url: '/imports/target-tables.xlsx',
+      headers: { authorization: `Bearer ${manager}` },
+      payload: bytes,
+    });
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ created: 0, errors: [] });
     const after = await project(id);

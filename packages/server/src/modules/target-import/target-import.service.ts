@@ -49,12 +49,7 @@ function actorOf(importer: Importer): string | null {
  * or an update of the project with the same organization, year and name (never a duplicate). Each
  * table is stored in its own transaction, so one that fails does not stop the others.
  */
-export async function importTargetTables(
-  em: EntityManager,
-  text: string,
-  options: { year?: number },
-  importer: Importer,
-): Promise<StoredImport> {
+export async function importTargetTables(em: EntityManager, text: string, options: { year?: number }, importer: Importer): Promise<StoredImport> {
   checkTextSize(text);
   return storeImportedTables(em, await parseOffThread({ kind: 'text', text, field: 'text', options: { year: options.year } }), importer);
 }
@@ -68,7 +63,10 @@ export async function storeImportedTables(em: EntityManager, parsed: ImportResul
   // A table whose unit line has no 单位编码 needs one chosen (--org, orgCode) before anything is written.
   const unplaced = parsed.projects.find((table) => table.orgCode === null);
   if (unplaced) {
-    throw new ValidationError('orgCode', `表${unplaced.tableNumber}“${unplaced.name}”的单位行未写单位编码${unplaced.orgName ? `（${unplaced.orgName}）` : ''}，请指定单位（命令行 --org，GraphQL 的 orgCode），未写入任何内容`);
+    throw new ValidationError(
+      'orgCode',
+      `表${unplaced.tableNumber}“${unplaced.name}”的单位行未写单位编码${unplaced.orgName ? `（${unplaced.orgName}）` : ''}，请指定单位（命令行 --org，GraphQL 的 orgCode），未写入任何内容`,
+    );
   }
   const placed = parsed.projects as PlacedProject[];
   // Every organization the tables name is checked before anything is written: one table naming a
@@ -101,7 +99,11 @@ type OrgPlan = { existing: string } | { parent: Organization | null; name: strin
  *   one outside --parent, so that a unit another unit
  *   claimed first does not receive its real tables (docs/api.md, "单位与导入").
  */
-export async function planOrganizations(em: EntityManager, tables: ReadonlyArray<PlacedProject>, importer: Importer): Promise<{ orgs: Map<string, OrgPlan>; warnings: ImportMessage[] }> {
+export async function planOrganizations(
+  em: EntityManager,
+  tables: ReadonlyArray<PlacedProject>,
+  importer: Importer,
+): Promise<{ orgs: Map<string, OrgPlan>; warnings: ImportMessage[] }> {
   const named = new Map<string, PlacedProject>();
   for (const table of tables) if (!named.has(table.orgCode)) named.set(table.orgCode, table);
   const orgs = new Map<string, OrgPlan>();
@@ -118,7 +120,8 @@ export async function planOrganizations(em: EntityManager, tables: ReadonlyArray
         if (!scope.has(existing.id)) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不在您的管辖范围内，未导入任何表`);
         orgs.set(code, { existing: existing.id });
       } else {
-        if (!can(user.role, 'MANAGE_ACCOUNTS')) throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
+        if (!can(user.role, 'MANAGE_ACCOUNTS'))
+          throw new ForbiddenError(`表${table.tableNumber}：单位“${code} ${table.orgName}”不存在，只有管理员可以新建单位，未导入任何表`);
         const parent = await em.findOneOrFail(Organization, user.organization.id);
         orgs.set(code, { parent, name: table.orgName });
         warnings.push({
@@ -147,14 +150,20 @@ export async function planOrganizations(em: EntityManager, tables: ReadonlyArray
     const existing = byCode.get(code);
     if (!existing) {
       if (!parent && anyOrganization) {
-        throw new ValidationError(PARENT_OPTION, `${PARENT_OPTION}：表${table.tableNumber}的单位“${code} ${table.orgName}”是新单位，数据库中已有单位，请用 ${PARENT_OPTION} 给出它的上级单位编码`);
+        throw new ValidationError(
+          PARENT_OPTION,
+          `${PARENT_OPTION}：表${table.tableNumber}的单位“${code} ${table.orgName}”是新单位，数据库中已有单位，请用 ${PARENT_OPTION} 给出它的上级单位编码`,
+        );
       }
       orgs.set(code, { parent, name: table.orgName });
       continue;
     }
     if (underParent && !underParent.has(existing.id)) {
       const where = existing.parent ? `“${existing.parent.code} ${existing.parent.name}”之下` : '最上级';
-      throw new ValidationError(PARENT_OPTION, `${PARENT_OPTION}：单位“${code} ${existing.name}”已存在，位于${where}，不在 ${PARENT_OPTION} ${parentCode} 之下，未写入任何内容`);
+      throw new ValidationError(
+        PARENT_OPTION,
+        `${PARENT_OPTION}：单位“${code} ${existing.name}”已存在，位于${where}，不在 ${PARENT_OPTION} ${parentCode} 之下，未写入任何内容`,
+      );
     }
     // A unit a signed-in user's import created is taken only when --parent names where it sits:
     // the operator then says it belongs there, and its tables may go to its claimant's tree.
@@ -281,7 +290,11 @@ async function storeProject(
       // Never lose recorded actuals or surveys: keep the indicator, out of the scoring.
       indicator.position = parkedAt++;
       indicator.notApplicable = true;
-      warnings.push({ table: table.tableNumber, line: null, message: `表${table.tableNumber}：指标“${indicator.name}”不在新表中，已有实际值或问卷，保留并标为不适用` });
+      warnings.push({
+        table: table.tableNumber,
+        line: null,
+        message: `表${table.tableNumber}：指标“${indicator.name}”不在新表中，已有实际值或问卷，保留并标为不适用`,
+      });
     } else {
       tx.remove(indicator);
     }
@@ -305,7 +318,13 @@ async function storeProject(
  * left out with a warning naming its cell; one equal to the current actual is not stored again, so
  * re-importing the same table adds nothing.
  */
-async function storeImportedActuals(tx: EntityManager, table: PlacedProject, indicators: readonly Indicator[], importer: Importer, warnings: ImportMessage[]): Promise<number> {
+async function storeImportedActuals(
+  tx: EntityManager,
+  table: PlacedProject,
+  indicators: readonly Indicator[],
+  importer: Importer,
+  warnings: ImportMessage[],
+): Promise<number> {
   let count = 0;
   for (const [position, row] of table.indicators.entries()) {
     const value = row.actual?.trim();

@@ -37,7 +37,8 @@ async function edited(bytes: Buffer, change: (workbook: ExcelJS.Workbook) => voi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const withoutLines = (projects: ImportedProject[]) => projects.map((p) => ({ ...p, indicators: p.indicators.map(({ line: _line, cell: _cell, ...rest }) => rest) }));
+const withoutLines = (projects: ImportedProject[]) =>
+  projects.map((p) => ({ ...p, indicators: p.indicators.map(({ line: _line, cell: _cell, ...rest }) => rest) }));
 
 describeEachApi('target tables as XLSX (绩效目标表): export, import, round trip', (getApi) => {
   let bytes: Buffer;
@@ -60,7 +61,13 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
     ]);
     const sheet = workbook.getWorksheet('4.派出法庭安全隐患维修项目')!;
     const at = (ref: string) => sheet.getCell(ref).value;
-    expect(['A1', 'A2', 'F2', 'A3', 'B3'].map(at)).toEqual(['4.派出法庭安全隐患维修项目绩效目标表', '218101天津市武清区人民法院', '单位：万元', '项目名称', '派出法庭安全隐患维修项目']);
+    expect(['A1', 'A2', 'F2', 'A3', 'B3'].map(at)).toEqual([
+      '4.派出法庭安全隐患维修项目绩效目标表',
+      '218101天津市武清区人民法院',
+      '单位：万元',
+      '项目名称',
+      '派出法庭安全隐患维修项目',
+    ]);
     expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4', 'G4'].map(at)).toEqual(['预算规模及资金用途', '预算数', 30, '其中：财政资金', 30, '其他资金', 0]);
     expect(['C4', 'E4', 'G4'].map((ref) => sheet.getCell(ref).numFmt)).toEqual(['#,##0.00', '#,##0.00', '#,##0.00']);
     expect(['B5', 'A6', 'B6'].map(at)).toEqual([
@@ -71,11 +78,29 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
     expect(['A7', 'B7', 'C7', 'D7', 'F7'].map(at)).toEqual(['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值']);
     const first = TARGET_TABLE_FIRST_INDICATOR_ROW;
     // 一级指标 once per run, merged down (ExcelJS shows the merged cells with the master's value).
-    expect(column(sheet, 'A', first, first + 6).map((_, i) => sheet.getCell(`A${first + i}`).master.address)).toEqual(['A8', 'A8', 'A8', 'A8', 'A12', 'A12', 'A14']);
+    expect(column(sheet, 'A', first, first + 6).map((_, i) => sheet.getCell(`A${first + i}`).master.address)).toEqual([
+      'A8',
+      'A8',
+      'A8',
+      'A8',
+      'A12',
+      'A12',
+      'A14',
+    ]);
     expect(['A8', 'A12', 'A14'].map(at)).toEqual(['产出指标', '效益指标', '满意度指标']);
-    expect(column(sheet, 'C', first, first + 6)).toEqual(['维修法庭和办公室数量', '维修质量达标率', '工程完工时间节点', '维修资金', '保证办公用房质量', '保障法院办案和业务装备经费保障', '干警满意度']);
+    expect(column(sheet, 'C', first, first + 6)).toEqual([
+      '维修法庭和办公室数量',
+      '维修质量达标率',
+      '工程完工时间节点',
+      '维修资金',
+      '保证办公用房质量',
+      '保障法院办案和业务装备经费保障',
+      '干警满意度',
+    ]);
     expect(column(sheet, 'F', first, first + 3)).toEqual(['≥6个', '≥95%', '2023年10月前', '30万元']);
-    expect(mergesOf(sheet)).toEqual(expect.arrayContaining(['A1:G1', 'A2:E2', 'F2:G2', 'B3:G3', 'A4:A5', 'B5:G5', 'B6:G6', 'D7:E7', 'F7:G7', 'D8:E8', 'F14:G14', 'A8:A11', 'A12:A13']));
+    expect(mergesOf(sheet)).toEqual(
+      expect.arrayContaining(['A1:G1', 'A2:E2', 'F2:G2', 'B3:G3', 'A4:A5', 'B5:G5', 'B6:G6', 'D7:E7', 'F7:G7', 'D8:E8', 'F14:G14', 'A8:A11', 'A12:A13']),
+    );
     expect(sheet.getCell('A1').font).toMatchObject({ name: '黑体', bold: true });
     expect(sheet.getCell('C8').font).toMatchObject({ name: '宋体' });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
@@ -104,7 +129,13 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
       [5, '司法救助金-2023中央', '218101', 2023],
     ]);
     // The same guesses as the text import, now naming worksheet and the target cell the guess is about.
-    expect(json.warnings).toContainEqual({ table: 2, line: 11, sheet: '2.法院办案业务费', cell: 'F11', message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”' });
+    expect(json.warnings).toContainEqual({
+      table: 2,
+      line: 11,
+      sheet: '2.法院办案业务费',
+      cell: 'F11',
+      message: '运维支出：指标值“17万元”未写比较符，按成本指标推定为“<=”',
+    });
     expect((await api.gql(SNAPSHOT, {}, token)).data).toEqual(before);
   });
 
@@ -113,11 +144,12 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
     const token = await api.login('manager');
     const PREVIEW = `query($file: String, $fileName: String) { previewTargetTables(file: $file, fileName: $fileName) {
       errors { message } tables { orgCode name year budget { total fiscal other } indicators { name target { raw kind comparator value unit deadline } } } } }`;
-    const preview = await api.gql<{ previewTargetTables: { errors: unknown[]; tables: Array<{ orgCode: string; name: string; year: number; budget: object; indicators: Array<{ name: string; target: Record<string, unknown> }> }> } }>(
-      PREVIEW,
-      { file: bytes.toString('base64'), fileName: '2023年度绩效目标表.xlsx' },
-      token,
-    );
+    const preview = await api.gql<{
+      previewTargetTables: {
+        errors: unknown[];
+        tables: Array<{ orgCode: string; name: string; year: number; budget: object; indicators: Array<{ name: string; target: Record<string, unknown> }> }>;
+      };
+    }>(PREVIEW, { file: bytes.toString('base64'), fileName: '2023年度绩效目标表.xlsx' }, token);
     expect(preview.errors).toBeUndefined();
     const { tables, errors } = preview.data!.previewTargetTables;
     expect(errors).toEqual([]);
@@ -139,13 +171,29 @@ describeEachApi('target tables as XLSX (绩效目标表): export, import, round 
         'a non-numeric budget',
         (wb) => (wb.getWorksheet('3.科技法庭试点提升项目-2023中央')!.getCell('C4').value = '二十一万'),
         4,
-        [{ table: 3, line: 4, sheet: '3.科技法庭试点提升项目-2023中央', cell: 'C4', message: '工作表“3.科技法庭试点提升项目-2023中央”单元格 C4：预算数应为数字（万元），实际是“二十一万”' }],
+        [
+          {
+            table: 3,
+            line: 4,
+            sheet: '3.科技法庭试点提升项目-2023中央',
+            cell: 'C4',
+            message: '工作表“3.科技法庭试点提升项目-2023中央”单元格 C4：预算数应为数字（万元），实际是“二十一万”',
+          },
+        ],
       ],
       [
         'a missing header cell',
         (wb) => (wb.getWorksheet('2.法院办案业务费')!.getCell('F7').value = null),
         4,
-        [{ table: 2, line: 7, sheet: '2.法院办案业务费', cell: 'F7', message: '工作表“2.法院办案业务费”单元格 F7：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标' }],
+        [
+          {
+            table: 2,
+            line: 7,
+            sheet: '2.法院办案业务费',
+            cell: 'F7',
+            message: '工作表“2.法院办案业务费”单元格 F7：指标表头缺少“指标值”（或“目标值”“年度指标值”“指标值及单位”）列，无法读出指标',
+          },
+        ],
       ],
       [
         'an empty target cell',

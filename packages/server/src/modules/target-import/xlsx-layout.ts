@@ -172,7 +172,11 @@ export function printOnA4Landscape(sheet: ExcelJS.Worksheet): void {
  * (case-insensitively).
  */
 export function sheetName(workbook: ExcelJS.Workbook, wanted: string): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || '工作表';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || '工作表';
   const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
   for (let n = 1; ; n += 1) {
     const suffix = n === 1 ? '' : `(${n})`;

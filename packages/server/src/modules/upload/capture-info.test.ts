@@ -4,7 +4,10 @@ import { readCaptureInfo, type CaptureInfo } from './capture-info.js';
 
 /** The raw EXIF block sharp reads from a tiny JPEG written with these tags. */
 async function exifOf(tags: { IFD2?: Record<string, string>; IFD3?: Record<string, string> }): Promise<Buffer | undefined> {
-  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).withExif(tags).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+    .withExif(tags)
+    .jpeg()
+    .toBuffer();
   return (await sharp(jpeg).metadata()).exif;
 }
 
@@ -21,11 +24,7 @@ const cases: Array<[string, Parameters<typeof exifOf>[0], CaptureInfo]> = [
     { IFD2: { DateTimeOriginal: '2024:05:01 10:30:00' } },
     { capturedAt: new Date('2024-05-01T02:30:00Z'), latitude: null, longitude: null },
   ],
-  [
-    'an unset camera clock is no time',
-    { IFD2: { DateTimeOriginal: '0000:00:00 00:00:00' } },
-    { capturedAt: null, latitude: null, longitude: null },
-  ],
+  ['an unset camera clock is no time', { IFD2: { DateTimeOriginal: '0000:00:00 00:00:00' } }, { capturedAt: null, latitude: null, longitude: null }],
   ['north and east are positive degrees', { IFD3: TIANJIN }, { capturedAt: null, latitude: 39.375, longitude: 117.0375 }],
   [
     'south and west are negative degrees',

@@ -83,10 +83,7 @@ export async function saveUpload(em: EntityManager, store: UploadStore, input: S
 
   const type = detectImageType(input.body);
   if (!type) {
-    throw new UploadRejectedError(
-      { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-      '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是受支持的图片',
-    );
+    throw new UploadRejectedError({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' }, '只能上传 JPEG、PNG 或 WebP 格式的照片，该文件不是受支持的图片');
   }
   const photo = await decode(input);
   await store.write(input.sha256, photo.jpeg, photo.thumb);
@@ -176,7 +173,11 @@ export async function usableUploads(em: EntityManager, viewer: Viewer, hashes: s
     return usable;
   }
   const orgIds = [...viewer.scope.ids];
-  const uploaded = await em.find(Upload, { sha256: { $in: wanted }, uploadedBy: { organization: { $in: orgIds } } }, { fields: ['sha256'], disableIdentityMap: true });
+  const uploaded = await em.find(
+    Upload,
+    { sha256: { $in: wanted }, uploadedBy: { organization: { $in: orgIds } } },
+    { fields: ['sha256'], disableIdentityMap: true },
+  );
   for (const upload of uploaded) usable.add(upload.sha256);
   const rest = wanted.filter((hash) => !usable.has(hash));
   if (rest.length === 0) return usable;

@@ -100,18 +100,20 @@ for (const dialect of DIALECTS) {
       expect([row.latitude, row.longitude]).toEqual([39.375, 117.0375]);
       expect(row.uploadedBy?.username).toBe('inspector');
       // Written by temporary file and rename: no temporary file is left behind.
-      expect((await readdir(join(uploadsDir, hash.slice(0, 2)))).filter((name) => name.includes(hash)).sort()).toEqual([
-        `${hash}.jpg`,
-        `${hash}.thumb.jpg`,
-      ]);
+      expect((await readdir(join(uploadsDir, hash.slice(0, 2)))).filter((name) => name.includes(hash)).sort()).toEqual([`${hash}.jpg`, `${hash}.thumb.jpg`]);
     });
 
     it('stores a PNG with transparency and a WebP, re-encoded as JPEG', async () => {
       const png = await sharp({ create: { width: 800, height: 600, channels: 4, background: { r: 200, g: 0, b: 0, alpha: 0.5 } } })
         .png()
         .toBuffer();
-      const webp = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#00aa00' } }).webp().toBuffer();
-      for (const [bytes, mime, width, height] of [[png, 'image/png', 800, 600], [webp, 'image/webp', 30, 20]] as const) {
+      const webp = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#00aa00' } })
+        .webp()
+        .toBuffer();
+      for (const [bytes, mime, width, height] of [
+        [png, 'image/png', 800, 600],
+        [webp, 'image/webp', 30, 20],
+      ] as const) {
         const response = await put(bytes, { token: tokens.manager, contentType: mime === 'image/png' ? 'application/octet-stream' : 'application/json' });
         expect(response.statusCode).toBe(201);
         expect(response.json()).toMatchObject({ mime, width, height, capturedAt: null, latitude: null, longitude: null });
@@ -121,7 +123,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('caps the longest side of a large photo at 4096 pixels', async () => {
-      const wide = await sharp({ create: { width: 5000, height: 100, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+      const wide = await sharp({ create: { width: 5000, height: 100, channels: 3, background: '#ffffff' } })
+        .jpeg()
+        .toBuffer();
       const response = await put(wide, { token: tokens.admin });
       expect(response.statusCode).toBe(201);
       expect(response.json()).toMatchObject({ width: 4096, height: 82 });
@@ -147,7 +151,10 @@ for (const dialect of DIALECTS) {
       expect(JSON.parse([...bodies][0])).toMatchObject({ sha256: sha256(photo), latitude: 39.375 });
       expect(await rowCount(sha256(photo))).toBe(1);
       // The upload is audited once, by whoever stored it.
-      const [audit] = await api.db.em.fork().getConnection().execute(`select count(*) as n from audit_event where entity = 'Upload' and entity_id = ?`, [sha256(photo)]);
+      const [audit] = await api.db.em
+        .fork()
+        .getConnection()
+        .execute(`select count(*) as n from audit_event where entity = 'Upload' and entity_id = ?`, [sha256(photo)]);
       expect(Number(audit.n)).toBe(1);
       const again = await put(photo);
       expect([again.statusCode, again.body]).toEqual([200, [...bodies][0]]);
@@ -258,10 +265,24 @@ for (const dialect of DIALECTS) {
       expect((await get(hash, tokens.manager)).statusCode).toBe(403);
       // Knowing the hash is not enough: the court's inspection naming it hears MISSING_UPLOAD, as for
       // a photo never uploaded.
-      const projectsFirst = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "218101") { nodes { id } } }', {}, tokens.inspector);
+      const projectsFirst = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>(
+        '{ projects(orgCode: "218101") { nodes { id } } }',
+        {},
+        tokens.inspector,
+      );
       const early = await api.gql(
         'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
-        { input: { clientId: `early-${hash.slice(0, 12)}`, projectId: projectsFirst.data!.projects.nodes[0].id, kind: 'REPAIR', itemName: '法庭门窗', passed: true, photos: [hash], capturedAt: '2023-09-01T10:00:00+08:00' } },
+        {
+          input: {
+            clientId: `early-${hash.slice(0, 12)}`,
+            projectId: projectsFirst.data!.projects.nodes[0].id,
+            kind: 'REPAIR',
+            itemName: '法庭门窗',
+            passed: true,
+            photos: [hash],
+            capturedAt: '2023-09-01T10:00:00+08:00',
+          },
+        },
         tokens.inspector,
       );
       expect(early.errors![0]).toMatchObject({ extensions: { code: 'MISSING_UPLOAD', hashes: [hash] } });
@@ -271,7 +292,17 @@ for (const dialect of DIALECTS) {
       const projects = await api.gql<{ projects: { nodes: Array<{ id: string }> } }>('{ projects(orgCode: "218101") { nodes { id } } }', {}, tokens.inspector);
       const submitted = await api.gql(
         'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
-        { input: { clientId: `shared-${hash.slice(0, 12)}`, projectId: projects.data!.projects.nodes[0].id, kind: 'REPAIR', itemName: '法庭门窗', passed: true, photos: [hash], capturedAt: '2023-09-01T10:00:00+08:00' } },
+        {
+          input: {
+            clientId: `shared-${hash.slice(0, 12)}`,
+            projectId: projects.data!.projects.nodes[0].id,
+            kind: 'REPAIR',
+            itemName: '法庭门窗',
+            passed: true,
+            photos: [hash],
+            capturedAt: '2023-09-01T10:00:00+08:00',
+          },
+        },
         tokens.inspector,
       );
       expect(submitted.errors).toBeUndefined();

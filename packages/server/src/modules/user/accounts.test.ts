@@ -10,7 +10,8 @@ const ROLE_MESSAGE = '当前角色无权执行此操作';
 
 const ME = '{ me { username displayName disabled lastLoginAt } }';
 const USERS = 'query($org: String) { users(orgCode: $org) { id username displayName role orgCode disabled lastLoginAt } }';
-const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id username displayName role orgCode disabled } generatedPassword } }';
+const CREATE_USER =
+  'mutation($input: CreateUserInput!) { createUser(input: $input) { user { id username displayName role orgCode disabled } generatedPassword } }';
 const RESET = 'mutation($id: ID!, $p: String) { resetPassword(userId: $id, newPassword: $p) { user { username } generatedPassword } }';
 const DISABLE = 'mutation($id: ID!, $d: Boolean!) { setUserDisabled(userId: $id, disabled: $d) { username disabled } }';
 const CHANGE = 'mutation($old: String!, $new: String!) { changePassword(oldPassword: $old, newPassword: $new) { token user { username } } }';
@@ -53,7 +54,11 @@ describeEachApi(
     it('lists the users of the admin’s own organizations only, with display names falling back to the username', async () => {
       const api = getApi();
       const admin = await api.login('admin');
-      const listed = await api.gql<{ users: Array<{ username: string; displayName: string; orgCode: string; disabled: boolean; lastLoginAt: string | null }> }>(USERS, {}, admin);
+      const listed = await api.gql<{ users: Array<{ username: string; displayName: string; orgCode: string; disabled: boolean; lastLoginAt: string | null }> }>(
+        USERS,
+        {},
+        admin,
+      );
       expect(listed.errors).toBeUndefined();
       const names = listed.data!.users.map((user) => user.username);
       expect(names).toEqual(expect.arrayContaining(['admin', 'manager', 'inspector', 'viewer']));
@@ -74,11 +79,9 @@ describeEachApi(
       const api = getApi();
       const admin = await api.login('admin');
       const before = await auditCount(api);
-      const created = await api.gql<{ createUser: { user: { username: string; displayName: string; role: string; orgCode: string }; generatedPassword: string | null } }>(
-        CREATE_USER,
-        { input: { username: 'zhangsan', displayName: ' 张三 ', role: 'INSPECTOR', orgCode: '218101' } },
-        admin,
-      );
+      const created = await api.gql<{
+        createUser: { user: { username: string; displayName: string; role: string; orgCode: string }; generatedPassword: string | null };
+      }>(CREATE_USER, { input: { username: 'zhangsan', displayName: ' 张三 ', role: 'INSPECTOR', orgCode: '218101' } }, admin);
       expect(created.errors).toBeUndefined();
       const { user, generatedPassword } = created.data!.createUser;
       expect(user).toMatchObject({ username: 'zhangsan', displayName: '张三', role: 'INSPECTOR', orgCode: '218101' });
@@ -133,7 +136,11 @@ describeEachApi(
       const orgs = await api.gql<{ organizations: Array<{ code: string }> }>('{ organizations { code } }', {}, admin);
       expect(orgs.data!.organizations.map((org) => org.code)).toContain('218199');
       // A user can now be created there, and the admin sees them.
-      const user = await api.gql(CREATE_USER, { input: { username: 'paichu', displayName: '派出', role: 'VIEWER', orgCode: '218199', password: PASSWORD } }, admin);
+      const user = await api.gql(
+        CREATE_USER,
+        { input: { username: 'paichu', displayName: '派出', role: 'VIEWER', orgCode: '218199', password: PASSWORD } },
+        admin,
+      );
       expect(user.errors).toBeUndefined();
 
       const before = await auditCount(api);
@@ -153,7 +160,10 @@ describeEachApi(
     it('changes one’s own password: old password checked, old tokens refused, a new token returned', async () => {
       const api = getApi();
       const old = await api.login('changer');
-      expect(errorOf(await api.gql(CHANGE, { old: 'wrong-password', new: 'new-password-1' }, old))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'oldPassword' });
+      expect(errorOf(await api.gql(CHANGE, { old: 'wrong-password', new: 'new-password-1' }, old))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'oldPassword',
+      });
       expect(errorOf(await api.gql(CHANGE, { old: PASSWORD, new: 'short' }, old))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
       expect(errorOf(await api.gql(CHANGE, { old: PASSWORD, new: 'new-password-1' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
       // Still the old password after the refusals.
@@ -200,7 +210,10 @@ describeEachApi(
       expect(errorOf(await api.gql(RESET, { id: 'not-an-id' }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       // One's own password only with the old one.
       expect(errorOf(await api.gql(RESET, { id: await idOf(api, 'admin') }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
-      expect(errorOf(await api.gql(RESET, { id: '00000000-0000-4000-8000-000000000000' }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
+      expect(errorOf(await api.gql(RESET, { id: '00000000-0000-4000-8000-000000000000' }, admin))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: FORBIDDEN_MESSAGE,
+      });
       expect(errorOf(await api.gql(RESET, { id }, await api.login('other-admin')))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       expect(errorOf(await api.gql(RESET, { id }, await api.login('manager')))).toMatchObject({ code: 'FORBIDDEN', message: ROLE_MESSAGE });
       expect(errorOf(await api.gql(RESET, { id, p: 'short' }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
@@ -223,13 +236,22 @@ describeEachApi(
 
       expect(await api.gql(DISABLE, { id, d: false }, admin)).toEqual({ data: { setUserDisabled: { username: 'leaver', disabled: false } } });
       await api.login('leaver');
-      expect((await api.db.em.fork().find(AuditEvent, { seq: { $gt: before } }, { orderBy: { seq: 'asc' } })).map((event) => [event.actor, event.action])).toEqual([
+      expect(
+        (await api.db.em.fork().find(AuditEvent, { seq: { $gt: before } }, { orderBy: { seq: 'asc' } })).map((event) => [event.actor, event.action]),
+      ).toEqual([
         ['admin', 'disable'],
         ['admin', 'enable'],
       ]);
 
-      expect(errorOf(await api.gql(DISABLE, { id: await idOf(api, 'admin'), d: true }, admin))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId', message: '不能停用自己的账号' });
-      expect(errorOf(await api.gql(DISABLE, { id: await idOf(api, 'other-manager'), d: true }, admin))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
+      expect(errorOf(await api.gql(DISABLE, { id: await idOf(api, 'admin'), d: true }, admin))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'userId',
+        message: '不能停用自己的账号',
+      });
+      expect(errorOf(await api.gql(DISABLE, { id: await idOf(api, 'other-manager'), d: true }, admin))).toMatchObject({
+        code: 'FORBIDDEN',
+        message: FORBIDDEN_MESSAGE,
+      });
       expect(errorOf(await api.gql(DISABLE, { id, d: true }, await api.login('other-admin')))).toMatchObject({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
       expect(errorOf(await api.gql(DISABLE, { id, d: true }, await api.login('manager')))).toMatchObject({ code: 'FORBIDDEN', message: ROLE_MESSAGE });
       expect((await api.gql(ME, {}, admin)).data).toMatchObject({ me: { username: 'admin', disabled: false } });
@@ -248,7 +270,11 @@ describeEachApi(
       expect(refused.status).toBe(401);
       expect(refused.json().error.code).toBe('UNAUTHENTICATED');
       // A new link, after logging in again, works.
-      const fresh = await api.gql<{ exportSelfEvaluation: { url: string } }>(EXPORT, { id: projects.data!.projects.nodes[0].id }, await api.login('downloader', 'another-password'));
+      const fresh = await api.gql<{ exportSelfEvaluation: { url: string } }>(
+        EXPORT,
+        { id: projects.data!.projects.nodes[0].id },
+        await api.login('downloader', 'another-password'),
+      );
       expect((await follow(api, fresh.data!.exportSelfEvaluation.url)).status).toBe(200);
     });
 

@@ -37,7 +37,11 @@ export class UserResolver {
     if (input.displayName.trim() === '') throw new ValidationError('input.displayName', '真实姓名不能为空');
     const generated = input.password == null ? generatePassword() : null;
     const user = await withFieldPrefix('input.', () =>
-      createUser(context.em, { username: input.username, displayName: input.displayName, role: input.role, orgCode: input.orgCode, password: input.password ?? generated! }, viewer.user.username),
+      createUser(
+        context.em,
+        { username: input.username, displayName: input.displayName, role: input.role, orgCode: input.orgCode, password: input.password ?? generated! },
+        viewer.user.username,
+      ),
     );
     await context.em.populate(user, ['organization']);
     return { user: toUserType(user), generatedPassword: generated };
@@ -63,7 +67,8 @@ export class UserResolver {
 
   @Authorized(rolesThatMay('MANAGE_ACCOUNTS'))
   @Mutation(() => UserType, {
-    description: '停用或启用用户（仅 ADMIN，本人可管理的单位内）：停用后该用户不能登录，已有令牌和下载链接立即失效。不能停用自己，也不能停用最后一个启用的 ADMIN',
+    description:
+      '停用或启用用户（仅 ADMIN，本人可管理的单位内）：停用后该用户不能登录，已有令牌和下载链接立即失效。不能停用自己，也不能停用最后一个启用的 ADMIN',
   })
   async setUserDisabled(
     @Ctx() context: Context,

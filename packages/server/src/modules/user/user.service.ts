@@ -84,7 +84,14 @@ export async function createUser(em: EntityManager, input: NewUser, actor: strin
  * Sets a new password and revokes every token and download link issued to the user so far.
  * `action`: "password-change" by the user themselves, "password-reset" by an admin or the CLI.
  */
-export async function setPassword(em: EntityManager, user: User, password: string, actor: string | null, action: 'password-change' | 'password-reset', field = 'password'): Promise<void> {
+export async function setPassword(
+  em: EntityManager,
+  user: User,
+  password: string,
+  actor: string | null,
+  action: 'password-change' | 'password-reset',
+  field = 'password',
+): Promise<void> {
   checkPassword(password, field);
   const passwordHash = await hashPassword(password);
   await em.transactional(async (tx) => {
