@@ -1,6 +1,8 @@
 import { rolesThatMay } from '@jixiao/domain';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireViewer, type Context } from '../../graphql/context.js';
+import type { Context } from '../../graphql/context.js';
+import { CurrentViewer } from '../../graphql/current-viewer.js';
+import type { Viewer } from '../auth/auth.service.js';
 import { ImportResultType, ProjectType } from '../project/project.types.js';
 import { TargetImportService } from './target-import-preview.service.js';
 import { ImportTableInput, TargetImportPreviewType } from './target-import.types.js';
@@ -16,13 +18,14 @@ export class TargetImportResolver {
   })
   async previewTargetTables(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('text', () => String, { nullable: true, description: '粘贴的文本（制表符或“|”分隔，或每格一行）' }) text?: string,
     @Arg('file', () => String, { nullable: true, description: '文件内容，base64（最大约 3.5 MB）' }) file?: string,
     @Arg('fileName', () => String, { nullable: true, description: '文件名，按扩展名识别格式（.docx .xlsx .html .txt）' }) fileName?: string,
     @Arg('orgCode', () => String, { nullable: true, description: '表中未写单位编码时使用的单位' }) orgCode?: string,
     @Arg('year', () => Int, { nullable: true, description: '表中未写年度时使用' }) year?: number,
   ): Promise<TargetImportPreviewType> {
-    return new TargetImportService(context.em, requireViewer(context)).preview({ text, file, fileName, orgCode, year });
+    return new TargetImportService(context.em, viewer).preview({ text, file, fileName, orgCode, year });
   }
 
   @Authorized(WRITERS)
@@ -32,9 +35,10 @@ export class TargetImportResolver {
   })
   async saveTargetTables(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg('tables', () => [ImportTableInput], { description: '要保存的表' }) tables: ImportTableInput[],
   ): Promise<ImportResultType> {
-    const result = await new TargetImportService(context.em, requireViewer(context)).save(tables);
+    const result = await new TargetImportService(context.em, viewer).save(tables);
     return { ...result, projects: result.projects.map((project) => ProjectType.from(project)) };
   }
 }
