@@ -1,3 +1,4 @@
+import { isFiscalYear } from '../calendar/fiscal-year.js';
 /**
  * Date grammar shared by deadline targets ("2023年10月前") and completion dates given as actual
  * values ("2023年9月20日", "2023-09-20"). Input must already be normalised (normalizeCell).
@@ -66,7 +67,7 @@ function parsePoint(text: string, defaultYear: number | undefined): DateSpan | n
     rest = text.replace(/^(?:本年度?|全年)/, '');
     yearWritten = false;
   }
-  if (year < 1900 || year > 2199) return null;
+  if (!isFiscalYear(year)) return null;
   const span = (end: string | null, start: string | null): DateSpan | null => (end === null || start === null ? null : { end, start, yearWritten });
 
   if (rest === '' || /^(?:年)?(?:内|底|末)(?:之前|以前|前)?$/.test(rest)) return span(isoDate(year, 12, 31), isoDate(year, 1, 1));
