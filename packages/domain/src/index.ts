@@ -12,5 +12,6 @@ export * from './survey/index.js';
 export * from './evidence/index.js';
 export * from './inspection/index.js';
 export * from './site/index.js';
+export * from './photo/index.js';
 export * from './calendar/index.js';
 export * from './access/index.js';
