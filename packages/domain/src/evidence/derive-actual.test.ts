@@ -2,20 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../target/parse-target.js';
 import { deriveActual, type InspectionEvidence } from './derive-actual.js';
 
-const repair = (id: string, passed: boolean, capturedAt: string, rejected = false): InspectionEvidence => ({
+const repair = (id: string, passed: boolean, capturedAt: string, rejected = false, place: { siteId?: string; itemName?: string } = {}): InspectionEvidence => ({
   id,
   kind: 'REPAIR',
+  siteId: place.siteId ?? null,
+  itemName: place.itemName ?? `${id} 的屋面`,
   passed,
   rejected,
   capturedAt,
 });
+const at = (siteId: string | null, itemName: string) => ({ siteId: siteId ?? undefined, itemName });
 const inspections: InspectionEvidence[] = [
   repair('r1', true, '2023-05-10T09:00:00+08:00'),
   repair('r2', true, '2023-06-01T10:00:00+08:00'),
   repair('r3', false, '2023-06-02T10:00:00+08:00'),
   repair('r4', true, '2023-09-20T23:30:00+08:00'),
   repair('r5', true, '2023-09-29T17:00:00Z', true), // rejected: never counts (and 2023-09-30 in China)
-  { id: 'e1', kind: 'EQUIPMENT', passed: true, rejected: false, capturedAt: '2023-11-01T08:00:00+08:00' },
+  { id: 'e1', kind: 'EQUIPMENT', siteId: null, itemName: '高清摄像机', passed: true, rejected: false, capturedAt: '2023-11-01T08:00:00+08:00' },
 ];
 const target = (raw: string, name = '') => ({ name, target: parseTarget(raw, { name }).target });
 
@@ -69,5 +72,69 @@ describe('deriveActual', () => {
 
   it('derives nothing for manual indicators', () => {
     expect(deriveActual('MANUAL', target('≥6个'), { inspections })).toBeNull();
+  });
+
+  describe('REPAIR_COUNT counts distinct accepted places, not records', () => {
+    const day = '2023-06-01T10:00:00+08:00';
+    it.each<[string, InspectionEvidence[], string, string[]]>([
+      [
+        'two passed acceptances at one site are one place',
+        [repair('a', true, day, false, at('s1', '屋面')), repair('b', true, day, false, at('s1', '门窗'))],
+        '1个',
+        ['a', 'b'],
+      ],
+      [
+        'rework at the same site (failed, then passed) counts once',
+        [repair('a', false, day, false, at('s1', '屋面')), repair('b', true, day, false, at('s1', '屋面'))],
+        '1个',
+        ['b'],
+      ],
+      [
+        'a site with only failed acceptances does not count',
+        [repair('a', false, day, false, at('s1', '屋面')), repair('b', true, day, false, at('s2', '屋面'))],
+        '1个',
+        ['b'],
+      ],
+      [
+        'a site whose only pass was rejected does not count',
+        [repair('a', true, day, true, at('s1', '屋面')), repair('b', true, day, false, at('s2', '屋面'))],
+        '1个',
+        ['b'],
+      ],
+      [
+        'different sites with the same item name are different places',
+        [repair('a', true, day, false, at('s1', '屋面')), repair('b', true, day, false, at('s2', '屋面'))],
+        '2个',
+        ['a', 'b'],
+      ],
+      [
+        'without a site the item name is the place',
+        [repair('a', true, day, false, at(null, '城关法庭屋面')), repair('b', true, day, false, at(null, '大孟庄法庭屋面'))],
+        '2个',
+        ['a', 'b'],
+      ],
+      [
+        'item names are the same place whatever their blanks and full-width letters',
+        [repair('a', true, day, false, at(null, ' 城关法庭 屋面A ')), repair('b', true, day, false, at(null, '城关法庭\u3000屋面Ａ'))],
+        '1个',
+        ['a', 'b'],
+      ],
+      [
+        'a site and an item name that happens to equal its id are not confused',
+        [repair('a', true, day, false, at('s1', 'x')), repair('b', true, day, false, at(null, 's1'))],
+        '2个',
+        ['a', 'b'],
+      ],
+    ])('%s', (_label, evidence, value, from) => {
+      expect(deriveActual('REPAIR_COUNT', target('≥6个', '维修法庭和办公室数量'), { inspections: evidence })).toEqual({ value, from });
+    });
+
+    it('20 acceptances at one site and 3 at three others are 4 places', () => {
+      const evidence = [
+        ...Array.from({ length: 20 }, (_, i) => repair(`main${i}`, true, day, false, at('main', `第${i % 4}间办公室`))),
+        ...['s1', 's2', 's3'].map((site) => repair(site, true, day, false, at(site, '屋面'))),
+      ];
+      expect(deriveActual('REPAIR_COUNT', target('≥6个', '维修法庭和办公室数量'), { inspections: evidence })?.value).toBe('4个');
+    });
   });
 });

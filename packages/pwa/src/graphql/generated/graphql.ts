@@ -31,7 +31,7 @@ export type ActualSource =
 export type ChecklistLineInput = {
   /** 检查项，如 "屋面防水" */
   label: Scalars['String']['input'];
-  /** 是否合格 */
+  /** 是否合格（手机上每项须逐一选择，未选择的不能提交） */
   passed: Scalars['Boolean']['input'];
 };
 
@@ -59,13 +59,15 @@ export type CreateOrganizationInput = {
   parentCode: Scalars['String']['input'];
 };
 
-/** 新地点 */
+/** 新地点。手机离线时也可新建（与验收记录一同排队）：设备生成 id，重复提交同一 id、同样内容返回该地点，内容不同报 CONFLICT；该单位已有同名地点时返回已有的地点（其 id 可能与所给的不同，设备此后应使用返回的 id） */
 export type CreateSiteInput = {
-  /** 地址 */
+  /** 地址（最长 200 个字符） */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** 设备生成的地点 id（UUID），离线新建时用于去重；不给则由服务器生成 */
+  id?: InputMaybe<Scalars['ID']['input']>;
   /** 类型 */
   kind: SiteKind;
-  /** 名称，如 "大孟庄法庭"；同一单位内不重复 */
+  /** 名称，如 "大孟庄法庭"（最长 100 个字符）；同一单位内不重复 */
   name: Scalars['String']['input'];
   /** 所属单位编码 */
   orgCode: Scalars['String']['input'];
@@ -213,6 +215,18 @@ export type LocationInput = {
   lng: Scalars['Float']['input'];
 };
 
+/** 手机压缩前从原图 EXIF 读取的拍摄时间与位置：压缩后的照片不再带 EXIF，服务器据此记下照片的拍摄信息（照片本身已带有的不被覆盖） */
+export type PhotoCaptureInput = {
+  /** 拍摄时间（EXIF DateTimeOriginal，按 OffsetTimeOriginal 或北京时间换算），须在 1990 年至今（可晚 1 天）之间 */
+  capturedAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** 拍摄位置纬度（-90 到 90）；须与经度同时给出 */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** 拍摄位置经度（-180 到 180）；须与纬度同时给出 */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** 照片的 SHA-256，须是本条记录 photos 中的一张 */
+  sha256: Scalars['String']['input'];
+};
+
 /** 项目类型 */
 export type ProjectKind =
   /** 部门整体支出绩效目标表（部门整体支出，每单位每年一个） */
@@ -302,15 +316,17 @@ export type SubmitInspectionInput = {
   location?: InputMaybe<LocationInput>;
   /** 说明；不合格时必填 */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** 总体结论：是否合格 */
+  /** 总体结论：是否合格；清单中有不合格项时不能为合格（BAD_USER_INPUT，field 为 input.passed） */
   passed: Scalars['Boolean']['input'];
+  /** 手机压缩前从原图 EXIF 读取的拍摄时间与位置，每张照片至多一项 */
+  photoCaptures?: InputMaybe<Array<PhotoCaptureInput>>;
   /** 已上传照片的 SHA-256；维修验收至少一张 */
   photos: Array<Scalars['String']['input']>;
   /** 项目 id */
   projectId: Scalars['ID']['input'];
   /** 设备序列号 */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
-  /** 验收人签名图片的 SHA-256 */
+  /** 验收人签名图片的 SHA-256（图片先经 PUT /uploads/<sha256> 上传）；项目要求签名（Project.requireSignature）时必填 */
   signature?: InputMaybe<Scalars['String']['input']>;
   /** 地点（派出法庭、科技法庭、办公室）id */
   siteId?: InputMaybe<Scalars['ID']['input']>;
@@ -415,6 +431,40 @@ export type Tier =
   | 'NOT_ACHIEVED'
   /** 部分达成：得分比例 0.6–0.8 */
   | 'PARTIAL';
+
+/** 修改设备信息；未给出的字段保持不变，空字符串清除（名称除外） */
+export type UpdateEquipmentItemInput = {
+  /** 资产编号 */
+  assetTag?: InputMaybe<Scalars['String']['input']>;
+  /** 设备 id */
+  id: Scalars['ID']['input'];
+  /** 型号 */
+  model?: InputMaybe<Scalars['String']['input']>;
+  /** 设备名称（不能为空） */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 序列号 */
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 项目设置；未给出的设置保持不变 */
+export type UpdateProjectSettingsInput = {
+  /** 项目 id */
+  projectId: Scalars['ID']['input'];
+  /** 验收记录是否须有验收人签名 */
+  requireSignature?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** 修改地点；未给出的字段保持不变 */
+export type UpdateSiteInput = {
+  /** 地址（最长 200 个字符）；空字符串清除地址 */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** 地点 id */
+  id: Scalars['ID']['input'];
+  /** 类型 */
+  kind?: InputMaybe<SiteKind>;
+  /** 名称（最长 100 个字符）；同一单位内不重复，重名报 CONFLICT */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** 角色 */
 export type UserRole =

@@ -17,3 +17,21 @@ export class CreateEquipmentItemInput {
   @Field(() => String, { nullable: true, description: '资产编号' })
   assetTag?: string | null;
 }
+
+@InputType('UpdateEquipmentItemInput', { description: '修改设备信息；未给出的字段保持不变，空字符串清除（名称除外）' })
+export class UpdateEquipmentItemInput {
+  @Field(() => ID, { description: '设备 id' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: '设备名称（不能为空）' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: '型号' })
+  model?: string | null;
+
+  @Field(() => String, { nullable: true, description: '序列号' })
+  serialNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: '资产编号' })
+  assetTag?: string | null;
+}

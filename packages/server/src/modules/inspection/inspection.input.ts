@@ -6,8 +6,28 @@ export class ChecklistLineInput {
   @Field(() => String, { description: '检查项，如 "屋面防水"' })
   label!: string;
 
-  @Field(() => Boolean, { description: '是否合格' })
+  @Field(() => Boolean, { description: '是否合格（手机上每项须逐一选择，未选择的不能提交）' })
   passed!: boolean;
+}
+
+@InputType('PhotoCaptureInput', {
+  description: '手机压缩前从原图 EXIF 读取的拍摄时间与位置：压缩后的照片不再带 EXIF，服务器据此记下照片的拍摄信息（照片本身已带有的不被覆盖）',
+})
+export class PhotoCaptureInput {
+  @Field(() => String, { description: '照片的 SHA-256，须是本条记录 photos 中的一张' })
+  sha256!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '拍摄时间（EXIF DateTimeOriginal，按 OffsetTimeOriginal 或北京时间换算），须在 1990 年至今（可晚 1 天）之间',
+  })
+  capturedAt?: Date | null;
+
+  @Field(() => Float, { nullable: true, description: '拍摄位置纬度（-90 到 90）；须与经度同时给出' })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '拍摄位置经度（-180 到 180）；须与纬度同时给出' })
+  longitude?: number | null;
 }
 
 @InputType('LocationInput', { description: '拍摄或验收时的位置' })
@@ -45,7 +65,7 @@ export class SubmitInspectionInput {
   @Field(() => [ChecklistLineInput], { nullable: true, description: '验收清单' })
   checklist?: ChecklistLineInput[] | null;
 
-  @Field(() => Boolean, { description: '总体结论：是否合格' })
+  @Field(() => Boolean, { description: '总体结论：是否合格；清单中有不合格项时不能为合格（BAD_USER_INPUT，field 为 input.passed）' })
   passed!: boolean;
 
   @Field(() => String, { nullable: true, description: '说明；不合格时必填' })
@@ -54,8 +74,14 @@ export class SubmitInspectionInput {
   @Field(() => [String], { description: '已上传照片的 SHA-256；维修验收至少一张' })
   photos!: string[];
 
-  @Field(() => String, { nullable: true, description: '验收人签名图片的 SHA-256' })
+  @Field(() => String, {
+    nullable: true,
+    description: '验收人签名图片的 SHA-256（图片先经 PUT /uploads/<sha256> 上传）；项目要求签名（Project.requireSignature）时必填',
+  })
   signature?: string | null;
+
+  @Field(() => [PhotoCaptureInput], { nullable: true, description: '手机压缩前从原图 EXIF 读取的拍摄时间与位置，每张照片至多一项' })
+  photoCaptures?: PhotoCaptureInput[] | null;
 
   @Field(() => LocationInput, { nullable: true, description: '位置（获得授权时）' })
   location?: LocationInput | null;

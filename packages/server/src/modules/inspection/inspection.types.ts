@@ -35,13 +35,13 @@ export class PhotoType {
   @Field(() => Boolean, { description: '是否已上传' })
   uploaded!: boolean;
 
-  @Field(() => Date, { nullable: true, description: '照片中记录的拍摄时间' })
+  @Field(() => Date, { nullable: true, description: '拍摄时间：照片 EXIF 中的，或手机压缩前从原图读取后随记录提交的' })
   capturedAt!: Date | null;
 
-  @Field(() => Float, { nullable: true, description: '照片中记录的纬度' })
+  @Field(() => Float, { nullable: true, description: '拍摄位置纬度（来源同 capturedAt）' })
   latitude!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '照片中记录的经度' })
+  @Field(() => Float, { nullable: true, description: '拍摄位置经度（来源同 capturedAt）' })
   longitude!: number | null;
 
   static from(sha256: string, upload: Upload | undefined): PhotoType {

@@ -72,6 +72,10 @@ export class Project extends BaseEntity {
   @Property({ type: moneyType(), default: 0 })
   budgetCarryoverFen: Opt<number> = 0;
 
+  /** Whether an acceptance (维修验收 / 设备验收) of this project needs the accepting person's signature. */
+  @Property({ type: 'boolean', default: true })
+  requireSignature: Opt<boolean> = true;
+
   @OneToMany(() => Indicator, (indicator) => indicator.project, { orderBy: { position: 'asc' } })
   indicators = new Collection<Indicator>(this);
 

@@ -41,3 +41,12 @@ export class ProjectsArgs {
   @Field(() => String, { nullable: true, description: '上一页的 pageInfo.endCursor' })
   after?: string | null;
 }
+
+@InputType('UpdateProjectSettingsInput', { description: '项目设置；未给出的设置保持不变' })
+export class UpdateProjectSettingsInput {
+  @Field(() => ID, { description: '项目 id' })
+  projectId!: string;
+
+  @Field(() => Boolean, { nullable: true, description: '验收记录是否须有验收人签名' })
+  requireSignature?: boolean | null;
+}

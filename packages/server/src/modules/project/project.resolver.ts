@@ -8,7 +8,7 @@ import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { SurveyType } from '../survey/survey.types.js';
 import { importTargetTables } from '../target-import/target-import.service.js';
-import { IndicatorWeightInput, ProjectsArgs, RecordSpendingInput } from './project.input.js';
+import { IndicatorWeightInput, ProjectsArgs, RecordSpendingInput, UpdateProjectSettingsInput } from './project.input.js';
 import { ProjectService } from './project.service.js';
 import { EvaluationType, ImportResultType, ProjectConnectionType, ProjectType } from './project.types.js';
 
@@ -120,5 +120,15 @@ export class ProjectResolver {
   ): Promise<ProjectType> {
     await new IndicatorService(context.em, viewer).setWeights(projectId, weights);
     return ProjectType.from(await new ProjectService(context.em, viewer).get(projectId));
+  }
+
+  @Authorized(WRITERS)
+  @Mutation(() => ProjectType, { description: '修改项目设置（如验收是否须签名）；记入审计日志；项目不在本人管辖范围内时报 FORBIDDEN' })
+  async updateProjectSettings(
+    @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Arg('input', () => UpdateProjectSettingsInput, { description: '要修改的设置' }) input: UpdateProjectSettingsInput,
+  ): Promise<ProjectType> {
+    return ProjectType.from(await new ProjectService(context.em, viewer).updateSettings(input));
   }
 }

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/auth.service.js';
 import { checkFiscalYear, checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/cursor.js';
 import { isUuid } from '../common/ids.js';
-import { json, nullable, number, placeholders, queryRows, text, type RowOf } from '../common/sql.js';
+import { boolean, json, nullable, number, placeholders, queryRows, text, type RowOf } from '../common/sql.js';
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
@@ -34,6 +34,7 @@ export interface ProjectListItem {
   goals: string[];
   /** 万元 */
   budget: Budget;
+  requireSignature: boolean;
 }
 
 export interface ProjectPage {
@@ -73,6 +74,7 @@ const LIST_COLUMNS = {
   budget_fiscal_fen: number,
   budget_other_fen: number,
   budget_carryover_fen: number,
+  require_signature: boolean,
   org_code: text,
   org_name: text,
 };
@@ -97,7 +99,13 @@ function listItem(row: RowOf<typeof LIST_COLUMNS>): ProjectListItem {
       other: wanFromFen(row.budget_other_fen),
       carryover: wanFromFen(row.budget_carryover_fen),
     },
+    requireSignature: row.require_signature,
   };
+}
+
+export interface ProjectSettings {
+  projectId: string;
+  requireSignature?: boolean | null;
 }
 
 export class ProjectService {
@@ -121,7 +129,7 @@ export class ProjectService {
       queryRows(
         this.em,
         `select p.id, p.name, p.year, p.table_number, p.kind, p.leader, p.period, p.purpose, p.goals,
-                p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen, p.budget_carryover_fen,
+                p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen, p.budget_carryover_fen, p.require_signature,
                 o.code as org_code, o.name as org_name
            from project p join organization o on o.id = p.organization_id
           where ${where}
@@ -187,6 +195,21 @@ export class ProjectService {
       );
       if (differs) throw new ConflictError(`input.${differs}`, `clientId ${clientId} 已用于另一笔支出，其 ${differs} 不同`);
     }
+    return project;
+  }
+
+  /** Changes a project's settings; a setting not given stays as it is. Audited when something changes. */
+  async updateSettings(input: ProjectSettings): Promise<Project> {
+    const project = await this.get(input.projectId);
+    const before = { requireSignature: project.requireSignature };
+    const after = { requireSignature: input.requireSignature ?? project.requireSignature };
+    if (after.requireSignature === before.requireSignature) return project;
+    await this.em.transactional(async (tx) => {
+      const managed = tx.merge(project);
+      managed.requireSignature = after.requireSignature;
+      await tx.flush();
+      await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'update', entity: 'Project', entityId: project.id, before, after });
+    });
     return project;
   }
 }

@@ -85,6 +85,9 @@ export class ProjectType {
   @Field(() => BudgetType, { description: '预算规模（万元）' })
   budget!: BudgetType;
 
+  @Field(() => Boolean, { description: '验收记录是否须有验收人签名（默认是；可由 updateProjectSettings 关闭）' })
+  requireSignature!: boolean;
+
   static from(project: Project): ProjectType {
     return Object.assign(new ProjectType(), {
       id: project.id,
@@ -99,6 +102,7 @@ export class ProjectType {
       purpose: project.purpose,
       goals: project.goals,
       budget: project.budget(),
+      requireSignature: project.requireSignature,
     });
   }
 

@@ -1,0 +1,11 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * A project says whether its acceptances need the accepting person's signature (issue 13). Existing
+ * projects require it, as new ones do; records already stored are not touched.
+ */
+export class Migration20261202181357_project_require_signature extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`project\` add column \`require_signature\` integer not null default true;`);
+  }
+}
