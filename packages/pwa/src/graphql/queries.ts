@@ -611,3 +611,72 @@ export const SAVE_TARGET_TABLES = graphql(`
   }
 `);
 export type SavedTargetTables = SaveTargetTablesMutation['saveTargetTables'];
+
+// ── 地点与设备, project settings (managers, online only) ─────────────────────────────────────────
+
+/** The units the viewer may manage sites of, and every site of them. */
+export const MANAGE_SITES = graphql(`
+  query ManageSites {
+    organizations {
+      code
+      name
+    }
+    sites {
+      ...ReferenceSite
+    }
+  }
+`);
+
+export const CREATE_SITE = graphql(`
+  mutation CreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      ...ReferenceSite
+    }
+  }
+`);
+
+export const UPDATE_SITE = graphql(`
+  mutation UpdateSite($input: UpdateSiteInput!) {
+    updateSite(input: $input) {
+      ...ReferenceSite
+    }
+  }
+`);
+
+/** A project's settings and equipment as the server has them now (not the device's copy). */
+export const MANAGE_PROJECT = graphql(`
+  query ManageProject($id: ID!) {
+    project(id: $id) {
+      id
+      requireSignature
+      equipmentItems {
+        ...ReferenceEquipmentItem
+      }
+    }
+  }
+`);
+
+export const UPDATE_PROJECT_SETTINGS = graphql(`
+  mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {
+    updateProjectSettings(input: $input) {
+      id
+      requireSignature
+    }
+  }
+`);
+
+export const CREATE_EQUIPMENT_ITEM = graphql(`
+  mutation CreateEquipmentItem($input: CreateEquipmentItemInput!) {
+    createEquipmentItem(input: $input) {
+      ...ReferenceEquipmentItem
+    }
+  }
+`);
+
+export const UPDATE_EQUIPMENT_ITEM = graphql(`
+  mutation UpdateEquipmentItem($input: UpdateEquipmentItemInput!) {
+    updateEquipmentItem(input: $input) {
+      ...ReferenceEquipmentItem
+    }
+  }
+`);

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../graphql/client';
+import type { EquipmentItemRef } from '../graphql/queries';
 import { listOutbox } from '../offline/outbox';
-import { createHarness, logIn, MANAGER, mountWith, NOW, PROJECT, seedReference, settle } from '../testing/harness';
+import { createHarness, logIn, MANAGER, mountWith, NOW, PROJECT, seedReference, settle, type Handlers } from '../testing/harness';
 import ManagePage from './ManagePage.vue';
 
 /** Opens the indicator picker and confirms a choice, as a tap on 确认 does. */
@@ -15,11 +17,11 @@ describe('ManagePage', () => {
   let wrapper: ReturnType<typeof mountWith> | undefined;
   afterEach(() => wrapper?.unmount());
 
-  async function open() {
-    const harness = createHarness();
+  async function open(api: Handlers = {}, equipment: EquipmentItemRef[] = []) {
+    const harness = createHarness({ api });
     await logIn(harness, MANAGER);
     const manual = { ...PROJECT.indicators[0], id: 'm1', source: 'MANUAL' as const };
-    await seedReference(harness, { projects: [{ ...PROJECT, indicators: [manual, PROJECT.indicators[1]] }] });
+    await seedReference(harness, { projects: [{ ...PROJECT, indicators: [manual, PROJECT.indicators[1]] }], equipment });
     wrapper = mountWith(harness, ManagePage, { props: { id: PROJECT.id } });
     await settle();
     return { harness, wrapper };
@@ -78,5 +80,102 @@ describe('ManagePage', () => {
       title: `支出 · 12.5 万元 · ${PROJECT.name}`,
       payload: { projectId: PROJECT.id, amount: 12.5, date: new Date(NOW).toISOString().slice(0, 10) },
     });
+  });
+
+  const RECORDER: EquipmentItemRef = { id: 'e1', projectId: PROJECT.id, name: '庭审录音录像系统', model: 'TS-200', serialNumber: 'SN001', assetTag: null };
+
+  async function equipmentTab(wrapper: ReturnType<typeof mountWith>) {
+    await wrapper
+      .findAll('.van-tab')
+      .find((tab) => tab.text() === '设备')!
+      .trigger('click');
+    await settle();
+  }
+
+  it('turns 验收须签名 off for the project through the server', async () => {
+    const { harness, wrapper } = await open({
+      ManageProject: () => ({ project: { id: PROJECT.id, requireSignature: true, equipmentItems: [] } }),
+      UpdateProjectSettings: ({ input }) => ({ updateProjectSettings: { id: input.projectId, requireSignature: input.requireSignature! } }),
+    });
+    const toggle = wrapper.get('[data-testid="require-signature"]');
+    expect(toggle.attributes('aria-checked')).toBe('true');
+    expect(toggle.attributes('aria-label')).toBe('验收须签名');
+    await toggle.trigger('click');
+    await settle();
+    expect(harness.api.calls.find((c) => c.operation === 'UpdateProjectSettings')!.variables).toEqual({ input: { projectId: PROJECT.id, requireSignature: false } });
+    expect(wrapper.get('[data-testid="require-signature"]').attributes('aria-checked')).toBe('false');
+  });
+
+  it('keeps the setting and says why when the server refuses it', async () => {
+    const { wrapper } = await open({
+      ManageProject: () => ({ project: { id: PROJECT.id, requireSignature: true, equipmentItems: [] } }),
+      UpdateProjectSettings: () => {
+        throw new ApiError('无权访问，或对象不存在', 'FORBIDDEN');
+      },
+    });
+    await wrapper.get('[data-testid="require-signature"]').trigger('click');
+    await settle();
+    expect(wrapper.get('[data-testid="require-signature"]').attributes('aria-checked')).toBe('true');
+    expect(wrapper.get('[data-testid="settings-error"]').text()).toBe('设置未修改：无权访问，或对象不存在');
+  });
+
+  it('lists the project’s equipment and registers a new item, its name required', async () => {
+    const created: EquipmentItemRef = { id: 'e2', projectId: PROJECT.id, name: '自助立案终端', model: null, serialNumber: 'SN9', assetTag: 'ZC-01' };
+    const { harness, wrapper } = await open({
+      ManageProject: () => ({ project: { id: PROJECT.id, requireSignature: true, equipmentItems: [RECORDER] } }),
+      CreateEquipmentItem: () => ({ createEquipmentItem: created }),
+    });
+    await equipmentTab(wrapper);
+    expect(wrapper.findAll('[data-testid="equipment-item"]').map((c) => c.text())).toEqual(['庭审录音录像系统TS-200 · 序列号 SN001']);
+
+    await wrapper.get('[data-testid="equipment-create"]').trigger('click');
+    await settle();
+    const form = wrapper.get('[data-testid="equipment-form"]');
+    await form.trigger('submit');
+    await settle();
+    expect(form.get('[data-field="name"]').text()).toContain('请填写设备名称');
+    expect(document.activeElement).toBe(form.get('[data-field="name"] input').element);
+    expect(harness.api.calls.some((c) => c.operation === 'CreateEquipmentItem')).toBe(false);
+
+    await form.get('[data-testid="equipment-name"] input').setValue('自助立案终端');
+    await form.get('[data-testid="equipment-serial"] input').setValue('SN9');
+    await form.get('[data-testid="equipment-asset"] input').setValue('ZC-01');
+    await form.trigger('submit');
+    await settle();
+    expect(harness.api.calls.find((c) => c.operation === 'CreateEquipmentItem')!.variables).toEqual({
+      input: { projectId: PROJECT.id, name: '自助立案终端', model: '', serialNumber: 'SN9', assetTag: 'ZC-01' },
+    });
+    expect(wrapper.findAll('[data-testid="equipment-item"]').map((c) => c.text())).toEqual([
+      '庭审录音录像系统TS-200 · 序列号 SN001',
+      '自助立案终端序列号 SN9 · 资产编号 ZC-01',
+    ]);
+  });
+
+  it('edits an item and shows the server’s refusal on the field it names', async () => {
+    const { harness, wrapper } = await open({
+      ManageProject: () => ({ project: { id: PROJECT.id, requireSignature: true, equipmentItems: [RECORDER] } }),
+      UpdateEquipmentItem: () => {
+        throw new ApiError('序列号最长 200 个字符', 'BAD_USER_INPUT', { field: 'input.serialNumber' });
+      },
+    });
+    await equipmentTab(wrapper);
+    await wrapper.get('[data-testid="equipment-item"]').trigger('click');
+    await settle();
+    const form = wrapper.get('[data-testid="equipment-form"]');
+    expect((form.get('[data-testid="equipment-model"] input').element as HTMLInputElement).value).toBe('TS-200');
+    await form.get('[data-testid="equipment-serial"] input').setValue('x'.repeat(201));
+    await form.trigger('submit');
+    await settle();
+    expect(harness.api.calls.find((c) => c.operation === 'UpdateEquipmentItem')!.variables).toMatchObject({ input: { id: 'e1', name: '庭审录音录像系统' } });
+    expect(form.get('[data-field="serialNumber"]').text()).toContain('序列号最长 200 个字符');
+  });
+
+  it('offline: says the setting and equipment need a connection, lists the device’s equipment read-only', async () => {
+    const { wrapper } = await open({}, [RECORDER]);
+    expect(wrapper.get('[data-testid="manage-offline"]').text()).toContain('需要联网');
+    expect(wrapper.get('[data-testid="require-signature"]').classes()).toContain('van-switch--disabled');
+    await equipmentTab(wrapper);
+    expect(wrapper.findAll('[data-testid="equipment-item"]')).toHaveLength(1);
+    expect(wrapper.get('[data-testid="equipment-create"]').attributes('disabled')).toBeDefined();
   });
 });

@@ -48,6 +48,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { may: 'MANAGE_PROJECTS' },
   },
   {
+    // 地点管理: online only (the server keeps each unit's names unique).
+    path: '/sites',
+    name: 'sites',
+    component: () => import('../pages/SitesPage.vue'),
+    meta: { may: 'MANAGE_PROJECTS' },
+  },
+  {
     // Reading a document of target tables, correcting the guesses, saving: online only.
     path: '/import',
     name: 'import',

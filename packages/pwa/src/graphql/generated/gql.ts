@@ -43,6 +43,13 @@ type Documents = {
     "\n  fragment ImportMessageFields on ImportMessage {\n    table\n    line\n    cell\n    sheet\n    message\n  }\n": typeof types.ImportMessageFieldsFragmentDoc,
     "\n  query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {\n    previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {\n      source\n      errors {\n        ...ImportMessageFields\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      tables {\n        tableNumber\n        title\n        kind\n        orgCode\n        orgName\n        name\n        year\n        budget {\n          total\n          fiscal\n          other\n          carryover\n        }\n        purpose\n        goals\n        leader\n        period\n        existingProjectId\n        warnings {\n          ...ImportMessageFields\n        }\n        indicators {\n          level1\n          level2\n          name\n          description\n          line\n          cell\n          actual\n          weight\n          scoring\n          warnings {\n            ...ImportMessageFields\n          }\n          target {\n            raw\n            kind\n            comparator\n            value\n            max\n            unit\n            deadline\n            start\n            note\n            tolerance\n            zeroBelow\n          }\n        }\n      }\n    }\n  }\n": typeof types.PreviewTargetTablesDocument,
     "\n  mutation SaveTargetTables($tables: [ImportTableInput!]!) {\n    saveTargetTables(tables: $tables) {\n      created\n      updated\n      projects {\n        id\n        name\n        orgName\n        year\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      errors {\n        ...ImportMessageFields\n      }\n    }\n  }\n": typeof types.SaveTargetTablesDocument,
+    "\n  query ManageSites {\n    organizations {\n      code\n      name\n    }\n    sites {\n      ...ReferenceSite\n    }\n  }\n": typeof types.ManageSitesDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.CreateSiteDocument,
+    "\n  mutation UpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.UpdateSiteDocument,
+    "\n  query ManageProject($id: ID!) {\n    project(id: $id) {\n      id\n      requireSignature\n      equipmentItems {\n        ...ReferenceEquipmentItem\n      }\n    }\n  }\n": typeof types.ManageProjectDocument,
+    "\n  mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n": typeof types.UpdateProjectSettingsDocument,
+    "\n  mutation CreateEquipmentItem($input: CreateEquipmentItemInput!) {\n    createEquipmentItem(input: $input) {\n      ...ReferenceEquipmentItem\n    }\n  }\n": typeof types.CreateEquipmentItemDocument,
+    "\n  mutation UpdateEquipmentItem($input: UpdateEquipmentItemInput!) {\n    updateEquipmentItem(input: $input) {\n      ...ReferenceEquipmentItem\n    }\n  }\n": typeof types.UpdateEquipmentItemDocument,
 };
 const documents: Documents = {
     "\n  fragment SessionUser on User {\n    id\n    username\n    role\n    orgCode\n    orgName\n  }\n": types.SessionUserFragmentDoc,
@@ -73,6 +80,13 @@ const documents: Documents = {
     "\n  fragment ImportMessageFields on ImportMessage {\n    table\n    line\n    cell\n    sheet\n    message\n  }\n": types.ImportMessageFieldsFragmentDoc,
     "\n  query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {\n    previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {\n      source\n      errors {\n        ...ImportMessageFields\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      tables {\n        tableNumber\n        title\n        kind\n        orgCode\n        orgName\n        name\n        year\n        budget {\n          total\n          fiscal\n          other\n          carryover\n        }\n        purpose\n        goals\n        leader\n        period\n        existingProjectId\n        warnings {\n          ...ImportMessageFields\n        }\n        indicators {\n          level1\n          level2\n          name\n          description\n          line\n          cell\n          actual\n          weight\n          scoring\n          warnings {\n            ...ImportMessageFields\n          }\n          target {\n            raw\n            kind\n            comparator\n            value\n            max\n            unit\n            deadline\n            start\n            note\n            tolerance\n            zeroBelow\n          }\n        }\n      }\n    }\n  }\n": types.PreviewTargetTablesDocument,
     "\n  mutation SaveTargetTables($tables: [ImportTableInput!]!) {\n    saveTargetTables(tables: $tables) {\n      created\n      updated\n      projects {\n        id\n        name\n        orgName\n        year\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      errors {\n        ...ImportMessageFields\n      }\n    }\n  }\n": types.SaveTargetTablesDocument,
+    "\n  query ManageSites {\n    organizations {\n      code\n      name\n    }\n    sites {\n      ...ReferenceSite\n    }\n  }\n": types.ManageSitesDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.CreateSiteDocument,
+    "\n  mutation UpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.UpdateSiteDocument,
+    "\n  query ManageProject($id: ID!) {\n    project(id: $id) {\n      id\n      requireSignature\n      equipmentItems {\n        ...ReferenceEquipmentItem\n      }\n    }\n  }\n": types.ManageProjectDocument,
+    "\n  mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n": types.UpdateProjectSettingsDocument,
+    "\n  mutation CreateEquipmentItem($input: CreateEquipmentItemInput!) {\n    createEquipmentItem(input: $input) {\n      ...ReferenceEquipmentItem\n    }\n  }\n": types.CreateEquipmentItemDocument,
+    "\n  mutation UpdateEquipmentItem($input: UpdateEquipmentItemInput!) {\n    updateEquipmentItem(input: $input) {\n      ...ReferenceEquipmentItem\n    }\n  }\n": types.UpdateEquipmentItemDocument,
 };
 
 /**
@@ -187,6 +201,34 @@ export function graphql(source: "\n  query PreviewTargetTables($text: String, $f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveTargetTables($tables: [ImportTableInput!]!) {\n    saveTargetTables(tables: $tables) {\n      created\n      updated\n      projects {\n        id\n        name\n        orgName\n        year\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      errors {\n        ...ImportMessageFields\n      }\n    }\n  }\n"): typeof import('./graphql').SaveTargetTablesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManageSites {\n    organizations {\n      code\n      name\n    }\n    sites {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').ManageSitesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').CreateSiteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').UpdateSiteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManageProject($id: ID!) {\n    project(id: $id) {\n      id\n      requireSignature\n      equipmentItems {\n        ...ReferenceEquipmentItem\n      }\n    }\n  }\n"): typeof import('./graphql').ManageProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n"): typeof import('./graphql').UpdateProjectSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEquipmentItem($input: CreateEquipmentItemInput!) {\n    createEquipmentItem(input: $input) {\n      ...ReferenceEquipmentItem\n    }\n  }\n"): typeof import('./graphql').CreateEquipmentItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEquipmentItem($input: UpdateEquipmentItemInput!) {\n    updateEquipmentItem(input: $input) {\n      ...ReferenceEquipmentItem\n    }\n  }\n"): typeof import('./graphql').UpdateEquipmentItemDocument;
 
 
 export function graphql(source: string) {

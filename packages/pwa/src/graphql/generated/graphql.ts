@@ -611,6 +611,53 @@ export type SaveTargetTablesMutationVariables = Exact<{
 
 export type SaveTargetTablesMutation = { saveTargetTables: { created: number, updated: number, projects: Array<{ id: string, name: string, orgName: string, year: number }>, warnings: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }>, errors: Array<{ table: number | null, line: number | null, cell: string | null, sheet: string | null, message: string }> } };
 
+export type ManageSitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageSitesQuery = { organizations: Array<{ code: string, name: string }>, sites: Array<{ id: string, name: string, kind: SiteKind, address: string | null, orgCode: string }> };
+
+export type CreateSiteMutationVariables = Exact<{
+  input: CreateSiteInput;
+}>;
+
+
+export type CreateSiteMutation = { createSite: { id: string, name: string, kind: SiteKind, address: string | null, orgCode: string } };
+
+export type UpdateSiteMutationVariables = Exact<{
+  input: UpdateSiteInput;
+}>;
+
+
+export type UpdateSiteMutation = { updateSite: { id: string, name: string, kind: SiteKind, address: string | null, orgCode: string } };
+
+export type ManageProjectQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ManageProjectQuery = { project: { id: string, requireSignature: boolean, equipmentItems: Array<{ id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null }> } };
+
+export type UpdateProjectSettingsMutationVariables = Exact<{
+  input: UpdateProjectSettingsInput;
+}>;
+
+
+export type UpdateProjectSettingsMutation = { updateProjectSettings: { id: string, requireSignature: boolean } };
+
+export type CreateEquipmentItemMutationVariables = Exact<{
+  input: CreateEquipmentItemInput;
+}>;
+
+
+export type CreateEquipmentItemMutation = { createEquipmentItem: { id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null } };
+
+export type UpdateEquipmentItemMutationVariables = Exact<{
+  input: UpdateEquipmentItemInput;
+}>;
+
+
+export type UpdateEquipmentItemMutation = { updateEquipmentItem: { id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1402,3 +1449,100 @@ export const SaveTargetTablesDocument = new TypedDocumentString(`
   sheet
   message
 }`) as unknown as TypedDocumentString<SaveTargetTablesMutation, SaveTargetTablesMutationVariables>;
+export const ManageSitesDocument = new TypedDocumentString(`
+    query ManageSites {
+  organizations {
+    code
+    name
+  }
+  sites {
+    ...ReferenceSite
+  }
+}
+    fragment ReferenceSite on Site {
+  id
+  name
+  kind
+  address
+  orgCode
+}`) as unknown as TypedDocumentString<ManageSitesQuery, ManageSitesQueryVariables>;
+export const CreateSiteDocument = new TypedDocumentString(`
+    mutation CreateSite($input: CreateSiteInput!) {
+  createSite(input: $input) {
+    ...ReferenceSite
+  }
+}
+    fragment ReferenceSite on Site {
+  id
+  name
+  kind
+  address
+  orgCode
+}`) as unknown as TypedDocumentString<CreateSiteMutation, CreateSiteMutationVariables>;
+export const UpdateSiteDocument = new TypedDocumentString(`
+    mutation UpdateSite($input: UpdateSiteInput!) {
+  updateSite(input: $input) {
+    ...ReferenceSite
+  }
+}
+    fragment ReferenceSite on Site {
+  id
+  name
+  kind
+  address
+  orgCode
+}`) as unknown as TypedDocumentString<UpdateSiteMutation, UpdateSiteMutationVariables>;
+export const ManageProjectDocument = new TypedDocumentString(`
+    query ManageProject($id: ID!) {
+  project(id: $id) {
+    id
+    requireSignature
+    equipmentItems {
+      ...ReferenceEquipmentItem
+    }
+  }
+}
+    fragment ReferenceEquipmentItem on EquipmentItem {
+  id
+  projectId
+  name
+  model
+  serialNumber
+  assetTag
+}`) as unknown as TypedDocumentString<ManageProjectQuery, ManageProjectQueryVariables>;
+export const UpdateProjectSettingsDocument = new TypedDocumentString(`
+    mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {
+  updateProjectSettings(input: $input) {
+    id
+    requireSignature
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProjectSettingsMutation, UpdateProjectSettingsMutationVariables>;
+export const CreateEquipmentItemDocument = new TypedDocumentString(`
+    mutation CreateEquipmentItem($input: CreateEquipmentItemInput!) {
+  createEquipmentItem(input: $input) {
+    ...ReferenceEquipmentItem
+  }
+}
+    fragment ReferenceEquipmentItem on EquipmentItem {
+  id
+  projectId
+  name
+  model
+  serialNumber
+  assetTag
+}`) as unknown as TypedDocumentString<CreateEquipmentItemMutation, CreateEquipmentItemMutationVariables>;
+export const UpdateEquipmentItemDocument = new TypedDocumentString(`
+    mutation UpdateEquipmentItem($input: UpdateEquipmentItemInput!) {
+  updateEquipmentItem(input: $input) {
+    ...ReferenceEquipmentItem
+  }
+}
+    fragment ReferenceEquipmentItem on EquipmentItem {
+  id
+  projectId
+  name
+  model
+  serialNumber
+  assetTag
+}`) as unknown as TypedDocumentString<UpdateEquipmentItemMutation, UpdateEquipmentItemMutationVariables>;
