@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, TEST_CONFIG, type TestApi } from '../../test/api.js';
+import { storedSignature } from '../../test/inspections.js';
 import { issueDeviceToken } from '../survey/device-token.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
@@ -53,7 +54,8 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
       ['干警满意度', 'SURVEY'],
     ]);
 
-    // 6 passing repair acceptances on 2023-09-10 … 15 and a failing one on 2023-09-16.
+    // 6 passing repair acceptances on 2023-09-10 … 15 and a failing one on 2023-09-16, each signed.
+    const signature = await storedSignature(api);
     const em = api.db.em.fork();
     for (let i = 0; i < 7; i++) {
       const photo = createHash('sha256').update(`scenario-${i}`).digest('hex');
@@ -78,6 +80,7 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
             passed: !failing,
             note: failing ? '屋面仍渗漏' : null,
             photos: [photo],
+            signature,
             capturedAt: `2023-09-${10 + i}T15:00:00+08:00`,
           },
         },
