@@ -150,3 +150,65 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
     expect(after.evaluation).toEqual({ score: 45.23, grade: '差', missing: 3, executionScore: 0 });
   });
 });
+
+describeEachApi('issue 13 scenario: 23 repair acceptances at four places', (getApi) => {
+  it('counts 维修法庭和办公室数量 by place: 20 acceptances at one site and 3 at three others are "4个"', async () => {
+    const api = getApi();
+    const [manager, inspector] = [await api.login('manager'), await api.login('inspector')];
+    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+      '{ projects(orgCode: "218101") { nodes { id name } } }',
+      {},
+      manager,
+    );
+    const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
+    const signature = await storedSignature(api);
+    // The inspector adds the sites from the phone, as a field worker may.
+    const sites: string[] = [];
+    for (const name of ['大孟庄法庭', '城关法庭', '东马圈法庭', '机关办公楼']) {
+      const site = await api.gql<{ createSite: { id: string } }>(
+        'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+        { input: { id: randomUUID(), orgCode: '218101', name, kind: name.endsWith('法庭') ? 'DISPATCHED_TRIBUNAL' : 'OFFICE' } },
+        inspector,
+      );
+      expect(site.errors).toBeUndefined();
+      sites.push(site.data!.createSite.id);
+    }
+    const em = api.db.em.fork();
+    const uploadedBy = await em.findOneOrFail(User, { username: 'inspector' });
+    const submit = async (i: number, siteId: string, itemName: string, passed = true) => {
+      const photo = createHash('sha256').update(`places-${i}`).digest('hex');
+      em.create(Upload, { sha256: photo, uploadedBy, mime: 'image/jpeg', bytes: 900, width: 1600, height: 1200 });
+      await em.flush();
+      const result = await api.gql(
+        'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+        {
+          input: {
+            clientId: randomUUID(),
+            projectId,
+            kind: 'REPAIR',
+            siteId,
+            itemName,
+            passed,
+            note: passed ? null : '返工',
+            photos: [photo],
+            signature,
+            capturedAt: `2023-09-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+08:00`,
+          },
+        },
+        inspector,
+      );
+      expect(result.errors).toBeUndefined();
+    };
+    // 20 at 大孟庄法庭 — roof, windows, walls, wiring, some reworked after a failed first acceptance …
+    const items = ['屋面防水', '门窗', '墙面', '电路'];
+    for (let i = 0; i < 20; i++) await submit(i, sites[0], items[i % 4], i % 7 !== 3);
+    // … and one at each of three other places.
+    for (let i = 0; i < 3; i++) await submit(20 + i, sites[1 + i], '屋面防水');
+
+    const rows = byName(await view(api, manager, projectId));
+    // 4 places against ≥6个: 4/6 × 12.5 = 8.33, not the 23 records' full score.
+    expect(rows['维修法庭和办公室数量']).toMatchObject({ actual: { value: '4个' }, progress: { score: 8.33, met: false } });
+    // The pass rate still counts every acceptance: 20 of 23 passed = 86.96%.
+    expect(rows['维修质量达标率']).toMatchObject({ actual: { value: '86.96%' } });
+  });
+});
