@@ -8,7 +8,7 @@ import { createDb } from '../../packages/server/dist/db.js';
 import { LOGIN, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION } from '../graphql/documents.js';
 import { graphql } from '../graphql/generated/index.js';
 import { gqlData as gql } from '../graphql/client.js';
-import { jixiao, png, sha256, startServer, stopServers } from './support.js';
+import { jixiao, png, sha256, startServer, stopServers, uploadSignature } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-backup-load-'));
 const SOURCE = join(dir, 'source');
@@ -64,6 +64,7 @@ describe('a backup taken while the server takes a stream of writes', () => {
     const { projects } = await gql(base, PROJECTS, {}, token);
     const project = projects.nodes.find((p) => p.name.startsWith('科技法庭试点提升项目'))!;
     const indicator = project.indicators.find((i) => i.source === 'MANUAL' && i.target.kind === 'QUANTITATIVE' && i.target.unit)!;
+    const signature = await uploadSignature(base, token);
 
     // What each writer has had confirmed by the server, in order.
     const confirmed = { actuals: [] as string[], spendings: [] as string[], inspections: [] as string[], photos: [] as string[] };
@@ -118,6 +119,7 @@ describe('a backup taken while the server takes a stream of writes', () => {
           serialNumber: `SN-${i}`,
           passed: true,
           photos: [hash],
+          signature,
           capturedAt: new Date().toISOString(),
         };
         await gql(base, SUBMIT_INSPECTION, { input }, token);

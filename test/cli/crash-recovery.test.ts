@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOGIN, PROJECT_INDICATORS, PROJECT_INSPECTIONS, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
 import { gql, gqlData } from '../graphql/client.js';
+import { uploadSignature } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-crash-'));
@@ -57,6 +58,9 @@ describe('a server killed in the middle of a stream of submissions', () => {
     const projects = await gqlData(base, SEED_PROJECTS, {}, token);
     const projectId = projects.projects.nodes.find((p) => p.name.startsWith('科技法庭试点提升项目'))!.id;
 
+    // The accepting person's signature, uploaded once like a photo: the project requires one.
+    const signatureHash = await uploadSignature(base, token);
+
     // What the phone's outbox holds: each record with the clientId made when its form opened.
     const outbox = Array.from({ length: RECORDS }, (_, i) => ({
       clientId: randomUUID(),
@@ -66,6 +70,7 @@ describe('a server killed in the middle of a stream of submissions', () => {
       serialNumber: `SN-${1000 + i}`,
       passed: true,
       photos: [],
+      signature: signatureHash,
       capturedAt: new Date(Date.UTC(2023, 10, 1, 8, 0, i)).toISOString(),
     }));
 

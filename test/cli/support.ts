@@ -60,6 +60,23 @@ export async function stopServers(): Promise<void> {
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Uploads the accepting person's signature — a PNG of pen strokes, as the phone's signature pad
+ * makes — and returns its hash: acceptances name it where the project requires a signature (the
+ * default).
+ */
+export async function uploadSignature(base: string, token: string): Promise<string> {
+  const signature = rgbPng(300, 100, (x) => (x % 40 < 3 ? [20, 20, 20] : [255, 255, 255]));
+  const hash = sha256(signature);
+  const put = await fetch(`${base}/uploads/${hash}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+    body: new Uint8Array(signature),
+  });
+  if (put.status !== 201 && put.status !== 200) throw new Error(`signature upload ${put.status}: ${await put.text()}`);
+  return hash;
+}
+
 /** A small PNG whose colour comes from `n`, so every photo is a different file. */
 export function png(n: number): Buffer {
   return rgbPng(16, 16, (x) => [n & 0xff, (n >> 8) & 0xff, (x * 16) & 0xff]);

@@ -28,6 +28,8 @@ beforeAll(async () => {
   adminToken = await server.login('admin', ADMIN_PASSWORD);
   const projects = await server.gql(SEED_PROJECTS, {}, adminToken);
   repairProjectId = projects.projects.nodes.find((p) => p.name === REPAIR_PROJECT)!.id;
+  // This journey is about the insecure origin, not the signature pad (field-journeys signs).
+  await server.requireSignature(repairProjectId, false, adminToken);
   browser = await launchChromium({ mapToLocalhost: [OFFICE_HOST] });
   phone = await phoneContext(browser);
   page = await phone.newPage();

@@ -140,6 +140,7 @@ describe('printing the self-evaluation report (打印版自评报告)', () => {
           ],
           passed: true,
           photos: [sha256],
+          signature: await server.uploadSignature(token),
           location: { lat: 39.38, lng: 117.04, accuracy: 12 },
           capturedAt: '2023-09-20T10:00:00+08:00',
         },

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,8 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { gqlData } from '../graphql/client.js';
-import { CREATE_SURVEY, LOGIN, SEED_PROJECTS } from '../graphql/documents.js';
+import { CREATE_SURVEY, LOGIN, SEED_PROJECTS, UPDATE_PROJECT_SETTINGS } from '../graphql/documents.js';
 import type { TypedDocumentString } from '../graphql/generated/graphql.js';
+import { rgbPng } from '../../packages/server/src/test/png.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
@@ -160,6 +162,28 @@ export class ProductServer {
   async login(username: string, password: string): Promise<string> {
     const data = await this.gql(LOGIN, { username, password });
     return data.login.token;
+  }
+
+  /**
+   * Uploads the accepting person's signature — a PNG of pen strokes on white, as the phone's
+   * signature pad makes — through PUT /uploads as `token`'s user, and returns its SHA-256 for an
+   * acceptance's `signature` (projects require one unless a manager turns it off).
+   */
+  async uploadSignature(token: string): Promise<string> {
+    const signature = rgbPng(300, 100, (x) => (x % 40 < 3 ? [20, 20, 20] : [255, 255, 255]));
+    const sha256 = createHash('sha256').update(signature).digest('hex');
+    const response = await fetch(`${this.base}/uploads/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      body: new Uint8Array(signature),
+    });
+    if (response.status !== 200 && response.status !== 201) throw new Error(`signature upload ${response.status}: ${await response.text()}`);
+    return sha256;
+  }
+
+  /** Sets whether a project's acceptances need a signature, as a manager does (updateProjectSettings). */
+  async requireSignature(projectId: string, required: boolean, token: string): Promise<void> {
+    await this.gql(UPDATE_PROJECT_SETTINGS, { input: { projectId, requireSignature: required } }, token);
   }
 }
 

@@ -128,6 +128,16 @@ export const SUBMIT_INSPECTION = graphql(`
   }
 `);
 
+/** Whether a project's acceptances need the accepting person's signature (default: they do). */
+export const UPDATE_PROJECT_SETTINGS = graphql(`
+  mutation TestUpdateProjectSettings($input: UpdateProjectSettingsInput!) {
+    updateProjectSettings(input: $input) {
+      id
+      requireSignature
+    }
+  }
+`);
+
 export const SUBMIT_SURVEY_RESPONSE = graphql(`
   mutation TestSubmitSurveyResponse($input: SubmitSurveyResponseInput!) {
     submitSurveyResponse(input: $input) {

@@ -63,8 +63,19 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
   let bInspector: string;
   let aProject: string;
   let bProject: string;
+  /** Each unit's accepting person signed once; the projects require a signature (the default). */
+  const signatures = new Map<string, string>();
   const inspection = (projectId: string, clientId: string, photos: string[], itemName = '法庭门窗') => ({
-    input: { clientId, projectId, kind: 'REPAIR' as const, itemName, passed: true, photos, capturedAt: '2023-09-01T10:00:00+08:00' },
+    input: {
+      clientId,
+      projectId,
+      kind: 'REPAIR' as const,
+      itemName,
+      passed: true,
+      photos,
+      signature: signatures.get(projectId)!,
+      capturedAt: '2023-09-01T10:00:00+08:00',
+    },
   });
 
   beforeAll(async () => {
@@ -80,6 +91,14 @@ describeEachServer('photos across organizations, reviews and clientIds', (start)
     const first = async (orgCode: string, token: string) => (await gql(server, FIRST_PROJECT, { orgCode }, token)).data!.projects.nodes[0].id;
     aProject = await first('218101', aInspector);
     bProject = await first('218150', bInspector);
+    for (const [project, token, ink] of [
+      [aProject, aInspector, 30],
+      [bProject, bInspector, 60],
+    ] as const) {
+      const signature = rgbPng(300, 100, (x) => (x % 40 < 3 ? [ink, ink, ink] : [255, 255, 255]));
+      expect((await put(server, signature, token)).status).toBe(201);
+      signatures.set(project, sha256(signature));
+    }
   });
 
   it("B's inspector naming A's photo hash in B's own inspection is refused at that first step, exactly as a hash never uploaded; fetching it is refused too", async () => {

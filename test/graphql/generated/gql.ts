@@ -35,6 +35,7 @@ type Documents = {
     "\n  mutation TestRecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": typeof types.TestRecordActualDocument,
     "\n  mutation TestRecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": typeof types.TestRecordSpendingDocument,
     "\n  mutation TestSubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.TestSubmitInspectionDocument,
+    "\n  mutation TestUpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n": typeof types.TestUpdateProjectSettingsDocument,
     "\n  mutation TestSubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n    }\n  }\n": typeof types.TestSubmitSurveyResponseDocument,
     "\n  mutation TestCreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      id\n    }\n  }\n": typeof types.TestCreateSiteDocument,
     "\n  mutation TestImportTargetTables($text: String!) {\n    importTargetTables(text: $text, year: 2023) {\n      created\n      updated\n      warnings {\n        message\n      }\n      errors {\n        message\n      }\n      projects {\n        orgCode\n      }\n    }\n  }\n": typeof types.TestImportTargetTablesDocument,
@@ -67,6 +68,7 @@ const documents: Documents = {
     "\n  mutation TestRecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": types.TestRecordActualDocument,
     "\n  mutation TestRecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": types.TestRecordSpendingDocument,
     "\n  mutation TestSubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.TestSubmitInspectionDocument,
+    "\n  mutation TestUpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n": types.TestUpdateProjectSettingsDocument,
     "\n  mutation TestSubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n    }\n  }\n": types.TestSubmitSurveyResponseDocument,
     "\n  mutation TestCreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      id\n    }\n  }\n": types.TestCreateSiteDocument,
     "\n  mutation TestImportTargetTables($text: String!) {\n    importTargetTables(text: $text, year: 2023) {\n      created\n      updated\n      warnings {\n        message\n      }\n      errors {\n        message\n      }\n      projects {\n        orgCode\n      }\n    }\n  }\n": types.TestImportTargetTablesDocument,
@@ -159,6 +161,10 @@ export function graphql(source: "\n  mutation TestRecordSpending($input: RecordS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestSubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n"): typeof import('./graphql').TestSubmitInspectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestUpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n"): typeof import('./graphql').TestUpdateProjectSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -611,6 +611,13 @@ export type TestSubmitInspectionMutationVariables = Exact<{
 
 export type TestSubmitInspectionMutation = { submitInspection: { id: string, clientId: string } };
 
+export type TestUpdateProjectSettingsMutationVariables = Exact<{
+  input: UpdateProjectSettingsInput;
+}>;
+
+
+export type TestUpdateProjectSettingsMutation = { updateProjectSettings: { id: string, requireSignature: boolean } };
+
 export type TestSubmitSurveyResponseMutationVariables = Exact<{
   input: SubmitSurveyResponseInput;
 }>;
@@ -963,6 +970,14 @@ export const TestSubmitInspectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestSubmitInspectionMutation, TestSubmitInspectionMutationVariables>;
+export const TestUpdateProjectSettingsDocument = new TypedDocumentString(`
+    mutation TestUpdateProjectSettings($input: UpdateProjectSettingsInput!) {
+  updateProjectSettings(input: $input) {
+    id
+    requireSignature
+  }
+}
+    `) as unknown as TypedDocumentString<TestUpdateProjectSettingsMutation, TestUpdateProjectSettingsMutationVariables>;
 export const TestSubmitSurveyResponseDocument = new TypedDocumentString(`
     mutation TestSubmitSurveyResponse($input: SubmitSurveyResponseInput!) {
   submitSurveyResponse(input: $input) {

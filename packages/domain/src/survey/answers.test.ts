@@ -68,32 +68,27 @@ describe('checkAnswers', () => {
   });
 
   it.each<[string, SurveyAnswer[], string, string]>([
-    ['a question the survey does not have', [answer('q9', '满意')], 'input.answers[0].questionId', 'input.answers[0].questionId 问卷中没有题目“q9”'],
-    [
-      'a question answered twice',
-      [answer('q1', '满意'), answer('q1', '不满意')],
-      'input.answers[1].questionId',
-      'input.answers[1].questionId 题目“q1”回答了不止一次',
-    ],
+    ['a question the survey does not have', [answer('q9', '满意')], 'input.answers[0].questionId', '问卷中没有题目“q9”'],
+    ['a question answered twice', [answer('q1', '满意'), answer('q1', '不满意')], 'input.answers[1].questionId', '题目“q1”回答了不止一次'],
     [
       'a level that is not on the scale',
       [answer('q1', '还行')],
       'input.answers[0].value',
-      'input.answers[0].value “还行”不是满意度等级，应为 非常满意、满意、基本满意、不满意、非常不满意 之一',
+      '“还行”不是满意度等级，应为 非常满意、满意、基本满意、不满意、非常不满意 之一',
     ],
     [
       'an option the question does not offer',
       [answer('q1', '满意'), answer('q2', '律师')],
       'input.answers[1].value',
-      'input.answers[1].value “律师”不是第 q2 题的选项，应为 干警、当事人 之一',
+      '“律师”不是第 q2 题的选项，应为 干警、当事人 之一',
     ],
     [
       'a text that is too long',
       [answer('q1', '满意'), answer('q2', '干警'), answer('q3', '字'.repeat(2001))],
       'input.answers[2].value',
-      'input.answers[2].value 最长 2000 个字符，实际为 2001',
+      '回答最长 2000 个字符，实际为 2001',
     ],
-    ['a required question left out', [answer('q1', '满意')], 'input.answers', 'input.answers 缺少必答题 q2“您的身份”的回答'],
+    ['a required question left out', [answer('q1', '满意')], 'input.answers', '缺少必答题 q2“您的身份”的回答'],
   ])('refuses %s, naming the answer', (_label, answers, field, message) => {
     expect(() => checkAnswers(QUESTIONS, answers, 'input.answers')).toThrow(expect.objectContaining({ field, message }));
   });

@@ -75,31 +75,31 @@ export function collectAnswers(questions: readonly QuestionToAnswer[], values: R
  * SATISFACTION), a text of at most MAX_TEXT_ANSWER characters, every required question answered.
  * Throws InvalidInputError naming the answer (`${field}[i].value`) otherwise.
  *
- * @example checkAnswers(questions, [{ questionId: 'q1', value: '很好' }], 'input.answers') // throws: input.answers[0].value “很好”不是满意度等级 …
+ * @example checkAnswers(questions, [{ questionId: 'q1', value: '很好' }], 'input.answers') // throws InvalidInputError('input.answers[0].value', '“很好”不是满意度等级，…')
  */
 export function checkAnswers(questions: readonly QuestionToAnswer[], answers: readonly SurveyAnswer[], field = 'answers'): SurveyAnswer[] {
   const values: Record<string, string> = {};
   answers.forEach((answer, i) => {
     const at = `${field}[${i}]`;
     const question = questions.find((q) => q.id === answer.questionId);
-    if (!question) throw new InvalidInputError(`${at}.questionId`, `${at}.questionId 问卷中没有题目“${answer.questionId}”`);
-    if (question.id in values) throw new InvalidInputError(`${at}.questionId`, `${at}.questionId 题目“${question.id}”回答了不止一次`);
+    if (!question) throw new InvalidInputError(`${at}.questionId`, `问卷中没有题目“${answer.questionId}”`);
+    if (question.id in values) throw new InvalidInputError(`${at}.questionId`, `题目“${question.id}”回答了不止一次`);
     const value = answer.value.trim();
     // An empty text is no answer: it neither counts nor takes the question's one answer.
     if (value === '') return;
     if (question.kind === QuestionKind.SATISFACTION && !(SATISFACTION_LEVELS as readonly string[]).includes(value)) {
-      throw new InvalidInputError(`${at}.value`, `${at}.value “${value}”不是满意度等级，应为 ${SATISFACTION_LEVELS.join('、')} 之一`);
+      throw new InvalidInputError(`${at}.value`, `“${value}”不是满意度等级，应为 ${SATISFACTION_LEVELS.join('、')} 之一`);
     }
     const options = question.options ?? [];
     if (question.kind === QuestionKind.SINGLE_CHOICE && !options.includes(value)) {
-      throw new InvalidInputError(`${at}.value`, `${at}.value “${value}”不是第 ${question.id} 题的选项，应为 ${options.join('、')} 之一`);
+      throw new InvalidInputError(`${at}.value`, `“${value}”不是第 ${question.id} 题的选项，应为 ${options.join('、')} 之一`);
     }
     if (question.kind === QuestionKind.TEXT && value.length > MAX_TEXT_ANSWER) {
-      throw new InvalidInputError(`${at}.value`, `${at}.value 最长 ${MAX_TEXT_ANSWER} 个字符，实际为 ${value.length}`);
+      throw new InvalidInputError(`${at}.value`, `回答最长 ${MAX_TEXT_ANSWER} 个字符，实际为 ${value.length}`);
     }
     values[question.id] = value;
   });
   const missing = questions[firstUnanswered(questions, values)];
-  if (missing) throw new InvalidInputError(field, `${field} 缺少必答题 ${missing.id}“${missing.text}”的回答`);
+  if (missing) throw new InvalidInputError(field, `缺少必答题 ${missing.id}“${missing.text}”的回答`);
   return collectAnswers(questions, values);
 }

@@ -43,10 +43,12 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
   }
   const indicators = await em.find(Indicator, { project: projectId, source: { $ne: IndicatorSource.MANUAL } });
   if (indicators.length === 0) return 0;
-  const inspections = await em.find(Inspection, { project: projectId }, { fields: ['id', 'kind', 'passed', 'reviewStatus', 'capturedAt'] });
+  const inspections = await em.find(Inspection, { project: projectId }, { fields: ['id', 'kind', 'site', 'itemName', 'passed', 'reviewStatus', 'capturedAt'] });
   const evidence: InspectionEvidence[] = inspections.map((i) => ({
     id: i.id,
     kind: i.kind,
+    siteId: i.site?.id ?? null,
+    itemName: i.itemName,
     passed: i.passed,
     rejected: i.reviewStatus === ReviewStatus.REJECTED,
     capturedAt: i.capturedAt.toISOString(),

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, TEST_CONFIG, type TestApi } from '../../test/api.js';
+import { storedSignature } from '../../test/inspections.js';
 import { issueDeviceToken } from '../survey/device-token.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
@@ -53,7 +54,8 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
       ['干警满意度', 'SURVEY'],
     ]);
 
-    // 6 passing repair acceptances on 2023-09-10 … 15 and a failing one on 2023-09-16.
+    // 6 passing repair acceptances on 2023-09-10 … 15 and a failing one on 2023-09-16, each signed.
+    const signature = await storedSignature(api);
     const em = api.db.em.fork();
     for (let i = 0; i < 7; i++) {
       const photo = createHash('sha256').update(`scenario-${i}`).digest('hex');
@@ -78,6 +80,7 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
             passed: !failing,
             note: failing ? '屋面仍渗漏' : null,
             photos: [photo],
+            signature,
             capturedAt: `2023-09-${10 + i}T15:00:00+08:00`,
           },
         },
@@ -145,5 +148,67 @@ describeEachApi('issue 4 scenario: the seed, 7 repair inspections and a 20-answe
     for (const name of ['维修资金', '保证办公用房质量', '保障法院办案和业务装备经费保障']) expect(rows[name].actual).toBeNull();
     // 12.5 + 11.277632 + 12.5 + 8.947368 = 45.225 → 45.23, 差, 3 missing.
     expect(after.evaluation).toEqual({ score: 45.23, grade: '差', missing: 3, executionScore: 0 });
+  });
+});
+
+describeEachApi('issue 13 scenario: 23 repair acceptances at four places', (getApi) => {
+  it('counts 维修法庭和办公室数量 by place: 20 acceptances at one site and 3 at three others are "4个"', async () => {
+    const api = getApi();
+    const [manager, inspector] = [await api.login('manager'), await api.login('inspector')];
+    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+      '{ projects(orgCode: "218101") { nodes { id name } } }',
+      {},
+      manager,
+    );
+    const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
+    const signature = await storedSignature(api);
+    // The inspector adds the sites from the phone, as a field worker may.
+    const sites: string[] = [];
+    for (const name of ['大孟庄法庭', '城关法庭', '东马圈法庭', '机关办公楼']) {
+      const site = await api.gql<{ createSite: { id: string } }>(
+        'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+        { input: { id: randomUUID(), orgCode: '218101', name, kind: name.endsWith('法庭') ? 'DISPATCHED_TRIBUNAL' : 'OFFICE' } },
+        inspector,
+      );
+      expect(site.errors).toBeUndefined();
+      sites.push(site.data!.createSite.id);
+    }
+    const em = api.db.em.fork();
+    const uploadedBy = await em.findOneOrFail(User, { username: 'inspector' });
+    const submit = async (i: number, siteId: string, itemName: string, passed = true) => {
+      const photo = createHash('sha256').update(`places-${i}`).digest('hex');
+      em.create(Upload, { sha256: photo, uploadedBy, mime: 'image/jpeg', bytes: 900, width: 1600, height: 1200 });
+      await em.flush();
+      const result = await api.gql(
+        'mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) { id } }',
+        {
+          input: {
+            clientId: randomUUID(),
+            projectId,
+            kind: 'REPAIR',
+            siteId,
+            itemName,
+            passed,
+            note: passed ? null : '返工',
+            photos: [photo],
+            signature,
+            capturedAt: `2023-09-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00+08:00`,
+          },
+        },
+        inspector,
+      );
+      expect(result.errors).toBeUndefined();
+    };
+    // 20 at 大孟庄法庭 — roof, windows, walls, wiring, some reworked after a failed first acceptance …
+    const items = ['屋面防水', '门窗', '墙面', '电路'];
+    for (let i = 0; i < 20; i++) await submit(i, sites[0], items[i % 4], i % 7 !== 3);
+    // … and one at each of three other places.
+    for (let i = 0; i < 3; i++) await submit(20 + i, sites[1 + i], '屋面防水');
+
+    const rows = byName(await view(api, manager, projectId));
+    // 4 places against ≥6个: 4/6 × 12.5 = 8.33, not the 23 records' full score.
+    expect(rows['维修法庭和办公室数量']).toMatchObject({ actual: { value: '4个' }, progress: { score: 8.33, met: false } });
+    // The pass rate still counts every acceptance: 20 of 23 passed = 86.96%.
+    expect(rows['维修质量达标率']).toMatchObject({ actual: { value: '86.96%' } });
   });
 });

@@ -1,4 +1,4 @@
-import { checkAcceptance } from '@jixiao/domain';
+import { checkAcceptance, checkPhotoCapture, type PhotoCapture } from '@jixiao/domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
@@ -8,7 +8,9 @@ import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
+import { Upload } from '../upload/upload.entity.js';
 import { usableUploads } from '../upload/upload.service.js';
+import type { Project } from '../project/project.entity.js';
 import { Inspection, InspectionKind, ReviewStatus, type ChecklistLine } from './inspection.entity.js';
 
 export interface InspectionInputData {
@@ -23,8 +25,17 @@ export interface InspectionInputData {
   note?: string | null;
   photos: string[];
   signature?: string | null;
+  /** Capture info the phone read from the photos' EXIF before compressing them. */
+  photoCaptures?: PhotoCaptureData[] | null;
   location?: { lat: number; lng: number; accuracy?: number | null } | null;
   capturedAt: Date;
+}
+
+export interface PhotoCaptureData {
+  sha256: string;
+  capturedAt?: Date | null;
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -50,10 +61,32 @@ function normalized(input: InspectionInputData) {
   };
 }
 
-function validate(input: ReturnType<typeof normalized> & { clientId: string }): void {
+type Normalized = ReturnType<typeof normalized>;
+
+/** The capture info of each photo, by hash; refuses a hash that is not one of the record's photos and implausible values. */
+function photoCapturesOf(input: InspectionInputData, photos: readonly string[]): Map<string, PhotoCapture> {
+  const captures = new Map<string, PhotoCapture>();
+  const now = new Date();
+  (input.photoCaptures ?? []).forEach((given, i) => {
+    const field = `input.photoCaptures[${i}]`;
+    const sha256 = given.sha256.toLowerCase();
+    if (!photos.includes(sha256)) throw new ValidationError(`${field}.sha256`, '这张照片不在本条记录的照片中');
+    if (captures.has(sha256)) throw new ValidationError(`${field}.sha256`, '同一张照片的拍摄信息给了两次');
+    const capture = { capturedAt: given.capturedAt ?? null, latitude: given.latitude ?? null, longitude: given.longitude ?? null };
+    // The same plausibility rule the phone's EXIF reader keeps to.
+    const [problem] = checkPhotoCapture(capture, now);
+    if (problem) throw new ValidationError(`${field}.${problem.field}`, problem.message);
+    captures.set(sha256, capture);
+  });
+  return captures;
+}
+
+/** What can be checked of a record before its project is known: the form of ids, hashes, positions and times. */
+function validateShape(input: Normalized & { clientId: string }): void {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(input.clientId)) throw new ValidationError('input.clientId', 'clientId 应为 8–64 位字母、数字、- 或 _（建议用 UUID）');
-  // What an acceptance must hold is the domain's rule, the same the phone checks before queuing.
-  const [problem] = checkAcceptance(input);
+  // What an acceptance must hold is the domain's rule, the same the phone checks before queuing;
+  // the signature, which depends on the project, is checked once the project is known.
+  const [problem] = checkAcceptance({ ...input, signatureRequired: false });
   if (problem) throw new ValidationError(`input.${problem.field}`, problem.message);
   input.photos.forEach((hash, i) => {
     if (!SHA256.test(hash)) throw new ValidationError(`input.photos[${i}]`, `“${hash}”不是 SHA-256（64 位十六进制）`);
@@ -68,6 +101,25 @@ function validate(input: ReturnType<typeof normalized> & { clientId: string }): 
   const capturedAt = Date.parse(input.capturedAt);
   if (Number.isNaN(capturedAt)) throw new ValidationError('input.capturedAt', '记录时间无效');
   if (capturedAt > Date.now() + CLOCK_SKEW_MS) throw new ValidationError('input.capturedAt', '记录时间晚于当前时间，请检查手机时间');
+}
+
+/** The rules that depend on the project: its acceptances are signed when it asks for it (Project.requireSignature). */
+function validateForProject(input: Normalized, project: Project): void {
+  const [problem] = checkAcceptance({ ...input, signatureRequired: project.requireSignature });
+  if (problem) throw new ValidationError(`input.${problem.field}`, problem.message);
+}
+
+/** Keeps the capture info the phone read on photos whose upload has none of its own (its EXIF was stripped on the phone). */
+async function keepPhotoCaptures(em: SqlEntityManager, captures: Map<string, PhotoCapture>): Promise<void> {
+  if (captures.size === 0) return;
+  for (const upload of await em.find(Upload, { sha256: { $in: [...captures.keys()] } })) {
+    const capture = captures.get(upload.sha256)!;
+    if (upload.capturedAt === null && capture.capturedAt !== null) upload.capturedAt = capture.capturedAt;
+    if (upload.latitude === null && upload.longitude === null && capture.latitude !== null && capture.longitude !== null) {
+      upload.latitude = capture.latitude;
+      upload.longitude = capture.longitude;
+    }
+  }
 }
 
 /** Loads an inspection the viewer may see; an unknown id and a foreign one look the same. */
@@ -93,7 +145,8 @@ export class InspectionService {
    */
   async submit(input: InspectionInputData): Promise<Inspection> {
     const data = normalized(input);
-    validate({ ...data, clientId: input.clientId });
+    validateShape({ ...data, clientId: input.clientId });
+    const captures = photoCapturesOf(input, data.photos);
     const project = await findVisibleProject(this.em, this.viewer, data.projectId);
     let site: Site | null = null;
     if (data.siteId) {
@@ -101,8 +154,10 @@ export class InspectionService {
       if (!site || !this.viewer.scope.has(site.organization.id)) throw new ValidationError('input.siteId', '地点不存在或不在您的管辖范围内');
     }
 
+    // A record sent again is answered by what is stored, whatever the project asks of new ones now.
     const existing = await this.findByClientId(input.clientId);
     if (existing) return this.sameOrConflict(existing, data);
+    validateForProject(data, project);
 
     // A photo the author's organizations cannot see answers as a missing one: the same code, the
     // same list, so a guessed or leaked hash neither attaches someone else's photo nor tells it exists.
@@ -131,13 +186,20 @@ export class InspectionService {
           capturedAt: input.capturedAt,
           submittedBy: this.viewer.user,
         });
+        await keepPhotoCaptures(tx, captures);
         await tx.flush();
         await appendAuditEvent(tx, {
           actor: this.viewer.user.username,
           action: 'create',
           entity: 'Inspection',
           entityId: inspection.id,
-          after: { clientId: input.clientId, ...data },
+          after: {
+            clientId: input.clientId,
+            ...data,
+            ...(captures.size > 0
+              ? { photoCaptures: [...captures].map(([sha256, capture]) => ({ sha256, ...capture, capturedAt: capture.capturedAt?.toISOString() ?? null })) }
+              : {}),
+          },
         });
         await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
         return inspection.id;
@@ -197,7 +259,7 @@ export class InspectionService {
       .findOne(Inspection, { clientId }, { populate: ['project', 'project.organization', 'site', 'site.organization', 'submittedBy', 'reviewedBy'] });
   }
 
-  private sameOrConflict(stored: Inspection, submitted: ReturnType<typeof normalized>): Inspection {
+  private sameOrConflict(stored: Inspection, submitted: Normalized): Inspection {
     // The clientId is unique across all organizations: a record the viewer cannot see answers with
     // this one message, naming no field, organization or content (docs/api.md, "clientId").
     if (!this.viewer.scope.has(stored.project.organization.id)) throw new ConflictError('input.clientId', REUSED_CLIENT_ID);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
+import { SIGNATURE, storedSignature } from '../../test/inspections.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
 
@@ -13,6 +14,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Stands for photos uploaded through PUT /uploads (tested in the upload module). */
 async function uploaded(api: TestApi, ...hashes: string[]): Promise<void> {
+  await storedSignature(api);
   const em = api.db.em.fork();
   // Uploaded by the court's inspector: an inspection may name only photos its unit can see.
   const uploadedBy = await em.findOneOrFail(User, { username: 'inspector' });
@@ -52,6 +54,7 @@ function repair(project: string, photo: string, overrides: Record<string, unknow
     ],
     passed: true,
     photos: [photo],
+    signature: SIGNATURE,
     location: { lat: 39.38, lng: 117.04, accuracy: 12 },
     capturedAt: '2023-09-20T10:00:00+08:00',
     ...overrides,
@@ -186,11 +189,16 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
     const api = getApi();
     const token = await api.login('manager');
     const project = await projectId(api, token);
-    const site = await api.gql<{ createSite: { id: string } }>(
-      `mutation { createSite(input: { orgCode: "218101", name: "大孟庄法庭", kind: DISPATCHED_TRIBUNAL }) { id } }`,
-      {},
-      token,
-    );
+    // Seven repairs at seven tribunals: REPAIR_COUNT counts places (one repair each here).
+    const sites: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const site = await api.gql<{ createSite: { id: string } }>(
+        `mutation($name: String!) { createSite(input: { orgCode: "218101", name: $name, kind: DISPATCHED_TRIBUNAL }) { id } }`,
+        { name: `第${i + 1}派出法庭` },
+        token,
+      );
+      sites.push(site.data!.createSite.id);
+    }
     const photos = Array.from({ length: 7 }, (_, i) => sha(`repair-${i}`));
     await uploaded(api, ...photos);
     const inspector = await api.login('inspector');
@@ -198,7 +206,7 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
     for (const [i, photo] of photos.entries()) {
       const failing = i === 6;
       const input = repair(project, photo, {
-        siteId: site.data!.createSite.id,
+        siteId: sites[i],
         itemName: `维修点 ${i + 1}`,
         passed: !failing,
         note: failing ? '墙面仍有裂缝' : null,
@@ -255,5 +263,151 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
     const back = await api.gql(`mutation($id: ID!) { setIndicatorSource(indicatorId: $id, source: REPAIR_COUNT) { source } }`, { id: count.id }, token);
     expect(back.data).toEqual({ setIndicatorSource: { source: 'REPAIR_COUNT' } });
     expect((await indicators(api, token, project))['维修法庭和办公室数量']).toMatchObject({ source: 'REPAIR_COUNT', actual: { value: '5个' } });
+  });
+});
+
+describeEachApi('acceptances that cannot contradict themselves', (getApi) => {
+  const count = async (api: TestApi, clientId: string) =>
+    Number((await api.db.em.fork().getConnection().execute(`select count(*) as n from inspection where client_id = ?`, [clientId]))[0].n);
+  const SETTINGS = `mutation($input: UpdateProjectSettingsInput!) { updateProjectSettings(input: $input) { id requireSignature } }`;
+
+  it('refuses an overall 合格 with a failed checklist line, naming input.passed, and stores nothing', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha('contradiction');
+    await uploaded(api, photo);
+    const input = repair(await projectId(api, token), photo, {
+      checklist: [
+        { label: '屋面防水', passed: false },
+        { label: '排水通畅', passed: true },
+      ],
+    });
+    const refused = await api.gql(SUBMIT, { input }, token);
+    expect(refused.errors![0]).toMatchObject({
+      message: '「屋面防水」不合格，总体结论不能为合格',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.passed' },
+    });
+    expect(await count(api, input.clientId)).toBe(0);
+    // Said as it is — 不合格, with the reason — the same record is stored.
+    const honest = await api.gql<{ submitInspection: { passed: boolean } }>(SUBMIT, { input: { ...input, passed: false, note: '屋面仍渗漏' } }, token);
+    expect(honest.errors).toBeUndefined();
+    expect(honest.data!.submitInspection.passed).toBe(false);
+  });
+
+  it('asks for the signature while the project requires it, and not once a manager turns that off', async () => {
+    const api = getApi();
+    const [inspector, manager] = [await api.login('inspector'), await api.login('manager')];
+    const project = await projectId(api, manager, '科技法庭试点提升项目-2023中央');
+    const equipment = (changes: Record<string, unknown> = {}) => ({
+      ...repair(project, sha('unused'), { kind: 'EQUIPMENT', photos: [], itemName: '科技法庭庭审主机' }),
+      ...changes,
+    });
+    await storedSignature(api);
+    const read = async () =>
+      (await api.gql<{ project: { requireSignature: boolean } }>('query($id: ID!) { project(id: $id) { requireSignature } }', { id: project }, inspector)).data!
+        .project.requireSignature;
+    expect(await read()).toBe(true);
+
+    const unsigned = equipment({ signature: null });
+    const refused = await api.gql(SUBMIT, { input: unsigned }, inspector);
+    expect(refused.errors![0]).toMatchObject({ message: '请验收人签名', extensions: { code: 'BAD_USER_INPUT', field: 'input.signature' } });
+    expect(await count(api, unsigned.clientId)).toBe(0);
+    expect((await api.gql(SUBMIT, { input: equipment() }, inspector)).errors).toBeUndefined();
+
+    // Only those who manage projects change the setting, and only for their own units.
+    for (const [who, code] of [
+      ['inspector', 'FORBIDDEN'],
+      ['viewer', 'FORBIDDEN'],
+      ['other-manager', 'FORBIDDEN'],
+    ] as const) {
+      const result = await api.gql(SETTINGS, { input: { projectId: project, requireSignature: false } }, await api.login(who));
+      expect(result.errors![0].extensions!.code).toBe(code);
+    }
+    expect(await read()).toBe(true);
+    const off = await api.gql(SETTINGS, { input: { projectId: project, requireSignature: false } }, manager);
+    expect(off.data).toEqual({ updateProjectSettings: { id: project, requireSignature: false } });
+    expect(await read()).toBe(false);
+    const [audit] = await api.db.em
+      .fork()
+      .getConnection()
+      .execute(`select actor, action, before, after from audit_event where entity = 'Project' and entity_id = ? order by seq desc`, [project]);
+    expect(audit).toMatchObject({ actor: 'manager', action: 'update' });
+    // SQLite returns the JSON column as text, PostgreSQL as a value.
+    expect(typeof audit.after === 'string' ? JSON.parse(audit.after) : audit.after).toEqual({ requireSignature: false });
+
+    expect((await api.gql(SUBMIT, { input: unsigned }, inspector)).errors).toBeUndefined();
+    expect(await count(api, unsigned.clientId)).toBe(1);
+    // A setting left out stays as it is.
+    expect((await api.gql(SETTINGS, { input: { projectId: project } }, manager)).data).toEqual({
+      updateProjectSettings: { id: project, requireSignature: false },
+    });
+    await api.gql(SETTINGS, { input: { projectId: project, requireSignature: true } }, manager);
+    expect(await read()).toBe(true);
+    // The record already stored is answered as stored when the phone sends it again.
+    expect((await api.gql(SUBMIT, { input: unsigned }, inspector)).errors).toBeUndefined();
+  });
+});
+
+describeEachApi('capture info the phone read from the original photo', (getApi) => {
+  const PHOTOS = `query($p: ID!) { inspections(projectId: $p) { clientId photos { sha256 capturedAt latitude longitude } } }`;
+  /** An upload whose EXIF the phone's compression removed: no capture info of its own. */
+  async function compressed(api: TestApi, hash: string): Promise<void> {
+    await storedSignature(api);
+    const em = api.db.em.fork();
+    em.create(Upload, {
+      sha256: hash,
+      uploadedBy: await em.findOneOrFail(User, { username: 'inspector' }),
+      mime: 'image/jpeg',
+      bytes: 900,
+      width: 1600,
+      height: 1200,
+    });
+    await em.flush();
+  }
+
+  it('keeps the time and position on photos that have none of their own, and never overwrites a photo’s own', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const project = await projectId(api, token);
+    const [bare, own] = [sha('compressed-on-phone'), sha('kept-exif')];
+    await compressed(api, bare);
+    await uploaded(api, own);
+    const input = repair(project, bare, {
+      photos: [bare, own],
+      photoCaptures: [
+        { sha256: bare.toUpperCase(), capturedAt: '2023-09-20T09:58:00+08:00', latitude: 39.3751234, longitude: 117.0375678 },
+        { sha256: own, capturedAt: '2023-09-19T08:00:00+08:00', latitude: 10, longitude: 10 },
+      ],
+    });
+    expect((await api.gql(SUBMIT, { input }, token)).errors).toBeUndefined();
+    const listed = await api.gql<{ inspections: Array<{ clientId: string; photos: unknown[] }> }>(PHOTOS, { p: project }, token);
+    expect(listed.data!.inspections.find((i) => i.clientId === input.clientId)!.photos).toEqual([
+      { sha256: bare, capturedAt: '2023-09-20T01:58:00.000Z', latitude: 39.3751234, longitude: 117.0375678 },
+      { sha256: own, capturedAt: '2023-09-20T02:00:00.000Z', latitude: 39.38, longitude: 117.04 },
+    ]);
+  });
+
+  it.each([
+    ['a photo that is not one of the record’s', (other: string) => ({ sha256: other }), 'input.photoCaptures[0].sha256', '这张照片不在本条记录的照片中'],
+    ['a time before 1990', () => ({ capturedAt: '1989-06-01T00:00:00Z' }), 'input.photoCaptures[0].capturedAt', '拍摄时间应在 1990 年以后'],
+    [
+      'a time more than a day ahead',
+      () => ({ capturedAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }),
+      'input.photoCaptures[0].capturedAt',
+      '拍摄时间晚于当前时间，请检查手机时间',
+    ],
+    ['a latitude beyond the pole', () => ({ latitude: 95, longitude: 117 }), 'input.photoCaptures[0].latitude', '纬度应在 -90 到 90 之间，实际为 95'],
+    ['a longitude beyond 180°', () => ({ latitude: 39, longitude: 181 }), 'input.photoCaptures[0].longitude', '经度应在 -180 到 180 之间，实际为 181'],
+    ['a latitude without a longitude', () => ({ latitude: 39 }), 'input.photoCaptures[0].longitude', '拍摄位置须同时有纬度和经度'],
+  ])('refuses %s, naming the field, and stores nothing', async (_label, capture, field, message) => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha(`capture-${field}-${message}`);
+    await compressed(api, photo);
+    const input = repair(await projectId(api, token), photo, { photoCaptures: [{ sha256: photo, ...capture(sha('not-in-record')) }] });
+    const result = await api.gql(SUBMIT, { input }, token);
+    expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+    const [row] = await api.db.em.fork().getConnection().execute(`select captured_at, latitude from upload where sha256 = ?`, [photo]);
+    expect(row).toEqual({ captured_at: null, latitude: null });
   });
 });

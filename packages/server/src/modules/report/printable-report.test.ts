@@ -8,6 +8,7 @@ import { auditHeadOf } from '../audit/audit-chain.js';
 import { describeEachApi, openTestApi, seedWorld, type TestApi } from '../../test/api.js';
 import { DIALECTS, testPostgresUrl } from '../../test/databases.js';
 import { EXPECTED, PLAN } from '../../test/evaluation-plan.js';
+import { rgbPng } from '../../test/png.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
 import { cssString, escapeHtml } from './printable-report.js';
@@ -287,6 +288,16 @@ for (const dialect of DIALECTS) {
         payload: photo,
       });
       expect(put.statusCode).toBe(201);
+      // The accepting person's signature, drawn on the phone and uploaded as a PNG like a photo.
+      const signature = rgbPng(300, 100, (x) => (x % 50 < 4 ? [20, 20, 20] : [255, 255, 255]));
+      const signatureHash = sha256(signature);
+      const signed = await api.app.server.inject({
+        method: 'PUT',
+        url: `/uploads/${signatureHash}`,
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${inspector}` },
+        payload: signature,
+      });
+      expect(signed.statusCode).toBe(201);
       const lostHash = sha256(Buffer.from('a photo whose file is lost'));
       const em = api.db.em.fork();
       em.create(Upload, {
@@ -308,7 +319,7 @@ for (const dialect of DIALECTS) {
       const submit = async (input: Record<string, unknown>) => {
         const result = await api.gql<{ submitInspection: { id: string } }>(
           SUBMIT,
-          { input: { clientId: randomUUID(), projectId, kind: 'REPAIR', ...input } },
+          { input: { clientId: randomUUID(), projectId, kind: 'REPAIR', signature: signatureHash, ...input } },
           inspector,
         );
         expect(result.errors).toBeUndefined();
@@ -324,9 +335,18 @@ for (const dialect of DIALECTS) {
         passed: true,
         photos: [photoHash],
         location: { lat: 39.38, lng: 117.04, accuracy: 12 },
+        // What the phone read from the original: the photo's own EXIF (kept at upload) wins.
+        photoCaptures: [{ sha256: photoHash, capturedAt: '2023-09-20T09:55:00+08:00', latitude: 39.1, longitude: 117.1 }],
         capturedAt: '2023-09-20T10:00:00+08:00',
       });
-      const second = await submit({ itemName: '东马圈法庭外墙', passed: true, photos: [lostHash], capturedAt: '2023-09-25T15:30:00+08:00' });
+      // This photo's upload has no capture info of its own (the phone compressed it): the phone's reading is kept.
+      const second = await submit({
+        itemName: '东马圈法庭外墙',
+        passed: true,
+        photos: [lostHash],
+        photoCaptures: [{ sha256: lostHash, capturedAt: '2023-09-25T15:20:00+08:00', latitude: 39.4012345, longitude: 117.0987654 }],
+        capturedAt: '2023-09-25T15:30:00+08:00',
+      });
       const third = await submit({
         itemName: '城关法庭门窗',
         passed: false,
@@ -360,8 +380,11 @@ for (const dialect of DIALECTS) {
       // The real photo's thumbnail, from the upload store, embedded; the lost one a placeholder.
       const thumb = await readFile(join(uploadsDir, photoHash.slice(0, 2), `${photoHash}.thumb.jpg`));
       expect(appendix).toContain(`<img src="data:image/jpeg;base64,${thumb.toString('base64')}" alt="照片 1">`);
-      // Shown with the first and the third inspection; nothing else is loaded from anywhere.
-      expect(count(html, 'data:image/jpeg;base64,')).toBe(2);
+      // Shown with the first and the third inspection, and the signature (a JPEG thumbnail too) with
+      // each of the three; nothing else is loaded from anywhere.
+      const signatureThumb = await readFile(join(uploadsDir, signatureHash.slice(0, 2), `${signatureHash}.thumb.jpg`));
+      expect(count(appendix, `<img src="data:image/jpeg;base64,${signatureThumb.toString('base64')}" alt="验收人签名">`)).toBe(3);
+      expect(count(html, 'data:image/jpeg;base64,')).toBe(5);
       expect(count(html, 'src="http')).toBe(0);
       expect(appendix).toContain(`<div class="placeholder"><span>照片文件缺失</span><span class="hash">${lostHash.slice(0, 12)}…</span></div>`);
 
@@ -376,6 +399,7 @@ for (const dialect of DIALECTS) {
       // The photo's own EXIF: taken 2024-05-01 10:30 Beijing time in Tianjin.
       expect(block(first)).toContain('照片 1 · 拍摄于 2024-05-01 10:30\n北纬39.37500° 东经117.03750°');
       expect(block(second)).toContain('现场记录时间2023-09-25 15:30');
+      expect(block(second)).toContain('照片 1 · 拍摄于 2023-09-25 15:20\n北纬39.40123° 东经117.09877°');
       expect(block(second)).toContain('地点未记录');
       expect(block(second)).toContain('审核待审核');
       expect(block(third)).toContain('不合格');

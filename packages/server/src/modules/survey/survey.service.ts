@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { can, checkAnswers, InvalidInputError, questionOptions, satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
+import {
+  can,
+  chinaDateTime,
+  checkAnswers,
+  InvalidInputError,
+  questionOptions,
+  satisfactionRate,
+  type SatisfactionCounts,
+  type SatisfactionMethod,
+} from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../common/errors.js';
@@ -239,11 +248,11 @@ export class SurveyService {
   async create(input: CreateSurveyData): Promise<Survey> {
     const viewer = this.viewer();
     const title = input.title.trim();
-    if (!title) throw new ValidationError('input.title', 'input.title 问卷标题不能为空');
+    if (!title) throw new ValidationError('input.title', '问卷标题不能为空');
     checkLength('input.title', title, 200);
     const questions = normalizeQuestions(input.questions);
     if (!(input.closesAt.getTime() > input.opensAt.getTime())) {
-      throw new ValidationError('input.closesAt', 'input.closesAt 截止时间应晚于开始时间 opensAt');
+      throw new ValidationError('input.closesAt', '截止时间应晚于开始时间');
     }
     const codeCount = input.codeCount ?? 0;
     checkCodeCount('input.codeCount', codeCount, 0);
@@ -361,7 +370,7 @@ export class SurveyService {
    */
   async submit(input: SubmitResponseData): Promise<SurveyResponse> {
     const clientId = input.clientId.trim();
-    if (!clientId) throw new ValidationError('input.clientId', 'input.clientId 不能为空');
+    if (!clientId) throw new ValidationError('input.clientId', '缺少答卷编号（clientId），请刷新页面后重新提交');
     checkLength('input.clientId', clientId, 64);
     const hasSurveyId = input.surveyId != null && input.surveyId !== '';
     const hasToken = input.token != null && input.token !== '';
@@ -391,10 +400,10 @@ export class SurveyService {
       const token = input.deviceToken?.trim() ?? '';
       checkLength('input.deviceToken', token, 200);
       deviceId = token ? verifyDeviceToken(this.client.secret, token) : null;
-      if (!deviceId) throw new ValidationError('input.deviceToken', 'input.deviceToken 缺少或无效的设备标识，请重新打开问卷链接后作答');
+      if (!deviceId) throw new ValidationError('input.deviceToken', '缺少或无效的设备标识，请重新打开问卷链接后作答');
     }
     if (collectedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      throw new ValidationError('input.collectedAt', `input.collectedAt ${collectedAt.toISOString()} 晚于服务器时间 ${now.toISOString()}，请校准设备时间`);
+      throw new ValidationError('input.collectedAt', `作答时间 ${chinaDateTime(collectedAt)} 晚于服务器时间 ${chinaDateTime(now)}，请校准设备时间`);
     }
     const submitted = { survey: survey.id, channel, answers, code, collectedAt: collectedAt.toISOString() };
 
@@ -414,10 +423,10 @@ export class SurveyService {
       throw new ValidationError(surveyField, `问卷${when}，不再接受答卷`);
     }
     if (code === null && survey.requireCode && channel === ResponseChannel.PUBLIC) {
-      throw new ValidationError('input.code', 'input.code 此问卷需要填写一次性问卷码');
+      throw new ValidationError('input.code', '此问卷需要填写一次性问卷码');
     }
     if (code !== null && !(await this.em.findOne(SurveyCode, { code, survey }))) {
-      throw new ValidationError('input.code', 'input.code 问卷码无效，请核对');
+      throw new ValidationError('input.code', '问卷码无效，请核对');
     }
 
     const counted = survey.questions.find((question) => question.kind === QuestionKind.SATISFACTION)!;

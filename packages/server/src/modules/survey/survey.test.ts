@@ -251,10 +251,16 @@ describeEachApi('surveys', (getApi) => {
     it('are required on the public link when the survey says so, and must belong to the survey', async () => {
       const survey = await createSurvey({ requireCode: true, codeCount: 2 });
       const foreign = await createSurvey({ codeCount: 1 });
-      expect(errorOf(await submit({ token: survey.publicToken, answers: answers('满意') }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
+      // The respondent reads the message on the phone: plain Chinese, the field only in extensions.
+      expect(errorOf(await submit({ token: survey.publicToken, answers: answers('满意') }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.code',
+        message: '此问卷需要填写一次性问卷码',
+      });
       expect(errorOf(await submit({ token: survey.publicToken, code: 'ABCDEFGH', answers: answers('满意') }))).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'input.code',
+        message: '问卷码无效，请核对',
       });
       expect(errorOf(await submit({ token: survey.publicToken, code: foreign.codes[0].code, answers: answers('满意') }))).toMatchObject({
         code: 'BAD_USER_INPUT',

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { TestApi } from './api.js';
+import { Upload } from '../modules/upload/upload.entity.js';
+import { User } from '../modules/user/user.entity.js';
+
+/** The SHA-256 of the accepting person's signature that test inspections carry. */
+export const SIGNATURE = createHash('sha256').update('验收人签名').digest('hex');
+
+/**
+ * Stands for the signature image a user uploaded through PUT /uploads (the upload route is tested
+ * in the upload module): an inspection of a project that requires a signature names it. Safe to call
+ * again.
+ */
+export async function storedSignature(api: TestApi, username = 'inspector', sha256 = SIGNATURE): Promise<string> {
+  const em = api.db.em.fork();
+  if (await em.findOne(Upload, { sha256 })) return sha256;
+  const uploadedBy = await em.findOneOrFail(User, { username });
+  em.create(Upload, { sha256, uploadedBy, mime: 'image/png', bytes: 2400, width: 600, height: 200 });
+  await em.flush();
+  return sha256;
+}
