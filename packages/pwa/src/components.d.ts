@@ -15,6 +15,7 @@ declare module 'vue' {
     BaseChart: typeof import('./components/charts/BaseChart.vue')['default']
     BudgetChart: typeof import('./components/charts/BudgetChart.vue')['default']
     CaptureActions: typeof import('./components/CaptureActions.vue')['default']
+    ChoiceSheet: typeof import('./components/ChoiceSheet.vue')['default']
     CompletionChart: typeof import('./components/charts/CompletionChart.vue')['default']
     FreshnessLine: typeof import('./components/FreshnessLine.vue')['default']
     GradeTag: typeof import('./components/GradeTag.vue')['default']

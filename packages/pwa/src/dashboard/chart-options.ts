@@ -8,8 +8,11 @@ import type { ChartOption } from './echarts-loader';
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-/** 优 / 良 / 中 / 差, as Vant colours them elsewhere in the app (GradeTag). */
-export const GRADE_COLORS: Record<string, string> = { 优: '#07c160', 良: '#1f6fd1', 中: '#ff976a', 差: '#ee0a24' };
+/**
+ * 优 / 良 / 中 / 差, in the theme's status colours as GradeTag shows them (styles/theme.css): the
+ * summary tiles write the grades in these colours, so each is ≥4.5:1 on white.
+ */
+export const GRADE_COLORS: Record<string, string> = { 优: '#0a7f43', 良: '#1864c2', 中: '#b34d00', 差: '#d9001b' };
 /** One colour per satisfaction level (the domain's SATISFACTION_LEVELS, best first). */
 const LEVEL_COLORS = ['#07c160', '#8bd17c', '#c8c9cc', '#ff976a', '#ee0a24'];
 const LEVEL_KEYS = ['l0', 'l1', 'l2', 'l3', 'l4'];

@@ -137,8 +137,8 @@ describe('DashboardPage', () => {
     // Scores best first, coloured by grade.
     const score = echarts.byLabel('项目得分')!;
     expect(score.series[0].data).toMatchObject([
-      { value: 90, name: '法律援助项目', itemStyle: { color: '#07c160' } },
-      { value: 72.5, name: '派出法庭维修改造项目', itemStyle: { color: '#ff976a' } },
+      { value: 90, name: '法律援助项目', itemStyle: { color: '#0a7f43' } },
+      { value: 72.5, name: '派出法庭维修改造项目', itemStyle: { color: '#b34d00' } },
     ]);
     // Spending of every project of the unit, cumulative by month, against the budget of 445 万元.
     const budget = echarts.byLabel('2023 年预算执行')!;

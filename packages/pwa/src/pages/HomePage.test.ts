@@ -56,7 +56,7 @@ describe('HomePage', () => {
     const sheet = document.querySelector<HTMLElement>('.van-action-sheet')!;
     expect(sheet.getAttribute('role')).toBe('dialog');
     expect(sheet.getAttribute('aria-label')).toBe('维修验收 · 选择项目');
-    const choices = [...sheet.querySelectorAll<HTMLButtonElement>('.capture-choice')];
+    const choices = [...sheet.querySelectorAll<HTMLButtonElement>('.choice-sheet__choice')];
     expect(choices.map((c) => c.querySelector('.van-action-sheet__name')?.textContent)).toEqual([PROJECT.name, SECOND.name]);
     choices[1].click();
     await vi.waitFor(() => expect(harness.router.currentRoute.value.path).toBe('/projects/p2/inspect/repair'));

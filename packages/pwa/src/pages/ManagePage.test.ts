@@ -5,11 +5,14 @@ import { listOutbox } from '../offline/outbox';
 import { createHarness, logIn, MANAGER, mountWith, NOW, PROJECT, seedReference, settle, type Handlers } from '../testing/harness';
 import ManagePage from './ManagePage.vue';
 
-/** Opens the indicator picker and confirms a choice, as a tap on 确认 does. */
-async function pick(wrapper: ReturnType<typeof mountWith>, indicatorId: string) {
+/** Opens the indicator sheet and taps the indicator of that name. */
+async function pick(wrapper: ReturnType<typeof mountWith>, indicatorName: string) {
   await wrapper.get('[data-testid="indicator-picker"]').trigger('click');
   await settle();
-  wrapper.findComponent({ name: 'van-picker' }).vm.$emit('confirm', { selectedValues: [indicatorId], selectedOptions: [], selectedIndexes: [0] });
+  const sheet = document.querySelector<HTMLElement>('[data-testid="indicator-sheet"]')!;
+  expect(sheet.getAttribute('aria-label')).toBe('选择手工录入的指标');
+  const choice = [...sheet.querySelectorAll<HTMLButtonElement>('.choice-sheet__choice')].find((c) => c.querySelector('.van-action-sheet__name')?.textContent === indicatorName);
+  choice!.click();
   await settle();
 }
 
@@ -29,7 +32,7 @@ describe('ManagePage', () => {
 
   it('previews how an actual value is read and scored, then queues it', async () => {
     const { harness, wrapper } = await open();
-    await pick(wrapper, 'm1');
+    await pick(wrapper, '维修法庭和办公室数量');
 
     await wrapper.get('[data-testid="actual-value"] input').setValue('5个');
     expect(wrapper.get('[data-testid="preview"]').text()).toContain('解读为：5个');
@@ -48,7 +51,7 @@ describe('ManagePage', () => {
 
   it('scores a qualitative indicator by tier and a ratio within the tier', async () => {
     const { harness, wrapper } = await open();
-    await pick(wrapper, 'i2');
+    await pick(wrapper, '审判质效');
     await wrapper.get('[data-testid="tier-PARTIAL"]').trigger('click');
     expect(wrapper.get('[data-testid="preview"]').text()).toContain('部分达成 · 70%');
     expect(wrapper.get('[data-testid="preview"]').text()).toContain('得分 10.5 / 15');
