@@ -152,7 +152,7 @@ let ids: Ids;
 const contexts = new Map<Role, BrowserContext>();
 const pages = new Map<Role, Page>();
 /** Serious and critical violations per screen, printed at the end for the report. */
-const summary: Array<{ screen: string; serious: number; critical: number; other: number }> = [];
+const summary: Array<{ screen: string; serious: number; critical: number; other: number; rules: string[] }> = [];
 
 beforeAll(async () => {
   server = await ProductServer.create();
@@ -183,12 +183,57 @@ afterAll(async () => {
   if (summary.length > 0) {
     console.log(
       `axe-core on ${summary.length} screens:\n` +
-        summary.map((s) => `  ${s.screen.padEnd(30)} critical ${s.critical}  serious ${s.serious}  moderate/minor ${s.other}`).join('\n'),
+        summary.map((s) => `  ${s.screen.padEnd(30)} critical ${s.critical}  serious ${s.serious}  moderate/minor ${s.other}  ${s.rules.join(', ')}`).join('\n'),
     );
   }
   await browser?.close();
   await server?.dispose();
 });
+
+/**
+ * Screenshots the screen as it is now, runs axe-core on it and checks its landmarks; returns what
+ * is wrong, readably (empty when nothing is).
+ */
+async function checkScreen(page: Page, name: string, options: { dialog?: boolean } = {}): Promise<string[]> {
+  // Vant's popups and dialogs fade in: axe reads colours, so wait until nothing moves.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await screenshot(page, `screen-${name}`);
+
+  const violations = await axeViolations(page);
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const nodes = (list: AxeViolation[]) => list.reduce((n, v) => n + v.nodes.length, 0);
+  summary.push({
+    screen: name,
+    critical: nodes(violations.filter((v) => v.impact === 'critical')),
+    serious: nodes(violations.filter((v) => v.impact === 'serious')),
+    other: nodes(violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical')),
+    rules: violations.map((v) => `${v.id} (${v.impact})`),
+  });
+
+  const structure = await page.evaluate(() => {
+    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed';
+    const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"], .van-popup, .van-dialog')].filter(visible);
+    const named = (d: Element) => {
+      const label = d.getAttribute('aria-label');
+      const by = d.getAttribute('aria-labelledby');
+      return Boolean(label?.trim() || (by && document.getElementById(by)?.textContent?.trim()));
+    };
+    return {
+      mains: document.querySelectorAll('main, [role="main"]').length,
+      h1s: [...document.querySelectorAll('h1')].filter(visible).map((h) => h.textContent?.trim() ?? ''),
+      unnamedDialogs: dialogs.filter((d) => !named(d)).map((d) => d.className),
+      dialogs: dialogs.length,
+    };
+  });
+
+  const problems: string[] = [];
+  if (blocking.length > 0) problems.push(`axe-core found serious or critical violations:\n${describeViolations(blocking)}`);
+  if (structure.mains !== 1) problems.push(`${structure.mains} <main> landmarks (want 1)`);
+  if (structure.h1s.length !== 1) problems.push(`${structure.h1s.length} visible <h1> (want 1): ${JSON.stringify(structure.h1s)}`);
+  if (options.dialog && structure.dialogs === 0) problems.push('no dialog is open');
+  if (structure.unnamedDialogs.length > 0) problems.push(`dialogs without a name: ${structure.unnamedDialogs.join(', ')}`);
+  return problems;
+}
 
 describe('every screen on a phone', () => {
   it.each(SCREENS.map((screen) => [screen.name, screen] as const))('%s: no serious or critical axe violation, one main, one h1', async (_name, screen) => {
@@ -199,38 +244,31 @@ describe('every screen on a phone', () => {
       await screen.open(page);
     }
     await page.locator(screen.ready).first().waitFor({ timeout: 30_000 });
-    // Vant's popups and dialogs fade in: axe reads colours, so wait until nothing moves.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    await screenshot(page, `screen-${screen.name}`);
-
-    const violations = await axeViolations(page);
-    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    summary.push({
-      screen: screen.name,
-      critical: violations.filter((v) => v.impact === 'critical').reduce((n, v) => n + v.nodes.length, 0),
-      serious: violations.filter((v) => v.impact === 'serious').reduce((n, v) => n + v.nodes.length, 0),
-      other: violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical').reduce((n, v) => n + v.nodes.length, 0),
-    });
-
-    const structure = await page.evaluate(() => {
-      const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed';
-      const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"], .van-popup, .van-dialog')].filter(visible);
-      return {
-        mains: document.querySelectorAll('main, [role="main"]').length,
-        h1s: [...document.querySelectorAll('h1')].filter(visible).map((h) => h.textContent?.trim() ?? ''),
-        unnamedDialogs: dialogs
-          .filter((d) => !(d.getAttribute('aria-label') || (d.getAttribute('aria-labelledby') && document.getElementById(d.getAttribute('aria-labelledby')!)?.textContent?.trim())))
-          .map((d) => d.className),
-        dialogs: dialogs.length,
-      };
-    });
-
-    const problems: string[] = [];
-    if (blocking.length > 0) problems.push(`axe-core found serious or critical violations:\n${describeViolations(blocking)}`);
-    if (structure.mains !== 1) problems.push(`${structure.mains} <main> landmarks (want 1)`);
-    if (structure.h1s.length !== 1) problems.push(`${structure.h1s.length} visible <h1> (want 1): ${JSON.stringify(structure.h1s)}`);
-    if (screen.dialog && structure.dialogs === 0) problems.push('no dialog is open');
-    if (structure.unnamedDialogs.length > 0) problems.push(`dialogs without a name: ${structure.unnamedDialogs.join(', ')}`);
+    const problems = await checkScreen(page, screen.name, { dialog: screen.dialog });
     expect(problems, `screen ${screen.name} (${screen.path(ids)}):\n${problems.join('\n')}`).toEqual([]);
+  });
+
+  it('a manager adds a site: the domain’s errors show on the form, then the site is listed with its kind', async () => {
+    const page = pages.get('admin')!;
+    await page.goto(`${server.base}/sites`);
+    await page.getByTestId('site-create').click();
+    const form = page.getByTestId('site-form');
+    await form.waitFor();
+    await page.getByTestId('site-save').click();
+    // checkSite's messages, on their fields; the name field has the focus.
+    await expect.poll(() => form.innerText()).toContain('请填写地点名称');
+    expect(await form.innerText()).toContain('请选择地点类型');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('name');
+    expect(await checkScreen(page, 'sites-edit-errors', { dialog: true })).toEqual([]);
+
+    await page.locator('[data-testid="site-name"] input').fill('大孟庄法庭');
+    await page.getByTestId('site-kind-DISPATCHED_TRIBUNAL').click();
+    await page.locator('[data-testid="site-address"] textarea').fill('武清区大孟庄镇');
+    await page.getByTestId('site-save').click();
+    await page.getByTestId('sites-notice').waitFor();
+    expect(await page.getByTestId('sites-notice').innerText()).toBe('已新建“大孟庄法庭”');
+    await form.waitFor({ state: 'hidden' });
+    expect((await page.getByTestId('site').innerText()).replace(/\s+/g, ' ')).toBe('大孟庄法庭 武清区大孟庄镇 派出法庭');
+    expect(await checkScreen(page, 'sites-list')).toEqual([]);
   });
 });
