@@ -183,7 +183,9 @@ afterAll(async () => {
   if (summary.length > 0) {
     console.log(
       `axe-core on ${summary.length} screens:\n` +
-        summary.map((s) => `  ${s.screen.padEnd(30)} critical ${s.critical}  serious ${s.serious}  moderate/minor ${s.other}  ${s.rules.join(', ')}`).join('\n'),
+        summary
+          .map((s) => `  ${s.screen.padEnd(30)} critical ${s.critical}  serious ${s.serious}  moderate/minor ${s.other}  ${s.rules.join(', ')}`)
+          .join('\n'),
     );
   }
   await browser?.close();

@@ -20,7 +20,9 @@ describe('HomePage', () => {
 
   /** The order of the home screen's parts, top to bottom, as testids. */
   function order(w: NonNullable<typeof wrapper>): string[] {
-    return w.findAll('[data-testid="capture-repair"], [data-testid="sync-bar"], [data-testid="project-card"], [data-testid="dashboard-link"]').map((e) => e.attributes('data-testid')!);
+    return w
+      .findAll('[data-testid="capture-repair"], [data-testid="sync-bar"], [data-testid="project-card"], [data-testid="dashboard-link"]')
+      .map((e) => e.attributes('data-testid')!);
   }
 
   it('puts 维修验收, 设备验收 and 满意度调查 first for an inspector, and the projects below without scores', async () => {

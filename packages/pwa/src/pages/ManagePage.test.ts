@@ -11,7 +11,9 @@ async function pick(wrapper: ReturnType<typeof mountWith>, indicatorName: string
   await settle();
   const sheet = document.querySelector<HTMLElement>('[data-testid="indicator-sheet"]')!;
   expect(sheet.getAttribute('aria-label')).toBe('选择手工录入的指标');
-  const choice = [...sheet.querySelectorAll<HTMLButtonElement>('.choice-sheet__choice')].find((c) => c.querySelector('.van-action-sheet__name')?.textContent === indicatorName);
+  const choice = [...sheet.querySelectorAll<HTMLButtonElement>('.choice-sheet__choice')].find(
+    (c) => c.querySelector('.van-action-sheet__name')?.textContent === indicatorName,
+  );
   choice!.click();
   await settle();
 }
@@ -105,7 +107,9 @@ describe('ManagePage', () => {
     expect(toggle.attributes('aria-label')).toBe('验收须签名');
     await toggle.trigger('click');
     await settle();
-    expect(harness.api.calls.find((c) => c.operation === 'UpdateProjectSettings')!.variables).toEqual({ input: { projectId: PROJECT.id, requireSignature: false } });
+    expect(harness.api.calls.find((c) => c.operation === 'UpdateProjectSettings')!.variables).toEqual({
+      input: { projectId: PROJECT.id, requireSignature: false },
+    });
     expect(wrapper.get('[data-testid="require-signature"]').attributes('aria-checked')).toBe('false');
   });
 

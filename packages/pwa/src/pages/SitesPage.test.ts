@@ -62,7 +62,9 @@ describe('SitesPage (地点管理)', () => {
     await form(wrapper).trigger('submit');
     await settle();
     const create = harness.api.calls.find((c) => c.operation === 'CreateSite')!;
-    expect(create.variables).toEqual({ input: { id: harness.ids[0], orgCode: '218101', name: '大王古庄法庭', kind: 'DISPATCHED_TRIBUNAL', address: '大王古庄镇' } });
+    expect(create.variables).toEqual({
+      input: { id: harness.ids[0], orgCode: '218101', name: '大王古庄法庭', kind: 'DISPATCHED_TRIBUNAL', address: '大王古庄镇' },
+    });
     expect(sitesOf(wrapper)).toEqual(['大孟庄法庭派出法庭', '大王古庄法庭大王古庄镇派出法庭']);
     expect(wrapper.get('[data-testid="sites-notice"]').text()).toBe('已新建“大王古庄法庭”');
   });
