@@ -1,14 +1,21 @@
 import sharp from 'sharp';
+import { readPhotoCapture } from '@jixiao/domain';
 import { describe, expect, it } from 'vitest';
 import { readCaptureInfo, type CaptureInfo } from './capture-info.js';
 
-/** The raw EXIF block sharp reads from a tiny JPEG written with these tags. */
-async function exifOf(tags: { IFD2?: Record<string, string>; IFD3?: Record<string, string> }): Promise<Buffer | undefined> {
-  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+type Tags = { IFD2?: Record<string, string>; IFD3?: Record<string, string> };
+
+/** A tiny JPEG written by sharp (libvips) with these tags. */
+function jpegWith(tags: Tags): Promise<Buffer> {
+  return sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
     .withExif(tags)
     .jpeg()
     .toBuffer();
-  return (await sharp(jpeg).metadata()).exif;
+}
+
+/** The raw EXIF block sharp reads from such a JPEG, as the upload route hands it over. */
+async function exifOf(tags: Tags): Promise<Buffer | undefined> {
+  return (await sharp(await jpegWith(tags)).metadata()).exif;
 }
 
 const TIANJIN = { GPSLatitudeRef: 'N', GPSLatitude: '39/1 22/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '117/1 2/1 1500/100' };
@@ -46,6 +53,12 @@ const cases: Array<[string, Parameters<typeof exifOf>[0], CaptureInfo]> = [
 describe('readCaptureInfo', () => {
   it.each(cases)('%s', async (_name, tags, expected) => {
     expect(readCaptureInfo(await exifOf(tags))).toEqual(expected);
+  });
+
+  // The phone reads the original file before compressing it; the server reads the EXIF block of
+  // what was uploaded. One reader, one answer.
+  it.each(cases)('the phone reading the whole JPEG gets the same: %s', async (_name, tags, expected) => {
+    expect(readPhotoCapture(await jpegWith(tags))).toEqual(expected);
   });
 
   it('a photo without EXIF, or with garbage for EXIF, has no capture info', () => {
