@@ -239,7 +239,8 @@ async function checkScreen(page: Page, name: string, options: { dialog?: boolean
 
   const structure = await page.evaluate(() => {
     const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed';
-    const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"], .van-popup, .van-dialog')].filter(visible);
+    // Every Vant popup, sheet and dialog is a role=dialog (toasts are role=status: App.vue).
+    const dialogs = [...document.querySelectorAll('[role="dialog"], [role="alertdialog"]')].filter(visible);
     const named = (d: Element) => {
       const label = d.getAttribute('aria-label');
       const by = d.getAttribute('aria-labelledby');

@@ -1,3 +1,4 @@
+import { showToast } from 'vant';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from './App.vue';
 import { enqueue } from './offline/outbox';
@@ -43,6 +44,20 @@ describe('App shell', () => {
     expect(wrapper.get('[data-testid="unsynced"]').text()).toBe('待同步 1 条');
     // The server could not be reached for fresh data: the cache stays, and says so.
     expect(wrapper.get('[data-testid="freshness"]').text()).toContain('离线');
+  });
+
+  it('shows toasts as status messages, not as unnamed dialogs', async () => {
+    const harness = createHarness();
+    await logIn(harness);
+    await harness.router.push('/');
+    wrapper = mountWith(harness, App);
+    await settle();
+    showToast('可离线使用');
+    await settle();
+    const toast = document.querySelector<HTMLElement>('.van-toast')!;
+    expect(toast.textContent).toContain('可离线使用');
+    expect(toast.getAttribute('role')).toBe('status');
+    expect(toast.getAttribute('aria-live')).toBe('polite');
   });
 
   it('asks to log in again when the login expired, without touching the queue', async () => {

@@ -363,6 +363,15 @@ export const SUBMIT_SURVEY_RESPONSE = graphql(`
   }
 `);
 
+/** A site added on the device; the server answers with the site it keeps (an existing one of the same name, perhaps). */
+export const CREATE_SITE = graphql(`
+  mutation CreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      ...ReferenceSite
+    }
+  }
+`);
+
 export const RECORD_ACTUAL = graphql(`
   mutation RecordActual($input: RecordActualInput!) {
     recordActual(input: $input) {
@@ -622,14 +631,6 @@ export const MANAGE_SITES = graphql(`
       name
     }
     sites {
-      ...ReferenceSite
-    }
-  }
-`);
-
-export const CREATE_SITE = graphql(`
-  mutation CreateSite($input: CreateSiteInput!) {
-    createSite(input: $input) {
       ...ReferenceSite
     }
   }

@@ -32,6 +32,7 @@ type Documents = {
     "\n  query PublicSurvey($token: String!) {\n    publicSurvey(token: $token) {\n      title\n      audience\n      questions {\n        ...SurveyQuestionFields\n      }\n      opensAt\n      closesAt\n      isOpen\n      requireCode\n      maxResponsesPerDevice\n      deviceToken\n    }\n  }\n": typeof types.PublicSurveyDocument,
     "\n  mutation SubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.SubmitInspectionDocument,
     "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.SubmitSurveyResponseDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.CreateSiteDocument,
     "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordActualDocument,
     "\n  mutation RecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordSpendingDocument,
     "\n  query DashboardOrganizations {\n    organizations {\n      code\n      name\n      parentCode\n    }\n  }\n": typeof types.DashboardOrganizationsDocument,
@@ -44,7 +45,6 @@ type Documents = {
     "\n  query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {\n    previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {\n      source\n      errors {\n        ...ImportMessageFields\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      tables {\n        tableNumber\n        title\n        kind\n        orgCode\n        orgName\n        name\n        year\n        budget {\n          total\n          fiscal\n          other\n          carryover\n        }\n        purpose\n        goals\n        leader\n        period\n        existingProjectId\n        warnings {\n          ...ImportMessageFields\n        }\n        indicators {\n          level1\n          level2\n          name\n          description\n          line\n          cell\n          actual\n          weight\n          scoring\n          warnings {\n            ...ImportMessageFields\n          }\n          target {\n            raw\n            kind\n            comparator\n            value\n            max\n            unit\n            deadline\n            start\n            note\n            tolerance\n            zeroBelow\n          }\n        }\n      }\n    }\n  }\n": typeof types.PreviewTargetTablesDocument,
     "\n  mutation SaveTargetTables($tables: [ImportTableInput!]!) {\n    saveTargetTables(tables: $tables) {\n      created\n      updated\n      projects {\n        id\n        name\n        orgName\n        year\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      errors {\n        ...ImportMessageFields\n      }\n    }\n  }\n": typeof types.SaveTargetTablesDocument,
     "\n  query ManageSites {\n    organizations {\n      code\n      name\n    }\n    sites {\n      ...ReferenceSite\n    }\n  }\n": typeof types.ManageSitesDocument,
-    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.CreateSiteDocument,
     "\n  mutation UpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.UpdateSiteDocument,
     "\n  query ManageProject($id: ID!) {\n    project(id: $id) {\n      id\n      requireSignature\n      equipmentItems {\n        ...ReferenceEquipmentItem\n      }\n    }\n  }\n": typeof types.ManageProjectDocument,
     "\n  mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n": typeof types.UpdateProjectSettingsDocument,
@@ -69,6 +69,7 @@ const documents: Documents = {
     "\n  query PublicSurvey($token: String!) {\n    publicSurvey(token: $token) {\n      title\n      audience\n      questions {\n        ...SurveyQuestionFields\n      }\n      opensAt\n      closesAt\n      isOpen\n      requireCode\n      maxResponsesPerDevice\n      deviceToken\n    }\n  }\n": types.PublicSurveyDocument,
     "\n  mutation SubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.SubmitInspectionDocument,
     "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.SubmitSurveyResponseDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.CreateSiteDocument,
     "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": types.RecordActualDocument,
     "\n  mutation RecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": types.RecordSpendingDocument,
     "\n  query DashboardOrganizations {\n    organizations {\n      code\n      name\n      parentCode\n    }\n  }\n": types.DashboardOrganizationsDocument,
@@ -81,7 +82,6 @@ const documents: Documents = {
     "\n  query PreviewTargetTables($text: String, $file: String, $fileName: String, $orgCode: String, $year: Int) {\n    previewTargetTables(text: $text, file: $file, fileName: $fileName, orgCode: $orgCode, year: $year) {\n      source\n      errors {\n        ...ImportMessageFields\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      tables {\n        tableNumber\n        title\n        kind\n        orgCode\n        orgName\n        name\n        year\n        budget {\n          total\n          fiscal\n          other\n          carryover\n        }\n        purpose\n        goals\n        leader\n        period\n        existingProjectId\n        warnings {\n          ...ImportMessageFields\n        }\n        indicators {\n          level1\n          level2\n          name\n          description\n          line\n          cell\n          actual\n          weight\n          scoring\n          warnings {\n            ...ImportMessageFields\n          }\n          target {\n            raw\n            kind\n            comparator\n            value\n            max\n            unit\n            deadline\n            start\n            note\n            tolerance\n            zeroBelow\n          }\n        }\n      }\n    }\n  }\n": types.PreviewTargetTablesDocument,
     "\n  mutation SaveTargetTables($tables: [ImportTableInput!]!) {\n    saveTargetTables(tables: $tables) {\n      created\n      updated\n      projects {\n        id\n        name\n        orgName\n        year\n      }\n      warnings {\n        ...ImportMessageFields\n      }\n      errors {\n        ...ImportMessageFields\n      }\n    }\n  }\n": types.SaveTargetTablesDocument,
     "\n  query ManageSites {\n    organizations {\n      code\n      name\n    }\n    sites {\n      ...ReferenceSite\n    }\n  }\n": types.ManageSitesDocument,
-    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.CreateSiteDocument,
     "\n  mutation UpdateSite($input: UpdateSiteInput!) {\n    updateSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.UpdateSiteDocument,
     "\n  query ManageProject($id: ID!) {\n    project(id: $id) {\n      id\n      requireSignature\n      equipmentItems {\n        ...ReferenceEquipmentItem\n      }\n    }\n  }\n": types.ManageProjectDocument,
     "\n  mutation UpdateProjectSettings($input: UpdateProjectSettingsInput!) {\n    updateProjectSettings(input: $input) {\n      id\n      requireSignature\n    }\n  }\n": types.UpdateProjectSettingsDocument,
@@ -160,6 +160,10 @@ export function graphql(source: "\n  mutation SubmitSurveyResponse($input: Submi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').CreateSiteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordActualDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -205,10 +209,6 @@ export function graphql(source: "\n  mutation SaveTargetTables($tables: [ImportT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ManageSites {\n    organizations {\n      code\n      name\n    }\n    sites {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').ManageSitesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').CreateSiteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -549,6 +549,13 @@ export type SubmitSurveyResponseMutationVariables = Exact<{
 
 export type SubmitSurveyResponseMutation = { submitSurveyResponse: { id: string, clientId: string } };
 
+export type CreateSiteMutationVariables = Exact<{
+  input: CreateSiteInput;
+}>;
+
+
+export type CreateSiteMutation = { createSite: { id: string, name: string, kind: SiteKind, address: string | null, orgCode: string } };
+
 export type RecordActualMutationVariables = Exact<{
   input: RecordActualInput;
 }>;
@@ -615,13 +622,6 @@ export type ManageSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ManageSitesQuery = { organizations: Array<{ code: string, name: string }>, sites: Array<{ id: string, name: string, kind: SiteKind, address: string | null, orgCode: string }> };
-
-export type CreateSiteMutationVariables = Exact<{
-  input: CreateSiteInput;
-}>;
-
-
-export type CreateSiteMutation = { createSite: { id: string, name: string, kind: SiteKind, address: string | null, orgCode: string } };
 
 export type UpdateSiteMutationVariables = Exact<{
   input: UpdateSiteInput;
@@ -1229,6 +1229,19 @@ export const SubmitSurveyResponseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmitSurveyResponseMutation, SubmitSurveyResponseMutationVariables>;
+export const CreateSiteDocument = new TypedDocumentString(`
+    mutation CreateSite($input: CreateSiteInput!) {
+  createSite(input: $input) {
+    ...ReferenceSite
+  }
+}
+    fragment ReferenceSite on Site {
+  id
+  name
+  kind
+  address
+  orgCode
+}`) as unknown as TypedDocumentString<CreateSiteMutation, CreateSiteMutationVariables>;
 export const RecordActualDocument = new TypedDocumentString(`
     mutation RecordActual($input: RecordActualInput!) {
   recordActual(input: $input) {
@@ -1466,19 +1479,6 @@ export const ManageSitesDocument = new TypedDocumentString(`
   address
   orgCode
 }`) as unknown as TypedDocumentString<ManageSitesQuery, ManageSitesQueryVariables>;
-export const CreateSiteDocument = new TypedDocumentString(`
-    mutation CreateSite($input: CreateSiteInput!) {
-  createSite(input: $input) {
-    ...ReferenceSite
-  }
-}
-    fragment ReferenceSite on Site {
-  id
-  name
-  kind
-  address
-  orgCode
-}`) as unknown as TypedDocumentString<CreateSiteMutation, CreateSiteMutationVariables>;
 export const UpdateSiteDocument = new TypedDocumentString(`
     mutation UpdateSite($input: UpdateSiteInput!) {
   updateSite(input: $input) {
