@@ -18,7 +18,7 @@ describe('InAppBrowserBanner', () => {
   });
 
   it('tells an Android WeChat user to open the link in the browser', async () => {
-    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { userAgent: WECHAT_ANDROID, offline: 'ready' } });
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: WECHAT_ANDROID }, offline: 'ready' } });
     await settle();
     expect(wrapper.get('[data-testid="in-app-guidance"]').text()).toBe('当前在微信内打开，不能安装到手机，也不能保证断网时打开。 请点右上角 ⋯ → 在浏览器打开。');
     // Android WeChat runs service workers: no word about offline reloads.
@@ -26,7 +26,7 @@ describe('InAppBrowserBanner', () => {
   });
 
   it('tells an iOS DingTalk user to open it in Safari and add it to the home screen, and that it cannot reopen offline', async () => {
-    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { userAgent: DINGTALK_IOS, offline: 'unsupported' } });
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: DINGTALK_IOS }, offline: 'unsupported' } });
     await settle();
     expect(wrapper.get('[data-testid="in-app-guidance"]').text()).toContain('当前在钉钉内打开');
     expect(wrapper.get('[data-testid="in-app-guidance"]').text()).toContain('请点右上角 ⋯ → 在 Safari 中打开，再点分享 → 添加到主屏幕。');
@@ -34,20 +34,31 @@ describe('InAppBrowserBanner', () => {
   });
 
   it.each([['unsupported'], ['failed']] as const)('in a real browser whose service worker is %s, says only that the app cannot reopen offline', async (offline) => {
-    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { userAgent: SAFARI, offline } });
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: SAFARI }, offline } });
     await settle();
     expect(wrapper.find('[data-testid="in-app-guidance"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="no-offline-reload"]').text()).toContain('关闭页面后断网无法再打开');
   });
 
   it.each([['ready'], ['installing'], ['unknown'], ['insecure']] as const)('says nothing in a real browser when offline is %s', async (offline) => {
-    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { userAgent: SAFARI, offline } });
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: SAFARI }, offline } });
     await settle();
     expect(wrapper.find('[data-testid="in-app-banner"]').exists()).toBe(false);
   });
 
+  it('says nothing in the app opened from the iOS home screen, whose agent has no Safari/ either', async () => {
+    const homeScreen = 'Mozilla/5.0 (iPhone; CPU iPhone OS 12_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: homeScreen, standalone: true }, offline: 'ready' } });
+    await settle();
+    expect(wrapper.find('[data-testid="in-app-banner"]').exists()).toBe(false);
+    wrapper.unmount();
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: homeScreen }, offline: 'ready' } });
+    await settle();
+    expect(wrapper.find('[data-testid="in-app-guidance"]').exists()).toBe(true);
+  });
+
   it('closes when asked, with a named 44 px button', async () => {
-    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { userAgent: WECHAT_ANDROID } });
+    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: WECHAT_ANDROID } } });
     await settle();
     const close = wrapper.get('[data-testid="in-app-close"]');
     expect(close.attributes('aria-label')).toBe('关闭提示');

@@ -6,6 +6,9 @@ import { listOutbox } from '../offline/outbox';
 import { createHarness, mountWith, settle, SURVEY } from '../testing/harness';
 import PublicSurveyPage from './PublicSurveyPage.vue';
 
+/** A browser with Background Sync and the worker in control (Chromium), and one without (Safari). */
+const BACKGROUND_SYNC = { window: { SyncManager: class {} }, serviceWorker: { controller: {} } };
+const NO_BACKGROUND_SYNC = { window: {}, serviceWorker: null };
 const FRESH = `jxdev1.${'F'.repeat(22)}.${'f'.repeat(43)}`;
 const KEPT = `jxdev1.${'K'.repeat(22)}.${'k'.repeat(43)}`;
 
@@ -73,7 +76,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
 
   it('keeps the answer in the outbox, sent without a login, when the server cannot be reached', async () => {
     const harness = createHarness({ publicApi: { PublicSurvey: () => ({ publicSurvey: { ...survey, requireCode: false } }) } });
-    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: deviceStores(), backgroundSync: true } });
+    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: deviceStores(), syncEnvironment: BACKGROUND_SYNC } });
     await settle();
     await wrapper.findAll('[data-testid="choice"]')[1].trigger('click');
     await wrapper.get('[data-testid="submit"]').trigger('click');
@@ -92,7 +95,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
       publicApi: { PublicSurvey: () => ({ publicSurvey: { ...survey, requireCode: false } }) },
       syncApi: { probe: vi.fn(async () => reachable) },
     });
-    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores, backgroundSync: false } });
+    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores, syncEnvironment: NO_BACKGROUND_SYNC } });
     await settle();
     await wrapper.findAll('[data-testid="choice"]')[1].trigger('click');
     await wrapper.get('[data-testid="submit"]').trigger('click');
@@ -104,7 +107,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
     // The next visit, online again: the page sends the kept answer instead of asking a second time.
     reachable = true;
     const again = createHarness({ db: harness.db, publicApi: harness.publicApi.handlers, syncApi: { probe: vi.fn(async () => true) } });
-    wrapper = mountWith(again, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores, backgroundSync: false } });
+    wrapper = mountWith(again, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores, syncEnvironment: NO_BACKGROUND_SYNC } });
     await settle();
     expect(wrapper.findAll('[data-testid="choice"]')).toHaveLength(0);
     await vi.waitFor(() => expect(wrapper!.get('[data-testid="public-done-detail"]').text()).toBe('您的答卷已提交'));
