@@ -1,7 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_INSPECTIONS, SEED_PROJECTS } from '../graphql/documents.js';
-import { ADMIN_PASSWORD, cameraPhoto, INSPECTOR_PASSWORD, launchChromium, logInAs, phoneContext, ProductServer, screenshot, syncUntilOutboxEmpty } from './support.js';
+import {
+  ADMIN_PASSWORD,
+  cameraPhoto,
+  INSPECTOR_PASSWORD,
+  launchChromium,
+  logInAs,
+  phoneContext,
+  ProductServer,
+  screenshot,
+  syncUntilOutboxEmpty,
+} from './support.js';
 
 /**
  * Issue 13: the phones people really use. Field workers open the link inside WeChat, 企业微信 or

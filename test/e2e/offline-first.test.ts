@@ -62,10 +62,7 @@ async function tab(page: Page, name: '首页' | '待同步' | '我的'): Promise
 /** Fills a repair acceptance as field-journeys does: name, a photo, a checklist line, a signature, 合格. */
 async function fillRepairAcceptance(page: Page, context: BrowserContext, itemName: string): Promise<void> {
   const photo = await cameraPhoto(context, '门窗', '#2d8a4e');
-  await page
-    .locator('[data-testid="item-name"] input, [data-testid="item-name"] textarea, input[data-testid="item-name"]')
-    .first()
-    .fill(itemName);
+  await page.locator('[data-testid="item-name"] input, [data-testid="item-name"] textarea, input[data-testid="item-name"]').first().fill(itemName);
   await page.getByTestId('camera-input').setInputFiles({ name: 'IMG_0101.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.getByTestId('photo').first().waitFor();
   await page.getByPlaceholder('检查项，如：屋面防水').first().fill('门窗开关顺畅');

@@ -1,7 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_SURVEY, SEED_PROJECTS, SURVEY_RESULTS } from '../graphql/documents.js';
-import { ADMIN_PASSWORD, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, logInAs, phoneContext, ProductServer, REPAIR_PROJECT, screenshot } from './support.js';
+import {
+  ADMIN_PASSWORD,
+  createRepairSurvey,
+  INSPECTOR_PASSWORD,
+  launchChromium,
+  logInAs,
+  phoneContext,
+  ProductServer,
+  REPAIR_PROJECT,
+  screenshot,
+} from './support.js';
 
 /**
  * Issue 13: surveys that count once. The public link on a respondent's own phone at 375×812: one
@@ -201,7 +211,8 @@ describe('the kiosk on the collector’s phone', () => {
       expect(await page.getByTestId('kiosk-status').innerText()).toBe('本次已收 1 份 · 均已发送');
       const title = (await page.locator('.van-nav-bar__title').boundingBox())!;
       const count = (await page.getByTestId('collected').boundingBox())!;
-      const overlap = title.x < count.x + count.width && count.x < title.x + title.width && title.y < count.y + count.height && count.y < title.y + title.height;
+      const overlap =
+        title.x < count.x + count.width && count.x < title.x + title.width && title.y < count.y + count.height && count.y < title.y + title.height;
       expect(overlap, `title ${JSON.stringify(title)} count ${JSON.stringify(count)}`).toBe(false);
       await screenshot(page, 'survey-08-kiosk');
       expect(await responses()).toBe(4);

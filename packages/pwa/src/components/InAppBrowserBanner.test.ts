@@ -20,7 +20,9 @@ describe('InAppBrowserBanner', () => {
   it('tells an Android WeChat user to open the link in the browser', async () => {
     wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: WECHAT_ANDROID }, offline: 'ready' } });
     await settle();
-    expect(wrapper.get('[data-testid="in-app-guidance"]').text()).toBe('当前在微信内打开，不能安装到手机，也不能保证断网时打开。 请点右上角 ⋯ → 在浏览器打开。');
+    expect(wrapper.get('[data-testid="in-app-guidance"]').text()).toBe(
+      '当前在微信内打开，不能安装到手机，也不能保证断网时打开。 请点右上角 ⋯ → 在浏览器打开。',
+    );
     // Android WeChat runs service workers: no word about offline reloads.
     expect(wrapper.find('[data-testid="no-offline-reload"]').exists()).toBe(false);
   });
@@ -33,12 +35,15 @@ describe('InAppBrowserBanner', () => {
     expect(wrapper.get('[data-testid="no-offline-reload"]').text()).toContain('页面开着时照常录入，记录保存在本手机，联网后发送');
   });
 
-  it.each([['unsupported'], ['failed']] as const)('in a real browser whose service worker is %s, says only that the app cannot reopen offline', async (offline) => {
-    wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: SAFARI }, offline } });
-    await settle();
-    expect(wrapper.find('[data-testid="in-app-guidance"]').exists()).toBe(false);
-    expect(wrapper.get('[data-testid="no-offline-reload"]').text()).toContain('关闭页面后断网无法再打开');
-  });
+  it.each([['unsupported'], ['failed']] as const)(
+    'in a real browser whose service worker is %s, says only that the app cannot reopen offline',
+    async (offline) => {
+      wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: SAFARI }, offline } });
+      await settle();
+      expect(wrapper.find('[data-testid="in-app-guidance"]').exists()).toBe(false);
+      expect(wrapper.get('[data-testid="no-offline-reload"]').text()).toContain('关闭页面后断网无法再打开');
+    },
+  );
 
   it.each([['ready'], ['installing'], ['unknown'], ['insecure']] as const)('says nothing in a real browser when offline is %s', async (offline) => {
     wrapper = mountWith(createHarness(), InAppBrowserBanner, { props: { browserNavigator: { userAgent: SAFARI }, offline } });
