@@ -80,11 +80,23 @@ async function fillRepairAcceptance(page: Page, context: BrowserContext, itemNam
 describe('offline from the first minute', () => {
   it('logs in once on a fresh phone, says 可离线使用, then opens every screen and records an acceptance with no network and no reload', async () => {
     const context = await phoneContext(browser);
+    // Every toast the app shows, kept: a toast lasts seconds, the test may look later.
+    await context.addInitScript(() => {
+      const seen: string[] = ((window as { toasts?: string[] }).toasts = []);
+      new MutationObserver(() => {
+        for (const toast of document.querySelectorAll('.van-toast__text')) {
+          const text = toast.textContent?.trim() ?? '';
+          if (text && !seen.includes(text)) seen.push(text);
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     const page = await context.newPage();
     const failed: string[] = [];
     page.on('requestfailed', (request) => failed.push(request.url()));
     try {
       await logInAs(page, server.base, 'inspector', INSPECTOR_PASSWORD);
+      // Said once, wherever the user is (the login screen, often), when the first install completes.
+      await page.waitForFunction(() => (window as { toasts?: string[] }).toasts?.includes('可离线使用：断网后也能打开和录入'), undefined, { timeout: 60_000 });
       await tab(page, '我的');
       await page.locator('[data-testid="offline-state"][data-state="ready"]').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('offline-state').innerText()).toContain('可离线使用');

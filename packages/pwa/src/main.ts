@@ -1,4 +1,4 @@
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { showToast } from 'vant';
 import 'vant/es/toast/style';
@@ -59,6 +59,14 @@ router.onError((error) => {
 // Browsers offer no service worker over plain http (InsecureOriginBanner says so), nor in iOS's
 // in-app browsers (InAppBrowserBanner says so).
 if (import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator) {
+  // The first install on this phone: say once, wherever the user is, that it may now go offline.
+  if (!navigator.serviceWorker.controller) {
+    const stop = watch(offlineState, (state) => {
+      if (state !== 'ready') return;
+      stop();
+      showToast({ message: i18n.global.t('offline.readyToast'), duration: 3000 });
+    });
+  }
   trackOffline(navigator.serviceWorker);
   void import('virtual:pwa-register')
     .then(({ registerSW }) => {

@@ -218,6 +218,7 @@ const en: Messages = {
   offline: {
     label: 'Offline use',
     ready: 'Works offline',
+    readyToast: 'Works offline now: it opens and records with no network',
     installing: 'Downloading the files for offline use…',
     unsupported: 'This browser cannot open the app offline',
     failed: 'Offline use could not be set up',

@@ -216,6 +216,7 @@ const zhCN = {
   offline: {
     label: '离线使用',
     ready: '可离线使用',
+    readyToast: '可离线使用：断网后也能打开和录入',
     installing: '正在下载离线所需文件…',
     unsupported: '此浏览器不能离线打开',
     failed: '离线功能未能启用',
