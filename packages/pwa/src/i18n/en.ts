@@ -232,6 +232,7 @@ const en: Messages = {
     noServiceWorker:
       'This browser cannot reopen the app offline: while the page is open you can record as usual, records are kept on this phone and sent when online; once closed it cannot be opened without a network.',
     close: 'Close',
+    label: 'About this browser',
   },
   publicSurvey: {
     title: 'Satisfaction survey',

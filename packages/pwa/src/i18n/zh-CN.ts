@@ -229,6 +229,7 @@ const zhCN = {
     ios: '请点右上角 ⋯ → 在 Safari 中打开，再点分享 → 添加到主屏幕。',
     noServiceWorker: '此浏览器不能离线重新打开本应用：页面开着时照常录入，记录保存在本手机，联网后发送；关闭页面后断网无法再打开。',
     close: '关闭提示',
+    label: '浏览器提示',
   },
   publicSurvey: {
     title: '满意度调查',
