@@ -72,7 +72,8 @@ describe('InAppBrowserBanner', () => {
   });
 
   it('is not shown to a respondent on the public survey link', async () => {
-    const harness = createHarness({ publicApi: { PublicSurvey: () => ({ publicSurvey: null }) } });
+    // Only the route matters here: the banner is mounted alone, not the survey page.
+    const harness = createHarness();
     await harness.router.push('/s/tok');
     wrapper = mountWith(harness, InAppBrowserBanner, { props: { browserNavigator: { userAgent: DINGTALK_IOS }, offline: 'unsupported' } });
     await settle();
