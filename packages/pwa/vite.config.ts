@@ -42,6 +42,19 @@ export default defineConfig({
         // The API, photos and downloads always go to the server.
         navigateFallbackDenylist: [/^\/graphql/, /^\/uploads\//, /^\/healthz/, /^\/downloads\//, /^\/imports\//, /^\/setup$/, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
+        // The first worker takes over the page that installed it, without a reload: offline from the
+        // first minute. Later versions still wait for 刷新 (registerType 'prompt', no skipWaiting).
+        clientsClaim: true,
+        runtimeCaching: [
+          {
+            // A public survey answer that finds no network waits here and is sent when the phone is
+            // online again, even with the page closed (Background Sync; src/offline/survey-background-sync.ts).
+            urlPattern: ({ url }) => url.pathname === '/graphql' && url.searchParams.get('op') === 'SubmitSurveyResponse',
+            method: 'POST',
+            handler: 'NetworkOnly',
+            options: { backgroundSync: { name: 'survey-responses', options: { maxRetentionTime: 7 * 24 * 60 } } },
+          },
+        ],
       },
     }),
     // Brotli and gzip copies of the built files, which the server sends as they are.

@@ -279,8 +279,9 @@ export function cspViolations(page: Page): string[] {
 }
 
 /** A phone: 375 × 812, touch, Chinese. */
-export function phoneContext(browser: Browser, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+export function phoneContext(browser: Browser, options: { serviceWorkers?: 'allow' | 'block'; userAgent?: string } = {}): Promise<BrowserContext> {
   return browser.newContext({
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,

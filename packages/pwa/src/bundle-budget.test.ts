@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +47,22 @@ describe('the built app shell', () => {
     // Every large initial file has its brotli copy: nothing on the first visit goes out uncompressed.
     for (const path of [...scripts, ...styles])
       if (readFileSync(join(outDir, path)).length >= 1024) expect(existsSync(join(outDir, `${path}.br`)), path).toBe(true);
-    // The service worker precaches the shell for offline use.
-    expect(readFileSync(join(outDir, 'sw.js'), 'utf8')).toMatch(/precache/i);
+    // The service worker precaches every screen's code and styles (not only the first download's),
+    // and the first worker takes over the page that installed it: offline from the first minute.
+    const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
+    const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]));
+    const assets = readdirSync(join(outDir, 'assets')).filter((name) => /\.(js|css)$/.test(name));
+    expect(assets.filter((name) => /^[A-Z]\w*Page-/.test(name)).length, 'page chunks').toBeGreaterThanOrEqual(10);
+    expect(assets.filter((name) => !precached.has(`assets/${name}`))).toEqual([]);
+    expect(precached.has('index.html')).toBe(true);
+    expect(sw).toMatch(/clientsClaim\(\)/);
+    // registerType 'prompt': a new version waits for 刷新 (the SKIP_WAITING message), never
+    // reloads an open form by itself.
+    expect(sw.match(/skipWaiting\(\)/g)).toHaveLength(1);
+    expect(sw).toMatch(/"SKIP_WAITING"===\w+\.data\.type&&self\.skipWaiting\(\)/);
+    // An unsent public survey answer waits for Background Sync.
+    expect(sw).toMatch(/SubmitSurveyResponse/);
+    expect(sw).toMatch(/survey-responses/);
     expect(JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8'))).toMatchObject({ short_name: '绩效', lang: 'zh-CN', display: 'standalone' });
   }, 120_000);
 });

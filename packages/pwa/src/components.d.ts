@@ -20,6 +20,7 @@ declare module 'vue' {
     FreshnessLine: typeof import('./components/FreshnessLine.vue')['default']
     GradeTag: typeof import('./components/GradeTag.vue')['default']
     ImportTableEditor: typeof import('./components/ImportTableEditor.vue')['default']
+    InAppBrowserBanner: typeof import('./components/InAppBrowserBanner.vue')['default']
     IndicatorEvidence: typeof import('./components/IndicatorEvidence.vue')['default']
     InsecureOriginBanner: typeof import('./components/InsecureOriginBanner.vue')['default']
     PageNav: typeof import('./components/PageNav.vue')['default']

@@ -1,4 +1,4 @@
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
 import { showToast } from 'vant';
 import 'vant/es/toast/style';
@@ -8,11 +8,13 @@ import { createSyncApi } from './graphql/sync-api';
 import { createAppI18n, savedLocale } from './i18n';
 import { getJixiaoDb } from './offline/db';
 import { newClientId } from './offline/ids';
+import { withOperationName } from './offline/survey-background-sync';
 import { createAppRouter } from './router';
 import { installServices, type AppServices } from './stores/services';
 import { useSessionStore } from './stores/session';
 import './styles/main.css';
-import { offerUpdate } from './composables/useAppUpdate';
+import { offerUpdate, offlineState, offlineUnavailable, trackOffline } from './composables/useAppUpdate';
+import { isMissingChunk } from './router/missing-chunk';
 
 const pinia = createPinia();
 const getToken = () => useSessionStore(pinia).token;
@@ -20,7 +22,9 @@ const getToken = () => useSessionStore(pinia).token;
 const services: AppServices = {
   db: getJixiaoDb(),
   api: createGraphqlClient({ getToken }),
-  publicApi: createGraphqlClient(),
+  // Each operation's name in the URL (/graphql?op=SubmitSurveyResponse): the service worker keeps
+  // an unsent survey answer for Background Sync by that name (vite.config.ts).
+  publicApi: createGraphqlClient({ fetch: (input, init) => fetch(typeof input === 'string' ? withOperationName(input, init?.body) : input, init) }),
   fetch: (input, init) => fetch(input, init),
   now: () => Date.now(),
   // Ids work over plain http too (offline/ids.ts); geolocation does not, so it is left out there.
@@ -37,19 +41,47 @@ app.use(i18n);
 const router = createAppRouter(pinia);
 app.use(router);
 
-// A page chunk not downloaded yet while offline: say so instead of a blank screen.
+// A page chunk (or its CSS) not downloaded yet while offline: say so instead of doing nothing.
+// Vite reports a failed CSS or JS preload as 'vite:preloadError' before the import rejects; the
+// import itself then fails the navigation (router.onError). One toast for both.
+let toastShownAt = -Infinity;
+function pageUnavailable(): void {
+  if (Date.now() - toastShownAt < 1000) return;
+  toastShownAt = Date.now();
+  showToast({ message: i18n.global.t('app.pageUnavailable'), duration: 4000 });
+}
+window.addEventListener('vite:preloadError', pageUnavailable);
 router.onError((error) => {
-  if (/dynamically imported module|Importing a module script failed/i.test(String(error))) {
-    showToast({ message: i18n.global.t('app.pageUnavailable'), duration: 4000 });
-  }
+  if (isMissingChunk(error)) pageUnavailable();
 });
 
 // Offline: the service worker precaches the app shell (vite-plugin-pwa). Production builds only.
-// Browsers offer no service worker over plain http (InsecureOriginBanner says so).
+// Browsers offer no service worker over plain http (InsecureOriginBanner says so), nor in iOS's
+// in-app browsers (InAppBrowserBanner says so).
 if (import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator) {
-  void import('virtual:pwa-register').then(({ registerSW }) => {
-    const updateSW = registerSW({ onNeedRefresh: () => offerUpdate(() => updateSW(true)) });
-  });
+  // The first install on this phone: say once, wherever the user is, that it may now go offline.
+  if (!navigator.serviceWorker.controller) {
+    const stop = watch(offlineState, (state) => {
+      if (state !== 'ready') return;
+      stop();
+      showToast({ message: i18n.global.t('offline.readyToast'), duration: 3000 });
+    });
+  }
+  trackOffline(navigator.serviceWorker);
+  void import('virtual:pwa-register')
+    .then(({ registerSW }) => {
+      const updateSW = registerSW({
+        onNeedRefresh: () => offerUpdate(() => updateSW(true)),
+        // No registration at all: a policy (or a test's browser) that blocks service workers.
+        onRegisteredSW: (_url, registration) => {
+          if (!registration) offlineUnavailable();
+        },
+        onRegisterError: () => offlineUnavailable(),
+      });
+    })
+    .catch(() => offlineUnavailable());
+} else if (import.meta.env.PROD) {
+  offlineState.value = window.isSecureContext ? 'unsupported' : 'insecure';
 }
 
 void useSessionStore(pinia)

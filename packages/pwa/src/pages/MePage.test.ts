@@ -3,6 +3,7 @@ import { ApiError } from '../graphql/client';
 import { readSession } from '../offline/local-data';
 import { useSessionStore } from '../stores/session';
 import { createHarness, INSPECTOR, logIn, mountWith, NOW, settle } from '../testing/harness';
+import { offlineState } from '../composables/useAppUpdate';
 import MePage from './MePage.vue';
 
 type Wrapper = ReturnType<typeof mountWith>;
@@ -56,5 +57,37 @@ describe('MePage: changing the password', () => {
     await submitPasswords(wrapper!, 'wrong-old', 'new-secret-1');
     expect(wrapper!.get('[data-testid="password-error"]').text()).toBe('原密码不正确');
     expect(useSessionStore(harness.pinia).token).toBe('token-1');
+  });
+});
+
+describe('MePage: offline use', () => {
+  let wrapper: Wrapper | undefined;
+  afterEach(() => {
+    wrapper?.unmount();
+    offlineState.value = 'unknown';
+  });
+
+  it('says 可离线使用 only once the service worker controls the page, and follows it there', async () => {
+    const harness = createHarness();
+    await logIn(harness);
+    offlineState.value = 'installing';
+    wrapper = mountWith(harness, MePage);
+    await settle();
+    expect(wrapper.get('[data-testid="offline-state"]').text()).toContain('正在下载离线所需文件…');
+    expect(wrapper.text()).not.toContain('可离线使用');
+    offlineState.value = 'ready';
+    await settle();
+    expect(wrapper.get('[data-testid="offline-state"]').text()).toBe('离线使用可离线使用');
+    offlineState.value = 'unsupported';
+    await settle();
+    expect(wrapper.get('[data-testid="offline-state"]').text()).toContain('此浏览器不能离线打开');
+  });
+
+  it('shows no line where nothing was tried (a development build)', async () => {
+    const harness = createHarness();
+    await logIn(harness);
+    wrapper = mountWith(harness, MePage);
+    await settle();
+    expect(wrapper.find('[data-testid="offline-state"]').exists()).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../graphql/client';
 import type { PublicSurvey } from '../graphql/queries';
 import { readReference } from '../offline/local-data';
@@ -6,6 +6,9 @@ import { listOutbox } from '../offline/outbox';
 import { createHarness, mountWith, settle, SURVEY } from '../testing/harness';
 import PublicSurveyPage from './PublicSurveyPage.vue';
 
+/** A browser with Background Sync and the worker in control (Chromium), and one without (Safari). */
+const BACKGROUND_SYNC = { window: { SyncManager: class {} }, serviceWorker: { controller: {} } };
+const NO_BACKGROUND_SYNC = { window: {}, serviceWorker: null };
 const FRESH = `jxdev1.${'F'.repeat(22)}.${'f'.repeat(43)}`;
 const KEPT = `jxdev1.${'K'.repeat(22)}.${'k'.repeat(43)}`;
 
@@ -49,7 +52,8 @@ describe('PublicSurveyPage (/s/:token)', () => {
       },
     });
     wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: deviceStores() } });
-    await settle();
+    // The first test opens IndexedDB cold: on a loaded machine that takes more than settle()'s rounds.
+    await vi.waitFor(() => wrapper!.get('[data-testid="code"] input'));
     await wrapper.get('[data-testid="code"] input').setValue('ABCD2345');
     await wrapper.get('[data-testid="code-next"]').trigger('click');
     await wrapper.findAll('[data-testid="choice"]')[0].trigger('click');
@@ -72,7 +76,7 @@ describe('PublicSurveyPage (/s/:token)', () => {
 
   it('keeps the answer in the outbox, sent without a login, when the server cannot be reached', async () => {
     const harness = createHarness({ publicApi: { PublicSurvey: () => ({ publicSurvey: { ...survey, requireCode: false } }) } });
-    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: deviceStores() } });
+    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: deviceStores(), syncEnvironment: BACKGROUND_SYNC } });
     await settle();
     await wrapper.findAll('[data-testid="choice"]')[1].trigger('click');
     await wrapper.get('[data-testid="submit"]').trigger('click');
@@ -80,7 +84,43 @@ describe('PublicSurveyPage (/s/:token)', () => {
 
     const [record] = await listOutbox(harness.db);
     expect(record).toMatchObject({ kind: 'surveyResponse', anonymous: true, payload: { token: 'tok', answers: [{ questionId: 'q1', value: '满意' }] } });
-    expect(wrapper.get('[data-testid="public-done"]').text()).toContain('联网后会自动发送');
+    // Background Sync: the service worker sends it even with the page closed.
+    expect(wrapper.get('[data-testid="public-done-detail"]').text()).toBe('已保存在本机，联网后会自动发送（可以关闭页面）');
+  });
+
+  it('says the answer goes at the next visit where there is no Background Sync, and then on reload shows it waiting, not the questions', async () => {
+    const stores = deviceStores();
+    let reachable = false;
+    const harness = createHarness({
+      publicApi: { PublicSurvey: () => ({ publicSurvey: { ...survey, requireCode: false } }) },
+      syncApi: { probe: vi.fn(async () => reachable) },
+    });
+    wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores, syncEnvironment: NO_BACKGROUND_SYNC } });
+    await settle();
+    await wrapper.findAll('[data-testid="choice"]')[1].trigger('click');
+    await wrapper.get('[data-testid="submit"]').trigger('click');
+    await settle();
+    expect(wrapper.get('[data-testid="public-done-detail"]').text()).toBe('已保存在本机，下次打开本页时发送');
+    const [record] = await listOutbox(harness.db);
+    wrapper.unmount();
+
+    // The next visit, online again: the page sends the kept answer instead of asking a second time.
+    reachable = true;
+    const again = createHarness({ db: harness.db, publicApi: harness.publicApi.handlers, syncApi: { probe: vi.fn(async () => true) } });
+    wrapper = mountWith(again, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores, syncEnvironment: NO_BACKGROUND_SYNC } });
+    await settle();
+    expect(wrapper.findAll('[data-testid="choice"]')).toHaveLength(0);
+    await vi.waitFor(() => expect(wrapper!.get('[data-testid="public-done-detail"]').text()).toBe('您的答卷已提交'));
+    expect(again.syncApi.submit).toHaveBeenCalledWith(expect.objectContaining({ clientId: record.clientId, anonymous: true }));
+    expect(await listOutbox(harness.db)).toEqual([]);
+    wrapper.unmount();
+
+    // And the visit after that: this device has answered.
+    wrapper = mountWith(createHarness({ db: harness.db, publicApi: harness.publicApi.handlers }), PublicSurveyPage, {
+      props: { token: 'tok', deviceStores: stores },
+    });
+    await settle();
+    expect(wrapper.get('[data-testid="public-repeat"]').text()).toContain('您已提交过本问卷');
   });
 
   it('asks for another code when the server says it was used', async () => {
@@ -173,6 +213,27 @@ describe('PublicSurveyPage (/s/:token)', () => {
       wrapper = mountWith(createHarness({ db: harness.db, publicApi: handlers }), PublicSurveyPage, { props: { token: 'tok', deviceStores: stores } });
       await settle();
       expect(wrapper.get('[data-testid="public-repeat"]').text()).toContain('您已提交过本问卷');
+      expect(wrapper.findAll('[data-testid="choice"]')).toHaveLength(0);
+    });
+
+    it('refuses a second answer after a reload before the respondent answers again', async () => {
+      const stores = deviceStores();
+      const handlers = {
+        PublicSurvey: () => ({ publicSurvey: open }),
+        SubmitSurveyResponse: ({ input }: { input: { clientId: string } }) => ({ submitSurveyResponse: { id: 'r1', clientId: input.clientId } }),
+      };
+      const harness = createHarness({ publicApi: handlers });
+      wrapper = mountWith(harness, PublicSurveyPage, { props: { token: 'tok', deviceStores: stores } });
+      await settle();
+      await wrapper.findAll('[data-testid="choice"]')[0].trigger('click');
+      await wrapper.get('[data-testid="submit"]').trigger('click');
+      await settle();
+      expect(wrapper.get('[data-testid="public-done"]').text()).toContain('您的答卷已提交');
+      wrapper.unmount();
+
+      wrapper = mountWith(createHarness({ db: harness.db, publicApi: handlers }), PublicSurveyPage, { props: { token: 'tok', deviceStores: stores } });
+      await settle();
+      expect(wrapper.get('[data-testid="public-repeat"]').text()).toBe('您已提交过本问卷每台手机只能提交一份答卷，感谢您的参与');
       expect(wrapper.findAll('[data-testid="choice"]')).toHaveLength(0);
     });
 

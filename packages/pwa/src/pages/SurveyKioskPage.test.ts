@@ -119,6 +119,24 @@ describe('SurveyKioskPage', () => {
     expect((wrapper.vm as unknown as { clientId: string }).clientId).toBe(harness.ids[1]);
   });
 
+  it('says 等待同步 only while the response is on the phone, and 已发送 once the server has it', async () => {
+    let online = false;
+    const harness = createHarness({ syncApi: { probe: vi.fn(async () => online) } });
+    wrapper = await openKiosk(harness);
+    await answerAll(wrapper, '满意', '审判庭', '');
+    await settle();
+    expect(wrapper.get('[data-testid="thanks-status"]').text()).toBe('答卷已保存在本机，等待同步');
+    expect(wrapper.get('[data-testid="kiosk-status"]').text()).toBe('本次已收 1 份 · 1 份等待同步');
+
+    await wrapper.get('[data-testid="next-respondent"]').trigger('click');
+    online = true;
+    await answerAll(wrapper, '非常满意', '办公室', '');
+    await vi.waitFor(() => expect(wrapper!.get('[data-testid="thanks-status"]').text()).toBe('答卷已发送到服务器'));
+    expect(harness.syncApi.submit).toHaveBeenCalledTimes(2);
+    expect(wrapper.get('[data-testid="kiosk-status"]').text()).toBe('本次已收 2 份 · 均已发送');
+    expect(await listOutbox(harness.db)).toEqual([]);
+  });
+
   it('does not collect outside the survey period', async () => {
     const harness = createHarness({ now: () => Date.parse('2025-02-01T00:00:00Z') });
     wrapper = await openKiosk(harness);

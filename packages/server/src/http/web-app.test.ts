@@ -62,7 +62,17 @@ describe('the web app as served', () => {
   });
 
   it('revalidates index.html, client routes, the service worker and the manifest on every load', async () => {
-    for (const url of ['/', '/index.html', '/projects/3/inspections/new', '/sw.js', '/registerSW.js', '/workbox-2fbc6a65.js', '/manifest.webmanifest']) {
+    // Also a public survey link as WeChat opens it: its cache must not pin an old app.
+    for (const url of [
+      '/',
+      '/index.html',
+      '/projects/3/inspections/new',
+      '/s/Ab12Cd34Ef',
+      '/sw.js',
+      '/registerSW.js',
+      '/workbox-2fbc6a65.js',
+      '/manifest.webmanifest',
+    ]) {
       const response = await get(url, { 'accept-encoding': 'br' });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['cache-control'], url).toBe('no-cache');
