@@ -29,7 +29,9 @@ import type {
 } from './generated/graphql';
 
 export type {
+  CreateSiteInput,
   ImportTableInput,
+  PhotoCaptureInput,
   IndicatorSource,
   InspectionKind,
   RecordActualInput,
@@ -136,6 +138,7 @@ export const REFERENCE_PROJECT = graphql(`
       fiscal
       other
     }
+    requireSignature
     spent
     evaluation {
       score
@@ -359,6 +362,15 @@ export const SUBMIT_SURVEY_RESPONSE = graphql(`
     submitSurveyResponse(input: $input) {
       id
       clientId
+    }
+  }
+`);
+
+/** A site added on the device; the server answers with the site it keeps (an existing one of the same name, perhaps). */
+export const CREATE_SITE = graphql(`
+  mutation CreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      ...ReferenceSite
     }
   }
 `);

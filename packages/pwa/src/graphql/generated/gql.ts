@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation ChangePassword($oldPassword: String!, $newPassword: String!) {\n    changePassword(oldPassword: $oldPassword, newPassword: $newPassword) {\n      token\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  fragment ReferenceIndicator on Indicator {\n    id\n    level1\n    level2\n    name\n    description\n    target {\n      raw\n      kind\n      comparator\n      value\n      max\n      unit\n      deadline\n      rule {\n        zeroBelow\n      }\n      tolerance\n    }\n    source\n    notApplicable\n    deviationNote\n    weight\n    actual {\n      value\n      tier\n      ratio\n      note\n      recordedAt\n      recordedBy\n    }\n    progress {\n      completionRate\n      score\n      met\n      deviationNoteRequired\n    }\n  }\n": typeof types.ReferenceIndicatorFragmentDoc,
-    "\n  fragment ReferenceProject on Project {\n    id\n    name\n    orgCode\n    orgName\n    year\n    tableNumber\n    purpose\n    goals\n    budget {\n      total\n      fiscal\n      other\n    }\n    spent\n    evaluation {\n      score\n      grade\n      executionRate\n      executionScore\n      missing\n      complete\n    }\n    indicators {\n      ...ReferenceIndicator\n    }\n  }\n": typeof types.ReferenceProjectFragmentDoc,
+    "\n  fragment ReferenceProject on Project {\n    id\n    name\n    orgCode\n    orgName\n    year\n    tableNumber\n    purpose\n    goals\n    budget {\n      total\n      fiscal\n      other\n    }\n    requireSignature\n    spent\n    evaluation {\n      score\n      grade\n      executionRate\n      executionScore\n      missing\n      complete\n    }\n    indicators {\n      ...ReferenceIndicator\n    }\n  }\n": typeof types.ReferenceProjectFragmentDoc,
     "\n  fragment ReferenceSite on Site {\n    id\n    name\n    kind\n    address\n    orgCode\n  }\n": typeof types.ReferenceSiteFragmentDoc,
     "\n  fragment ReferenceEquipmentItem on EquipmentItem {\n    id\n    projectId\n    name\n    model\n    serialNumber\n    assetTag\n  }\n": typeof types.ReferenceEquipmentItemFragmentDoc,
     "\n  fragment SurveyQuestionFields on SurveyQuestion {\n    id\n    kind\n    text\n    options\n    required\n  }\n": typeof types.SurveyQuestionFieldsFragmentDoc,
@@ -32,6 +32,7 @@ type Documents = {
     "\n  query PublicSurvey($token: String!) {\n    publicSurvey(token: $token) {\n      title\n      audience\n      questions {\n        ...SurveyQuestionFields\n      }\n      opensAt\n      closesAt\n      isOpen\n      requireCode\n      maxResponsesPerDevice\n      deviceToken\n    }\n  }\n": typeof types.PublicSurveyDocument,
     "\n  mutation SubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.SubmitInspectionDocument,
     "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.SubmitSurveyResponseDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.CreateSiteDocument,
     "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordActualDocument,
     "\n  mutation RecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordSpendingDocument,
     "\n  query DashboardOrganizations {\n    organizations {\n      code\n      name\n      parentCode\n    }\n  }\n": typeof types.DashboardOrganizationsDocument,
@@ -49,7 +50,7 @@ const documents: Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation ChangePassword($oldPassword: String!, $newPassword: String!) {\n    changePassword(oldPassword: $oldPassword, newPassword: $newPassword) {\n      token\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  fragment ReferenceIndicator on Indicator {\n    id\n    level1\n    level2\n    name\n    description\n    target {\n      raw\n      kind\n      comparator\n      value\n      max\n      unit\n      deadline\n      rule {\n        zeroBelow\n      }\n      tolerance\n    }\n    source\n    notApplicable\n    deviationNote\n    weight\n    actual {\n      value\n      tier\n      ratio\n      note\n      recordedAt\n      recordedBy\n    }\n    progress {\n      completionRate\n      score\n      met\n      deviationNoteRequired\n    }\n  }\n": types.ReferenceIndicatorFragmentDoc,
-    "\n  fragment ReferenceProject on Project {\n    id\n    name\n    orgCode\n    orgName\n    year\n    tableNumber\n    purpose\n    goals\n    budget {\n      total\n      fiscal\n      other\n    }\n    spent\n    evaluation {\n      score\n      grade\n      executionRate\n      executionScore\n      missing\n      complete\n    }\n    indicators {\n      ...ReferenceIndicator\n    }\n  }\n": types.ReferenceProjectFragmentDoc,
+    "\n  fragment ReferenceProject on Project {\n    id\n    name\n    orgCode\n    orgName\n    year\n    tableNumber\n    purpose\n    goals\n    budget {\n      total\n      fiscal\n      other\n    }\n    requireSignature\n    spent\n    evaluation {\n      score\n      grade\n      executionRate\n      executionScore\n      missing\n      complete\n    }\n    indicators {\n      ...ReferenceIndicator\n    }\n  }\n": types.ReferenceProjectFragmentDoc,
     "\n  fragment ReferenceSite on Site {\n    id\n    name\n    kind\n    address\n    orgCode\n  }\n": types.ReferenceSiteFragmentDoc,
     "\n  fragment ReferenceEquipmentItem on EquipmentItem {\n    id\n    projectId\n    name\n    model\n    serialNumber\n    assetTag\n  }\n": types.ReferenceEquipmentItemFragmentDoc,
     "\n  fragment SurveyQuestionFields on SurveyQuestion {\n    id\n    kind\n    text\n    options\n    required\n  }\n": types.SurveyQuestionFieldsFragmentDoc,
@@ -62,6 +63,7 @@ const documents: Documents = {
     "\n  query PublicSurvey($token: String!) {\n    publicSurvey(token: $token) {\n      title\n      audience\n      questions {\n        ...SurveyQuestionFields\n      }\n      opensAt\n      closesAt\n      isOpen\n      requireCode\n      maxResponsesPerDevice\n      deviceToken\n    }\n  }\n": types.PublicSurveyDocument,
     "\n  mutation SubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.SubmitInspectionDocument,
     "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.SubmitSurveyResponseDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.CreateSiteDocument,
     "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": types.RecordActualDocument,
     "\n  mutation RecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": types.RecordSpendingDocument,
     "\n  query DashboardOrganizations {\n    organizations {\n      code\n      name\n      parentCode\n    }\n  }\n": types.DashboardOrganizationsDocument,
@@ -94,7 +96,7 @@ export function graphql(source: "\n  fragment ReferenceIndicator on Indicator {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ReferenceProject on Project {\n    id\n    name\n    orgCode\n    orgName\n    year\n    tableNumber\n    purpose\n    goals\n    budget {\n      total\n      fiscal\n      other\n    }\n    spent\n    evaluation {\n      score\n      grade\n      executionRate\n      executionScore\n      missing\n      complete\n    }\n    indicators {\n      ...ReferenceIndicator\n    }\n  }\n"): typeof import('./graphql').ReferenceProjectFragmentDoc;
+export function graphql(source: "\n  fragment ReferenceProject on Project {\n    id\n    name\n    orgCode\n    orgName\n    year\n    tableNumber\n    purpose\n    goals\n    budget {\n      total\n      fiscal\n      other\n    }\n    requireSignature\n    spent\n    evaluation {\n      score\n      grade\n      executionRate\n      executionScore\n      missing\n      complete\n    }\n    indicators {\n      ...ReferenceIndicator\n    }\n  }\n"): typeof import('./graphql').ReferenceProjectFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,6 +145,10 @@ export function graphql(source: "\n  mutation SubmitInspection($input: SubmitIns
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n"): typeof import('./graphql').SubmitSurveyResponseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n"): typeof import('./graphql').CreateSiteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

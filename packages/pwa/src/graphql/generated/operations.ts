@@ -4,6 +4,7 @@ import type * as Types from './graphql';
 /** Every operation the documents define, by name: its result and its variables. */
 export interface Operations {
   ChangePassword: { result: Types.ChangePasswordMutation; variables: Types.ChangePasswordMutationVariables };
+  CreateSite: { result: Types.CreateSiteMutation; variables: Types.CreateSiteMutationVariables };
   Dashboard: { result: Types.DashboardQuery; variables: Types.DashboardQueryVariables };
   DashboardOrganizations: { result: Types.DashboardOrganizationsQuery; variables: Types.DashboardOrganizationsQueryVariables };
   DashboardProject: { result: Types.DashboardProjectQuery; variables: Types.DashboardProjectQueryVariables };
