@@ -70,6 +70,8 @@ const field = (testId: string) => page.locator(`[data-testid="${testId}"] input,
 /** What the phone's screen shows now (not the whole page): where the form scrolled to matters here. */
 async function shot(name: string, fullPage = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A dialog or sheet still sliding in is not what the person sees a moment later.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   await page.screenshot({ path: join(SCREENSHOTS, `acceptance-${name}.png`), fullPage });
 }
 
