@@ -196,7 +196,10 @@ describe('the acceptance form on a phone', () => {
       token,
     );
     expect(answer.data).toBeNull();
-    expect(answer.errors?.[0]).toMatchObject({ message: expect.stringContaining('不合格，总体结论不能为合格'), extensions: { code: 'BAD_USER_INPUT', field: 'input.passed' } });
+    expect(answer.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('不合格，总体结论不能为合格'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.passed' },
+    });
     const stored = await server.gql(SITES_AND_INSPECTIONS, { projectId }, adminToken);
     expect(stored.inspections).toEqual([]);
   });

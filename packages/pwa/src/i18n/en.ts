@@ -256,7 +256,8 @@ const en: Messages = {
   kind: { inspection: 'Acceptance', surveyResponse: 'Survey response', actual: 'Actual value', spending: 'Spending', site: 'Site' },
   site: {
     noneYet: 'No sites yet: tap to add one',
-    emptyHelp: 'No sites yet: tap "Add site" for the court or office of this acceptance, or ask a manager to add it under "Sites"; the list is updated when online.',
+    emptyHelp:
+      'No sites yet: tap "Add site" for the court or office of this acceptance, or ask a manager to add it under "Sites"; the list is updated when online.',
     add: 'Add site',
     offlineHint: 'Works offline: the site is kept on this phone and sent before the acceptances that name it.',
     name: 'Name',

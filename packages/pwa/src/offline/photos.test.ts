@@ -1,6 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exifJpeg } from '../testing/exif-jpeg';
-import { blobToDataUrl, CAPTURE_HEAD_BYTES, compressPhoto, dataUrlToBlob, fitWithin, readCaptureInfo, sha256Hex, toStoredPhoto, type DecodedImage } from './photos';
+import {
+  blobToDataUrl,
+  CAPTURE_HEAD_BYTES,
+  compressPhoto,
+  dataUrlToBlob,
+  fitWithin,
+  readCaptureInfo,
+  sha256Hex,
+  toStoredPhoto,
+  type DecodedImage,
+} from './photos';
 
 describe('fitWithin', () => {
   const cases: Array<[string, [number, number, number], { width: number; height: number }]> = [

@@ -185,7 +185,11 @@ describe('photoCaptures', () => {
   const at = (capture: StoredPhoto['capture']): StoredPhoto => ({ ...photo, capture });
   it.each<[string, StoredPhoto[], unknown[]]>([
     ['a photo without EXIF sends nothing', [photo], []],
-    ['time only', [at({ capturedAt: '2024-05-19T08:00:00.000Z', latitude: null, longitude: null })], [{ sha256: photo.sha256, capturedAt: '2024-05-19T08:00:00.000Z' }]],
+    [
+      'time only',
+      [at({ capturedAt: '2024-05-19T08:00:00.000Z', latitude: null, longitude: null })],
+      [{ sha256: photo.sha256, capturedAt: '2024-05-19T08:00:00.000Z' }],
+    ],
     ['position only', [at({ capturedAt: null, latitude: 39.1, longitude: 117.2 })], [{ sha256: photo.sha256, latitude: 39.1, longitude: 117.2 }]],
     [
       'a phone clock a year ahead: the time is left out, the position kept',

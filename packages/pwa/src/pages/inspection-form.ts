@@ -254,7 +254,11 @@ export function formatInspectionError(t: Translate, error: InspectionError): str
   const values = Object.fromEntries(
     Object.entries(error.values ?? {}).map(([name, value]) => [
       name,
-      Array.isArray(value) ? value.map((part: InspectionError) => formatInspectionError(t, part)).join('、') : isError(value) ? formatInspectionError(t, value) : value,
+      Array.isArray(value)
+        ? value.map((part: InspectionError) => formatInspectionError(t, part)).join('、')
+        : isError(value)
+          ? formatInspectionError(t, value)
+          : value,
     ]),
   );
   return t(error.key, values);
