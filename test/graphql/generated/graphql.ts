@@ -183,7 +183,7 @@ export type IndicatorSource =
   | 'MANUAL'
   /** 验收合格率 */
   | 'PASS_RATE'
-  /** 验收合格的维修数 */
+  /** 有合格维修验收的地点数：地点（无地点时为验收对象）计一次，同一处返工不重复计 */
   | 'REPAIR_COUNT'
   /** 支出合计 */
   | 'SPENDING'
