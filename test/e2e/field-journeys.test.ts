@@ -89,6 +89,8 @@ describe('field staff on a phone', () => {
     await page.getByTestId('camera-input').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: photos[1] });
     await page.getByTestId('photo').nth(1).waitFor();
     await page.getByPlaceholder('检查项，如：屋面防水').first().fill('屋面无渗漏');
+    // Each checklist line is answered: none starts 合格.
+    await page.getByTestId('checklist-line').first().getByTestId('pass').click();
     await page.getByTestId('signature-canvas').scrollIntoViewIfNeeded();
     const pad = await page.getByTestId('signature-canvas').boundingBox();
     expect(pad).not.toBeNull();
@@ -97,7 +99,7 @@ describe('field staff on a phone', () => {
     for (let x = 30; x < pad!.width - 20; x += 15) await page.mouse.move(pad!.x + x, pad!.y + pad!.height / 2 + Math.sin(x / 20) * 20);
     await page.mouse.up();
     // The overall result (the checklist lines have their own 合格 buttons).
-    await page.getByTestId('pass').last().click();
+    await page.locator('.pass-fail--large [data-testid="pass"]').click();
     await screenshot(page, '04-repair-form');
     await page.getByTestId('submit').click();
     await page.getByTestId('submitted').waitFor();

@@ -82,6 +82,8 @@ describe('the app at a plain-http office address', () => {
     // The photo was shrunk and named by SHA-256 without crypto.subtle (the pure-JS fallback).
     await page.getByTestId('photo').first().waitFor();
     await page.getByPlaceholder('检查项，如：屋面防水').first().fill('门窗开关顺畅');
+    // Each checklist line is answered (none starts 合格), then the overall result.
+    await page.getByTestId('checklist-line').first().getByTestId('pass').click();
     await page.getByTestId('pass').last().click();
 
     // The banner takes its room at the top and covers none of the form's buttons, at 375 px.

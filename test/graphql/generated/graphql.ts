@@ -183,7 +183,7 @@ export type IndicatorSource =
   | 'MANUAL'
   /** 验收合格率 */
   | 'PASS_RATE'
-  /** 验收合格的维修数 */
+  /** 有合格维修验收的地点数：地点（无地点时为验收对象）计一次，同一处返工不重复计 */
   | 'REPAIR_COUNT'
   /** 支出合计 */
   | 'SPENDING'
@@ -522,6 +522,13 @@ export type DemoLoginMutationVariables = Exact<{
 
 export type DemoLoginMutation = { login: { token: string, user: { role: UserRole } } };
 
+export type AcceptanceSitesAndInspectionsQueryVariables = Exact<{
+  projectId: Scalars['ID']['input'];
+}>;
+
+
+export type AcceptanceSitesAndInspectionsQuery = { sites: Array<{ id: string, name: string, kind: SiteKind, address: string | null }>, inspections: Array<{ itemName: string, passed: boolean, site: { id: string, name: string } | null, checklist: Array<{ label: string, passed: boolean }>, photos: Array<{ uploaded: boolean, capturedAt: string | null, latitude: number | null, longitude: number | null }>, signature: { uploaded: boolean } | null }> };
+
 export type DashboardSeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -809,6 +816,37 @@ export const DemoLoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoLoginMutation, DemoLoginMutationVariables>;
+export const AcceptanceSitesAndInspectionsDocument = new TypedDocumentString(`
+    query AcceptanceSitesAndInspections($projectId: ID!) {
+  sites {
+    id
+    name
+    kind
+    address
+  }
+  inspections(projectId: $projectId) {
+    itemName
+    passed
+    site {
+      id
+      name
+    }
+    checklist {
+      label
+      passed
+    }
+    photos {
+      uploaded
+      capturedAt
+      latitude
+      longitude
+    }
+    signature {
+      uploaded
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptanceSitesAndInspectionsQuery, AcceptanceSitesAndInspectionsQueryVariables>;
 export const DashboardSeedDocument = new TypedDocumentString(`
     query DashboardSeed {
   projects(year: 2023, first: 100) {

@@ -29,7 +29,9 @@ import type {
 } from './generated/graphql';
 
 export type {
+  CreateSiteInput,
   ImportTableInput,
+  PhotoCaptureInput,
   IndicatorSource,
   InspectionKind,
   RecordActualInput,
@@ -136,6 +138,7 @@ export const REFERENCE_PROJECT = graphql(`
       fiscal
       other
     }
+    requireSignature
     spent
     evaluation {
       score

@@ -34,6 +34,7 @@ const PAYLOADS: RecordPayloads = {
   surveyResponse: { clientId: 'c1', surveyId: 'sv1', answers: [{ questionId: 'q1', value: '满意' }], collectedAt: '2024-05-20T02:00:00.000Z' },
   actual: { clientId: 'c1', indicatorId: 'i1', value: '5个' },
   spending: { clientId: 'c1', projectId: 'p1', amount: 12.5, date: '2024-05-20', note: 'x' },
+  site: { id: 'c1', orgCode: '218101', name: '大孟庄法庭', kind: 'DISPATCHED_TRIBUNAL' },
 };
 
 function record<K extends RecordKind>(kind: K, extra: Partial<OutboxRecordOf<K>> = {}): OutboxRecordOf<K> {
@@ -169,12 +170,13 @@ describe('submit', () => {
     ['surveyResponse', 'submitSurveyResponse(input: $input)', 'mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!)'],
     ['actual', 'recordActual(input: $input)', 'mutation RecordActual($input: RecordActualInput!)'],
     ['spending', 'recordSpending(input: $input)', 'mutation RecordSpending($input: RecordSpendingInput!)'],
+    ['site', 'createSite(input: $input)', 'mutation CreateSite($input: CreateSiteInput!)'],
   ] as const)('sends a %s with its mutation, the payload as input and the token', async (kind, selection, operation) => {
     const field = selection.slice(0, selection.indexOf('('));
     const server = fakeFetch(() => json({ data: { [field]: { id: '1', clientId: 'c1' } } }));
     const api = createSyncApi({ baseUrl: 'https://jx.example', getToken: () => 'tok', fetch: server.fetch });
 
-    // kind ranges over all four here: each row's record is of its own kind.
+    // kind ranges over all five here: each row's record is of its own kind.
     await api.submit(record(kind) as OutboxRecord);
 
     const [{ url, init }] = server.calls;
@@ -184,6 +186,12 @@ describe('submit', () => {
     expect(body.query).toContain(operation);
     expect(body.variables).toEqual({ input: PAYLOADS[kind] });
     expect(init.headers).toMatchObject({ authorization: 'Bearer tok' });
+  });
+
+  it("answers a site with the site the server keeps (an existing one's id when the name was taken)", async () => {
+    const kept = { id: 's-server', name: '大孟庄法庭', kind: 'DISPATCHED_TRIBUNAL', address: null, orgCode: '218101' };
+    const api = createSyncApi({ getToken: () => 'tok', fetch: fakeFetch(() => json({ data: { createSite: kept } })).fetch });
+    expect(await api.submit(record('site'))).toEqual({ site: kept });
   });
 
   it('sends a public-link survey response without the token', async () => {

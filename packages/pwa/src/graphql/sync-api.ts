@@ -2,9 +2,9 @@
  * The sync engine's view of the server over HTTP: a reachability probe, photo uploads and one
  * mutation per record kind. Every failure becomes an ApiError the engine can act on.
  */
-import type { OutboxRecord, SyncApi } from '../offline/types';
+import type { OutboxRecord, SubmitReceipt, SyncApi } from '../offline/types';
 import { ApiError, createGraphqlClient, type GraphqlClient } from './client';
-import { RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION, SUBMIT_SURVEY_RESPONSE } from './queries';
+import { CREATE_SITE, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION, SUBMIT_SURVEY_RESPONSE } from './queries';
 
 export interface SyncApiOptions {
   /** Base URL of the server; '' (default) for the same origin. */
@@ -76,17 +76,21 @@ export function createSyncApi(options: SyncApiOptions): SyncApi {
     },
 
     async submit(record: OutboxRecord) {
-      await sendRecord(record.anonymous ? anonymous : signedIn, record);
+      return sendRecord(record.anonymous ? anonymous : signedIn, record);
     },
   };
 }
 
 /**
  * Sends a record with its kind's mutation (./queries.ts; only ids are selected, the screens need no
- * more). A kind this version does not know (a newer app's record) is refused.
+ * more; a site, the site the server keeps). A kind this version does not know (a newer app's record) is refused.
  */
-async function sendRecord(client: GraphqlClient, record: OutboxRecord): Promise<void> {
+async function sendRecord(client: GraphqlClient, record: OutboxRecord): Promise<SubmitReceipt | void> {
   switch (record.kind) {
+    case 'site': {
+      const data = await client.request(CREATE_SITE, { input: record.payload });
+      return { site: data.createSite };
+    }
     case 'inspection':
       await client.request(SUBMIT_INSPECTION, { input: record.payload });
       return;

@@ -6,6 +6,7 @@
 import { nextDelay } from './backoff';
 import type { JixiaoDb } from './db';
 import { blobToDataUrl } from './photos';
+import type { SiteRef } from '../graphql/queries';
 import type { OutboxRecord, RecordKind, RecordPayloads, StoredPhoto } from './types';
 
 export type OutboxError = NonNullable<OutboxRecord['error']>;
@@ -42,6 +43,10 @@ export async function enqueue(db: JixiaoDb, input: NewOutboxRecord, photos: Stor
   if (payloadClientId !== undefined && payloadClientId !== input.clientId) {
     throw new Error(`payload.clientId (${String(payloadClientId)}) 与记录的 clientId (${input.clientId}) 不一致`);
   }
+  // A site's id is its key on the server and the record's clientId; createSite has no clientId field.
+  if (input.kind === 'site' && input.payload.id !== input.clientId) {
+    throw new Error(`地点 id (${input.payload.id}) 与记录的 clientId (${input.clientId}) 不一致`);
+  }
   const photoHashes = [...new Set(input.photoHashes)];
   const named = new Set(photoHashes);
   // A photo the record does not name would never be deleted: keep only the named ones.
@@ -50,7 +55,7 @@ export async function enqueue(db: JixiaoDb, input: NewOutboxRecord, photos: Stor
   const record = {
     clientId: input.clientId,
     kind: input.kind,
-    payload: { ...input.payload, clientId: input.clientId },
+    payload: input.kind === 'site' ? { ...input.payload } : { ...input.payload, clientId: input.clientId },
     photoHashes,
     title: input.title,
     status: 'waiting',
@@ -86,10 +91,58 @@ export function countUnsynced(db: JixiaoDb): Promise<number> {
   return db.outbox.count();
 }
 
-/** Records due for sending now, oldest first. Refused ones (status error) wait for {@link retryNow}. */
+/**
+ * Records due for sending now, in sending order (see {@link bySendingOrder}). Refused ones (status
+ * error) wait for {@link retryNow}.
+ */
 export async function listDue(db: JixiaoDb, now: number): Promise<OutboxRecord[]> {
   const waiting = await db.outbox.where('status').equals('waiting').toArray();
-  return waiting.filter((record) => record.nextAttemptAt <= now).sort(byCreation);
+  return waiting.filter((record) => record.nextAttemptAt <= now).sort(bySendingOrder);
+}
+
+/**
+ * New sites first, then oldest first: an acceptance recorded at a site added on the device must
+ * find that site on the server.
+ */
+export function bySendingOrder(a: OutboxRecord, b: OutboxRecord): number {
+  return Number(b.kind === 'site') - Number(a.kind === 'site') || byCreation(a, b);
+}
+
+/**
+ * The site a record names that is still queued on this device (not yet on the server), or null:
+ * such a record waits until the site is confirmed. A site's record has its id as clientId.
+ */
+export async function queuedSiteOf(db: JixiaoDb, record: OutboxRecord): Promise<OutboxRecord | null> {
+  if (record.kind !== 'inspection' || !record.payload.siteId) return null;
+  const site = await db.outbox.get(record.payload.siteId);
+  return site?.kind === 'site' ? site : null;
+}
+
+/**
+ * The server stored a site added on the device as `site`. When it already had one of that name in
+ * the unit, its id differs from the device's: queued acceptances, open drafts and the cached site
+ * list then use the server's id from now on, in one transaction.
+ */
+export function adoptServerSite(db: JixiaoDb, deviceId: string, site: SiteRef): Promise<void> {
+  return db.transaction('rw', db.outbox, db.drafts, db.reference, async () => {
+    if (site.id !== deviceId) {
+      await db.outbox
+        .filter((record) => record.kind === 'inspection' && record.payload.siteId === deviceId)
+        .modify((record) => {
+          if (record.kind === 'inspection') record.payload.siteId = site.id;
+        });
+      await db.drafts
+        .filter((draft) => (draft.data as { siteId?: unknown } | null)?.siteId === deviceId)
+        .modify((draft) => {
+          (draft.data as { siteId: string }).siteId = site.id;
+        });
+    }
+    const cached = await db.reference.get('sites');
+    if (cached) {
+      const others = (cached.data as SiteRef[]).filter((s) => s.id !== deviceId && s.id !== site.id);
+      await db.reference.put({ ...cached, data: [...others, site] });
+    }
+  });
 }
 
 /** Oldest first; records made in the same millisecond keep a stable order. */

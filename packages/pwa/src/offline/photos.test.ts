@@ -1,5 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { blobToDataUrl, compressPhoto, dataUrlToBlob, fitWithin, sha256Hex, toStoredPhoto, type DecodedImage } from './photos';
+import { exifJpeg } from '../testing/exif-jpeg';
+import {
+  blobToDataUrl,
+  CAPTURE_HEAD_BYTES,
+  compressPhoto,
+  dataUrlToBlob,
+  fitWithin,
+  readCaptureInfo,
+  sha256Hex,
+  toStoredPhoto,
+  type DecodedImage,
+} from './photos';
 
 describe('fitWithin', () => {
   const cases: Array<[string, [number, number, number], { width: number; height: number }]> = [
@@ -87,6 +98,47 @@ describe('compressPhoto', () => {
       }),
     ).rejects.toThrow('no canvas');
     expect(close).toHaveBeenCalledOnce();
+  });
+});
+
+describe('readCaptureInfo', () => {
+  // 39° 22′ 30″ N, 117° 2′ 15″ E (Tianjin), taken at 10:30 China time.
+  const tags = { dateTimeOriginal: '2024:05:01 10:30:00', latitude: [39, 22, 30], longitude: [117, 2, 15] } as ExifTags;
+  type ExifTags = Parameters<typeof exifJpeg>[0];
+
+  it("reads the original's capture time (China time without an offset) and GPS position", async () => {
+    expect(await readCaptureInfo(new Blob([exifJpeg(tags)], { type: 'image/jpeg' }))).toEqual({
+      capturedAt: '2024-05-01T02:30:00.000Z',
+      latitude: 39.375,
+      longitude: 117.0375,
+    });
+  });
+
+  it('reads only the head of a large photo, where the EXIF block is', async () => {
+    const big = exifJpeg(tags, new Uint8Array(4 * 1024 * 1024));
+    const file = new Blob([big], { type: 'image/jpeg' });
+    const slice = vi.spyOn(file, 'slice');
+    expect((await readCaptureInfo(file))?.latitude).toBe(39.375);
+    expect(slice).toHaveBeenCalledWith(0, CAPTURE_HEAD_BYTES);
+  });
+
+  it('is null for a photo without EXIF (a screenshot, a re-encoded copy) and for garbage', async () => {
+    expect(await readCaptureInfo(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])]))).toBeNull();
+    expect(await readCaptureInfo(new Blob(['not a photo']))).toBeNull();
+  });
+
+  it('goes with the compressed photo into the outbox record, which compressing alone would lose', async () => {
+    const original = new Blob([exifJpeg(tags)], { type: 'image/jpeg' });
+    const compressed = await compressPhoto(original, {
+      decode: async () => ({ width: 4000, height: 3000, source: {} as CanvasImageSource }),
+      // The re-encoded JPEG has no EXIF, as a canvas writes it.
+      encode: async () => new Blob([new Uint8Array([0xff, 0xd8, 1, 2, 3, 0xff, 0xd9])], { type: 'image/jpeg' }),
+      subtle: null,
+    });
+    expect(await readCaptureInfo(compressed.blob)).toBeNull();
+    const stored = toStoredPhoto(compressed, 5, await readCaptureInfo(original));
+    expect(stored.capture).toEqual({ capturedAt: '2024-05-01T02:30:00.000Z', latitude: 39.375, longitude: 117.0375 });
+    expect(toStoredPhoto(compressed, 5)).not.toHaveProperty('capture');
   });
 });
 

@@ -3,8 +3,9 @@
  * becomes a few hundred KB), name them by SHA-256 (the server's upload address), and convert the
  * signature pad's data URL.
  */
+import { readPhotoCapture } from '@jixiao/domain';
 import { sha256Hex } from './sha256';
-import type { StoredPhoto } from './types';
+import type { StoredPhoto, StoredPhotoCapture } from './types';
 
 export const MAX_SIDE = 1600;
 export const JPEG_QUALITY = 0.8;
@@ -61,7 +62,7 @@ export interface CompressedPhoto {
 
 /**
  * Shrinks a photo to at most `maxSide` pixels on its longest side and re-encodes it as JPEG.
- * Re-encoding drops the EXIF block (capture time, GPS): the record carries those itself.
+ * Re-encoding drops the EXIF block (capture time, GPS): read it first with {@link readCaptureInfo}.
  *
  * @example
  * const photo = await compressPhoto(input.files[0]);
@@ -79,9 +80,40 @@ export async function compressPhoto(file: Blob, options: CompressOptions = {}): 
   }
 }
 
-/** The record of a compressed photo as the outbox stores it (see `enqueue`). */
-export function toStoredPhoto(photo: CompressedPhoto, now: number = Date.now()): StoredPhoto {
-  return { sha256: photo.sha256, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.bytes, createdAt: now };
+/** How much of the original is read for its EXIF: the APP1 segment comes first and is at most 64 KB. */
+export const CAPTURE_HEAD_BYTES = 256 * 1024;
+
+/**
+ * When and where the original photo was taken, from its EXIF (read with the domain's
+ * readPhotoCapture on its first {@link CAPTURE_HEAD_BYTES}), or null when it says neither. Read
+ * before compressing: the re-encoded JPEG has no EXIF, and the record carries this instead.
+ *
+ * @example await readCaptureInfo(input.files[0]) // { capturedAt: '2024-05-01T02:30:00.000Z', latitude: 39.375, longitude: 117.0375 }
+ */
+export async function readCaptureInfo(file: Blob): Promise<StoredPhotoCapture | null> {
+  try {
+    const head = new Uint8Array(await file.slice(0, CAPTURE_HEAD_BYTES).arrayBuffer());
+    const { capturedAt, latitude, longitude } = readPhotoCapture(head);
+    if (capturedAt === null && latitude === null) return null;
+    return { capturedAt: capturedAt?.toISOString() ?? null, latitude, longitude };
+  } catch {
+    // A file that cannot be read here cannot be compressed either; compressPhoto says why.
+    return null;
+  }
+}
+
+/** The record of a compressed photo as the outbox stores it (see `enqueue`), with the original's capture info. */
+export function toStoredPhoto(photo: CompressedPhoto, now: number = Date.now(), capture: StoredPhotoCapture | null = null): StoredPhoto {
+  return {
+    sha256: photo.sha256,
+    blob: photo.blob,
+    type: photo.type,
+    width: photo.width,
+    height: photo.height,
+    bytes: photo.bytes,
+    createdAt: now,
+    ...(capture ? { capture } : {}),
+  };
 }
 
 /**

@@ -3,8 +3,13 @@ import { ApiError } from '../graphql/client';
 import { nextDelay } from './backoff';
 import type { JixiaoDb } from './db';
 import { listOutbox, markError, markSending, retryNow } from './outbox';
+
 import { createSyncEngine, type SyncEngineOptions } from './sync';
-import { FakeServer, freshDb, httpError, makePhoto, networkError, queueInspection, unauthenticated } from './test-support';
+import type { SiteRef } from '../graphql/queries';
+import { addSiteOnDevice, withQueuedSites } from '../reference/reference-data';
+import { enqueue } from './outbox';
+import { saveDraft } from './local-data';
+import { FakeServer, freshDb, httpError, makePhoto, networkError, newSite, queueInspection, repairInput, unauthenticated } from './test-support';
 import type { SyncProgress } from './types';
 
 let db: JixiaoDb;
@@ -534,5 +539,75 @@ describe('asked to sync now (the 同步 button, online, back in the foreground)'
     expect(sync.syncOnce()).toBe(first);
     await first;
     expect(server.log('probe')).toHaveLength(1);
+  });
+});
+
+describe('sites added on the device', () => {
+  const SERVER_SITE: SiteRef = { id: 'server-site', orgCode: '218101', name: '大孟庄法庭', kind: 'DISPATCHED_TRIBUNAL', address: '大孟庄镇' };
+
+  async function queueAcceptanceAt(clientId: string, siteId: string, createdAt: number) {
+    const payload = repairInput([], { siteId, itemName: `item ${clientId}` });
+    await enqueue(db, { clientId, kind: 'inspection', payload, photoHashes: [], title: `验收 ${clientId}` }, [], createdAt);
+  }
+
+  async function cachedSites(): Promise<SiteRef[]> {
+    return ((await db.reference.get('sites'))?.data as SiteRef[] | undefined) ?? [];
+  }
+
+  it('sends a new site before the acceptances that name it, even one queued later', async () => {
+    await queueAcceptanceAt('a1', 'device-site', 10);
+    await addSiteOnDevice(db, newSite('device-site'), '新增地点 · 大孟庄法庭', 20);
+    await queueInspection(db, 'a0', [], 5);
+
+    const result = await engine().syncOnce();
+
+    expect(server.log('submit')).toEqual(['device-site', 'a0', 'a1']);
+    expect(result).toMatchObject({ sent: 3, refused: 0, completed: true });
+    expect(server.inspections.get('a1')?.siteId).toBe('device-site');
+    expect(await listOutbox(db)).toEqual([]);
+  });
+
+  it("uses the server's site when it already had one of that name: queued acceptances, drafts and the cached list", async () => {
+    server.sites.set('218101|大孟庄法庭', SERVER_SITE);
+    await db.reference.put({ name: 'sites', data: [], fetchedAt: 1 });
+    await addSiteOnDevice(db, newSite('device-site'), '新增地点 · 大孟庄法庭', 10);
+    await queueAcceptanceAt('a1', 'device-site', 20);
+    await saveDraft(db, 'inspection:REPAIR:p1', { clientId: 'a2', siteId: 'device-site', itemName: '院墙' }, 30);
+    expect((await cachedSites()).map((site) => site.id)).toEqual(['device-site']);
+
+    await engine().syncOnce();
+
+    expect(server.inspections.get('a1')?.siteId).toBe('server-site');
+    expect(await cachedSites()).toEqual([SERVER_SITE]);
+    expect((await db.drafts.get('inspection:REPAIR:p1'))?.data).toMatchObject({ siteId: 'server-site', itemName: '院墙' });
+    expect(server.sites.size).toBe(1);
+  });
+
+  it('holds an acceptance back while its site is refused, and sends both once the site goes through', async () => {
+    let refuse = true;
+    server.beforeSubmit = (record) => {
+      if (record.kind === 'site' && refuse) throw new ApiError('无权在该单位新建地点', 'FORBIDDEN', {}, 200);
+    };
+    await addSiteOnDevice(db, newSite('device-site'), '新增地点 · 大孟庄法庭', 10);
+    await queueAcceptanceAt('a1', 'device-site', 20);
+
+    const first = await engine().syncOnce();
+    expect(first).toMatchObject({ sent: 0, refused: 1 });
+    expect(server.log('submit')).toEqual(['device-site']);
+    expect(await statuses()).toEqual(['device-site:error', 'a1:waiting']);
+    expect(await db.outbox.get('a1')).toMatchObject({ attempts: 0, error: null });
+
+    refuse = false;
+    await retryNow(db, 'device-site', clock);
+    const second = await engine().syncOnce();
+    expect(second).toMatchObject({ sent: 2, refused: 0 });
+    expect(server.log('submit')).toEqual(['device-site', 'device-site', 'a1']);
+  });
+
+  it('keeps a site still queued in the list a refresh brings, and only once', async () => {
+    await addSiteOnDevice(db, newSite('device-site'), '新增地点 · 大孟庄法庭', 10);
+    const other: SiteRef = { ...SERVER_SITE, id: 's2', name: '城关法庭' };
+    expect((await withQueuedSites(db, [other])).map((site) => site.id)).toEqual(['s2', 'device-site']);
+    expect((await withQueuedSites(db, [other, { ...other, id: 'device-site' }])).map((site) => site.id)).toEqual(['s2', 'device-site']);
   });
 });

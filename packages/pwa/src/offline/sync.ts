@@ -1,6 +1,8 @@
 /**
  * The sync engine (docs/api.md "Field evidence and the sync protocol"): sends the outbox to the server, photos first, one
- * record at a time in creation order, and deletes a record only once the server confirmed it.
+ * record at a time — new sites first, then in creation order — and deletes a record only once the
+ * server confirmed it. An acceptance at a site still queued on the device waits for that site; when
+ * the server keeps the site under another id (it had one of that name), the device adopts it.
  *
  * What each failure does:
  * - server not reachable (probe fails): nothing is touched, phase 'offline';
@@ -15,8 +17,20 @@
  */
 import { ApiError } from '../graphql/client';
 import type { JixiaoDb } from './db';
-import { confirm, dueNow, listDue, markError, markSending, markWaiting, recoverInterrupted, scheduleRetry, type OutboxError } from './outbox';
-import type { OutboxRecord, SyncApi, SyncPhase, SyncProgress } from './types';
+import {
+  adoptServerSite,
+  confirm,
+  dueNow,
+  listDue,
+  markError,
+  markSending,
+  markWaiting,
+  queuedSiteOf,
+  recoverInterrupted,
+  scheduleRetry,
+  type OutboxError,
+} from './outbox';
+import type { OutboxRecord, SubmitReceipt, SyncApi, SyncPhase, SyncProgress } from './types';
 
 export interface SyncEngineOptions {
   db: JixiaoDb;
@@ -72,6 +86,8 @@ type Outcome =
   | { kind: 'deferred'; message: string }
   /** Another run or tab has it, or it is gone. */
   | { kind: 'skipped' }
+  /** It names a site still queued on the device: it waits, untouched, until the site is on the server. */
+  | { kind: 'held' }
   | { kind: 'stop'; phase: SyncPhase; message: string | null };
 
 /** A photo the record names is not on the device (and the server does not have it). */
@@ -108,15 +124,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function sendOne(queued: OutboxRecord): Promise<Outcome> {
+    if (await queuedSiteOf(db, queued)) return { kind: 'held' };
     // The claim is atomic: a record another run (or tab) is sending is never sent twice at once.
     const record = await markSending(db, queued.clientId, now());
     if (!record) return { kind: 'skipped' };
+    let receipt: SubmitReceipt | void;
     try {
       report({ phase: 'uploading' });
       await uploadStored(record.photoHashes, false);
       report({ phase: 'sending' });
       try {
-        await api.submit(record);
+        receipt = await api.submit(record);
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 'MISSING_UPLOAD')) throw error;
         const listed = error.extensions.hashes;
@@ -124,11 +142,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await uploadStored(Array.isArray(listed) ? listed.map(String) : record.photoHashes, true);
         report({ phase: 'sending' });
         // Once only: a second MISSING_UPLOAD is a refusal like any other.
-        await api.submit(record);
+        receipt = await api.submit(record);
       }
     } catch (error) {
       return fail(record, error);
     }
+    // Before the site leaves the outbox, whatever names it takes the server's id (the same name
+    // may have been there already): a crash in between resends the site, which is harmless.
+    if (record.kind === 'site' && receipt?.site) await adoptServerSite(db, record.payload.id, receipt.site);
     // Only here, after the server's confirmation, does a record leave the device.
     await confirm(db, record.clientId);
     try {
@@ -201,6 +222,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         for (const record of due) {
           attempted.add(record.clientId);
           const outcome = await sendOne(record);
+          if (outcome.kind === 'held') {
+            report({ total: progress.total - 1 });
+            continue;
+          }
           if (outcome.kind === 'stop') return finish(outcome.phase, false, outcome.message);
           if (outcome.kind === 'sent') sent += 1;
           if (outcome.kind === 'refused') refused += 1;

@@ -7,7 +7,8 @@ import { ApiError } from '../graphql/client';
 import { openJixiaoDb, type JixiaoDb } from './db';
 import { enqueue } from './outbox';
 import { sha256Hex } from './photos';
-import type { OutboxRecord, RecordPayloads, StoredPhoto, SyncApi } from './types';
+import type { SiteRef } from '../graphql/queries';
+import type { OutboxRecord, RecordPayloads, StoredPhoto, SubmitReceipt, SyncApi } from './types';
 
 let counter = 0;
 
@@ -58,6 +59,10 @@ export class FakeServer implements SyncApi {
   /** Records the server stored, by clientId, with how many times each was submitted. */
   readonly records = new Map<string, { payload: string; submissions: number }>();
   readonly calls: string[] = [];
+  /** Sites the server has, by unit and name (createSite returns the existing one of a name). */
+  readonly sites = new Map<string, SiteRef>();
+  /** The inspections' payloads as the server received them, by clientId. */
+  readonly inspections = new Map<string, RecordPayloads['inspection']>();
   beforeUpload?: (sha256: string) => void | Promise<void>;
   /** Return false to store nothing (the upload "succeeds" but the server loses the file). */
   keepUpload?: (sha256: string) => boolean;
@@ -79,11 +84,22 @@ export class FakeServer implements SyncApi {
     if (this.keepUpload?.(sha256) !== false) this.photos.add(sha256);
   }
 
-  async submit(record: OutboxRecord): Promise<void> {
+  async submit(record: OutboxRecord): Promise<SubmitReceipt | void> {
     await tick();
     this.calls.push(`submit ${record.clientId}`);
     if (!this.reachable) throw networkError();
     await this.beforeSubmit?.(record);
+    if (record.kind === 'site') {
+      const { id, orgCode, name, kind, address } = record.payload;
+      const key = `${orgCode}|${name}`;
+      if (!this.sites.has(key)) this.sites.set(key, { id, orgCode, name, kind, address: address ?? null });
+      return { site: this.sites.get(key)! };
+    }
+    if (record.kind === 'inspection') {
+      const siteId = record.payload.siteId;
+      if (siteId && ![...this.sites.values()].some((site) => site.id === siteId)) throw new ApiError('地点不存在', 'NOT_FOUND', { field: 'input.siteId' }, 200);
+      this.inspections.set(record.clientId, record.payload);
+    }
     const missing = record.photoHashes.filter((hash) => !this.photos.has(hash));
     if (missing.length > 0) throw new ApiError('缺少照片', 'MISSING_UPLOAD', { hashes: missing }, 200);
     const payload = JSON.stringify(record.payload);
@@ -103,4 +119,9 @@ export class FakeServer implements SyncApi {
 /** A macrotask: lets other runs interleave, as real network calls would. */
 function tick(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A site as a field worker adds it on the device (createSite's input with the device's id). */
+export function newSite(id: string, name = '大孟庄法庭'): RecordPayloads['site'] {
+  return { id, orgCode: '218101', name, kind: 'DISPATCHED_TRIBUNAL' };
 }

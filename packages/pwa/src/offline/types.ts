@@ -3,7 +3,7 @@
  * records in the outbox; the sync engine sends them — photos first — and deletes each only after
  * the server confirmed it.
  */
-import type { RecordActualInput, RecordSpendingInput, SubmitInspectionInput, SubmitSurveyResponseInput } from '../graphql/queries';
+import type { CreateSiteInput, RecordActualInput, RecordSpendingInput, SiteRef, SubmitInspectionInput, SubmitSurveyResponseInput } from '../graphql/queries';
 
 /** An input as the outbox sends it: always with the record's clientId, which the server stores once. */
 type Queued<Input extends { clientId?: unknown }> = Omit<Input, 'clientId'> & { clientId: string };
@@ -14,6 +14,11 @@ export interface RecordPayloads {
   surveyResponse: Queued<SubmitSurveyResponseInput>;
   actual: Queued<RecordActualInput>;
   spending: Queued<RecordSpendingInput>;
+  /**
+   * A site added on the device (offline too): createSite's input with the device-made id, which is
+   * also the record's clientId. It has no clientId field of its own; the id makes it idempotent.
+   */
+  site: CreateSiteInput & { id: string };
 }
 
 /** What a queued record becomes on the server. */
@@ -55,6 +60,16 @@ export type OutboxRecordOf<K extends RecordKind> = OutboxRecordFields & { kind: 
 
 export type OutboxRecord = { [K in RecordKind]: OutboxRecordOf<K> }[RecordKind];
 
+/**
+ * When and where the original photo was taken, read from its EXIF before compressing (the
+ * compressed copy has none): capturedAt as an ISO string (IndexedDB and JSON keep it as it is).
+ */
+export interface StoredPhotoCapture {
+  capturedAt: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
 /** A photo kept on the device until every record naming it is confirmed. */
 export interface StoredPhoto {
   sha256: string;
@@ -64,6 +79,14 @@ export interface StoredPhoto {
   height: number;
   bytes: number;
   createdAt: number;
+  /** The original's EXIF capture info; absent when it had none (or for the signature). */
+  capture?: StoredPhotoCapture;
+}
+
+/** What the server answered about a record, where the device needs more than "stored". */
+export interface SubmitReceipt {
+  /** createSite's answer: the site the server keeps, whose id may differ from the device's. */
+  site?: SiteRef;
 }
 
 /** What the sync engine needs from the server; the real one talks HTTP, tests hand in fakes. */
@@ -73,7 +96,7 @@ export interface SyncApi {
   /** PUT /uploads/<sha256>; idempotent. Throws ApiError (NETWORK, UNAUTHENTICATED, …). */
   uploadPhoto(sha256: string, blob: Blob): Promise<void>;
   /** Sends one record with its mutation; resolves when the server confirmed it. Throws ApiError. */
-  submit(record: OutboxRecord): Promise<void>;
+  submit(record: OutboxRecord): Promise<SubmitReceipt | void>;
 }
 
 export type SyncPhase = 'idle' | 'probing' | 'offline' | 'uploading' | 'sending' | 'auth-required';

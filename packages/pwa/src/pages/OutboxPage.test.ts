@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../graphql/client';
 import { enqueue, listOutbox, markError, markSending, scheduleRetry } from '../offline/outbox';
 import type { StorageNavigatorLike } from '../offline/outbox';
+import { addSiteOnDevice } from '../reference/reference-data';
 import { createHarness, logIn, mountWith, NOW, settle, type Harness } from '../testing/harness';
 import OutboxPage from './OutboxPage.vue';
 
@@ -41,6 +42,18 @@ async function seedStatuses(harness: Harness) {
 describe('OutboxPage (待同步)', () => {
   let wrapper: ReturnType<typeof mountWith> | undefined;
   afterEach(() => wrapper?.unmount());
+
+  it('shows a site added on the phone as 新增地点 and its name', async () => {
+    const harness = createHarness({ navigator: fakeNavigator() });
+    await logIn(harness);
+    await addSiteOnDevice(harness.db, { id: 'site-1', orgCode: '218101', name: '城关法庭', kind: 'DISPATCHED_TRIBUNAL' }, '新增地点 · 城关法庭', NOW);
+    wrapper = mountWith(harness, OutboxPage);
+    await settle();
+    const [row] = wrapper.findAll('[data-testid="outbox-record"]');
+    expect(row.text()).toContain('新增地点 · 城关法庭');
+    expect(row.text()).toContain('地点 · ');
+    expect(row.get('[data-testid="record-status"]').text()).toBe('等待中');
+  });
 
   it('lists every queued record with its status and the server’s message', async () => {
     const harness = createHarness({ navigator: fakeNavigator() });

@@ -7,6 +7,8 @@ import type { GraphqlClient } from '../graphql/client';
 import { REFERENCE_PROJECTS, type EquipmentItemRef, type ProjectRef, type SiteRef, type SurveyRef } from '../graphql/queries';
 import type { ReferenceProjectsQuery } from '../graphql/generated/graphql';
 import type { JixiaoDb } from '../offline/db';
+import { enqueue } from '../offline/outbox';
+import type { RecordPayloads } from '../offline/types';
 
 export interface ReferenceData {
   projects: ProjectRef[];
@@ -69,4 +71,39 @@ export async function loadReferenceData(db: JixiaoDb): Promise<{ data: Reference
 /** Removes the cached reference data (another user logs in on this phone). */
 export async function clearReferenceData(db: JixiaoDb): Promise<void> {
   await db.reference.bulkDelete([...REFERENCE_NAMES]);
+}
+
+/** A site added on the device: createSite's input with its device-made id. */
+export type NewSite = RecordPayloads['site'];
+
+function siteRefOf(site: NewSite): SiteRef {
+  return { id: site.id, name: site.name, kind: site.kind, address: site.address ?? null, orgCode: site.orgCode };
+}
+
+/**
+ * Adds a site on the device, offline too: it joins the cached site list at once (the picker shows
+ * it) and is queued in the outbox as its own record, sent before the acceptances that name it —
+ * both in one transaction. Returns the site as the picker lists it.
+ *
+ * @example await addSiteOnDevice(db, { id: newClientId(), orgCode: '218101', name: '大孟庄法庭', kind: 'DISPATCHED_TRIBUNAL' }, '新增地点 · 大孟庄法庭');
+ */
+export async function addSiteOnDevice(db: JixiaoDb, site: NewSite, title: string, now: number = Date.now()): Promise<SiteRef> {
+  const ref = siteRefOf(site);
+  await db.transaction('rw', db.outbox, db.photos, db.reference, async () => {
+    await enqueue(db, { clientId: site.id, kind: 'site', payload: site, photoHashes: [], title }, [], now);
+    const cached = await db.reference.get('sites');
+    const sites = ((cached?.data as SiteRef[] | undefined) ?? []).filter((s) => s.id !== ref.id);
+    // Never fetched: fetchedAt 0 keeps "how old is the data" honest.
+    await db.reference.put({ name: 'sites', data: [...sites, ref], fetchedAt: cached?.fetchedAt ?? 0 });
+  });
+  return ref;
+}
+
+/**
+ * The server's site list with the sites added on this device that have not reached it yet (still
+ * in the outbox): a refresh must not take a site away from the picker while it waits to be sent.
+ */
+export async function withQueuedSites(db: JixiaoDb, sites: SiteRef[]): Promise<SiteRef[]> {
+  const queued = (await db.outbox.toArray()).flatMap((record) => (record.kind === 'site' ? [siteRefOf(record.payload)] : []));
+  return [...sites, ...queued.filter((site) => !sites.some((s) => s.id === site.id))];
 }

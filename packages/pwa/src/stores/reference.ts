@@ -1,8 +1,18 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiError } from '../graphql/client';
-import type { ProjectRef } from '../graphql/queries';
-import { clearReferenceData, emptyReference, fetchReferenceData, loadReferenceData, saveReferenceData, type ReferenceData } from '../reference/reference-data';
+import type { ProjectRef, SiteRef } from '../graphql/queries';
+import {
+  addSiteOnDevice,
+  clearReferenceData,
+  emptyReference,
+  fetchReferenceData,
+  loadReferenceData,
+  saveReferenceData,
+  withQueuedSites,
+  type NewSite,
+  type ReferenceData,
+} from '../reference/reference-data';
 import { useServices } from './services';
 import { useSessionStore } from './session';
 
@@ -43,7 +53,8 @@ export const useReferenceStore = defineStore('reference', () => {
     inflight ??= (async () => {
       refreshing.value = true;
       try {
-        const fresh = await fetchReferenceData(api.request, now());
+        const fetched = await fetchReferenceData(api.request, now());
+        const fresh = { ...fetched, sites: await withQueuedSites(db, fetched.sites) };
         const at = now();
         await saveReferenceData(db, fresh, at);
         data.value = fresh;
@@ -60,6 +71,24 @@ export const useReferenceStore = defineStore('reference', () => {
       }
     })();
     return inflight;
+  }
+
+  /** Adds a site on the device (see addSiteOnDevice); the picker lists it at once. */
+  async function addSite(site: NewSite, title: string): Promise<SiteRef> {
+    const added = await addSiteOnDevice(db, site, title, now());
+    data.value = { ...data.value, sites: [...data.value.sites.filter((s) => s.id !== added.id), added] };
+    return added;
+  }
+
+  /** Reads the cached site list again (after the sync engine adopted a site's server id). */
+  async function reloadSites(): Promise<void> {
+    const cached = await loadReferenceData(db);
+    data.value = { ...data.value, sites: cached.data.sites };
+  }
+
+  /** Whether acceptances of the project need a signature; true when the device does not know. */
+  function requiresSignature(projectId: string): boolean {
+    return project(projectId)?.requireSignature ?? true;
   }
 
   async function clear(): Promise<void> {
@@ -88,5 +117,23 @@ export const useReferenceStore = defineStore('reference', () => {
     return [...own, ...data.value.sites.filter((s) => s.orgCode !== orgCode)];
   }
 
-  return { data, fetchedAt, loaded, refreshing, refreshError, projects, load, refresh, clear, project, surveysOf, survey, equipmentOf, sitesFor };
+  return {
+    data,
+    fetchedAt,
+    loaded,
+    refreshing,
+    refreshError,
+    projects,
+    load,
+    refresh,
+    clear,
+    project,
+    surveysOf,
+    survey,
+    equipmentOf,
+    sitesFor,
+    addSite,
+    reloadSites,
+    requiresSignature,
+  };
 });

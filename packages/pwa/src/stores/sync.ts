@@ -41,6 +41,8 @@ export const useSyncStore = defineStore('sync', () => {
     immediate: env.syncOnStart,
     onAuthRequired: () => session.markExpired(),
     onSent: (record) => {
+      // The sync engine may have given the site the server's id: the picker reads it again.
+      if (record.kind === 'site') void reference.reloadSites();
       sent.value = [
         { clientId: record.clientId, kind: record.kind, title: record.title, createdAt: record.createdAt, sentAt: services.now() },
         ...sent.value,

@@ -166,6 +166,7 @@ export const PROJECT: ProjectRef = {
   purpose: '维修派出法庭',
   goals: ['完成派出法庭维修'],
   budget: { total: 120, fiscal: 120, other: 0 },
+  requireSignature: true,
   spent: 60,
   evaluation: { score: 72.5, grade: '中', executionRate: 0.5, executionScore: 5, missing: 1, complete: false },
   indicators: [

@@ -183,7 +183,7 @@ export type IndicatorSource =
   | 'MANUAL'
   /** 验收合格率 */
   | 'PASS_RATE'
-  /** 验收合格的维修数 */
+  /** 有合格维修验收的地点数：地点（无地点时为验收对象）计一次，同一处返工不重复计 */
   | 'REPAIR_COUNT'
   /** 支出合计 */
   | 'SPENDING'
@@ -497,7 +497,7 @@ export type ChangePasswordMutation = { changePassword: { token: string, user: { 
 
 export type ReferenceIndicatorFragment = { id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } };
 
-export type ReferenceProjectFragment = { id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, spent: number, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> };
+export type ReferenceProjectFragment = { id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, requireSignature: boolean, spent: number, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> };
 
 export type ReferenceSiteFragment = { id: string, name: string, kind: SiteKind, address: string | null, orgCode: string };
 
@@ -513,7 +513,7 @@ export type ReferenceProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ReferenceProjectsQuery = { sites?: Array<{ id: string, name: string, kind: SiteKind, address: string | null, orgCode: string }>, projects: { nodes: Array<{ id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, spent: number, equipmentItems: Array<{ id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null }>, surveys: Array<{ id: string, title: string, audience: SurveyAudience, opensAt: string, closesAt: string, isOpen: boolean, questions: Array<{ id: string, kind: SurveyQuestionKind, text: string, options: Array<string>, required: boolean }>, indicator: { id: string, name: string } }>, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReferenceProjectsQuery = { sites?: Array<{ id: string, name: string, kind: SiteKind, address: string | null, orgCode: string }>, projects: { nodes: Array<{ id: string, name: string, orgCode: string, orgName: string, year: number, tableNumber: number | null, purpose: string, goals: Array<string>, requireSignature: boolean, spent: number, equipmentItems: Array<{ id: string, projectId: string, name: string, model: string | null, serialNumber: string | null, assetTag: string | null }>, surveys: Array<{ id: string, title: string, audience: SurveyAudience, opensAt: string, closesAt: string, isOpen: boolean, questions: Array<{ id: string, kind: SurveyQuestionKind, text: string, options: Array<string>, required: boolean }>, indicator: { id: string, name: string } }>, budget: { total: number, fiscal: number, other: number }, evaluation: { score: number, grade: string, executionRate: number | null, executionScore: number, missing: number, complete: boolean }, indicators: Array<{ id: string, level1: string, level2: string, name: string, description: string, source: IndicatorSource, notApplicable: boolean, deviationNote: string | null, weight: number, target: { raw: string, kind: TargetKind, comparator: string | null, value: string | null, max: string | null, unit: string | null, deadline: string | null, tolerance: boolean, rule: { zeroBelow: number } | null }, actual: { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null } | null, progress: { completionRate: number | null, score: number | null, met: boolean | null, deviationNoteRequired: boolean } }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ActualRecordFragment = { value: string | null, tier: Tier | null, ratio: number | null, note: string | null, recordedAt: string, recordedBy: string | null };
 
@@ -740,6 +740,7 @@ export const ReferenceProjectFragmentDoc = new TypedDocumentString(`
     fiscal
     other
   }
+  requireSignature
   spent
   evaluation {
     score
@@ -1069,6 +1070,7 @@ fragment ReferenceProject on Project {
     fiscal
     other
   }
+  requireSignature
   spent
   evaluation {
     score

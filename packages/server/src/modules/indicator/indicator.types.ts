@@ -40,7 +40,7 @@ registerEnumType(IndicatorSource, {
   description: '实际值的来源：手工录入，或由现场证据（验收、问卷、支出）推算',
   valuesConfig: {
     MANUAL: { description: '手工录入' },
-    REPAIR_COUNT: { description: '验收合格的维修数' },
+    REPAIR_COUNT: { description: '有合格维修验收的地点数：地点（无地点时为验收对象）计一次，同一处返工不重复计' },
     EQUIPMENT_COUNT: { description: '验收合格的设备数' },
     PASS_RATE: { description: '验收合格率' },
     COMPLETION_DATE: { description: '最后一次验收合格的日期' },

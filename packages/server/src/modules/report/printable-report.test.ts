@@ -136,7 +136,7 @@ describeEachApi(
       const appendix = html.slice(html.indexOf('<div class="sheet appendix'));
       expect(appendix).toContain('附件：证据照片');
       expect(textOf(appendix)).toContain('1. 维修法庭和办公室数量 实际完成值：5个（录入于');
-      expect(textOf(appendix)).toContain('实际完成值为手工录入（manager），未附现场证据；来源设为“合格的维修验收记录数”');
+      expect(textOf(appendix)).toContain('实际完成值为手工录入（manager），未附现场证据；来源设为“有合格维修验收的地点数（同一地点返工只计一次）”');
       expect(appendix).not.toContain('保证办公用房质量');
     });
 
@@ -371,7 +371,7 @@ for (const dialect of DIALECTS) {
 
       // Each indicator names its inspections; each inspection (and its photos) is shown once.
       expect(text).toContain('1. 维修法庭和办公室数量 实际完成值：2个（推算于');
-      expect(text).toContain('依据：合格的维修验收记录数，共 2 条验收记录。');
+      expect(text).toContain('依据：有合格维修验收的地点数（同一地点返工只计一次），共 2 条验收记录。');
       expect(text).toContain('依据：验收合格率（合格数 ÷ 验收数，已退回的不计），共 3 条验收记录；其中 证据 1、证据 2 见上文。');
       expect(text).toContain('依据：最后一次合格验收的日期，共 1 条验收记录；其中 证据 2 见上文。');
       for (const id of [first, second, third]) expect(count(appendix, `data-inspection="${id}"`)).toBe(1);

@@ -46,7 +46,7 @@ const KIND_LABEL: Record<InspectionKind, string> = { [InspectionKind.REPAIR]: '�
 const REVIEW_LABEL: Record<ReviewStatus, string> = { [ReviewStatus.PENDING]: '待审核', [ReviewStatus.ACCEPTED]: '已确认', [ReviewStatus.REJECTED]: '已退回' };
 const SOURCE_LABEL: Record<IndicatorSource, string> = {
   [IndicatorSource.MANUAL]: '手工录入',
-  [IndicatorSource.REPAIR_COUNT]: '合格的维修验收记录数',
+  [IndicatorSource.REPAIR_COUNT]: '有合格维修验收的地点数（同一地点返工只计一次）',
   [IndicatorSource.EQUIPMENT_COUNT]: '合格的设备验收记录数',
   [IndicatorSource.PASS_RATE]: '验收合格率（合格数 ÷ 验收数，已退回的不计）',
   [IndicatorSource.COMPLETION_DATE]: '最后一次合格验收的日期',
