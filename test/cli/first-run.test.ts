@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LOGIN, SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
 import { graphql } from '../graphql/generated/index.js';
 import { gqlData as gql, gql as request } from '../graphql/client.js';
-import { jixiao, png, ROOT, sha256, startServer, stopServers } from './support.js';
+import { jixiao, png, ROOT, sha256, startServer, stopServers, uploadSignature } from './support.js';
 
 /**
  * A unit's first day, as docs/deployment.md tells it, with the real `jixiao` command in real
@@ -162,6 +162,7 @@ describe('first run of a unit: init → serve → import → users → backup �
       body: new Uint8Array(bytes),
     });
     expect(put.status).toBe(201);
+    const signature = await uploadSignature(base, oldToken);
     await gql(
       base,
       SUBMIT_INSPECTION,
@@ -173,6 +174,7 @@ describe('first run of a unit: init → serve → import → users → backup �
           itemName: '大孟庄法庭屋面防水',
           passed: true,
           photos: [hash],
+          signature,
           capturedAt: '2023-09-20T10:00:00+08:00',
         },
       },

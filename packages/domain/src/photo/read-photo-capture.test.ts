@@ -120,6 +120,11 @@ describe('readPhotoCapture', () => {
     expect(readPhotoCapture(SHARP_JPEG)).toEqual(at('2024-05-01T02:30:00Z', 39.375, 117.0375));
   });
 
+  it('needs only the first bytes of the file, up to the end of its Exif segment', () => {
+    expect(readPhotoCapture(SHARP_JPEG.subarray(0, 4 + 0x188))).toEqual(at('2024-05-01T02:30:00Z', 39.375, 117.0375));
+    expect(readPhotoCapture(SHARP_JPEG.subarray(0, 4 + 0x100))).toEqual(nothing);
+  });
+
   it.each<[string, Uint8Array, PhotoCapture]>([
     [
       'DateTimeOriginal is read in its OffsetTimeOriginal',

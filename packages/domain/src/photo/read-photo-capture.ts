@@ -38,7 +38,8 @@ const TYPE_SIZE: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 7: 1, 
  * years of CAPTURE_YEARS; the position is signed decimal degrees rounded to 7 decimals (about
  * 1 cm), and 0°/0° — how many phones write "no fix" — is no position. Anything missing, implausible
  * or unreadable is null: a photo without capture info is still a photo. No dependency, no I/O: the
- * server and the PWA run the same reader.
+ * server and the PWA run the same reader. A JPEG's Exif segment is at most 64 KB and comes before
+ * the image data, so the first 128 KB of a file (`file.slice(0, 131072)`) are enough.
  *
  * @example readPhotoCapture(jpegBytes) // { capturedAt: 2024-05-01T02:30:00.000Z, latitude: 39.375, longitude: 117.0375 }
  */

@@ -102,6 +102,8 @@ for (const dialect of DIALECTS) {
         ]);
         expect((await rows(db, 'select count(*) as n from survey where indicator_id = ?', [second]))[0].n).toEqual(dialect === 'sqlite' ? 1 : '1');
         expect((await rows(db, 'select kind, budget_carryover_fen, leader from project'))[0]).toMatchObject({ kind: 'PROJECT', leader: null });
+        // A project of an older release asks for signatures on its acceptances, as new ones do.
+        expect(Boolean((await rows(db, 'select require_signature from project'))[0].require_signature)).toBe(true);
         if (dialect === 'sqlite') {
           expect(await rows(db, 'pragma foreign_key_check')).toEqual([]);
           // The references still point at the rebuilt table, and are still enforced.
