@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exifJpeg } from '../../packages/pwa/src/testing/exif-jpeg.js';
 import { gql } from '../graphql/client.js';
+import { blockingViolations } from './axe.js';
 import { SEED_PROJECTS, SUBMIT_INSPECTION } from '../graphql/documents.js';
 import { graphql } from '../graphql/generated/index.js';
 import {
@@ -58,6 +59,14 @@ const SITES_AND_INSPECTIONS = graphql(`
   }
 `);
 
+const CREATE_SITE_AS_MANAGER = graphql(`
+  mutation AcceptanceCreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      id
+    }
+  }
+`);
+
 let server: ProductServer;
 let browser: Browser;
 let phone: BrowserContext;
@@ -73,6 +82,8 @@ async function shot(name: string, fullPage = false): Promise<void> {
   // A dialog or sheet still sliding in is not what the person sees a moment later.
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   await page.screenshot({ path: join(SCREENSHOTS, `acceptance-${name}.png`), fullPage });
+  // Like every journey's screenshot(): no serious or critical axe-core violation on what the person sees.
+  expect(await blockingViolations(page), `axe-core on acceptance-${name}`).toBe('');
 }
 
 /** Whether the element is wholly inside the phone's screen. */
@@ -245,7 +256,7 @@ describe('the acceptance form on a phone', () => {
     await shot('05-add-site');
     await form.getByTestId('save-site').click();
     await form.waitFor({ state: 'hidden' });
-    expect(await field('site').inputValue()).toBe('大孟庄法庭');
+    await expect.poll(() => page.getByTestId('site').innerText()).toContain('大孟庄法庭');
 
     await field('item-name').fill('大孟庄法庭屋面防水');
     await page.getByPlaceholder('检查项，如：屋面防水').first().fill('屋面无渗漏');
@@ -281,5 +292,53 @@ describe('the acceptance form on a phone', () => {
       // From the original's EXIF, read on the phone before it was compressed.
       photos: [{ uploaded: true, capturedAt: '2024-05-20T01:15:00.000Z', latitude: 39.375, longitude: 117.0375 }],
     });
+  });
+
+  it('counts places, not records: 20 acceptances at one site and 3 at three others show 维修法庭和办公室数量 4个', async () => {
+    const token = await server.login('inspector', INSPECTOR_PASSWORD);
+    const { sites } = await server.gql(SITES_AND_INSPECTIONS, { projectId }, adminToken);
+    const others: string[] = [];
+    for (const name of ['城关法庭', '黄庄法庭', '机关办公楼']) {
+      const created = await server.gql(
+        CREATE_SITE_AS_MANAGER,
+        { input: { orgCode: '218101', name, kind: name.endsWith('法庭') ? 'DISPATCHED_TRIBUNAL' : 'OFFICE' } },
+        adminToken,
+      );
+      others.push(created.createSite.id);
+    }
+    const photo = await cameraPhoto(phone, '返工', '#557799');
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    await fetch(`${server.base}/uploads/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+      body: new Uint8Array(photo),
+    });
+    const signature = await server.uploadSignature(token);
+    const submit = (siteId: string, itemName: string) =>
+      server.gql(
+        SUBMIT_INSPECTION,
+        {
+          input: {
+            clientId: crypto.randomUUID(),
+            projectId,
+            kind: 'REPAIR',
+            siteId,
+            itemName,
+            passed: true,
+            photos: [sha256],
+            signature,
+            capturedAt: new Date().toISOString(),
+          },
+        },
+        token,
+      );
+    // 19 more at 大孟庄法庭 (20 with the one recorded offline above), items varied: still one place.
+    for (let i = 0; i < 19; i++) await submit(sites[0].id, i % 2 === 0 ? '大孟庄法庭屋面防水' : `大孟庄法庭门窗 ${i}`);
+    for (const siteId of others) await submit(siteId, '屋面防水');
+
+    await page.goto(`${server.base}/projects/${projectId}`);
+    const row = page.getByTestId('indicator').filter({ hasText: '维修法庭和办公室数量' });
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toContain('4个');
+    await shot('08-four-places');
   });
 });

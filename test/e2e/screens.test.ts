@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, type AxeViolation } from './axe.js';
 import { ADMIN_PASSWORD, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, logInAs, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
@@ -134,40 +133,6 @@ const SCREENS_WITH_A_SITE: Screen[] = [
   },
 ];
 
-/** axe-core's own build, put into the page by the DevTools protocol (the app's CSP allows no inline script). */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary: string }>;
-}
-
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-    }));
-  });
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')}\n        ${n.failureSummary.replace(/\n/g, '\n        ')}`);
-      const more = v.nodes.length > 5 ? [`      … and ${v.nodes.length - 5} more`] : [];
-      return [`  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'})`, ...nodes, ...more].join('\n');
-    })
-    .join('\n');
-}
-
 const WECHAT_UA =
   'Mozilla/5.0 (Linux; Android 13; V2196A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
@@ -224,7 +189,7 @@ afterAll(async () => {
 async function checkScreen(page: Page, name: string, options: { dialog?: boolean } = {}): Promise<string[]> {
   // Vant's popups and dialogs fade in: axe reads colours, so wait until nothing moves.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await screenshot(page, `screen-${name}`);
+  await screenshot(page, `screen-${name}`, { axe: false }); // checked below, with the summary
 
   const violations = await axeViolations(page);
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

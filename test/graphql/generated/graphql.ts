@@ -529,6 +529,13 @@ export type AcceptanceSitesAndInspectionsQueryVariables = Exact<{
 
 export type AcceptanceSitesAndInspectionsQuery = { sites: Array<{ id: string, name: string, kind: SiteKind, address: string | null }>, inspections: Array<{ itemName: string, passed: boolean, site: { id: string, name: string } | null, checklist: Array<{ label: string, passed: boolean }>, photos: Array<{ uploaded: boolean, capturedAt: string | null, latitude: number | null, longitude: number | null }>, signature: { uploaded: boolean } | null }> };
 
+export type AcceptanceCreateSiteMutationVariables = Exact<{
+  input: CreateSiteInput;
+}>;
+
+
+export type AcceptanceCreateSiteMutation = { createSite: { id: string } };
+
 export type DashboardSeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -847,6 +854,13 @@ export const AcceptanceSitesAndInspectionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptanceSitesAndInspectionsQuery, AcceptanceSitesAndInspectionsQueryVariables>;
+export const AcceptanceCreateSiteDocument = new TypedDocumentString(`
+    mutation AcceptanceCreateSite($input: CreateSiteInput!) {
+  createSite(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptanceCreateSiteMutation, AcceptanceCreateSiteMutationVariables>;
 export const DashboardSeedDocument = new TypedDocumentString(`
     query DashboardSeed {
   projects(year: 2023, first: 100) {

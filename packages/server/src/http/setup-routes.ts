@@ -50,8 +50,8 @@ export function setupPage(ca: { name: string; fingerprint: string } | null, http
 <style>
 body { font: 16px/1.6 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0 auto; max-width: 40em; padding: 16px; color: #323233; background: #f7f8fa; }
 h1 { font-size: 20px; } h2 { font-size: 17px; margin-top: 24px; }
-a { color: #1677ff; } code { word-break: break-all; font-size: 13px; }
-.download a { display: inline-block; padding: 12px 20px; border-radius: 8px; background: #1677ff; color: #fff; text-decoration: none; }
+a { color: #1864c2; } code { word-break: break-all; font-size: 13px; }
+.download a { display: inline-block; padding: 12px 20px; border-radius: 8px; background: #1864c2; color: #fff; text-decoration: none; }
 .small { font-size: 13px; color: #646566; } .go { margin-top: 24px; font-weight: 600; }
 </style>
 </head>
