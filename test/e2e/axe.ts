@@ -36,11 +36,42 @@ export function describeViolations(violations: AxeViolation[]): string {
     .join('\n');
 }
 
+/** Waits (at most 5 s) until no finite animation runs: toasts, popups and dialogs fade in and out; spinners turn for ever. */
+export async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, {
+      timeout: 5_000,
+    })
+    .catch(() => undefined);
+}
+
+/** What is serious or critical in a list of violations. */
+export function blocking(violations: AxeViolation[]): AxeViolation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
 /**
- * The serious and critical violations on the page as it is now, described readably, or '' when there are none.
- * Every journey's screenshot() asks this (docs: packages/pwa/README.md "Readable outdoors").
+ * The violations on the screen once it has settled. A toast that starts fading in or out while axe
+ * reads its colours (the one-time 可离线使用 toast comes whenever the service worker is ready) is
+ * not what a person reads: when something serious shows, the screen is read again after it has
+ * settled, up to three times; what persists is reported.
+ */
+export async function settledViolations(page: Page): Promise<AxeViolation[]> {
+  await settle(page);
+  let violations = await axeViolations(page);
+  for (let attempt = 0; attempt < 3 && blocking(violations).length > 0; attempt++) {
+    await page.waitForTimeout(700);
+    await settle(page);
+    violations = await axeViolations(page);
+  }
+  return violations;
+}
+
+/**
+ * The serious and critical violations on the settled screen, described readably, or '' when there
+ * are none. Every journey's screenshot() asks this (docs: packages/pwa/README.md "Readable outdoors").
  */
 export async function blockingViolations(page: Page): Promise<string> {
-  const blocking = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return blocking.length === 0 ? '' : describeViolations(blocking);
+  const found = blocking(await settledViolations(page));
+  return found.length === 0 ? '' : describeViolations(found);
 }

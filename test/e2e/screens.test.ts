@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, type AxeViolation } from './axe.js';
+import { describeViolations, settledViolations, type AxeViolation } from './axe.js';
 import { ADMIN_PASSWORD, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, logInAs, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
@@ -191,7 +191,7 @@ async function checkScreen(page: Page, name: string, options: { dialog?: boolean
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await screenshot(page, `screen-${name}`, { axe: false }); // checked below, with the summary
 
-  const violations = await axeViolations(page);
+  const violations = await settledViolations(page);
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const nodes = (list: AxeViolation[]) => list.reduce((n, v) => n + v.nodes.length, 0);
   summary.push({

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { gqlData } from '../graphql/client.js';
-import { blockingViolations } from './axe.js';
+import { blockingViolations, settle } from './axe.js';
 import { CREATE_SURVEY, LOGIN, SEED_PROJECTS, UPDATE_PROJECT_SETTINGS } from '../graphql/documents.js';
 import type { TypedDocumentString } from '../graphql/generated/graphql.js';
 import { rgbPng } from '../../packages/server/src/test/png.js';
@@ -357,13 +357,7 @@ export async function logInAs(page: Page, base: string, username: string, passwo
 /** Saves a screenshot under test/e2e/screenshots/ (not committed) for a person to look at, and fails on a serious or critical axe-core violation on it. */
 export async function screenshot(page: Page, name: string, options: { axe?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Toasts, popups and dialogs fade in: wait until nothing finite moves (spinners turn for ever), so
-  // the picture and axe's colours are those a person sees once the screen has settled.
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, {
-      timeout: 5_000,
-    })
-    .catch(() => undefined);
+  await settle(page);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   // Every screen a journey shows a person is also checked by axe-core: no serious or critical violation.
   if (options.axe === false) return;
