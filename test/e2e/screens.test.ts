@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, settledViolations, type AxeViolation } from './axe.js';
+import { describeViolations, settle, settledViolations, type AxeViolation } from './axe.js';
 import { ADMIN_PASSWORD, createRepairSurvey, INSPECTOR_PASSWORD, launchChromium, logInAs, phoneContext, ProductServer, screenshot } from './support.js';
 
 /*
@@ -188,7 +188,7 @@ afterAll(async () => {
  */
 async function checkScreen(page: Page, name: string, options: { dialog?: boolean } = {}): Promise<string[]> {
   // Vant's popups and dialogs fade in: axe reads colours, so wait until nothing moves.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await settle(page);
   await screenshot(page, `screen-${name}`, { axe: false }); // checked below, with the summary
 
   const violations = await settledViolations(page);

@@ -59,20 +59,15 @@ function percent(value: number): string {
 export function deriveActual(source: IndicatorSource, indicator: { name: string; target: ParsedTarget }, evidence: Evidence): DerivedActual | null {
   const counted = (kind: InspectionKind) => evidence.inspections.filter((i) => i.kind === kind && !i.rejected);
   switch (source) {
-    case 'REPAIR_COUNT': {
-      const all = counted('REPAIR');
-      // No inspection at all is no evidence: a value entered by hand stays until some arrives.
-      if (all.length === 0) return null;
-      const passed = all.filter((i) => i.passed);
-      const places = new Set(passed.map(placeOf));
-      return { value: `${places.size}${indicator.target.unit ?? '个'}`, from: passed.map((i) => i.id) };
-    }
+    case 'REPAIR_COUNT':
     case 'EQUIPMENT_COUNT': {
-      const all = counted('EQUIPMENT');
+      const all = counted(source === 'REPAIR_COUNT' ? 'REPAIR' : 'EQUIPMENT');
       // No inspection at all is no evidence: a value entered by hand stays until some arrives.
       if (all.length === 0) return null;
       const passed = all.filter((i) => i.passed);
-      return { value: `${passed.length}${indicator.target.unit ?? '个'}`, from: passed.map((i) => i.id) };
+      // Repairs count places (rework counts once); equipment counts accepted records.
+      const count = source === 'REPAIR_COUNT' ? new Set(passed.map(placeOf)).size : passed.length;
+      return { value: `${count}${indicator.target.unit ?? '个'}`, from: passed.map((i) => i.id) };
     }
     case 'PASS_RATE': {
       const all = counted(inspectionKindOf(indicator));
