@@ -99,7 +99,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
       const source = graphqlSource(request);
       const refusal = source === null ? null : checkDocument(source, limitsOf(viewer));
       if (refusal) throw refusal;
-      return { em, viewer, authError, loaders: createLoaders(em), auth, address: request.ip, secret: config.secret };
+      return { em, viewer, authError, loaders: createLoaders(em), auth, address: request.ip, secret: config.secret, log: request.log };
     },
   });
 

@@ -366,6 +366,45 @@ export const SUBMIT_SURVEY_RESPONSE = graphql(`
   }
 `);
 
+export const RECORD_ERROR_FIELDS = graphql(`
+  fragment RecordErrorFields on RecordError {
+    code
+    message
+    field
+    hashes
+    retryAfterSeconds
+  }
+`);
+
+/** Many records of a kind in one request: one result per record, in order (a refused record's error, not the batch's). */
+export const SUBMIT_INSPECTIONS = graphql(`
+  mutation SubmitInspections($inputs: [SubmitInspectionInput!]!) {
+    submitInspections(inputs: $inputs) {
+      clientId
+      inspection {
+        id
+      }
+      error {
+        ...RecordErrorFields
+      }
+    }
+  }
+`);
+
+export const SUBMIT_SURVEY_RESPONSES = graphql(`
+  mutation SubmitSurveyResponses($inputs: [SubmitSurveyResponseInput!]!) {
+    submitSurveyResponses(inputs: $inputs) {
+      clientId
+      receipt {
+        id
+      }
+      error {
+        ...RecordErrorFields
+      }
+    }
+  }
+`);
+
 /** A site added on the device; the server answers with the site it keeps (an existing one of the same name, perhaps). */
 export const CREATE_SITE = graphql(`
   mutation CreateSite($input: CreateSiteInput!) {

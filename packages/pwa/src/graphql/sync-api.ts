@@ -2,9 +2,10 @@
  * The sync engine's view of the server over HTTP: a reachability probe, photo uploads and one
  * mutation per record kind. Every failure becomes an ApiError the engine can act on.
  */
-import type { OutboxRecord, SubmitReceipt, SyncApi } from '../offline/types';
+import type { OutboxRecord, OutboxRecordOf, SubmitReceipt, SyncApi } from '../offline/types';
 import { ApiError, createGraphqlClient, type GraphqlClient } from './client';
-import { CREATE_SITE, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION, SUBMIT_SURVEY_RESPONSE } from './queries';
+import { CREATE_SITE, RECORD_ACTUAL, RECORD_SPENDING, SUBMIT_INSPECTION, SUBMIT_INSPECTIONS, SUBMIT_SURVEY_RESPONSE, SUBMIT_SURVEY_RESPONSES } from './queries';
+import type { RecordErrorFieldsFragment } from './generated/graphql';
 
 export interface SyncApiOptions {
   /** Base URL of the server; '' (default) for the same origin. */
@@ -78,7 +79,42 @@ export function createSyncApi(options: SyncApiOptions): SyncApi {
     async submit(record: OutboxRecord) {
       return sendRecord(record.anonymous ? anonymous : signedIn, record);
     },
+
+    async submitBatch(records: OutboxRecord[]) {
+      if (records.length === 0) return [];
+      const client = records[0].anonymous ? anonymous : signedIn;
+      const kind = records[0].kind;
+      if (records.some((record) => record.kind !== kind || Boolean(record.anonymous) !== Boolean(records[0].anonymous))) {
+        throw new ApiError('一批记录应为同一类型、同一登录状态', 'BAD_USER_INPUT');
+      }
+      let errors: Array<RecordErrorFieldsFragment | null>;
+      if (kind === 'inspection') {
+        const data = await client.request(SUBMIT_INSPECTIONS, { inputs: records.map((record) => (record as OutboxRecordOf<'inspection'>).payload) });
+        errors = data.submitInspections.map((result) => result.error ?? null);
+      } else if (kind === 'surveyResponse') {
+        const data = await client.request(SUBMIT_SURVEY_RESPONSES, { inputs: records.map((record) => (record as OutboxRecordOf<'surveyResponse'>).payload) });
+        errors = data.submitSurveyResponses.map((result) => result.error ?? null);
+      } else {
+        throw new ApiError(`${kind} 不能批量提交`, 'BAD_USER_INPUT');
+      }
+      if (errors.length !== records.length) throw new ApiError(`服务器返回 ${errors.length} 个结果，应为 ${records.length} 个`, 'HTTP_502', {}, 502);
+      return errors.map((error) => (error ? recordError(error) : null));
+    },
   };
+}
+
+/**
+ * One record's error in a batch as the ApiError a single submission would have thrown: an
+ * unexpected server error or a rate limit is transient (retried after a back-off), like HTTP 5xx / 429.
+ */
+function recordError(error: RecordErrorFieldsFragment): ApiError {
+  const extensions = {
+    ...(error.field ? { field: error.field } : {}),
+    ...(error.hashes ? { hashes: error.hashes } : {}),
+    ...(error.retryAfterSeconds != null ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  };
+  const status = error.code === 'INTERNAL_SERVER_ERROR' ? 500 : error.code === 'TOO_MANY_REQUESTS' ? 429 : 200;
+  return new ApiError(error.message, error.code, extensions, status);
 }
 
 /**

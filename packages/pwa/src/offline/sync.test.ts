@@ -4,13 +4,13 @@ import { nextDelay } from './backoff';
 import type { JixiaoDb } from './db';
 import { listOutbox, markError, markSending, retryNow } from './outbox';
 
-import { createSyncEngine, type SyncEngineOptions } from './sync';
+import { BATCH_SIZE, createSyncEngine, sendingGroups, UPLOAD_CONCURRENCY, type SyncEngineOptions } from './sync';
 import type { SiteRef } from '../graphql/queries';
 import { addSiteOnDevice, withQueuedSites } from '../reference/reference-data';
 import { enqueue } from './outbox';
 import { saveDraft } from './local-data';
 import { FakeServer, freshDb, httpError, makePhoto, networkError, newSite, queueInspection, repairInput, unauthenticated } from './test-support';
-import type { SyncProgress } from './types';
+import type { OutboxRecord, SyncProgress } from './types';
 
 let db: JixiaoDb;
 let server: FakeServer;
@@ -32,7 +32,7 @@ async function statuses() {
 }
 
 describe('a run', () => {
-  it('sends every due record in creation order, photos first, and deletes each with its photos', async () => {
+  it('sends every due record in creation order in one batch, photos first (each once), and deletes each with its photos', async () => {
     const a = await makePhoto('a');
     const b = await makePhoto('b');
     // Queued out of order: creation time decides, not insertion.
@@ -47,8 +47,8 @@ describe('a run', () => {
       'probe',
       `upload ${a.sha256.slice(0, 6)}`,
       `upload ${b.sha256.slice(0, 6)}`,
+      'batch 3',
       'submit first',
-      `upload ${b.sha256.slice(0, 6)}`,
       'submit second',
       'submit third',
     ]);
@@ -272,8 +272,10 @@ describe('failures', () => {
       'probe',
       `upload ${kept.sha256.slice(0, 6)}`,
       `upload ${lost.sha256.slice(0, 6)}`,
+      'batch 1',
       'submit c1',
       `upload ${lost.sha256.slice(0, 6)}`,
+      'batch 1',
       'submit c1',
     ]);
     expect(result).toMatchObject({ sent: 1, completed: true });
@@ -317,23 +319,24 @@ describe('failures', () => {
 
     expect(first).toMatchObject({ phase: 'idle', completed: false, lastError: error.message });
     const delay = nextDelay(1, HALF);
-    expect(await db.outbox.get('c1')).toMatchObject({
-      status: 'waiting',
-      attempts: 1,
-      nextAttemptAt: clock + delay,
-      error: { code: error.code, message: error.message },
-    });
-    // The run stopped at the failure: c2 waits too.
+    // The batch's request failed: both of its records wait out the back-off, and the run stopped.
+    for (const clientId of ['c1', 'c2'])
+      expect(await db.outbox.get(clientId)).toMatchObject({
+        status: 'waiting',
+        attempts: 1,
+        nextAttemptAt: clock + delay,
+        error: { code: error.code, message: error.message },
+      });
     expect(server.log('submit')).toEqual(['c1']);
 
     clock += delay - 1;
     await engine().syncOnce();
-    expect(server.log('submit')).toEqual(['c1', 'c2']);
-    expect(await statuses()).toEqual(['c1:waiting']);
+    expect(server.log('submit')).toEqual(['c1']);
+    expect(await statuses()).toEqual(['c1:waiting', 'c2:waiting']);
 
     clock += 1;
     await engine().syncOnce();
-    expect(server.log('submit')).toEqual(['c1', 'c2', 'c1']);
+    expect(server.log('submit')).toEqual(['c1', 'c1', 'c2']);
     expect(await listOutbox(db)).toEqual([]);
   });
 
@@ -432,6 +435,93 @@ describe('no record lost, none doubled', () => {
     };
     await engine().syncOnce();
     expect(await statuses()).toEqual(['c1:error', 'c2:waiting']);
+  });
+});
+
+describe('batches and parallel uploads', () => {
+  it(`sends 60 acceptances in batches of ${BATCH_SIZE}, their photos at most ${UPLOAD_CONCURRENCY} at a time, and confirms every one`, async () => {
+    for (let i = 1; i <= 60; i++) await queueInspection(db, `c${String(i).padStart(2, '0')}`, [await makePhoto(`p${i}`), await makePhoto(`q${i}`)], i);
+    let uploading = 0;
+    let most = 0;
+    server.beforeUpload = async () => {
+      uploading += 1;
+      most = Math.max(most, uploading);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      uploading -= 1;
+    };
+
+    const result = await engine().syncOnce();
+
+    expect(result).toMatchObject({ completed: true, sent: 60, done: 60, total: 60 });
+    expect(server.log('batch')).toEqual(['25', '25', '10']);
+    expect(server.log('submit')).toEqual(Array.from({ length: 60 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`));
+    expect(server.log('upload')).toHaveLength(120);
+    expect(most).toBe(UPLOAD_CONCURRENCY);
+    expect(server.photos.size).toBe(120);
+    expect(await listOutbox(db)).toEqual([]);
+    expect(await db.photos.count()).toBe(0);
+  });
+
+  it('a batch refused as a whole is sent again one record at a time: the refusal lands on its record, the others are stored', async () => {
+    for (let i = 1; i <= 3; i++) await queueInspection(db, `c${i}`, [], i);
+    server.beforeBatch = () => {
+      throw new ApiError('Variable "$inputs" got invalid value', 'BAD_USER_INPUT', {}, 400);
+    };
+    server.beforeSubmit = (record) => {
+      if (record.clientId === 'c2') throw new ApiError('验收对象最长 200 个字符', 'BAD_USER_INPUT', { field: 'input.itemName' }, 200);
+    };
+    const result = await engine().syncOnce();
+    expect(result).toMatchObject({ completed: true, sent: 2, refused: 1 });
+    expect(server.log('submit')).toEqual(['c1', 'c2', 'c3']);
+    expect(await listOutbox(db)).toEqual([
+      expect.objectContaining({
+        clientId: 'c2',
+        status: 'error',
+        error: { code: 'BAD_USER_INPUT', message: '验收对象最长 200 个字符', field: 'input.itemName' },
+      }),
+    ]);
+  });
+
+  it('the next batch prepared ahead goes back to waiting, untouched, when the batch before it finds the server gone', async () => {
+    for (let i = 1; i <= BATCH_SIZE + 5; i++) await queueInspection(db, `c${i}`, [await makePhoto(`p${i}`)], i);
+    server.beforeBatch = (records) => {
+      if (records[0].clientId === 'c1') throw networkError();
+    };
+    const result = await engine().syncOnce();
+    expect(result).toMatchObject({ phase: 'offline', completed: false, sent: 0 });
+    const queue = await listOutbox(db);
+    expect(queue).toHaveLength(BATCH_SIZE + 5);
+    expect(queue.filter((record) => record.attempts === 1).map((record) => record.clientId)).toHaveLength(BATCH_SIZE);
+    expect(queue.filter((record) => record.attempts === 0 && record.status === 'waiting' && record.nextAttemptAt <= clock)).toHaveLength(5);
+    expect(await db.photos.count()).toBe(BATCH_SIZE + 5);
+
+    server.beforeBatch = undefined;
+    clock += 60_000;
+    expect(await engine().syncOnce()).toMatchObject({ completed: true, sent: BATCH_SIZE + 5 });
+    expect(await listOutbox(db)).toEqual([]);
+  });
+
+  it('groups due records by kind and login, in order, at most BATCH_SIZE a batch; other kinds go one at a time', () => {
+    const record = (clientId: string, kind: OutboxRecord['kind'], anonymous = false) => ({ clientId, kind, anonymous }) as OutboxRecord;
+    const due = [
+      record('s1', 'site'),
+      ...Array.from({ length: BATCH_SIZE + 1 }, (_, i) => record(`i${i}`, 'inspection')),
+      record('r1', 'surveyResponse'),
+      record('r2', 'surveyResponse', true),
+      record('r3', 'surveyResponse', true),
+      record('a1', 'actual'),
+      record('a2', 'spending'),
+      record('i99', 'inspection'),
+    ];
+    expect(sendingGroups(due).map((group) => group.map((r) => r.clientId).join(','))).toEqual([
+      's1',
+      Array.from({ length: BATCH_SIZE }, (_, i) => `i${i}`).join(','),
+      `i${BATCH_SIZE}`,
+      'r1',
+      'r2,r3',
+      'a1,a2',
+      'i99',
+    ]);
   });
 });
 

@@ -1,15 +1,21 @@
 /**
- * The sync engine (docs/api.md "Field evidence and the sync protocol"): sends the outbox to the server, photos first, one
- * record at a time — new sites first, then in creation order — and deletes a record only once the
- * server confirmed it. An acceptance at a site still queued on the device waits for that site; when
- * the server keeps the site under another id (it had one of that name), the device adopts it.
+ * The sync engine (docs/api.md "Field evidence and the sync protocol"): sends the outbox to the server, photos first —
+ * new sites first, then in creation order — and deletes a record only once the server confirmed it.
+ * Acceptances and survey responses go in batches (up to BATCH_SIZE records in one request, one
+ * result per record), their photos UPLOAD_CONCURRENCY at a time, and the next batch's photos upload
+ * while a batch is being stored; sites, actuals and spending go one at a time. An acceptance at a
+ * site still queued on the device waits for that site; when the server keeps the site under another
+ * id (it had one of that name), the device adopts it.
  *
  * What each failure does:
  * - server not reachable (probe fails): nothing is touched, phase 'offline';
  * - UNAUTHENTICATED: the record goes back to waiting as it was, onAuthRequired() is called and the
  *   run stops (phase 'auth-required'); the whole queue waits for the next login;
  * - MISSING_UPLOAD: the photos the server lacks are uploaded again and the record resubmitted once;
- * - transient (NETWORK, HTTP 5xx, 429): the record is retried after a back-off and the run stops;
+ * - a batch refused as a whole (not transient, not UNAUTHENTICATED): its records are sent again one
+ *   at a time, so that the refusal lands on the record it is about;
+ * - transient (NETWORK, HTTP 5xx, 429): the record is retried after a back-off and the run stops
+ *   (once the batch in flight is settled);
  *   the server is probably gone, hammering it with the rest of the queue helps nobody;
  * - anything else the server refuses (CONFLICT, BAD_USER_INPUT, FORBIDDEN, other 4xx, a photo it
  *   will not take): the record is kept with status 'error' and the server's message, and the run
@@ -30,7 +36,13 @@ import {
   scheduleRetry,
   type OutboxError,
 } from './outbox';
-import type { OutboxRecord, SubmitReceipt, SyncApi, SyncPhase, SyncProgress } from './types';
+import { createLimiter } from './limiter';
+import { BATCH_KINDS, type OutboxRecord, type SubmitReceipt, type SyncApi, type SyncPhase, type SyncProgress } from './types';
+
+/** Records sent in one request (the server takes up to 100): a lost answer costs at most this many resends. */
+export const BATCH_SIZE = 25;
+/** Photos uploaded at once: enough to keep the line and the server busy, few enough for a phone's memory. */
+export const UPLOAD_CONCURRENCY = 4;
 
 export interface SyncEngineOptions {
   db: JixiaoDb;
@@ -88,7 +100,27 @@ type Outcome =
   | { kind: 'skipped' }
   /** It names a site still queued on the device: it waits, untouched, until the site is on the server. */
   | { kind: 'held' }
-  | { kind: 'stop'; phase: SyncPhase; message: string | null };
+  | StopOutcome;
+
+/** The run cannot go on: offline, the server failing, the login expired. */
+type StopOutcome = { kind: 'stop'; phase: SyncPhase; message: string | null };
+
+/**
+ * Due records (in sending order) as the runs they are sent in: acceptances and survey responses in
+ * batches of at most BATCH_SIZE of one kind (all signed in, or all anonymous), the other kinds as
+ * runs sent one record at a time. The order is kept.
+ */
+export function sendingGroups(due: readonly OutboxRecord[]): OutboxRecord[][] {
+  const keyOf = (record: OutboxRecord) => (BATCH_KINDS.has(record.kind) ? `${record.kind}|${record.anonymous === true}` : 'one at a time');
+  const groups: OutboxRecord[][] = [];
+  for (const record of due) {
+    const last = groups.at(-1);
+    const key = keyOf(record);
+    if (last && keyOf(last[0]) === key && (key === 'one at a time' || last.length < BATCH_SIZE)) last.push(record);
+    else groups.push([record]);
+  }
+  return groups;
+}
 
 /** A photo the record names is not on the device (and the server does not have it). */
 class PhotoLostError extends Error {
@@ -113,40 +145,45 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function uploadStored(hashes: readonly string[], required: boolean): Promise<void> {
-    for (const hash of new Set(hashes)) {
+  /** Uploads run through one limiter; a photo already uploaded in this run is not sent again. */
+  const uploads = createLimiter(UPLOAD_CONCURRENCY);
+  let uploadedThisRun = new Map<string, Promise<void>>();
+
+  function uploadOne(hash: string, required: boolean): Promise<void> {
+    // After MISSING_UPLOAD (required) the server lacks it whatever this run sent before.
+    const known = required ? undefined : uploadedThisRun.get(hash);
+    if (known) return known;
+    const uploading = uploads(async () => {
       const photo = await db.photos.get(hash);
       if (photo) await api.uploadPhoto(hash, photo.blob);
       else if (required) throw new PhotoLostError(`照片 ${hash.slice(0, 12)}… 已不在本设备上，服务器也没有，无法提交；请导出未同步记录并联系管理员`);
       // Not required: the photo is not on the device; the server may already have it, and tells us
       // with MISSING_UPLOAD if it does not.
-    }
+    });
+    uploadedThisRun.set(hash, uploading);
+    // A failed upload is tried again by the next record that names it.
+    uploading.catch(() => {
+      if (uploadedThisRun.get(hash) === uploading) uploadedThisRun.delete(hash);
+    });
+    return uploading;
   }
 
-  async function sendOne(queued: OutboxRecord): Promise<Outcome> {
+  /** Uploads a record's photos, several at once; rejects with the first failure once all have settled. */
+  async function uploadStored(hashes: readonly string[], required: boolean): Promise<void> {
+    const settled = await Promise.allSettled([...new Set(hashes)].map((hash) => uploadOne(hash, required)));
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Claims a due record for this run, unless it waits for a queued site or another run has it. */
+  async function claim(queued: OutboxRecord): Promise<OutboxRecord | Outcome> {
     if (await queuedSiteOf(db, queued)) return { kind: 'held' };
     // The claim is atomic: a record another run (or tab) is sending is never sent twice at once.
-    const record = await markSending(db, queued.clientId, now());
-    if (!record) return { kind: 'skipped' };
-    let receipt: SubmitReceipt | void;
-    try {
-      report({ phase: 'uploading' });
-      await uploadStored(record.photoHashes, false);
-      report({ phase: 'sending' });
-      try {
-        receipt = await api.submit(record);
-      } catch (error) {
-        if (!(error instanceof ApiError && error.code === 'MISSING_UPLOAD')) throw error;
-        const listed = error.extensions.hashes;
-        report({ phase: 'uploading' });
-        await uploadStored(Array.isArray(listed) ? listed.map(String) : record.photoHashes, true);
-        report({ phase: 'sending' });
-        // Once only: a second MISSING_UPLOAD is a refusal like any other.
-        receipt = await api.submit(record);
-      }
-    } catch (error) {
-      return fail(record, error);
-    }
+    return (await markSending(db, queued.clientId, now())) ?? { kind: 'skipped' };
+  }
+
+  /** The server stored it: the record leaves the device. */
+  async function settle(record: OutboxRecord, receipt: SubmitReceipt | void): Promise<Outcome> {
     // Before the site leaves the outbox, whatever names it takes the server's id (the same name
     // may have been there already): a crash in between resends the site, which is harmless.
     if (record.kind === 'site' && receipt?.site) await adoptServerSite(db, record.payload.id, receipt.site);
@@ -158,6 +195,120 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // as in report()
     }
     return { kind: 'sent' };
+  }
+
+  const missingHashes = (error: ApiError, record: OutboxRecord): string[] => {
+    const listed = error.extensions.hashes;
+    return Array.isArray(listed) ? listed.map(String) : record.photoHashes;
+  };
+
+  async function sendOne(queued: OutboxRecord): Promise<Outcome> {
+    const claimed = await claim(queued);
+    return 'clientId' in claimed ? sendClaimed(claimed) : claimed;
+  }
+
+  /** Sends one claimed record with its own mutation: photos, the record, and once more after MISSING_UPLOAD. */
+  async function sendClaimed(record: OutboxRecord): Promise<Outcome> {
+    let receipt: SubmitReceipt | void;
+    try {
+      report({ phase: 'uploading' });
+      await uploadStored(record.photoHashes, false);
+      report({ phase: 'sending' });
+      try {
+        receipt = await api.submit(record);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'MISSING_UPLOAD')) throw error;
+        report({ phase: 'uploading' });
+        await uploadStored(missingHashes(error, record), true);
+        report({ phase: 'sending' });
+        // Once only: a second MISSING_UPLOAD is a refusal like any other.
+        receipt = await api.submit(record);
+      }
+    } catch (error) {
+      return fail(record, error);
+    }
+    return settle(record, receipt);
+  }
+
+  /** A batch claimed and its photos uploaded: the records ready to send, and what became of the others. */
+  interface PreparedBatch {
+    ready: OutboxRecord[];
+    outcomes: Outcome[];
+  }
+
+  /** Claims a batch's records and uploads their photos (UPLOAD_CONCURRENCY at a time, across records). */
+  async function prepareBatch(chunk: readonly OutboxRecord[]): Promise<PreparedBatch> {
+    const outcomes: Outcome[] = [];
+    const claimed: OutboxRecord[] = [];
+    for (const queued of chunk) {
+      const result = await claim(queued);
+      if ('clientId' in result) claimed.push(result);
+      else outcomes.push(result);
+    }
+    if (claimed.some((record) => record.photoHashes.length > 0)) report({ phase: 'uploading' });
+    const uploaded = await Promise.all(
+      claimed.map((record) =>
+        uploadStored(record.photoHashes, false).then(
+          () => null,
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    const ready: OutboxRecord[] = [];
+    for (const [k, record] of claimed.entries()) {
+      if (uploaded[k] === null) ready.push(record);
+      else outcomes.push(await fail(record, uploaded[k]));
+    }
+    return { ready, outcomes };
+  }
+
+  /** Sends a prepared batch in one request; records the server lacks photos for go once more, in a batch of their own. */
+  async function sendBatch(records: readonly OutboxRecord[], retryMissing = true): Promise<Outcome[]> {
+    if (records.length === 0) return [];
+    report({ phase: 'sending' });
+    let errors: Array<ApiError | null>;
+    try {
+      errors = await api.submitBatch([...records]);
+    } catch (error) {
+      if (error instanceof ApiError && (error.transient || error.code === 'UNAUTHENTICATED')) return failBatch(records, error);
+      // Refused as a whole (a record the server could not even read, a record the device could
+      // not put into the request): one at a time, so the refusal lands on its record and the
+      // others are stored.
+      const outcomes: Outcome[] = [];
+      for (const record of records) outcomes.push(await sendClaimed(record));
+      return outcomes;
+    }
+    const outcomes: Outcome[] = [];
+    const missing: OutboxRecord[] = [];
+    for (const [k, record] of records.entries()) {
+      const error = errors[k];
+      if (error === null) outcomes.push(await settle(record, undefined));
+      else if (retryMissing && error.code === 'MISSING_UPLOAD') {
+        try {
+          report({ phase: 'uploading' });
+          await uploadStored(missingHashes(error, record), true);
+          missing.push(record);
+        } catch (uploadError) {
+          outcomes.push(await fail(record, uploadError));
+        }
+      } else outcomes.push(await fail(record, error));
+    }
+    // Once only: a second MISSING_UPLOAD is a refusal like any other.
+    return [...outcomes, ...(await sendBatch(missing, false))];
+  }
+
+  /**
+   * The request of a whole batch failed on the way (network, 5xx, 429) or for the login: every
+   * record of it waits — after a back-off, or for the login — and the run stops, once.
+   */
+  async function failBatch(records: readonly OutboxRecord[], error: ApiError): Promise<Outcome[]> {
+    const [first, ...rest] = records;
+    const stop = await fail(first, error);
+    for (const record of rest) {
+      if (error.code === 'UNAUTHENTICATED') await markWaiting(db, record.clientId, now());
+      else await scheduleRetry(db, record.clientId, { code: error.code, message: error.message }, now(), random);
+    }
+    return [stop];
   }
 
   async function fail(record: OutboxRecord, error: unknown): Promise<Outcome> {
@@ -213,24 +364,57 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (skipBackOff) await dueNow(db, now());
 
       let lastError: string | null = null;
+      /** The first outcome that ends the run (the batch it came in is settled first). */
+      const ended: { stop: StopOutcome | null } = { stop: null };
+      const count = (outcome: Outcome): void => {
+        if (outcome.kind === 'held') return report({ total: progress.total - 1 });
+        if (outcome.kind === 'stop') {
+          ended.stop ??= outcome;
+          return;
+        }
+        if (outcome.kind === 'sent') sent += 1;
+        if (outcome.kind === 'refused') refused += 1;
+        if (outcome.kind === 'refused' || outcome.kind === 'deferred') lastError = outcome.message;
+        report({ done: progress.done + 1, lastError });
+      };
       const attempted = new Set<string>();
+      uploadedThisRun = new Map();
       // Records queued while the run is going are picked up before it ends.
       for (;;) {
         const due = (await listDue(db, now())).filter((record) => !attempted.has(record.clientId));
         if (due.length === 0) break;
+        for (const record of due) attempted.add(record.clientId);
         report({ phase: 'sending', total: progress.total + due.length });
-        for (const record of due) {
-          attempted.add(record.clientId);
-          const outcome = await sendOne(record);
-          if (outcome.kind === 'held') {
-            report({ total: progress.total - 1 });
+        const groups = sendingGroups(due);
+        // The next batch is claimed and its photos upload while the one before is being stored.
+        let ahead: Promise<PreparedBatch> | null = null;
+        for (let g = 0; g < groups.length && !ended.stop; g++) {
+          const group = groups[g];
+          if (!BATCH_KINDS.has(group[0].kind)) {
+            // Sites, actuals, spending: one at a time (a site's answer may change what comes after it).
+            for (const record of group) if (!ended.stop) count(await sendOne(record));
             continue;
           }
-          if (outcome.kind === 'stop') return finish(outcome.phase, false, outcome.message);
-          if (outcome.kind === 'sent') sent += 1;
-          if (outcome.kind === 'refused') refused += 1;
-          if (outcome.kind === 'refused' || outcome.kind === 'deferred') lastError = outcome.message;
-          report({ done: progress.done + 1, lastError });
+          const batch: PreparedBatch = await (ahead ?? prepareBatch(group));
+          ahead = null;
+          const next = groups[g + 1];
+          if (next && BATCH_KINDS.has(next[0].kind)) ahead = prepareBatch(next);
+          batch.outcomes.forEach(count);
+          // A photo's upload found the server gone, or the login expired: the rest is not sent either.
+          if (ended.stop) {
+            for (const record of batch.ready) await markWaiting(db, record.clientId, now());
+            break;
+          }
+          (await sendBatch(batch.ready)).forEach(count);
+        }
+        if (ended.stop) {
+          // A batch prepared ahead goes back to waiting as it was; what its uploads came to counts.
+          if (ahead) {
+            const unsent: PreparedBatch = await ahead;
+            unsent.outcomes.forEach(count);
+            for (const record of unsent.ready) await markWaiting(db, record.clientId, now());
+          }
+          return finish(ended.stop.phase, false, ended.stop.message);
         }
       }
       return finish('idle', true, lastError);

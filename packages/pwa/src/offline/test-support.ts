@@ -84,7 +84,7 @@ export class FakeServer implements SyncApi {
     if (this.keepUpload?.(sha256) !== false) this.photos.add(sha256);
   }
 
-  async submit(record: OutboxRecord): Promise<SubmitReceipt | void> {
+  async submit(record: OutboxRecord, options: { afterStore: boolean } = { afterStore: true }): Promise<SubmitReceipt | void> {
     await tick();
     this.calls.push(`submit ${record.clientId}`);
     if (!this.reachable) throw networkError();
@@ -107,11 +107,38 @@ export class FakeServer implements SyncApi {
     if (stored && stored.payload !== payload) throw new ApiError(`clientId ${record.clientId} 已用于另一条记录`, 'CONFLICT', { field: 'input.note' }, 200);
     if (stored) stored.submissions += 1;
     else this.records.set(record.clientId, { payload, submissions: 1 });
-    await this.afterStore?.(record);
+    if (options.afterStore) await this.afterStore?.(record);
   }
 
+  /**
+   * submitInspections / submitSurveyResponses: each record as submit() would take it, its refusal
+   * as its result. `beforeBatch` may throw to fail the request as a whole; an `afterStore` that
+   * throws loses the whole answer (every record before it was stored).
+   */
+  async submitBatch(records: OutboxRecord[]): Promise<Array<ApiError | null>> {
+    await tick();
+    this.calls.push(`batch ${records.length}`);
+    if (!this.reachable) throw networkError();
+    await this.beforeBatch?.(records);
+    const results: Array<ApiError | null> = [];
+    for (const record of records) {
+      try {
+        await this.submit(record, { afterStore: false });
+        results.push(null);
+      } catch (error) {
+        // The request as a whole fails on the way, for the login, or for what the device put in it.
+        if (!(error instanceof ApiError) || error.transient || error.code === 'UNAUTHENTICATED') throw error;
+        results.push(error);
+      }
+      await this.afterStore?.(record);
+    }
+    return results;
+  }
+
+  beforeBatch?: (records: OutboxRecord[]) => void | Promise<void>;
+
   /** Calls of one kind ('upload' or 'submit'), in order. */
-  log(kind: 'upload' | 'submit' | 'probe'): string[] {
+  log(kind: 'upload' | 'submit' | 'probe' | 'batch'): string[] {
     return this.calls.filter((call) => call.startsWith(kind)).map((call) => call.slice(kind.length + 1));
   }
 }

@@ -3,6 +3,7 @@
  * records in the outbox; the sync engine sends them — photos first — and deletes each only after
  * the server confirmed it.
  */
+import type { ApiError } from '../graphql/client';
 import type { CreateSiteInput, RecordActualInput, RecordSpendingInput, SiteRef, SubmitInspectionInput, SubmitSurveyResponseInput } from '../graphql/queries';
 
 /** An input as the outbox sends it: always with the record's clientId, which the server stores once. */
@@ -97,7 +98,17 @@ export interface SyncApi {
   uploadPhoto(sha256: string, blob: Blob): Promise<void>;
   /** Sends one record with its mutation; resolves when the server confirmed it. Throws ApiError. */
   submit(record: OutboxRecord): Promise<SubmitReceipt | void>;
+  /**
+   * Sends records of one batchable kind (see {@link BATCH_KINDS}), all signed in or all anonymous,
+   * in one request (submitInspections, submitSurveyResponses): one result per record, in order —
+   * null when the server stored it, else its error (an ApiError with the code, field and hashes a
+   * single submission would have answered). Throws ApiError when the request as a whole failed.
+   */
+  submitBatch(records: OutboxRecord[]): Promise<Array<ApiError | null>>;
 }
+
+/** The kinds the server takes many of in one request. */
+export const BATCH_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>(['inspection', 'surveyResponse']);
 
 export type SyncPhase = 'idle' | 'probing' | 'offline' | 'uploading' | 'sending' | 'auth-required';
 

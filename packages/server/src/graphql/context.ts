@@ -15,6 +15,8 @@ export interface Context {
   address: string;
   /** The server's secret, for the public surveys' device tokens. */
   secret: string;
+  /** The request's logger (a batch logs an unexpected error of one record and goes on). */
+  log: { error(object: unknown, message: string): void };
 }
 
 export function requireViewer(context: Context): Viewer {

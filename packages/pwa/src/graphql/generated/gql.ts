@@ -32,6 +32,9 @@ type Documents = {
     "\n  query PublicSurvey($token: String!) {\n    publicSurvey(token: $token) {\n      title\n      audience\n      questions {\n        ...SurveyQuestionFields\n      }\n      opensAt\n      closesAt\n      isOpen\n      requireCode\n      maxResponsesPerDevice\n      deviceToken\n    }\n  }\n": typeof types.PublicSurveyDocument,
     "\n  mutation SubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.SubmitInspectionDocument,
     "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n": typeof types.SubmitSurveyResponseDocument,
+    "\n  fragment RecordErrorFields on RecordError {\n    code\n    message\n    field\n    hashes\n    retryAfterSeconds\n  }\n": typeof types.RecordErrorFieldsFragmentDoc,
+    "\n  mutation SubmitInspections($inputs: [SubmitInspectionInput!]!) {\n    submitInspections(inputs: $inputs) {\n      clientId\n      inspection {\n        id\n      }\n      error {\n        ...RecordErrorFields\n      }\n    }\n  }\n": typeof types.SubmitInspectionsDocument,
+    "\n  mutation SubmitSurveyResponses($inputs: [SubmitSurveyResponseInput!]!) {\n    submitSurveyResponses(inputs: $inputs) {\n      clientId\n      receipt {\n        id\n      }\n      error {\n        ...RecordErrorFields\n      }\n    }\n  }\n": typeof types.SubmitSurveyResponsesDocument,
     "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": typeof types.CreateSiteDocument,
     "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordActualDocument,
     "\n  mutation RecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordSpendingDocument,
@@ -69,6 +72,9 @@ const documents: Documents = {
     "\n  query PublicSurvey($token: String!) {\n    publicSurvey(token: $token) {\n      title\n      audience\n      questions {\n        ...SurveyQuestionFields\n      }\n      opensAt\n      closesAt\n      isOpen\n      requireCode\n      maxResponsesPerDevice\n      deviceToken\n    }\n  }\n": types.PublicSurveyDocument,
     "\n  mutation SubmitInspection($input: SubmitInspectionInput!) {\n    submitInspection(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.SubmitInspectionDocument,
     "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n": types.SubmitSurveyResponseDocument,
+    "\n  fragment RecordErrorFields on RecordError {\n    code\n    message\n    field\n    hashes\n    retryAfterSeconds\n  }\n": types.RecordErrorFieldsFragmentDoc,
+    "\n  mutation SubmitInspections($inputs: [SubmitInspectionInput!]!) {\n    submitInspections(inputs: $inputs) {\n      clientId\n      inspection {\n        id\n      }\n      error {\n        ...RecordErrorFields\n      }\n    }\n  }\n": types.SubmitInspectionsDocument,
+    "\n  mutation SubmitSurveyResponses($inputs: [SubmitSurveyResponseInput!]!) {\n    submitSurveyResponses(inputs: $inputs) {\n      clientId\n      receipt {\n        id\n      }\n      error {\n        ...RecordErrorFields\n      }\n    }\n  }\n": types.SubmitSurveyResponsesDocument,
     "\n  mutation CreateSite($input: CreateSiteInput!) {\n    createSite(input: $input) {\n      ...ReferenceSite\n    }\n  }\n": types.CreateSiteDocument,
     "\n  mutation RecordActual($input: RecordActualInput!) {\n    recordActual(input: $input) {\n      id\n    }\n  }\n": types.RecordActualDocument,
     "\n  mutation RecordSpending($input: RecordSpendingInput!) {\n    recordSpending(input: $input) {\n      id\n    }\n  }\n": types.RecordSpendingDocument,
@@ -157,6 +163,18 @@ export function graphql(source: "\n  mutation SubmitInspection($input: SubmitIns
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitSurveyResponse($input: SubmitSurveyResponseInput!) {\n    submitSurveyResponse(input: $input) {\n      id\n      clientId\n    }\n  }\n"): typeof import('./graphql').SubmitSurveyResponseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RecordErrorFields on RecordError {\n    code\n    message\n    field\n    hashes\n    retryAfterSeconds\n  }\n"): typeof import('./graphql').RecordErrorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitInspections($inputs: [SubmitInspectionInput!]!) {\n    submitInspections(inputs: $inputs) {\n      clientId\n      inspection {\n        id\n      }\n      error {\n        ...RecordErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').SubmitInspectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSurveyResponses($inputs: [SubmitSurveyResponseInput!]!) {\n    submitSurveyResponses(inputs: $inputs) {\n      clientId\n      receipt {\n        id\n      }\n      error {\n        ...RecordErrorFields\n      }\n    }\n  }\n"): typeof import('./graphql').SubmitSurveyResponsesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

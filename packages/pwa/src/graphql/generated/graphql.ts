@@ -549,6 +549,22 @@ export type SubmitSurveyResponseMutationVariables = Exact<{
 
 export type SubmitSurveyResponseMutation = { submitSurveyResponse: { id: string, clientId: string } };
 
+export type RecordErrorFieldsFragment = { code: string, message: string, field: string | null, hashes: Array<string> | null, retryAfterSeconds: number | null };
+
+export type SubmitInspectionsMutationVariables = Exact<{
+  inputs: Array<SubmitInspectionInput> | SubmitInspectionInput;
+}>;
+
+
+export type SubmitInspectionsMutation = { submitInspections: Array<{ clientId: string, inspection: { id: string } | null, error: { code: string, message: string, field: string | null, hashes: Array<string> | null, retryAfterSeconds: number | null } | null }> };
+
+export type SubmitSurveyResponsesMutationVariables = Exact<{
+  inputs: Array<SubmitSurveyResponseInput> | SubmitSurveyResponseInput;
+}>;
+
+
+export type SubmitSurveyResponsesMutation = { submitSurveyResponses: Array<{ clientId: string, receipt: { id: string } | null, error: { code: string, message: string, field: string | null, hashes: Array<string> | null, retryAfterSeconds: number | null } | null }> };
+
 export type CreateSiteMutationVariables = Exact<{
   input: CreateSiteInput;
 }>;
@@ -899,6 +915,15 @@ export const EvidenceInspectionFragmentDoc = new TypedDocumentString(`
   url
   uploaded
 }`, {"fragmentName":"EvidenceInspection"}) as unknown as TypedDocumentString<EvidenceInspectionFragment, unknown>;
+export const RecordErrorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecordErrorFields on RecordError {
+  code
+  message
+  field
+  hashes
+  retryAfterSeconds
+}
+    `, {"fragmentName":"RecordErrorFields"}) as unknown as TypedDocumentString<RecordErrorFieldsFragment, unknown>;
 export const DashboardProjectRowFragmentDoc = new TypedDocumentString(`
     fragment DashboardProjectRow on Project {
   id
@@ -1231,6 +1256,44 @@ export const SubmitSurveyResponseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmitSurveyResponseMutation, SubmitSurveyResponseMutationVariables>;
+export const SubmitInspectionsDocument = new TypedDocumentString(`
+    mutation SubmitInspections($inputs: [SubmitInspectionInput!]!) {
+  submitInspections(inputs: $inputs) {
+    clientId
+    inspection {
+      id
+    }
+    error {
+      ...RecordErrorFields
+    }
+  }
+}
+    fragment RecordErrorFields on RecordError {
+  code
+  message
+  field
+  hashes
+  retryAfterSeconds
+}`) as unknown as TypedDocumentString<SubmitInspectionsMutation, SubmitInspectionsMutationVariables>;
+export const SubmitSurveyResponsesDocument = new TypedDocumentString(`
+    mutation SubmitSurveyResponses($inputs: [SubmitSurveyResponseInput!]!) {
+  submitSurveyResponses(inputs: $inputs) {
+    clientId
+    receipt {
+      id
+    }
+    error {
+      ...RecordErrorFields
+    }
+  }
+}
+    fragment RecordErrorFields on RecordError {
+  code
+  message
+  field
+  hashes
+  retryAfterSeconds
+}`) as unknown as TypedDocumentString<SubmitSurveyResponsesMutation, SubmitSurveyResponsesMutationVariables>;
 export const CreateSiteDocument = new TypedDocumentString(`
     mutation CreateSite($input: CreateSiteInput!) {
   createSite(input: $input) {

@@ -20,7 +20,9 @@ export interface Operations {
   ReferenceProjects: { result: Types.ReferenceProjectsQuery; variables: Types.ReferenceProjectsQueryVariables };
   SaveTargetTables: { result: Types.SaveTargetTablesMutation; variables: Types.SaveTargetTablesMutationVariables };
   SubmitInspection: { result: Types.SubmitInspectionMutation; variables: Types.SubmitInspectionMutationVariables };
+  SubmitInspections: { result: Types.SubmitInspectionsMutation; variables: Types.SubmitInspectionsMutationVariables };
   SubmitSurveyResponse: { result: Types.SubmitSurveyResponseMutation; variables: Types.SubmitSurveyResponseMutationVariables };
+  SubmitSurveyResponses: { result: Types.SubmitSurveyResponsesMutation; variables: Types.SubmitSurveyResponsesMutationVariables };
   UpdateEquipmentItem: { result: Types.UpdateEquipmentItemMutation; variables: Types.UpdateEquipmentItemMutationVariables };
   UpdateProjectSettings: { result: Types.UpdateProjectSettingsMutation; variables: Types.UpdateProjectSettingsMutationVariables };
   UpdateSite: { result: Types.UpdateSiteMutation; variables: Types.UpdateSiteMutationVariables };

@@ -184,6 +184,80 @@ describeEachApi('inspections', (getApi) => {
   });
 });
 
+const SUBMIT_MANY = `mutation($inputs: [SubmitInspectionInput!]!) { submitInspections(inputs: $inputs) {
+  clientId inspection { id clientId itemName } error { code message field hashes }
+} }`;
+
+interface BatchResult {
+  clientId: string;
+  inspection: { id: string; clientId: string; itemName: string } | null;
+  error: { code: string; message: string; field: string | null; hashes: string[] | null } | null;
+}
+
+describeEachApi('submitInspections (a batch)', (getApi) => {
+  it('stores each record once, answers one result per record in order, and a refused record does not stop the others', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha('batch-1');
+    await uploaded(api, photo);
+    const project = await projectId(api, token);
+    const good = Array.from({ length: 5 }, (_, i) => repair(project, photo, { itemName: `第${i + 1}处屋面` }));
+    const missing = repair(project, photo, { photos: [photo, sha('batch-not-uploaded')] });
+    const invalid = repair(project, photo, { passed: false });
+    const inputs = [good[0], good[1], missing, good[2], invalid, good[3], good[4]];
+    const first = await api.gql<{ submitInspections: BatchResult[] }>(SUBMIT_MANY, { inputs }, token);
+    expect(first.errors).toBeUndefined();
+    const results = first.data!.submitInspections;
+    expect(results.map((r) => r.clientId)).toEqual(inputs.map((input) => input.clientId));
+    expect(results.map((r) => r.error?.code ?? 'OK')).toEqual(['OK', 'OK', 'MISSING_UPLOAD', 'OK', 'BAD_USER_INPUT', 'OK', 'OK']);
+    expect(results[2].error).toMatchObject({ hashes: [sha('batch-not-uploaded')], message: '还有 1 张照片未上传，请先上传再提交' });
+    expect(results[4].error).toMatchObject({ field: 'input.note', message: '验收不合格时请说明原因', hashes: null });
+    expect(results.filter((r) => r.inspection).map((r) => r.inspection!.itemName)).toEqual(good.map((g) => g.itemName));
+
+    // The same batch again (its answer was lost): nothing stored twice, the same ids.
+    const again = await api.gql<{ submitInspections: BatchResult[] }>(SUBMIT_MANY, { inputs }, token);
+    expect(again.data!.submitInspections.map((r) => r.inspection?.id ?? r.error!.code)).toEqual(results.map((r) => r.inspection?.id ?? r.error!.code));
+    const [row] = await api.db.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select count(*) as n from inspection where client_id in (${inputs.map(() => '?').join(', ')})`,
+        inputs.map((input) => input.clientId),
+      );
+    expect(Number(row.n)).toBe(5);
+
+    // A changed record under a stored clientId is a CONFLICT of that record alone, naming the field.
+    const changed = await api.gql<{ submitInspections: BatchResult[] }>(SUBMIT_MANY, { inputs: [{ ...good[0], itemName: '别的屋面' }, good[1]] }, token);
+    expect(changed.data!.submitInspections.map((r) => r.error?.field ?? 'OK')).toEqual(['input.itemName', 'OK']);
+  });
+
+  it.each([
+    ['empty', 0, 'inputs 至少应有 1 条记录'],
+    ['longer than 100 records', 101, 'inputs 每次最多 100 条记录，实际为 101；请分批提交'],
+  ])('refuses a batch that is %s, naming the argument, and stores nothing', async (_label, count, message) => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photo = sha(`batch-size-${count}`);
+    await uploaded(api, photo);
+    const project = await projectId(api, token);
+    const inputs = Array.from({ length: count }, () => repair(project, photo));
+    const stored = async () => Number((await api.db.em.fork().getConnection().execute(`select count(*) as n from inspection`))[0].n);
+    const before = await stored();
+    const result = await api.gql(SUBMIT_MANY, { inputs }, token);
+    expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'inputs' } });
+    expect(await stored()).toBe(before);
+  });
+
+  it('lets VIEWER submit nothing in a batch', async () => {
+    const api = getApi();
+    const token = await api.login('viewer');
+    const photo = sha('batch-viewer');
+    await uploaded(api, photo);
+    const result = await api.gql(SUBMIT_MANY, { inputs: [repair(await projectId(api, token), photo)] }, token);
+    expect(result.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
 describeEachApi('evidence → actuals from inspections', (getApi) => {
   it('counts accepted repairs, their pass rate and the last acceptance date, down to the photos', async () => {
     const api = getApi();

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Loaders } from '../../graphql/loaders.js';
+import { RecordErrorType } from '../common/record-batch.js';
 import { SiteType } from '../site/site.types.js';
 import type { Upload } from '../upload/upload.entity.js';
 import { nameOf } from '../user/user.entity.js';
@@ -186,4 +187,16 @@ export class InspectionType {
       reviewedAt: inspection.reviewedAt,
     };
   }
+}
+
+@ObjectType('SubmitInspectionResult', { description: 'submitInspections 中一条记录的结果：inspection 与 error 恰有一个' })
+export class SubmitInspectionResultType {
+  @Field(() => ID, { description: '这条记录的 clientId（与输入同序）' })
+  clientId!: string;
+
+  @Field(() => InspectionType, { nullable: true, description: '已保存的记录（重复提交时为先前保存的那条）' })
+  inspection!: InspectionType | null;
+
+  @Field(() => RecordErrorType, { nullable: true, description: '这条记录未保存的原因；其余记录不受影响' })
+  error!: RecordErrorType | null;
 }

@@ -6,12 +6,21 @@ import { issueDeviceToken } from './device-token.js';
 import { SurveyService } from './survey.service.js';
 import type { Survey } from './survey.entity.js';
 import { CreateSurveyInput, SubmitSurveyResponseInput, SurveyResponsesArgs } from './survey.input.js';
-import { PublicSurveyType, SurveyCodeType, SurveyResponseReceiptType, SurveyResponseType, SurveyResultsType, SurveyType } from './survey.types.js';
+import { checkBatchSize, MAX_BATCH_RECORDS, settleEach } from '../common/record-batch.js';
+import {
+  PublicSurveyType,
+  SubmitSurveyResponseResultType,
+  SurveyCodeType,
+  SurveyResponseReceiptType,
+  SurveyResponseType,
+  SurveyResultsType,
+  SurveyType,
+} from './survey.types.js';
 
 const WRITERS = rolesThatMay('MANAGE_SURVEYS');
 
-function service(context: Context): SurveyService {
-  return new SurveyService(context.em, () => requireViewer(context), { address: context.address, secret: context.secret });
+function service(context: Context, em = context.em): SurveyService {
+  return new SurveyService(em, () => requireViewer(context), { address: context.address, secret: context.secret });
 }
 
 /** The estimated cost of one surveyResults: 12 of them reach the signed-in limit (50,000). */
@@ -154,5 +163,25 @@ export class SurveyResolver {
     @Arg('input', () => SubmitSurveyResponseInput, { description: '答卷' }) input: SubmitSurveyResponseInput,
   ): Promise<SurveyResponseReceiptType> {
     return SurveyResponseReceiptType.from(await service(context).submit(input));
+  }
+
+  @Mutation(() => [SubmitSurveyResponseResultType], {
+    description:
+      `一次提交多份答卷（最多 ${MAX_BATCH_RECORDS} 份，按顺序逐份保存）：每份的规则、登录要求和限流与 submitSurveyResponse 相同，各自按 clientId 只保存一次；` +
+      '每份一个结果（与输入同序），出错的答卷在 error 中说明，不影响其他答卷',
+    complexity: ({ args, childComplexity }) => (Array.isArray(args.inputs) ? args.inputs.length : MAX_BATCH_RECORDS) * (1 + childComplexity),
+  })
+  async submitSurveyResponses(
+    @Ctx() context: Context,
+    @Arg('inputs', () => [SubmitSurveyResponseInput], { description: `答卷，1–${MAX_BATCH_RECORDS} 份` }) inputs: SubmitSurveyResponseInput[],
+  ): Promise<SubmitSurveyResponseResultType[]> {
+    checkBatchSize('inputs', inputs.length);
+    // Each response with an EntityManager of its own: a refused one leaves nothing behind for the next.
+    const settled = await settleEach(inputs, (input) => service(context, context.em.fork()).submit(input), context.log);
+    return settled.map((result, i) => ({
+      clientId: inputs[i].clientId,
+      receipt: result.value ? SurveyResponseReceiptType.from(result.value) : null,
+      error: result.error,
+    }));
   }
 }

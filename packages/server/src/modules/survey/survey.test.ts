@@ -109,6 +109,29 @@ describeEachApi('surveys', (getApi) => {
     aidIndicator = indicatorOf(AID_PROJECT, '受救助人满意度').id;
   });
 
+  it('takes kiosk answers in a batch: one result per answer in order, each stored once, a refused one alone', async () => {
+    const survey = await createSurvey();
+    const BATCH = `mutation($inputs: [SubmitSurveyResponseInput!]!) {
+      submitSurveyResponses(inputs: $inputs) { clientId receipt { id clientId surveyId } error { code message field } }
+    }`;
+    const answer = (level: string) => ({ clientId: randomUUID(), surveyId: survey.id, collectedAt: new Date().toISOString(), answers: answers(level) });
+    const inputs = [answer('满意'), answer('非常满意'), { ...answer('满意'), answers: [{ questionId: 'q9', value: '满意' }] }, answer('不满意')];
+    type Results = { submitSurveyResponses: Array<{ clientId: string; receipt: Receipt | null; error: { code: string; field: string | null } | null }> };
+    const first = await gql<Results>(BATCH, { inputs }, inspector);
+    expect(first.errors).toBeUndefined();
+    const results = first.data!.submitSurveyResponses;
+    expect(results.map((r) => r.clientId)).toEqual(inputs.map((input) => input.clientId));
+    expect(results.map((r) => r.error?.code ?? 'OK')).toEqual(['OK', 'OK', 'BAD_USER_INPUT', 'OK']);
+    expect(results[2].error!.field).toMatch(/^input\.answers/);
+    const again = await gql<Results>(BATCH, { inputs }, inspector);
+    expect(again.data!.submitSurveyResponses.map((r) => r.receipt?.id ?? null)).toEqual(results.map((r) => r.receipt?.id ?? null));
+    const counted = await gql<{ surveyResults: { responseCount: number } }>(RESULTS, { id: survey.id }, manager);
+    expect(counted.data!.surveyResults.responseCount).toBe(3);
+    // The same roles as one answer: a viewer may not collect answers.
+    const refused = await gql<Results>(BATCH, { inputs: [answer('满意')] }, viewer);
+    expect(refused.data?.submitSurveyResponses[0].error?.code ?? refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('counts 20 answers from kiosk and public link, and 干警满意度 becomes 85% (8.95 of 10 points)', async () => {
     const api = getApi();
     const survey = await createSurvey({ indicatorId: officersIndicator, title: '派出法庭维修工程干警满意度', audience: 'OFFICERS' });

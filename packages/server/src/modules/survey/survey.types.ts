@@ -1,5 +1,6 @@
 import { questionOptions } from '@jixiao/domain';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RecordErrorType } from '../common/record-batch.js';
 import { QuestionKind, ResponseChannel, SurveyAudience, type Survey, type SurveyQuestion, type SurveyResponse } from './survey.entity.js';
 import { isSurveyOpen, type SurveyResults } from './survey.service.js';
 
@@ -392,4 +393,16 @@ export class SurveyResponseType {
       voidReason: response.voidReason,
     };
   }
+}
+
+@ObjectType('SubmitSurveyResponseResult', { description: 'submitSurveyResponses 中一份答卷的结果：receipt 与 error 恰有一个' })
+export class SubmitSurveyResponseResultType {
+  @Field(() => ID, { description: '这份答卷的 clientId（与输入同序）' })
+  clientId!: string;
+
+  @Field(() => SurveyResponseReceiptType, { nullable: true, description: '已保存答卷的回执（重复提交时为先前保存的那份）' })
+  receipt!: SurveyResponseReceiptType | null;
+
+  @Field(() => RecordErrorType, { nullable: true, description: '这份答卷未保存的原因；其余答卷不受影响' })
+  error!: RecordErrorType | null;
 }
