@@ -119,7 +119,20 @@ export class ProductServer {
   async start(): Promise<void> {
     const child = spawn(
       process.execPath,
-      ['scripts/jixiao.mjs', 'serve', '--demo', '--port', String(this.port), '--data-dir', this.dir, '--db', this.db, ...this.serveArgs],
+      [
+        // For profiling a benchmark's server, e.g. JIXIAO_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+        ...(process.env.JIXIAO_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        'scripts/jixiao.mjs',
+        'serve',
+        '--demo',
+        '--port',
+        String(this.port),
+        '--data-dir',
+        this.dir,
+        '--db',
+        this.db,
+        ...this.serveArgs,
+      ],
       {
         cwd: ROOT,
         env: { ...process.env, JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, JIXIAO_SECRET: 'e2e-secret', NODE_ENV: 'production' },
@@ -144,6 +157,16 @@ export class ProductServer {
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
+    });
+  }
+
+  /** Kills the server outright (SIGKILL: no shutdown, requests in flight cut) and waits until it is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
     });
   }
 
