@@ -345,6 +345,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function run(skipBackOff: boolean): Promise<SyncRunResult> {
     let sent = 0;
     let refused = 0;
+    /** A batch claimed ahead (its photos uploading) while the one before it is being stored. */
+    let ahead: Promise<PreparedBatch> | null = null;
     const finish = (phase: SyncPhase, completed: boolean, lastError: string | null): SyncRunResult => {
       const at = now();
       if (completed) lastSyncedAt = at;
@@ -387,7 +389,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         report({ phase: 'sending', total: progress.total + due.length });
         const groups = sendingGroups(due);
         // The next batch is claimed and its photos upload while the one before is being stored.
-        let ahead: Promise<PreparedBatch> | null = null;
+        ahead = null;
         for (let g = 0; g < groups.length && !ended.stop; g++) {
           const group = groups[g];
           if (!BATCH_KINDS.has(group[0].kind)) {
@@ -397,14 +399,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           }
           const batch: PreparedBatch = await (ahead ?? prepareBatch(group));
           ahead = null;
-          const next = groups[g + 1];
-          if (next && BATCH_KINDS.has(next[0].kind)) ahead = prepareBatch(next);
           batch.outcomes.forEach(count);
           // A photo's upload found the server gone, or the login expired: the rest is not sent either.
           if (ended.stop) {
             for (const record of batch.ready) await markWaiting(db, record.clientId, now());
             break;
           }
+          const next = groups[g + 1];
+          if (next && BATCH_KINDS.has(next[0].kind)) ahead = prepareBatch(next);
           (await sendBatch(batch.ready)).forEach(count);
         }
         if (ended.stop) {
@@ -419,7 +421,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       return finish('idle', true, lastError);
     } catch (error) {
-      // The device's own storage failed; every record is still where it was.
+      // The device's own storage failed; every record is still where it was, but for a batch
+      // claimed ahead, which goes back to waiting if the storage lets it.
+      const unsent = await ahead?.catch(() => null);
+      for (const record of unsent?.ready ?? []) await markWaiting(db, record.clientId, now()).catch(() => undefined);
       return finish('idle', false, error instanceof Error ? error.message : String(error));
     }
   }
