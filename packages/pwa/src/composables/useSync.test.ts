@@ -133,7 +133,8 @@ describe('useSync state', () => {
     expect(sync.lastSyncedAt.value).toBeNull();
     const result = await sync.syncNow();
 
-    expect(seen).toEqual(['true sending 0/2', 'true sending 1/2']);
+    // Both go in one batch: neither counts as done before the server answered for both.
+    expect(seen).toEqual(['true sending 0/2', 'true sending 0/2']);
     expect(result).toMatchObject({ sent: 2, completed: true });
     expect(sync.running.value).toBe(false);
     expect(sync.progress.value).toMatchObject({ phase: 'idle', done: 2, total: 2, lastRunAt: 5_000 });
