@@ -42,14 +42,33 @@ describe('tallyChange', () => {
       'a new passed record counts, at its place, and may be the latest',
       null,
       r1,
-      { kind: 'REPAIR', counted: 1, passed: 1, places: [{ place: 'site:s1', delta: 1 }], added: { capturedAt: Date.parse(r1.capturedAt), id: 'r1' }, removed: null },
+      {
+        kind: 'REPAIR',
+        counted: 1,
+        passed: 1,
+        places: [{ place: 'site:s1', delta: 1 }],
+        added: { capturedAt: Date.parse(r1.capturedAt), id: 'r1' },
+        removed: null,
+      },
     ],
-    ['a new failed record counts, but at no place', null, { ...r1, passed: false }, { kind: 'REPAIR', counted: 1, passed: 0, places: [], added: null, removed: null }],
+    [
+      'a new failed record counts, but at no place',
+      null,
+      { ...r1, passed: false },
+      { kind: 'REPAIR', counted: 1, passed: 0, places: [], added: null, removed: null },
+    ],
     [
       'rejecting a passed record takes all of it back',
       r1,
       { ...r1, rejected: true },
-      { kind: 'REPAIR', counted: -1, passed: -1, places: [{ place: 'site:s1', delta: -1 }], added: null, removed: { capturedAt: Date.parse(r1.capturedAt), id: 'r1' } },
+      {
+        kind: 'REPAIR',
+        counted: -1,
+        passed: -1,
+        places: [{ place: 'site:s1', delta: -1 }],
+        added: null,
+        removed: { capturedAt: Date.parse(r1.capturedAt), id: 'r1' },
+      },
     ],
     ['a record stored already rejected changes nothing', null, { ...r1, rejected: true }, null],
     ['accepting a pending record changes nothing', r1, r1, null],
@@ -76,7 +95,10 @@ describe('applyTallyChange', () => {
     const late = repair('late', true, '2023-12-01T00:00:00Z');
     const start = tallyInspections([old, late], 'REPAIR');
     expect(applyTallyChange(start.tally, tallyChange(old, { ...old, rejected: true })!, start.placeCounts).latestLost).toBe(false);
-    expect(applyTallyChange(start.tally, tallyChange(late, { ...late, rejected: true })!, start.placeCounts)).toMatchObject({ latestLost: true, tally: { latest: null } });
+    expect(applyTallyChange(start.tally, tallyChange(late, { ...late, rejected: true })!, start.placeCounts)).toMatchObject({
+      latestLost: true,
+      tally: { latest: null },
+    });
   });
 
   it('refuses a change that would count less than nothing', () => {
@@ -98,7 +120,10 @@ describe('applyTallyChange', () => {
           const id = `i${round}-${step}`;
           const place = random() < 0.5 ? { siteId: `s${Math.floor(random() * 4)}` } : { itemName: `物品 ${Math.floor(random() * 4)}` };
           // Few distinct times, so that ties between records captured at once are exercised.
-          const record = { ...repair(id, random() < 0.7, `2023-0${1 + Math.floor(random() * 3)}-01T00:00:00Z`, place), kind: random() < 0.8 ? 'REPAIR' : 'EQUIPMENT' } as TalliedInspection;
+          const record = {
+            ...repair(id, random() < 0.7, `2023-0${1 + Math.floor(random() * 3)}-01T00:00:00Z`, place),
+            kind: random() < 0.8 ? 'REPAIR' : 'EQUIPMENT',
+          } as TalliedInspection;
           records.set(id, record);
           changes.push([null, record]);
         } else {

@@ -167,7 +167,10 @@ export function applyTallyChange(tally: InspectionTally, change: TallyChange, pl
  *
  * @example tallyInspections(inspections, 'REPAIR') // { tally: { counted: 4, passed: 3, places: 3, latest }, placeCounts: Map { 'site:s1' => 1, … } }
  */
-export function tallyInspections(inspections: readonly TalliedInspection[], kind: InspectionKind): { tally: InspectionTally; placeCounts: Map<string, number> } {
+export function tallyInspections(
+  inspections: readonly TalliedInspection[],
+  kind: InspectionKind,
+): { tally: InspectionTally; placeCounts: Map<string, number> } {
   const placeCounts = new Map<string, number>();
   let counted = 0;
   let passed = 0;

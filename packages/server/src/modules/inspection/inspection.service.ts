@@ -1,11 +1,10 @@
 import { checkAcceptance, checkPhotoCapture, type PhotoCapture } from '@jixiao/domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, MissingUploadError, NotFoundError, ValidationError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
-import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { inspectionEvidence, lockProjectEvidence, updateDerivedData } from '../evidence/evidence.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
 import { Upload } from '../upload/upload.entity.js';
@@ -188,20 +187,27 @@ export class InspectionService {
         });
         await keepPhotoCaptures(tx, captures);
         await tx.flush();
-        await appendAuditEvent(tx, {
-          actor: this.viewer.user.username,
-          action: 'create',
-          entity: 'Inspection',
-          entityId: inspection.id,
-          after: {
-            clientId: input.clientId,
-            ...data,
-            ...(captures.size > 0
-              ? { photoCaptures: [...captures].map(([sha256, capture]) => ({ sha256, ...capture, capturedAt: capture.capturedAt?.toISOString() ?? null })) }
-              : {}),
+        await updateDerivedData(
+          tx,
+          project.id,
+          { kind: 'inspection', before: null, after: inspectionEvidence(inspection) },
+          {
+            actor: this.viewer.user.username,
+            audit: {
+              actor: this.viewer.user.username,
+              action: 'create',
+              entity: 'Inspection',
+              entityId: inspection.id,
+              after: {
+                clientId: input.clientId,
+                ...data,
+                ...(captures.size > 0
+                  ? { photoCaptures: [...captures].map(([sha256, capture]) => ({ sha256, ...capture, capturedAt: capture.capturedAt?.toISOString() ?? null })) }
+                  : {}),
+              },
+            },
           },
-        });
-        await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
+        );
         return inspection.id;
       });
       return findVisibleInspection(this.em.fork(), this.viewer, id);
@@ -225,20 +231,31 @@ export class InspectionService {
     const before = { reviewStatus: inspection.reviewStatus, reviewReason: inspection.reviewReason };
     await this.em.transactional(async (tx) => {
       const managed = tx.merge(inspection);
+      // What the tally counted is the review status as committed now, not as read before the transaction.
+      await lockProjectEvidence(tx, inspection.project.id);
+      await tx.refresh(managed);
+      const was = inspectionEvidence(managed);
       managed.reviewStatus = accept ? ReviewStatus.ACCEPTED : ReviewStatus.REJECTED;
       managed.reviewReason = text;
       managed.reviewedBy = this.viewer.user;
       managed.reviewedAt = new Date();
       await tx.flush();
-      await appendAuditEvent(tx, {
-        actor: this.viewer.user.username,
-        action: 'review',
-        entity: 'Inspection',
-        entityId: inspection.id,
-        before,
-        after: { reviewStatus: managed.reviewStatus, reviewReason: text },
-      });
-      await recomputeDerivedActuals(tx, inspection.project.id, this.viewer.user.username);
+      await updateDerivedData(
+        tx,
+        inspection.project.id,
+        { kind: 'inspection', before: was, after: inspectionEvidence(managed) },
+        {
+          actor: this.viewer.user.username,
+          audit: {
+            actor: this.viewer.user.username,
+            action: 'review',
+            entity: 'Inspection',
+            entityId: inspection.id,
+            before,
+            after: { reviewStatus: managed.reviewStatus, reviewReason: text },
+          },
+        },
+      );
     });
     return findVisibleInspection(this.em.fork(), this.viewer, id);
   }
