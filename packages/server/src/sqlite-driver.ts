@@ -37,6 +37,18 @@ class SqliteSchemaHelper extends BetterSqliteSchemaHelper {
 
 class SqlitePlatform extends BetterSqlitePlatform {
   protected override readonly schemaHelper: SqliteSchemaHelper = new SqliteSchemaHelper(this);
+
+  /**
+   * Keeps a Date a Date in the snapshot the unit of work compares at flush. MikroORM 6.6.16's SQLite
+   * platform turns it into epoch milliseconds there, while the snapshot taken when the entity was
+   * loaded holds the Date its result mapper parsed; a `type: 'datetime'` property is compared with
+   * equals(), not as a date, so every loaded entity looked changed and each flush rewrote every
+   * datetime column it had loaded (`update inspection set captured_at = case …`). Dates are stored as
+   * the same milliseconds all the same: knex's better-sqlite3 dialect binds a Date as its valueOf().
+   */
+  override processDateProperty(value: unknown): string | number | Date {
+    return value as string | number | Date;
+  }
 }
 
 /** A query as knex hands it to its dialect. */
