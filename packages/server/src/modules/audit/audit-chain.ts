@@ -134,7 +134,13 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
         // would fail on the primary key. SQLite has a single writer, so it needs no lock.
         await runStatement(tx, 'select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY]);
       }
-      const last = await tx.findOne(AuditEvent, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq', 'hash'], disableIdentityMap: true });
+      // A transaction that appended already knows the head it wrote (and holds the lock, or is
+      // SQLite's one writer): later entries of the same write need not read it back.
+      const context = tx.getTransactionContext<object>();
+      const pending = context ? pendingHeads.get(rootTransaction(context)) : undefined;
+      const last = pending
+        ? { seq: pending.count, hash: pending.hash }
+        : await tx.findOne(AuditEvent, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq', 'hash'], disableIdentityMap: true });
       const fields: HashedFields = {
         seq: (last?.seq ?? 0) + 1,
         at: input.at ?? new Date(),
@@ -149,7 +155,7 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
       const ledger = auditLedgerOf(tx);
       const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) });
       await tx.flush();
-      const chainId = event.seq === 1 ? event.hash : await firstHash(tx);
+      const chainId = event.seq === 1 ? event.hash : (pending?.chainId ?? (await firstHash(tx)));
       const transaction = tx.getTransactionContext<object>();
       if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: event.seq, hash: event.hash });
       return event;
