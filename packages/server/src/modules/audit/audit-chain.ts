@@ -153,8 +153,10 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
         prevHash: last?.hash ?? GENESIS_HASH,
       };
       const ledger = auditLedgerOf(tx);
-      const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) });
-      await tx.flush();
+      // A native insert: the entry is never changed, so the unit of work has nothing to track (and to
+      // compare on every later flush of a busy write).
+      const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) }, { persist: false });
+      await tx.insert(AuditEvent, { ...fields, alg: event.alg, hash: event.hash });
       const chainId = event.seq === 1 ? event.hash : (pending?.chainId ?? (await firstHash(tx)));
       const transaction = tx.getTransactionContext<object>();
       if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: event.seq, hash: event.hash });

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, MissingUploadError, NotFoundError, ValidationError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
+import { queryRows, text } from '../common/sql.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { inspectionEvidence, lockProjectEvidence, updateDerivedData } from '../evidence/evidence.service.js';
 import { findVisibleProject } from '../project/project.service.js';
@@ -154,7 +155,9 @@ export class InspectionService {
     }
 
     // A record sent again is answered by what is stored, whatever the project asks of new ones now.
-    const existing = await this.findByClientId(input.clientId);
+    // (One indexed lookup first: a new record, the usual case, needs no entity loaded.)
+    const [known] = await queryRows(this.em, 'select id from inspection where client_id = ?', [input.clientId], { id: text });
+    const existing = known ? await this.findByClientId(input.clientId) : null;
     if (existing) return this.sameOrConflict(existing, data);
     validateForProject(data, project);
 
@@ -167,24 +170,30 @@ export class InspectionService {
 
     try {
       const id = await this.em.transactional(async (tx) => {
-        const inspection = tx.create(Inspection, {
-          clientId: input.clientId,
-          project,
-          kind: data.kind,
-          site,
-          itemName: data.itemName,
-          serialNumber: data.serialNumber,
-          checklist: data.checklist,
-          passed: data.passed,
-          note: data.note,
-          photos: data.photos,
-          signature: data.signature,
-          latitude: data.location?.lat ?? null,
-          longitude: data.location?.lng ?? null,
-          accuracy: data.location?.accuracy ?? null,
-          capturedAt: input.capturedAt,
-          submittedBy: this.viewer.user,
-        });
+        const inspection = tx.create(
+          Inspection,
+          {
+            clientId: input.clientId,
+            project,
+            kind: data.kind,
+            site,
+            itemName: data.itemName,
+            serialNumber: data.serialNumber,
+            checklist: data.checklist,
+            passed: data.passed,
+            note: data.note,
+            photos: data.photos,
+            signature: data.signature,
+            latitude: data.location?.lat ?? null,
+            longitude: data.location?.lng ?? null,
+            accuracy: data.location?.accuracy ?? null,
+            capturedAt: input.capturedAt,
+            submittedBy: this.viewer.user,
+          },
+          { persist: false },
+        );
+        // A native insert: the record is read back after the commit, so nothing needs tracking here.
+        await tx.insert(inspection);
         await keepPhotoCaptures(tx, captures);
         await tx.flush();
         await updateDerivedData(
