@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { TransactionPropagation, type EntityManager, type EventSubscriber, type MikroORM, type TransactionEventArgs } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { runStatement } from '../common/sql.js';
+import { number, queryRows, runStatement, text } from '../common/sql.js';
 import { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-event.entity.js';
 import { attachAuditLedger, auditLedgerOf, type AuditAnchor, type AuditLedger } from './audit-ledger.js';
 import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
@@ -100,7 +100,7 @@ export function parseAuditHead(text: string): AuditHead | null {
 
 /** The hash of the first entry, which names the chain in the anchor file; null for an empty log. */
 async function firstHash(em: EntityManager): Promise<string | null> {
-  const first = await em.findOne(AuditEvent, { seq: 1 }, { fields: ['seq', 'hash'], disableIdentityMap: true });
+  const [first] = await queryRows(em, 'select hash from audit_event where seq = 1', [], { hash: text });
   return first?.hash ?? null;
 }
 
@@ -140,7 +140,7 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
       const pending = context ? pendingHeads.get(rootTransaction(context)) : undefined;
       const last = pending
         ? { seq: pending.count, hash: pending.hash }
-        : await tx.findOne(AuditEvent, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq', 'hash'], disableIdentityMap: true });
+        : (await queryRows(tx, 'select seq, hash from audit_event where seq > 0 order by seq desc limit 1', [], { seq: number, hash: text }))[0];
       const fields: HashedFields = {
         seq: (last?.seq ?? 0) + 1,
         at: input.at ?? new Date(),

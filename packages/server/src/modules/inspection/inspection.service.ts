@@ -169,7 +169,7 @@ export class InspectionService {
     if (missing.length > 0) throw new MissingUploadError(missing);
 
     try {
-      const id = await this.em.transactional(async (tx) => {
+      const stored = await this.em.transactional(async (tx) => {
         const inspection = tx.create(
           Inspection,
           {
@@ -217,9 +217,11 @@ export class InspectionService {
             },
           },
         );
-        return inspection.id;
+        return inspection;
       });
-      return findVisibleInspection(this.em.fork(), this.viewer, id);
+      // What was inserted, with the project, site and submitter this request loaded: reading it back
+      // would cost a query with five joins on every submission.
+      return stored;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Another request stored the same clientId first.
