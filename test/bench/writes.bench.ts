@@ -25,6 +25,7 @@ import { dataPaths } from '../../packages/server/dist/config.js';
 import { createTemporaryDatabase } from '../../packages/server/dist/db-admin.js';
 import { createDb, type Dialect } from '../../packages/server/dist/db.js';
 import { createUser } from '../../packages/server/dist/modules/auth/auth.service.js';
+import { boolean, instant, nullable, number, queryRows, text } from '../../packages/server/dist/modules/common/sql.js';
 import { Organization } from '../../packages/server/dist/modules/organization/organization.entity.js';
 import { Site, SiteKind } from '../../packages/server/dist/modules/site/site.entity.js';
 import { importTargetTables } from '../../packages/server/dist/modules/target-import/target-import.service.js';
@@ -252,38 +253,50 @@ async function probe(
 async function verify(url: string, dataDir: string, acknowledged: ReadonlySet<string>, failures: string[]): Promise<{ stored: number }> {
   const db = await createDb({ url, dataDir, mustExist: true });
   try {
-    const connection = db.em.getConnection();
-    const rows = await connection.execute<Array<Record<string, unknown>>>(
-      'select id, project_id, kind, site_id, item_name, passed, review_status, captured_at, client_id from inspection',
-    );
-    const stored = new Set(rows.map((row) => String(row.client_id)));
+    const em = db.em.fork();
+    const rows = await queryRows(em, 'select id, project_id, kind, site_id, item_name, passed, review_status, captured_at, client_id from inspection', [], {
+      id: text,
+      project_id: text,
+      kind: text<'REPAIR' | 'EQUIPMENT'>,
+      site_id: nullable(text),
+      item_name: text,
+      passed: boolean,
+      review_status: text,
+      captured_at: instant,
+      client_id: text,
+    });
+    const stored = new Set(rows.map((row) => row.client_id));
     const missing = [...acknowledged].filter((id) => !stored.has(id));
     if (missing.length > 0) failures.push(`${missing.length} acknowledged records are not on the server (e.g. ${missing[0]})`);
     if (rows.length !== acknowledged.size) failures.push(`the server holds ${rows.length} inspections; the clients were told ${acknowledged.size} succeeded`);
     const byProject = new Map<string, InspectionEvidence[]>();
     for (const row of rows) {
-      const list = byProject.get(String(row.project_id)) ?? [];
-      const at = row.captured_at instanceof Date ? row.captured_at : new Date(Number(row.captured_at));
+      const list = byProject.get(row.project_id) ?? [];
       list.push({
-        id: String(row.id),
-        kind: row.kind as 'REPAIR' | 'EQUIPMENT',
-        siteId: row.site_id === null ? null : String(row.site_id),
-        itemName: String(row.item_name),
-        passed: row.passed === true || Number(row.passed) === 1,
+        id: row.id,
+        kind: row.kind,
+        siteId: row.site_id,
+        itemName: row.item_name,
+        passed: row.passed,
         rejected: row.review_status === 'REJECTED',
-        capturedAt: at.toISOString(),
+        capturedAt: row.captured_at.toISOString(),
       });
-      byProject.set(String(row.project_id), list);
+      byProject.set(row.project_id, list);
     }
-    const tallies = await connection.execute<Array<Record<string, unknown>>>(
-      'select project_id, kind, counted, passed, places, latest_id from inspection_tally',
-    );
+    const tallies = await queryRows(em, 'select project_id, kind, counted, passed, places, latest_id from inspection_tally', [], {
+      project_id: text,
+      kind: text,
+      counted: number,
+      passed: number,
+      places: number,
+      latest_id: nullable(text),
+    });
     for (const [projectId, inspections] of byProject) {
       for (const kind of ['REPAIR', 'EQUIPMENT'] as const) {
         const { tally } = tallyInspections(inspections, kind);
         if (tally.counted === 0) continue;
         const row = tallies.find((t) => t.project_id === projectId && t.kind === kind);
-        const got = row ? { counted: Number(row.counted), passed: Number(row.passed), places: Number(row.places), latest: String(row.latest_id) } : null;
+        const got = row ? { counted: row.counted, passed: row.passed, places: row.places, latest: row.latest_id ?? 'null' } : null;
         const want = { counted: tally.counted, passed: tally.passed, places: tally.places, latest: tally.latest?.id ?? 'null' };
         if (JSON.stringify(got) !== JSON.stringify(want))
           failures.push(`tally of project ${projectId} ${kind} is ${JSON.stringify(got)}, a count from scratch gives ${JSON.stringify(want)}`);
