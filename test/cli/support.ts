@@ -27,9 +27,9 @@ export function jixiao(...args: string[]): Promise<{ code: number | null; out: s
 /** Servers started by startServer, for stopServers. */
 const running: ChildProcess[] = [];
 
-/** Starts `jixiao serve --port 0 …args` and resolves with its base URL once it listens. */
-export function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const child = spawn(process.execPath, ['scripts/jixiao.mjs', 'serve', '--port', '0', ...args], { cwd: ROOT, env: cliEnv(env) });
+/** Starts `jixiao serve --port 0 …args` (node started with `nodeArgs`, e.g. --cpu-prof) and resolves with its base URL once it listens. */
+export function startServer(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/jixiao.mjs', 'serve', '--port', '0', ...args], { cwd: ROOT, env: cliEnv(env) });
   running.push(child);
   let output = '';
   return new Promise((resolve, reject) => {

@@ -37,6 +37,18 @@ class SqliteSchemaHelper extends BetterSqliteSchemaHelper {
 
 class SqlitePlatform extends BetterSqlitePlatform {
   protected override readonly schemaHelper: SqliteSchemaHelper = new SqliteSchemaHelper(this);
+
+  /**
+   * Keeps a Date a Date in the snapshot the unit of work compares at flush. MikroORM 6.6.16's SQLite
+   * platform turns it into epoch milliseconds there, while the snapshot taken when the entity was
+   * loaded holds the Date its result mapper parsed; a `type: 'datetime'` property is compared with
+   * equals(), not as a date, so every loaded entity looked changed and each flush rewrote every
+   * datetime column it had loaded (`update inspection set captured_at = case …`). Dates are stored as
+   * the same milliseconds all the same: knex's better-sqlite3 dialect binds a Date as its valueOf().
+   */
+  override processDateProperty(value: unknown): string | number | Date {
+    return value as string | number | Date;
+  }
 }
 
 /** A query as knex hands it to its dialect. */
@@ -67,7 +79,8 @@ const MAX_PREPARED = 256;
 const preparedByConnection = new WeakMap<Database, Map<string, Prepared>>();
 
 /**
- * knex's better-sqlite3 dialect, plus two query options that node-postgres has: `rowMode: 'array'`,
+ * knex's better-sqlite3 dialect with write transactions that begin IMMEDIATE (see beginImmediate),
+ * plus two query options that node-postgres has: `rowMode: 'array'`,
  * rows as arrays with their column names, from statements prepared once per connection; and
  * `values`, bound to the statement's `?` placeholders without knex rewriting the text to find them.
  * common/sql.ts asks for these; the ORM's own queries do not, and run as before.
@@ -77,6 +90,14 @@ const preparedByConnection = new WeakMap<Database, Map<string, Prepared>>();
  * reads that cost as much as reading the rows (see test/bench/api.bench.ts).
  */
 class SqliteKnexDialect extends BetterSqliteKnexDialect {
+  // knex makes every transaction here, nested ones too (those begin with a savepoint, not begin()).
+  transaction(...args: unknown[]): unknown {
+    const transaction = (super.transaction as (...args: unknown[]) => KnexTransaction).apply(this, args);
+    // begin() runs only after the connection is acquired, a tick after this returns.
+    transaction.begin = (connection: unknown) => beginImmediate(transaction, connection);
+    return transaction;
+  }
+
   // knex calls _query to run every statement on a connection.
   async _query(connection: Database, query: KnexQuery): Promise<KnexQuery> {
     if (query.options?.rowMode !== 'array') return super._query(connection, query);
@@ -89,6 +110,42 @@ class SqliteKnexDialect extends BetterSqliteKnexDialect {
       query.response = { rows: [], fields, rowCount: statement.run(bindings).changes } satisfies ArrayResult;
     }
     return query;
+  }
+}
+
+/** How long a transaction keeps trying to start while another process (the CLI, a backup) writes. */
+const BEGIN_DEADLINE_MS = 60_000;
+
+/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT …): another connection holds the lock. */
+function isBusy(error: unknown): boolean {
+  return /^SQLITE_BUSY/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+}
+
+/** The knex transaction, as far as beginning one needs it. */
+interface KnexTransaction {
+  readOnly?: boolean;
+  trxClient: { query(connection: unknown, sql: string): Promise<unknown> };
+  begin(connection: unknown): Promise<unknown>;
+}
+
+/**
+ * Starts a write transaction with BEGIN IMMEDIATE: it takes the write lock at once (waiting up to
+ * busy_timeout for it) instead of at its first write. A deferred BEGIN reads first and must then
+ * upgrade to the write lock; when another process wrote meanwhile, SQLite cannot wait for that
+ * and fails at once with "database is locked" (SQLITE_BUSY) — how `jixiao import` failed beside a
+ * busy server. A BEGIN that still finds the lock taken after busy_timeout is retried, with
+ * back-off, for up to BEGIN_DEADLINE_MS: nothing has happened in the transaction yet, so retrying
+ * is safe. A read-only transaction begins as before: readers never wait in WAL mode.
+ */
+async function beginImmediate(transaction: KnexTransaction, connection: unknown): Promise<unknown> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await transaction.trxClient.query(connection, transaction.readOnly ? 'BEGIN;' : 'BEGIN IMMEDIATE;');
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started > BEGIN_DEADLINE_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** attempt) * (0.5 + Math.random())));
+    }
   }
 }
 

@@ -1,23 +1,12 @@
 import { chinaDate } from '../calendar/china-time.js';
 import { satisfactionRate, type SatisfactionCounts, type SatisfactionMethod } from '../survey/satisfaction.js';
 import type { ParsedTarget } from '../target/parse-target.js';
-import { normalizeCell } from '../text/normalize.js';
 import { convertUnit } from '../target/units.js';
 import { inspectionKindOf, type IndicatorSource, type InspectionKind } from './sources.js';
+import { tallyInspections, type InspectionTally, type TalliedInspection } from './tally.js';
 
 /** An inspection as evidence: what it is, where, whether it passed, whether a manager rejected it. */
-export interface InspectionEvidence {
-  id: string;
-  kind: InspectionKind;
-  /** The site (派出法庭, 科技法庭, office) it was recorded at, if one was chosen. */
-  siteId: string | null;
-  /** 验收对象 as written. */
-  itemName: string;
-  passed: boolean;
-  rejected: boolean;
-  /** When it was captured, ISO 8601 with offset. */
-  capturedAt: string;
-}
+export type InspectionEvidence = TalliedInspection;
 
 export interface Evidence {
   inspections: readonly InspectionEvidence[];
@@ -34,15 +23,6 @@ export interface DerivedActual {
   from: string[];
 }
 
-/**
- * The place an inspection is about: its site when it has one, else its item name with blanks
- * removed and full-width characters folded (normalizeCell), so "城关法庭 屋面" and "城关法庭屋面"
- * are one place.
- */
-function placeOf(inspection: InspectionEvidence): string {
-  return inspection.siteId !== null ? `site:${inspection.siteId}` : `item:${normalizeCell(inspection.itemName)}`;
-}
-
 function percent(value: number): string {
   return `${Math.round(value * 100) / 100}%`;
 }
@@ -57,30 +37,18 @@ function percent(value: number): string {
  * @example deriveActual('REPAIR_COUNT', { name: '维修法庭和办公室数量', target }, { inspections }) // { value: '6个', from: [...] }
  */
 export function deriveActual(source: IndicatorSource, indicator: { name: string; target: ParsedTarget }, evidence: Evidence): DerivedActual | null {
-  const counted = (kind: InspectionKind) => evidence.inspections.filter((i) => i.kind === kind && !i.rejected);
+  const kind = tallyKindOf(source, indicator);
+  if (kind !== null) {
+    const counted = evidence.inspections.filter((i) => i.kind === kind && !i.rejected);
+    // The value comes from the tally, as the server's incremental tallies give it: one rule for both.
+    const { tally } = tallyInspections(counted, kind);
+    const value = deriveFromTally(source, indicator, tally);
+    if (value === null) return null;
+    if (source === 'PASS_RATE') return { value, from: counted.map((i) => i.id) };
+    if (source === 'COMPLETION_DATE') return { value, from: tally.latest ? [tally.latest.id] : [] };
+    return { value, from: counted.filter((i) => i.passed).map((i) => i.id) };
+  }
   switch (source) {
-    case 'REPAIR_COUNT':
-    case 'EQUIPMENT_COUNT': {
-      const all = counted(source === 'REPAIR_COUNT' ? 'REPAIR' : 'EQUIPMENT');
-      // No inspection at all is no evidence: a value entered by hand stays until some arrives.
-      if (all.length === 0) return null;
-      const passed = all.filter((i) => i.passed);
-      // Repairs count places (rework counts once); equipment counts accepted records.
-      const count = source === 'REPAIR_COUNT' ? new Set(passed.map(placeOf)).size : passed.length;
-      return { value: `${count}${indicator.target.unit ?? '个'}`, from: passed.map((i) => i.id) };
-    }
-    case 'PASS_RATE': {
-      const all = counted(inspectionKindOf(indicator));
-      if (all.length === 0) return null;
-      const passed = all.filter((i) => i.passed).length;
-      return { value: percent((passed / all.length) * 100), from: all.map((i) => i.id) };
-    }
-    case 'COMPLETION_DATE': {
-      const passed = counted(inspectionKindOf(indicator)).filter((i) => i.passed);
-      if (passed.length === 0) return null;
-      const last = passed.reduce((a, b) => (Date.parse(b.capturedAt) > Date.parse(a.capturedAt) ? b : a));
-      return { value: chinaDate(last.capturedAt), from: [last.id] };
-    }
     case 'SURVEY': {
       if (!evidence.survey) return null;
       const rate = satisfactionRate(evidence.survey.counts, evidence.survey.method);
@@ -92,7 +60,51 @@ export function deriveActual(source: IndicatorSource, indicator: { name: string;
       const amount = convertUnit(evidence.spent ?? 0, '万元', unit);
       return { value: `${Number(amount.toFixed(6))}${unit}`, from: ['spending'] };
     }
-    case 'MANUAL':
+    default:
+      return null;
+  }
+}
+
+/**
+ * Which kind's inspection tally an indicator's actual is derived from, or null for a source that
+ * is not fed by inspections.
+ *
+ * @example tallyKindOf('PASS_RATE', { name: '设备验收合格率' }) // 'EQUIPMENT'
+ */
+export function tallyKindOf(source: IndicatorSource, indicator: { name: string }): InspectionKind | null {
+  switch (source) {
+    case 'REPAIR_COUNT':
+      return 'REPAIR';
+    case 'EQUIPMENT_COUNT':
+      return 'EQUIPMENT';
+    case 'PASS_RATE':
+    case 'COMPLETION_DATE':
+      return inspectionKindOf(indicator);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The actual of an indicator fed by inspections (see tallyKindOf), from the tally of its kind, or
+ * null when there is no evidence yet: no inspection that counts, or (COMPLETION_DATE) none passed.
+ * Repairs count places (rework counts once); equipment counts accepted records.
+ *
+ * @example deriveFromTally('REPAIR_COUNT', { name: '维修法庭和办公室数量', target }, { counted: 7, passed: 6, places: 5, latest }) // '5个'
+ */
+export function deriveFromTally(source: IndicatorSource, indicator: { name: string; target: ParsedTarget }, tally: InspectionTally): string | null {
+  // No inspection at all is no evidence: a value entered by hand stays until some arrives.
+  if (tally.counted === 0) return null;
+  switch (source) {
+    case 'REPAIR_COUNT':
+      return `${tally.places}${indicator.target.unit ?? '个'}`;
+    case 'EQUIPMENT_COUNT':
+      return `${tally.passed}${indicator.target.unit ?? '个'}`;
+    case 'PASS_RATE':
+      return percent((tally.passed / tally.counted) * 100);
+    case 'COMPLETION_DATE':
+      return tally.latest === null ? null : chinaDate(tally.latest.capturedAt);
+    default:
       return null;
   }
 }

@@ -42,8 +42,10 @@ export const COUNTED_TABLES = {
  * database lacks them) still restores; they are in the archive's database all the same.
  * upload_holder: which units hold a photo another unit uploaded first (uploads are counted);
  * survey_rate_limit and login_throttle: short-lived limiter state, not records.
+ * inspection_tally and inspection_place_tally: derived from the inspections (evidence.service.ts);
+ * the archive's copy is of the same snapshot, and a database without them rebuilds them on first use.
  */
-export const UNCOUNTED_TABLES = ['upload_holder', 'survey_rate_limit', 'login_throttle'] as const;
+export const UNCOUNTED_TABLES = ['upload_holder', 'survey_rate_limit', 'login_throttle', 'inspection_tally', 'inspection_place_tally'] as const;
 
 export type CountName = keyof typeof COUNTED_TABLES;
 export type TableCounts = Record<CountName, number>;

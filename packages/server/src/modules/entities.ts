@@ -12,6 +12,7 @@ import { Survey, SurveyCode, SurveyRateLimit, SurveyResponse } from './survey/su
 import { Upload } from './upload/upload.entity.js';
 import { UploadHolder } from './upload/upload-holder.entity.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
+import { InspectionPlaceTallyRow, InspectionTallyRow } from './evidence/inspection-tally.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
 export const entities = [
@@ -32,6 +33,8 @@ export const entities = [
   SurveyRateLimit,
   SurveyResponse,
   LoginThrottle,
+  InspectionTallyRow,
+  InspectionPlaceTallyRow,
 ];
 
 export {

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { TransactionPropagation, type EntityManager, type EventSubscriber, type MikroORM, type TransactionEventArgs } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { runStatement } from '../common/sql.js';
+import { number, queryRows, runStatement, text } from '../common/sql.js';
 import { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-event.entity.js';
 import { attachAuditLedger, auditLedgerOf, type AuditAnchor, type AuditLedger } from './audit-ledger.js';
 import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
@@ -100,7 +100,7 @@ export function parseAuditHead(text: string): AuditHead | null {
 
 /** The hash of the first entry, which names the chain in the anchor file; null for an empty log. */
 async function firstHash(em: EntityManager): Promise<string | null> {
-  const first = await em.findOne(AuditEvent, { seq: 1 }, { fields: ['seq', 'hash'], disableIdentityMap: true });
+  const [first] = await queryRows(em, 'select hash from audit_event where seq = 1', [], { hash: text });
   return first?.hash ?? null;
 }
 
@@ -134,7 +134,13 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
         // would fail on the primary key. SQLite has a single writer, so it needs no lock.
         await runStatement(tx, 'select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY]);
       }
-      const last = await tx.findOne(AuditEvent, { seq: { $gt: 0 } }, { orderBy: { seq: 'desc' }, fields: ['seq', 'hash'], disableIdentityMap: true });
+      // A transaction that appended already knows the head it wrote (and holds the lock, or is
+      // SQLite's one writer): later entries of the same write need not read it back.
+      const context = tx.getTransactionContext<object>();
+      const pending = context ? pendingHeads.get(rootTransaction(context)) : undefined;
+      const last = pending
+        ? { seq: pending.count, hash: pending.hash }
+        : (await queryRows(tx, 'select seq, hash from audit_event where seq > 0 order by seq desc limit 1', [], { seq: number, hash: text }))[0];
       const fields: HashedFields = {
         seq: (last?.seq ?? 0) + 1,
         at: input.at ?? new Date(),
@@ -147,9 +153,11 @@ export async function appendAuditEvent(em: EntityManager, input: AuditEventInput
         prevHash: last?.hash ?? GENESIS_HASH,
       };
       const ledger = auditLedgerOf(tx);
-      const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) });
-      await tx.flush();
-      const chainId = event.seq === 1 ? event.hash : await firstHash(tx);
+      // A native insert: the entry is never changed, so the unit of work has nothing to track (and to
+      // compare on every later flush of a busy write).
+      const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) }, { persist: false });
+      await tx.insert(AuditEvent, { ...fields, alg: event.alg, hash: event.hash });
+      const chainId = event.seq === 1 ? event.hash : (pending?.chainId ?? (await firstHash(tx)));
       const transaction = tx.getTransactionContext<object>();
       if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: event.seq, hash: event.hash });
       return event;

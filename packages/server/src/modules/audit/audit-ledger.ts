@@ -27,6 +27,8 @@ export class AuditLedger {
   private cachedKey: Buffer | null = null;
   private memoryAnchors: Record<string, AuditAnchor> = {};
   private written = new Map<string, number>();
+  /** Heads waiting for the next anchor write, by chain: only the newest is written. */
+  private readonly queued = new Map<string, { count: number; hash: string }>();
   private writing: Promise<void> = Promise.resolve();
   private tmpCounter = 0;
 
@@ -99,8 +101,16 @@ export class AuditLedger {
    * the old head or the new. One file per chain, so processes writing other chains never collide.
    */
   recordHead(chain: string, count: number, hash: string): Promise<void> {
+    // Heads committed while a write is under way are written once, as the newest of them: under a
+    // busy write load one file write stands for many commits, instead of one each.
+    const queued = this.queued.get(chain);
+    if (!queued || count > queued.count) this.queued.set(chain, { count, hash });
     this.writing = this.writing.then(async () => {
-      if (count <= (this.written.get(chain) ?? 0)) return;
+      const next = this.queued.get(chain);
+      if (!next) return;
+      this.queued.delete(chain);
+      if (next.count <= (this.written.get(chain) ?? 0)) return;
+      const { count, hash } = next;
       const anchor: AuditAnchor = { chain, count, hash, at: new Date().toISOString() };
       if (this.anchorDir) {
         await mkdir(this.anchorDir, { recursive: true });

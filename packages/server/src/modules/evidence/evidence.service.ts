@@ -1,23 +1,256 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { deriveActual, type InspectionEvidence, type SatisfactionCounts, type SatisfactionMethod } from '@jixiao/domain';
+import {
+  applyTallyChange,
+  deriveActual,
+  deriveFromTally,
+  tallyChange,
+  tallyInspections,
+  tallyKindOf,
+  type InspectionEvidence,
+  type InspectionKind as TallyKind,
+  type InspectionTally,
+  type SatisfactionCounts,
+  type SatisfactionMethod,
+  type TallyChange,
+} from '@jixiao/domain';
 import { Actual, ActualSource } from '../actual/actual.entity.js';
-import { appendAuditEvent } from '../audit/audit-chain.js';
+import { appendAuditEvent, type AuditEventInput } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
-import { nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
-import { Indicator, IndicatorSource } from '../indicator/indicator.entity.js';
-import { Inspection, ReviewStatus } from '../inspection/inspection.entity.js';
+import { boolean, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
+import { IndicatorSource, targetOf, type TargetColumns } from '../indicator/indicator.entity.js';
+import type { Inspection } from '../inspection/inspection.entity.js';
+import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
 import { Survey } from '../survey/survey.entity.js';
 
 /** What a derived actual was computed from, stored as JSON in Actual.derivedFrom. */
 export interface DerivedFrom {
   source: IndicatorSource;
-  /** Inspection ids, a survey id, or "spending". */
+  /**
+   * Inspection ids (COMPLETION_DATE: the latest one; counts and rates derived before tallies
+   * existed: all of them), a survey id, or "spending".
+   */
   ids: string[];
+  /**
+   * Counts and rates derived from a tally name no ids — the list would grow with every record and be
+   * rewritten with each: their evidence is what the tally counts, read when it is shown (see
+   * evidenceInspectionIds): the project's inspections of `kind` that are not rejected, the passed
+   * ones only when `passedOnly`.
+   */
+  tally?: { kind: TallyKind; passedOnly: boolean };
 }
 
-async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<{ id: string; counts: SatisfactionCounts; method: SatisfactionMethod } | null> {
-  const surveys = await em.find(Survey, { indicator }, { orderBy: { createdAt: 'desc' } });
+/**
+ * What changed in a write, for updateDerivedData: an inspection (new: no `before`; reviewed: both),
+ * a survey's answers (the indicator it feeds), spending, or an indicator's settings (its source).
+ */
+export type EvidenceChange =
+  | { kind: 'inspection'; before: InspectionEvidence | null; after: InspectionEvidence }
+  | { kind: 'survey'; indicatorId: string }
+  | { kind: 'spending' }
+  | { kind: 'indicator'; indicatorId: string };
+
+/** An inspection as the domain's tally and deriveActual read it. */
+export function inspectionEvidence(
+  inspection: Pick<Inspection, 'id' | 'kind' | 'site' | 'itemName' | 'passed' | 'reviewStatus' | 'capturedAt'>,
+): InspectionEvidence {
+  return {
+    id: inspection.id,
+    kind: inspection.kind,
+    siteId: inspection.site?.id ?? null,
+    itemName: inspection.itemName,
+    passed: inspection.passed,
+    rejected: inspection.reviewStatus === ReviewStatus.REJECTED,
+    capturedAt: inspection.capturedAt.toISOString(),
+  };
+}
+
+interface EvidenceIndicator extends TargetColumns {
+  id: string;
+  name: string;
+  source: IndicatorSource;
+}
+
+const INDICATOR_COLUMNS = {
+  id: text,
+  name: text,
+  source: text<IndicatorSource>,
+  target_raw: text,
+  target_kind: text<TargetColumns['targetKind']>,
+  comparator: nullable(text<NonNullable<TargetColumns['comparator']>>),
+  target_value: nullable(text),
+  unit: nullable(text),
+  zero_below: nullable(number),
+  target_max: nullable(text),
+  target_start: nullable(text),
+  target_note: nullable(text),
+  tolerance: boolean,
+};
+
+/** The project's indicators fed by evidence, or only those with the given ids. */
+async function evidenceIndicators(em: EntityManager, projectId: string, ids: readonly string[] | null): Promise<EvidenceIndicator[]> {
+  const rows = await queryRows(
+    em,
+    `select id, name, source, target_raw, target_kind, comparator, target_value, unit, zero_below, target_max, target_start, target_note, tolerance
+       from indicator where project_id = ? and source <> 'MANUAL'${ids ? ` and id in (${placeholders(ids.length)})` : ''} order by position`,
+    [projectId, ...(ids ?? [])],
+    INDICATOR_COLUMNS,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    source: row.source,
+    targetRaw: row.target_raw,
+    targetKind: row.target_kind,
+    comparator: row.comparator,
+    targetValue: row.target_value,
+    unit: row.unit,
+    zeroBelow: row.zero_below,
+    targetMax: row.target_max,
+    targetStart: row.target_start,
+    targetNote: row.target_note,
+    tolerance: row.tolerance,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tallies (inspection_tally, inspection_place_tally): the stored form of the domain's InspectionTally
+// ---------------------------------------------------------------------------------------------
+
+const TALLY_COLUMNS = { counted: number, passed: number, places: number, latest_at: nullable(number), latest_id: nullable(text) };
+
+async function readTally(em: EntityManager, projectId: string, kind: TallyKind): Promise<InspectionTally | null> {
+  const [row] = await queryRows(
+    em,
+    'select counted, passed, places, latest_at, latest_id from inspection_tally where project_id = ? and kind = ?',
+    [projectId, kind],
+    TALLY_COLUMNS,
+  );
+  if (!row) return null;
+  return {
+    counted: row.counted,
+    passed: row.passed,
+    places: row.places,
+    latest: row.latest_at !== null && row.latest_id !== null ? { capturedAt: row.latest_at, id: row.latest_id } : null,
+  };
+}
+
+async function writeTally(em: EntityManager, projectId: string, kind: TallyKind, tally: InspectionTally): Promise<void> {
+  await runStatement(
+    em,
+    `insert into inspection_tally (project_id, kind, counted, passed, places, latest_at, latest_id) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (project_id, kind) do update set counted = excluded.counted, passed = excluded.passed, places = excluded.places,
+       latest_at = excluded.latest_at, latest_id = excluded.latest_id`,
+    [projectId, kind, tally.counted, tally.passed, tally.places, tally.latest?.capturedAt ?? null, tally.latest?.id ?? null],
+  );
+}
+
+async function writePlaces(em: EntityManager, projectId: string, kind: TallyKind, places: ReadonlyArray<{ place: string; passed: number }>): Promise<void> {
+  for (const { place, passed } of places) {
+    if (passed === 0) {
+      await runStatement(em, 'delete from inspection_place_tally where project_id = ? and kind = ? and place = ?', [projectId, kind, place]);
+    } else {
+      await runStatement(
+        em,
+        `insert into inspection_place_tally (project_id, kind, place, passed) values (?, ?, ?, ?)
+         on conflict (project_id, kind, place) do update set passed = excluded.passed`,
+        [projectId, kind, place, passed],
+      );
+    }
+  }
+}
+
+const INSPECTION_COLUMNS = {
+  id: text,
+  kind: text<TallyKind>,
+  site_id: nullable(text),
+  item_name: text,
+  passed: boolean,
+  review_status: text<ReviewStatus>,
+  captured_at: instant,
+};
+
+/** Every inspection of a project (of one kind), as evidence: for building a tally from scratch. */
+async function projectInspections(em: EntityManager, projectId: string, kind: TallyKind | null): Promise<InspectionEvidence[]> {
+  const rows = await queryRows(
+    em,
+    `select id, kind, site_id, item_name, passed, review_status, captured_at from inspection where project_id = ?${kind ? ' and kind = ?' : ''}`,
+    kind ? [projectId, kind] : [projectId],
+    INSPECTION_COLUMNS,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    siteId: row.site_id,
+    itemName: row.item_name,
+    passed: row.passed,
+    rejected: row.review_status === ReviewStatus.REJECTED,
+    capturedAt: row.captured_at.toISOString(),
+  }));
+}
+
+/** Builds a kind's tally from the inspections as they are now, replacing what was stored. */
+async function rebuildTally(em: EntityManager, projectId: string, kind: TallyKind): Promise<InspectionTally> {
+  const { tally, placeCounts } = tallyInspections(await projectInspections(em, projectId, kind), kind);
+  await runStatement(em, 'delete from inspection_place_tally where project_id = ? and kind = ?', [projectId, kind]);
+  await writePlaces(
+    em,
+    projectId,
+    kind,
+    [...placeCounts].map(([place, passed]) => ({ place, passed })),
+  );
+  await writeTally(em, projectId, kind, tally);
+  return tally;
+}
+
+/** The stored tally of a kind; built from the inspections the first time it is needed (a new database, an old backup restored). */
+async function tallyOf(em: EntityManager, projectId: string, kind: TallyKind): Promise<InspectionTally> {
+  return (await readTally(em, projectId, kind)) ?? rebuildTally(em, projectId, kind);
+}
+
+/**
+ * Moves a kind's stored tally by one change (the inspection's row is already written). Reads only
+ * the tally, the changed places' counts and — when the latest inspection stopped counting — the
+ * new latest (one indexed query); never the project's other records.
+ */
+async function applyToTally(em: EntityManager, projectId: string, change: TallyChange): Promise<InspectionTally> {
+  const stored = await readTally(em, projectId, change.kind);
+  // Built from the rows as they are now, which already hold this change.
+  if (stored === null) return rebuildTally(em, projectId, change.kind);
+  const names = change.places.map(({ place }) => place);
+  const placeCounts = new Map<string, number>();
+  if (names.length > 0) {
+    const rows = await queryRows(
+      em,
+      `select place, passed from inspection_place_tally where project_id = ? and kind = ? and place in (${placeholders(names.length)})`,
+      [projectId, change.kind, ...names],
+      { place: text, passed: number },
+    );
+    for (const row of rows) placeCounts.set(row.place, row.passed);
+  }
+  const applied = applyTallyChange(stored, change, placeCounts);
+  let tally = applied.tally;
+  if (applied.latestLost) {
+    const [latest] = await queryRows(
+      em,
+      `select id, captured_at from inspection where project_id = ? and kind = ? and passed = ? and review_status <> 'REJECTED' order by captured_at desc, id desc limit 1`,
+      [projectId, change.kind, em.getPlatform() instanceof PostgreSqlPlatform ? true : 1],
+      { id: text, captured_at: instant },
+    );
+    tally = { ...tally, latest: latest ? { capturedAt: latest.captured_at.getTime(), id: latest.id } : null };
+  }
+  await writePlaces(em, projectId, change.kind, applied.places);
+  await writeTally(em, projectId, change.kind, tally);
+  return tally;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deriving actuals
+// ---------------------------------------------------------------------------------------------
+
+async function surveyEvidence(em: EntityManager, indicatorId: string): Promise<{ id: string; counts: SatisfactionCounts; method: SatisfactionMethod } | null> {
+  const surveys = await em.find(Survey, { indicator: indicatorId }, { orderBy: { createdAt: 'desc' } });
   if (surveys.length === 0) return null;
   const rows = await queryRows(
     em,
@@ -29,55 +262,190 @@ async function surveyEvidence(em: EntityManager, indicator: Indicator): Promise<
   return { id: surveys[0].id, counts, method: surveys[0].method };
 }
 
+async function projectSpent(em: EntityManager, projectId: string): Promise<number> {
+  const [row] = await queryRows(em, 'select sum(amount_fen) as total from spending where project_id = ?', [projectId], { total: nullable(number) });
+  return wanFromFen(row?.total ?? 0);
+}
+
+/** A derived value and what it came from. */
+interface Derived {
+  value: string | null;
+  from: DerivedFrom;
+}
+
+/** An indicator's actual from its kind's tally, by the domain's rule; what it came from names the tally, not every record. */
+function derivedFromTally(indicator: EvidenceIndicator, kind: TallyKind, tally: InspectionTally): Derived {
+  const value = deriveFromTally(indicator.source, { name: indicator.name, target: targetOf(indicator) }, tally);
+  if (indicator.source === IndicatorSource.COMPLETION_DATE)
+    return { value, from: { source: indicator.source, ids: value !== null && tally.latest ? [tally.latest.id] : [] } };
+  return { value, from: { source: indicator.source, ids: [], tally: { kind, passedOnly: indicator.source !== IndicatorSource.PASS_RATE } } };
+}
+
+/** Derives one indicator's actual: inspection sources from their kind's tally (built if missing), the others from their evidence. */
+async function deriveIndicator(
+  em: EntityManager,
+  projectId: string,
+  indicator: EvidenceIndicator,
+  tallies: Map<TallyKind, InspectionTally>,
+): Promise<Derived | null> {
+  const kind = tallyKindOf(indicator.source, indicator);
+  if (kind !== null) {
+    let tally = tallies.get(kind);
+    if (!tally) tallies.set(kind, (tally = await tallyOf(em, projectId, kind)));
+    return derivedFromTally(indicator, kind, tally);
+  }
+  const target = { name: indicator.name, target: targetOf(indicator) };
+  if (indicator.source === IndicatorSource.SURVEY) {
+    const derived = deriveActual(indicator.source, target, { inspections: [], survey: await surveyEvidence(em, indicator.id) });
+    return { value: derived?.value ?? null, from: { source: indicator.source, ids: derived?.from ?? [] } };
+  }
+  if (indicator.source === IndicatorSource.SPENDING) {
+    const derived = deriveActual(indicator.source, target, { inspections: [], spent: await projectSpent(em, projectId) });
+    return { value: derived?.value ?? null, from: { source: indicator.source, ids: derived?.from ?? [] } };
+  }
+  return null;
+}
+
+const CURRENT_COLUMNS = { value: nullable(text), derived_from: nullable(text), recorded_at: instant };
+
 /**
- * Recomputes the actuals of a project's evidence-fed indicators (docs/domain.md "Evidence becomes actuals")
- * with the domain's deriveActual, and records a new actual — keeping the history — wherever the
- * derived value changed. Call it inside the transaction that stored or reviewed the evidence.
+ * Records a new actual — keeping the history — when the derived value differs from the current
+ * one; returns the audit entry to append for it, or null when nothing changed.
+ */
+async function recordDerived(em: EntityManager, indicatorId: string, derived: Derived | null, actor: string | null): Promise<AuditEventInput | null> {
+  const [current] = await queryRows(
+    em,
+    'select value, derived_from, recorded_at from actual where indicator_id = ? order by recorded_at desc, id desc limit 1',
+    [indicatorId],
+    CURRENT_COLUMNS,
+  );
+  const value = derived?.value ?? null;
+  // A derived value that did not change, or no evidence where nothing was ever derived: nothing to record.
+  if (current && (current.value ?? null) === value && current.derived_from !== null) return null;
+  if (value === null && (!current || current.derived_from === null)) return null;
+  const from: DerivedFrom = derived?.from ?? { source: IndicatorSource.MANUAL, ids: [] };
+  // The newest actual is the current one: never recorded at the same millisecond as the one before,
+  // which two quick submissions would otherwise leave to the ids to order.
+  const now = Date.now();
+  const recordedAt = new Date(current && current.recorded_at.getTime() >= now ? current.recorded_at.getTime() + 1 : now);
+  // A plain insert: nothing for the unit of work to track (and to look at on every later flush).
+  const id = randomUUID();
+  await em.insert(Actual, {
+    id,
+    indicator: indicatorId,
+    value,
+    tier: null,
+    ratio: null,
+    source: ActualSource.EVIDENCE,
+    derivedFrom: JSON.stringify(from),
+    note: value === null ? '证据已不足，实际值清空' : null,
+    recordedAt,
+    recordedBy: null,
+    clientId: null,
+  });
+  return { actor, action: 'derive', entity: 'Actual', entityId: id, after: { indicatorId, value, from } };
+}
+
+/** Which indicators of a project a change can move. */
+function affects(change: EvidenceChange, indicator: EvidenceIndicator): boolean {
+  switch (change.kind) {
+    case 'inspection':
+      return tallyKindOf(indicator.source, indicator) === change.after.kind;
+    case 'survey':
+      return indicator.source === IndicatorSource.SURVEY && indicator.id === change.indicatorId;
+    case 'spending':
+      return indicator.source === IndicatorSource.SPENDING;
+    case 'indicator':
+      return indicator.id === change.indicatorId;
+  }
+}
+
+/** Serialises writers of one project's derived data on PostgreSQL (SQLite has one writer: BEGIN IMMEDIATE); held until commit. */
+export async function lockProjectEvidence(em: EntityManager, projectId: string): Promise<void> {
+  // Two transactions updating one project's tally would each read it without the other's change;
+  // the lock (released at commit) makes the second wait and see both.
+  if (em.getPlatform() instanceof PostgreSqlPlatform) await runStatement(em, 'select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`]);
+}
+
+/**
+ * The one place where a write's transaction updates the data derived from it (docs/domain.md
+ * "Evidence becomes actuals"): the project's inspection tally moves by the change, and the
+ * indicators the change can affect — only those — are re-derived from the tally (or, for surveys
+ * and spending, from their sums), recording a new actual where the value changed. Call it inside
+ * the transaction that stored the change, after the change's row is written; `audit` (the write's
+ * own audit entry) is appended first, then one entry per derived actual — last, so that
+ * PostgreSQL's audit lock is held only for the end of the transaction.
+ *
+ * @example await updateDerivedData(tx, project.id, { kind: 'inspection', before: null, after: inspectionEvidence(inspection) }, { actor, audit });
+ */
+export async function updateDerivedData(
+  em: EntityManager,
+  projectId: string,
+  change: EvidenceChange,
+  options: { actor: string | null; audit?: AuditEventInput },
+): Promise<number> {
+  await lockProjectEvidence(em, projectId);
+  const tallies = new Map<TallyKind, InspectionTally>();
+  if (change.kind === 'inspection') {
+    const moved = tallyChange(change.before, change.after);
+    if (moved) tallies.set(moved.kind, await applyToTally(em, projectId, moved));
+  }
+  const ids = change.kind === 'survey' || change.kind === 'indicator' ? [change.indicatorId] : null;
+  const entries: AuditEventInput[] = [];
+  // An inspection that changed nothing the tally counts (a pending record accepted) moves no actual.
+  if (change.kind !== 'inspection' || tallies.size > 0) {
+    for (const indicator of await evidenceIndicators(em, projectId, ids)) {
+      if (!affects(change, indicator)) continue;
+      const entry = await recordDerived(em, indicator.id, await deriveIndicator(em, projectId, indicator, tallies), options.actor);
+      if (entry) entries.push(entry);
+    }
+  }
+  if (options.audit) await appendAuditEvent(em, options.audit);
+  for (const entry of entries) await appendAuditEvent(em, entry);
+  return entries.length;
+}
+
+/**
+ * Rebuilds a project's tallies from its inspections and re-derives every evidence-fed indicator
+ * from scratch, recording a new actual wherever the value differs: what updateDerivedData must
+ * always agree with (a test replays random changes and compares), and the repair for data written
+ * around it.
  */
 export async function recomputeDerivedActuals(em: EntityManager, projectId: string, actor: string | null): Promise<number> {
-  if (em.getPlatform() instanceof PostgreSqlPlatform) {
-    // Two transactions recomputing one project would each read the evidence without the other's
-    // new row; the lock (released at commit) makes the second wait and see both. SQLite has a
-    // single writer already.
-    await runStatement(em, 'select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`]);
+  await lockProjectEvidence(em, projectId);
+  const tallies = new Map<TallyKind, InspectionTally>();
+  for (const kind of Object.values(InspectionKind)) tallies.set(kind, await rebuildTally(em, projectId, kind));
+  const entries: AuditEventInput[] = [];
+  for (const indicator of await evidenceIndicators(em, projectId, null)) {
+    const entry = await recordDerived(em, indicator.id, await deriveIndicator(em, projectId, indicator, tallies), actor);
+    if (entry) entries.push(entry);
   }
-  const indicators = await em.find(Indicator, { project: projectId, source: { $ne: IndicatorSource.MANUAL } });
-  if (indicators.length === 0) return 0;
-  const inspections = await em.find(Inspection, { project: projectId }, { fields: ['id', 'kind', 'site', 'itemName', 'passed', 'reviewStatus', 'capturedAt'] });
-  const evidence: InspectionEvidence[] = inspections.map((i) => ({
-    id: i.id,
-    kind: i.kind,
-    siteId: i.site?.id ?? null,
-    itemName: i.itemName,
-    passed: i.passed,
-    rejected: i.reviewStatus === ReviewStatus.REJECTED,
-    capturedAt: i.capturedAt.toISOString(),
-  }));
-  let spent: number | undefined;
-  let changed = 0;
-  for (const indicator of indicators) {
-    if (indicator.source === IndicatorSource.SPENDING && spent === undefined) {
-      const [row] = await queryRows(em, 'select sum(amount_fen) as total from spending where project_id = ?', [projectId], { total: nullable(number) });
-      spent = wanFromFen(row?.total ?? 0);
-    }
-    const survey = indicator.source === IndicatorSource.SURVEY ? await surveyEvidence(em, indicator) : null;
-    const derived = deriveActual(indicator.source, { name: indicator.name, target: indicator.target() }, { inspections: evidence, survey, spent });
-    const current = await em.findOne(Actual, { indicator }, { orderBy: { recordedAt: 'desc', id: 'desc' } });
-    const value = derived?.value ?? null;
-    // A derived value that did not change, or no evidence where nothing was ever derived: nothing to record.
-    if ((current?.value ?? null) === value && (current === null || current.derivedFrom !== null)) continue;
-    if (value === null && (current === null || current.derivedFrom === null)) continue;
-    const from: DerivedFrom = { source: indicator.source, ids: derived?.from ?? [] };
-    const actual = em.create(Actual, {
-      indicator,
-      value,
-      source: ActualSource.EVIDENCE,
-      derivedFrom: JSON.stringify(from),
-      note: value === null ? '证据已不足，实际值清空' : null,
-    });
-    await em.flush();
-    await appendAuditEvent(em, { actor, action: 'derive', entity: 'Actual', entityId: actual.id, after: { indicatorId: indicator.id, value, from } });
-    changed += 1;
+  for (const entry of entries) await appendAuditEvent(em, entry);
+  return entries.length;
+}
+
+/** Every project's tallies rebuilt from the inspections (`jixiao evidence rebuild`, and tests). */
+export async function rebuildAllTallies(em: EntityManager): Promise<number> {
+  const projects = await queryRows(em, 'select id from project', [], { id: text });
+  for (const { id } of projects) {
+    await lockProjectEvidence(em, id);
+    for (const kind of Object.values(InspectionKind)) await rebuildTally(em, id, kind);
   }
-  return changed;
+  return projects.length;
+}
+
+/**
+ * The ids of the inspections a derived actual stands on, oldest first: those it names, or — for a
+ * count or rate derived from a tally — those the tally counts now.
+ */
+export async function evidenceInspectionIds(em: EntityManager, projectId: string, from: DerivedFrom): Promise<string[]> {
+  if (!from.tally) return from.ids;
+  const passed = from.tally.passedOnly ? ` and passed = ${em.getPlatform() instanceof PostgreSqlPlatform ? 'true' : '1'}` : '';
+  const rows = await queryRows(
+    em,
+    `select id from inspection where project_id = ? and kind = ? and review_status <> 'REJECTED'${passed} order by captured_at, id`,
+    [projectId, from.tally.kind],
+    { id: text },
+  );
+  return rows.map((row) => row.id);
 }

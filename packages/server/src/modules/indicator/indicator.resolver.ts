@@ -5,7 +5,7 @@ import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { RecordActualInput } from './indicator.input.js';
 import { IndicatorService } from './indicator.service.js';
-import type { DerivedFrom } from '../evidence/evidence.service.js';
+import { evidenceInspectionIds, type DerivedFrom } from '../evidence/evidence.service.js';
 import type { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionType } from '../inspection/inspection.types.js';
 import { IndicatorSource } from './indicator.entity.js';
@@ -31,7 +31,8 @@ export class IndicatorResolver {
     if (!current?.derivedFrom) return null;
     const from = JSON.parse(current.derivedFrom) as DerivedFrom;
     const fromInspections = ![IndicatorSource.SURVEY, IndicatorSource.SPENDING, IndicatorSource.MANUAL].includes(from.source);
-    const loaded = fromInspections ? await context.loaders.inspectionsById.loadMany(from.ids) : [];
+    const projectId = indicator.data.indicators.find((row) => row.id === indicator.id)!.projectId;
+    const loaded = fromInspections ? await context.loaders.inspectionsById.loadMany(await evidenceInspectionIds(context.em, projectId, from)) : [];
     const inspections = loaded.filter((i): i is Inspection => i !== null && !(i instanceof Error));
     return {
       source: from.source,

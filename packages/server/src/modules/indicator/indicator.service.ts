@@ -7,7 +7,7 @@ import { checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationEr
 import { isUuid } from '../common/ids.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { findVisibleProject } from '../project/project.service.js';
-import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { updateDerivedData } from '../evidence/evidence.service.js';
 import { Indicator, IndicatorSource } from './indicator.entity.js';
 
 export interface ActualInputData {
@@ -160,7 +160,7 @@ export class IndicatorService {
       await tx.flush();
       await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'update', entity: 'Indicator', entityId: indicator.id, before, after: changes });
       // A source that is now fed by evidence takes its value from the evidence right away.
-      if (recompute) await recomputeDerivedActuals(tx, indicator.project.id, this.viewer.user.username);
+      if (recompute) await updateDerivedData(tx, indicator.project.id, { kind: 'indicator', indicatorId: indicator.id }, { actor: this.viewer.user.username });
     });
     return indicator;
   }

@@ -1,11 +1,11 @@
 import { checkAcceptance, checkPhotoCapture, type PhotoCapture } from '@jixiao/domain';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, MissingUploadError, NotFoundError, ValidationError } from '../common/errors.js';
 import { isUuid } from '../common/ids.js';
+import { queryRows, text } from '../common/sql.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
-import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { inspectionEvidence, lockProjectEvidence, updateDerivedData } from '../evidence/evidence.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
 import { Upload } from '../upload/upload.entity.js';
@@ -155,7 +155,9 @@ export class InspectionService {
     }
 
     // A record sent again is answered by what is stored, whatever the project asks of new ones now.
-    const existing = await this.findByClientId(input.clientId);
+    // (One indexed lookup first: a new record, the usual case, needs no entity loaded.)
+    const [known] = await queryRows(this.em, 'select id from inspection where client_id = ?', [input.clientId], { id: text });
+    const existing = known ? await this.findByClientId(input.clientId) : null;
     if (existing) return this.sameOrConflict(existing, data);
     validateForProject(data, project);
 
@@ -167,44 +169,59 @@ export class InspectionService {
     if (missing.length > 0) throw new MissingUploadError(missing);
 
     try {
-      const id = await this.em.transactional(async (tx) => {
-        const inspection = tx.create(Inspection, {
-          clientId: input.clientId,
-          project,
-          kind: data.kind,
-          site,
-          itemName: data.itemName,
-          serialNumber: data.serialNumber,
-          checklist: data.checklist,
-          passed: data.passed,
-          note: data.note,
-          photos: data.photos,
-          signature: data.signature,
-          latitude: data.location?.lat ?? null,
-          longitude: data.location?.lng ?? null,
-          accuracy: data.location?.accuracy ?? null,
-          capturedAt: input.capturedAt,
-          submittedBy: this.viewer.user,
-        });
+      const stored = await this.em.transactional(async (tx) => {
+        const inspection = tx.create(
+          Inspection,
+          {
+            clientId: input.clientId,
+            project,
+            kind: data.kind,
+            site,
+            itemName: data.itemName,
+            serialNumber: data.serialNumber,
+            checklist: data.checklist,
+            passed: data.passed,
+            note: data.note,
+            photos: data.photos,
+            signature: data.signature,
+            latitude: data.location?.lat ?? null,
+            longitude: data.location?.lng ?? null,
+            accuracy: data.location?.accuracy ?? null,
+            capturedAt: input.capturedAt,
+            submittedBy: this.viewer.user,
+          },
+          { persist: false },
+        );
+        // A native insert: the record is read back after the commit, so nothing needs tracking here.
+        await tx.insert(inspection);
         await keepPhotoCaptures(tx, captures);
         await tx.flush();
-        await appendAuditEvent(tx, {
-          actor: this.viewer.user.username,
-          action: 'create',
-          entity: 'Inspection',
-          entityId: inspection.id,
-          after: {
-            clientId: input.clientId,
-            ...data,
-            ...(captures.size > 0
-              ? { photoCaptures: [...captures].map(([sha256, capture]) => ({ sha256, ...capture, capturedAt: capture.capturedAt?.toISOString() ?? null })) }
-              : {}),
+        await updateDerivedData(
+          tx,
+          project.id,
+          { kind: 'inspection', before: null, after: inspectionEvidence(inspection) },
+          {
+            actor: this.viewer.user.username,
+            audit: {
+              actor: this.viewer.user.username,
+              action: 'create',
+              entity: 'Inspection',
+              entityId: inspection.id,
+              after: {
+                clientId: input.clientId,
+                ...data,
+                ...(captures.size > 0
+                  ? { photoCaptures: [...captures].map(([sha256, capture]) => ({ sha256, ...capture, capturedAt: capture.capturedAt?.toISOString() ?? null })) }
+                  : {}),
+              },
+            },
           },
-        });
-        await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
-        return inspection.id;
+        );
+        return inspection;
       });
-      return findVisibleInspection(this.em.fork(), this.viewer, id);
+      // What was inserted, with the project, site and submitter this request loaded: reading it back
+      // would cost a query with five joins on every submission.
+      return stored;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Another request stored the same clientId first.
@@ -225,20 +242,31 @@ export class InspectionService {
     const before = { reviewStatus: inspection.reviewStatus, reviewReason: inspection.reviewReason };
     await this.em.transactional(async (tx) => {
       const managed = tx.merge(inspection);
+      // What the tally counted is the review status as committed now, not as read before the transaction.
+      await lockProjectEvidence(tx, inspection.project.id);
+      await tx.refresh(managed);
+      const was = inspectionEvidence(managed);
       managed.reviewStatus = accept ? ReviewStatus.ACCEPTED : ReviewStatus.REJECTED;
       managed.reviewReason = text;
       managed.reviewedBy = this.viewer.user;
       managed.reviewedAt = new Date();
       await tx.flush();
-      await appendAuditEvent(tx, {
-        actor: this.viewer.user.username,
-        action: 'review',
-        entity: 'Inspection',
-        entityId: inspection.id,
-        before,
-        after: { reviewStatus: managed.reviewStatus, reviewReason: text },
-      });
-      await recomputeDerivedActuals(tx, inspection.project.id, this.viewer.user.username);
+      await updateDerivedData(
+        tx,
+        inspection.project.id,
+        { kind: 'inspection', before: was, after: inspectionEvidence(managed) },
+        {
+          actor: this.viewer.user.username,
+          audit: {
+            actor: this.viewer.user.username,
+            action: 'review',
+            entity: 'Inspection',
+            entityId: inspection.id,
+            before,
+            after: { reviewStatus: managed.reviewStatus, reviewReason: text },
+          },
+        },
+      );
     });
     return findVisibleInspection(this.em.fork(), this.viewer, id);
   }

@@ -8,7 +8,7 @@ import { isUuid } from '../common/ids.js';
 import { boolean, json, nullable, number, placeholders, queryRows, text, type RowOf } from '../common/sql.js';
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
-import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { updateDerivedData } from '../evidence/evidence.service.js';
 import { Project, type Budget, type ProjectKind } from './project.entity.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
@@ -184,7 +184,7 @@ export class ProjectService {
           after: { projectId: project.id, amount: input.amount, date, note, clientId },
         });
         // Cost indicators fed by spending follow it.
-        await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
+        await updateDerivedData(tx, project.id, { kind: 'spending' }, { actor: this.viewer.user.username });
       });
     } catch (error) {
       if (!clientId || !isUniqueViolation(error)) throw error;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { ProjectData } from '../read-model/project-data.js';
 import { Actual } from '../actual/actual.entity.js';
-import type { DerivedFrom } from '../evidence/evidence.service.js';
+import { evidenceInspectionIds, type DerivedFrom } from '../evidence/evidence.service.js';
 import { IndicatorSource } from '../indicator/indicator.entity.js';
 import { Inspection, type ChecklistLine, type InspectionKind, type ReviewStatus } from '../inspection/inspection.entity.js';
 import { Survey } from '../survey/survey.entity.js';
@@ -121,6 +121,14 @@ export async function loadProjectEvidence(em: SqlEntityManager, data: readonly P
   for (const ids of chunks(actualIds))
     for (const actual of await em.find(Actual, { id: { $in: ids } }, { fields: ['id', 'recordedAt'] })) recordedAt.set(actual.id, actual.recordedAt);
 
+  // A count or rate derived from a tally stands on what the tally counts now (DerivedFrom.tally).
+  for (const [p, indicators] of perProject.entries()) {
+    const projectId = data[p].indicators[0]?.projectId;
+    for (const indicator of indicators) {
+      if (projectId && indicator.from?.tally)
+        indicator.from = { ...indicator.from, ids: await evidenceInspectionIds(em, projectId, indicator.from), tally: undefined };
+    }
+  }
   const inspectionIds = unique(derived.flatMap(({ from }) => (from && INSPECTION_SOURCES.has(from.source) ? from.ids : [])));
   const inspections = new Map<string, Inspection>();
   for (const ids of chunks(inspectionIds)) {

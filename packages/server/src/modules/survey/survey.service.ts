@@ -15,7 +15,7 @@ import type { Viewer } from '../auth/auth.service.js';
 import { checkLength, ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../common/errors.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { isUuid } from '../common/ids.js';
-import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { updateDerivedData } from '../evidence/evidence.service.js';
 import { findVisibleIndicator } from '../indicator/indicator.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import type { User } from '../user/user.entity.js';
@@ -483,7 +483,7 @@ export class SurveyService {
               flagReason,
             },
           });
-          await recomputeDerivedActuals(tx, survey.indicator.project.id, actor);
+          await updateDerivedData(tx, survey.indicator.project.id, { kind: 'survey', indicatorId: survey.indicator.id }, { actor });
           return response;
         });
       } catch (error) {
@@ -546,7 +546,7 @@ export class SurveyService {
         before: { voided: false },
         after: { voided: true, voidReason: why, flagReason: response.flagReason },
       });
-      await recomputeDerivedActuals(tx, survey.indicator.project.id, viewer.user.username);
+      await updateDerivedData(tx, survey.indicator.project.id, { kind: 'survey', indicatorId: survey.indicator.id }, { actor: viewer.user.username });
       return response;
     });
   }

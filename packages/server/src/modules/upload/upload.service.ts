@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { BoundedQueue, QueueFullError } from '../common/bounded-queue.js';
 import { ForbiddenError } from '../common/errors.js';
 import { isUniqueViolation } from '../common/idempotency.js';
-import { number, placeholders, queryRows } from '../common/sql.js';
+import { number, placeholders, queryRows, text } from '../common/sql.js';
 import type { Viewer } from '../auth/auth.service.js';
 import type { User } from '../user/user.entity.js';
 import { detectImageType } from './image-type.js';
@@ -173,11 +173,17 @@ export async function usableUploads(em: EntityManager, viewer: Viewer, hashes: s
     return usable;
   }
   const orgIds = [...viewer.scope.ids];
-  const uploaded = await em.find(
-    Upload,
-    { sha256: { $in: wanted }, uploadedBy: { organization: { $in: orgIds } } },
-    { fields: ['sha256'], disableIdentityMap: true },
-  );
+  // Plain SQL: every submission asks this for its photos and signature.
+  const uploaded =
+    orgIds.length === 0
+      ? []
+      : await queryRows(
+          em,
+          `select u.sha256 from upload u join app_user au on au.id = u.uploaded_by_id
+      where u.sha256 in (${placeholders(wanted.length)}) and au.organization_id in (${placeholders(orgIds.length)})`,
+          [...wanted, ...orgIds],
+          { sha256: text },
+        );
   for (const upload of uploaded) usable.add(upload.sha256);
   const rest = wanted.filter((hash) => !usable.has(hash));
   if (rest.length === 0) return usable;
