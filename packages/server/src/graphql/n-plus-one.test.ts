@@ -9,6 +9,7 @@ import { Project } from '../modules/project/project.entity.js';
 import { Spending } from '../modules/spending/spending.entity.js';
 import { QuestionKind, ResponseChannel, Survey, SurveyAudience, SurveyResponse } from '../modules/survey/survey.entity.js';
 import { User } from '../modules/user/user.entity.js';
+import { refreshScorecards } from '../modules/read-model/scorecards.js';
 
 /** Extra units under the court, each with the five seed tables: 5 + 20 × 5 = 105 projects for the court's manager. */
 const EXTRA_UNITS = 20;
@@ -168,6 +169,11 @@ async function seedManyProjects(api: TestApi): Promise<void> {
     }
   }
   await em.flush();
+  // Rows written straight into the tables, past the services that refresh the stored scorecards.
+  await refreshScorecards(
+    em,
+    projects.map((project) => project.id),
+  );
 }
 
 describeEachApi(

@@ -4,7 +4,7 @@ import { buildSchema, getMetadataStorage, type AuthChecker } from 'type-graphql'
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { EquipmentItemResolver } from '../modules/equipment/equipment-item.resolver.js';
 import { ForbiddenError } from '../modules/common/errors.js';
-import { IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
+import { ActualResolver, IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { SiteResolver } from '../modules/site/site.resolver.js';
 import { SpendingResolver } from '../modules/spending/spending.resolver.js';
@@ -55,6 +55,7 @@ async function describedSchema(): Promise<GraphQLSchema> {
       ProjectResolver,
       TargetImportResolver,
       IndicatorResolver,
+      ActualResolver,
       OrganizationResolver,
       InspectionResolver,
       SiteResolver,

@@ -12,6 +12,7 @@ import { Survey, SurveyCode, SurveyRateLimit, SurveyResponse } from './survey/su
 import { Upload } from './upload/upload.entity.js';
 import { UploadHolder } from './upload/upload-holder.entity.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
+import { IndicatorScorecard, OrganizationScorecard, ProjectScorecard } from './read-model/scorecard.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
 export const entities = [
@@ -32,6 +33,9 @@ export const entities = [
   SurveyRateLimit,
   SurveyResponse,
   LoginThrottle,
+  ProjectScorecard,
+  IndicatorScorecard,
+  OrganizationScorecard,
 ];
 
 export {
@@ -39,9 +43,12 @@ export {
   AuditEvent,
   EquipmentItem,
   Indicator,
+  IndicatorScorecard,
   Inspection,
   Organization,
+  OrganizationScorecard,
   Project,
+  ProjectScorecard,
   Site,
   Spending,
   Survey,

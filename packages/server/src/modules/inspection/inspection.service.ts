@@ -6,6 +6,7 @@ import { checkLength, ConflictError, ForbiddenError, MissingUploadError, NotFoun
 import { isUuid } from '../common/ids.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { refreshScorecards } from '../read-model/scorecards.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
 import { Upload } from '../upload/upload.entity.js';
@@ -202,6 +203,7 @@ export class InspectionService {
           },
         });
         await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
+        await refreshScorecards(tx, [project.id]);
         return inspection.id;
       });
       return findVisibleInspection(this.em.fork(), this.viewer, id);
@@ -239,6 +241,7 @@ export class InspectionService {
         after: { reviewStatus: managed.reviewStatus, reviewReason: text },
       });
       await recomputeDerivedActuals(tx, inspection.project.id, this.viewer.user.username);
+      await refreshScorecards(tx, [inspection.project.id]);
     });
     return findVisibleInspection(this.em.fork(), this.viewer, id);
   }

@@ -9,6 +9,7 @@ import { boolean, json, nullable, number, placeholders, queryRows, text, type Ro
 import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { recomputeDerivedActuals } from '../evidence/evidence.service.js';
+import { refreshScorecards } from '../read-model/scorecards.js';
 import { Project, type Budget, type ProjectKind } from './project.entity.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
@@ -185,6 +186,7 @@ export class ProjectService {
         });
         // Cost indicators fed by spending follow it.
         await recomputeDerivedActuals(tx, project.id, this.viewer.user.username);
+        await refreshScorecards(tx, [project.id]);
       });
     } catch (error) {
       if (!clientId || !isUniqueViolation(error)) throw error;
