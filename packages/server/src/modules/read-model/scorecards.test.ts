@@ -261,13 +261,13 @@ const WRITERS: Array<[string, (world: World) => Promise<void>, { moves: boolean 
     async (world) => {
       const text = REPAIR_TABLE.replace('\t≥6个', '\t≥8个').replaceAll('\t30.00', '\t40.00');
       const result = ok(
-        await world.api.gql<{ importTargetTables: { updated: number } }>(
-          'mutation($t: String!) { importTargetTables(text: $t) { updated } }',
+        await world.api.gql<{ importTargetTables: { updated: number; errors: unknown[] } }>(
+          'mutation($t: String!) { importTargetTables(text: $t, year: 2023) { updated errors { message } } }',
           { t: text },
           world.manager,
         ),
       );
-      expect(result.importTargetTables.updated).toBe(1);
+      expect(result.importTargetTables).toEqual({ updated: 1, errors: [] });
     },
     { moves: true },
   ],
@@ -276,13 +276,13 @@ const WRITERS: Array<[string, (world: World) => Promise<void>, { moves: boolean 
     async (world) => {
       const text = REPAIR_TABLE.replaceAll(REPAIR_PROJECT, '派出法庭安全隐患维修二期项目');
       const result = ok(
-        await world.api.gql<{ importTargetTables: { created: number } }>(
-          'mutation($t: String!) { importTargetTables(text: $t) { created } }',
+        await world.api.gql<{ importTargetTables: { created: number; errors: unknown[] } }>(
+          'mutation($t: String!) { importTargetTables(text: $t, year: 2023) { created errors { message } } }',
           { t: text },
           world.manager,
         ),
       );
-      expect(result.importTargetTables.created).toBe(1);
+      expect(result.importTargetTables).toEqual({ created: 1, errors: [] });
     },
     { moves: true },
   ],
@@ -291,7 +291,8 @@ const WRITERS: Array<[string, (world: World) => Promise<void>, { moves: boolean 
     async (world) => {
       const em = world.api.db.em.fork();
       const text = REPAIR_TABLE.replaceAll('218101天津市武清区人民法院', '218188武清区第八十八派出法庭');
-      await em.transactional((tx) => importTargetTables(tx, text, {}, { cli: true, parent: { code: '218101' } }));
+      const result = await em.transactional((tx) => importTargetTables(tx, text, { year: 2023 }, { cli: true, parent: { code: '218101' } }));
+      expect({ created: result.created, errors: result.errors }).toEqual({ created: 1, errors: [] });
     },
     { moves: true },
   ],
