@@ -20,6 +20,8 @@
  * (keep the generated SQLite file), BENCH_CPU_PROF=<dir> (write a CPU profile of this process —
  * the servers — while the GraphQL dashboard is under load).
  */
+// First: the server runs as in production (see production-env.ts).
+import './production-env.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';

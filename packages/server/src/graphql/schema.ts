@@ -15,6 +15,7 @@ import { ReportResolver } from '../modules/report/report.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { requireViewer, type Context } from './context.js';
+import { checkDeadline } from './time-limit.js';
 
 /** @Authorized() needs a signed-in user; @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<Context> = ({ context }, roles) => {
@@ -66,6 +67,7 @@ async function describedSchema(): Promise<GraphQLSchema> {
       UserResolver,
     ],
     authChecker,
+    globalMiddlewares: [checkDeadline],
     validate: false,
   });
   // type-graphql has no option for these two descriptions.
