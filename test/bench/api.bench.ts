@@ -849,6 +849,10 @@ export async function run(options: BenchOptions): Promise<Section> {
       { url: floor2.url, body: dashboardBody, token: managerToken, expect: fl2.text },
       plan,
     );
+    // One connection: what a request costs when it does not queue behind the others.
+    const service: Plan = { ...plan, duration: Math.min(plan.duration, 5) };
+    const d1 = await measure('dashboard (GraphQL), 1 connection', dashboard, service, 1);
+    const f21 = await measure('floor 2, 1 connection', { url: floor2.url, body: dashboardBody, token: managerToken, expect: fl2.text }, service, 1);
     const unit = await measure(
       `organizationSummary ${SUMMARY_ORG} (${PROJECTS_PER_ORG} projects)`,
       { url: graphqlUrl, body: summaryBody, token: adminToken, expect: summary.text },
@@ -919,6 +923,12 @@ export async function run(options: BenchOptions): Promise<Section> {
       },
       { label: 'floor 2 (stored scorecards)', value: f2.rps, unit: 'req/s', reference: `p99 ${fmt(f2.p99)} ms` },
       {
+        label: 'dashboard (GraphQL), 1 connection',
+        value: d1.rps,
+        unit: 'req/s',
+        reference: `p50 ${fmt(d1.p50)} ms; floor 2 at 1 connection ${fmt(f21.rps)} req/s, p50 ${fmt(f21.p50)} ms`,
+      },
+      {
         label: `organizationSummary of a unit (${PROJECTS_PER_ORG} projects) at ${CONNECTIONS} connections`,
         value: unit.rps,
         unit: 'req/s',
@@ -942,7 +952,7 @@ export async function run(options: BenchOptions): Promise<Section> {
       failures,
       details: {
         dataset,
-        loads: { dashboard: d, floor1: f1, floor2: f2, unitSummary: unit },
+        loads: { dashboard: d, floor1: f1, floor2: f2, dashboardAt1: d1, floor2At1: f21, unitSummary: unit },
         rollupMs: rollupMs.map((ms) => Number(ms.toFixed(1))),
         floorRollupMs,
         rebuildSeconds,

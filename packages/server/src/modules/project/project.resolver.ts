@@ -23,6 +23,8 @@ export class ProjectResolver {
   })
   async projects(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Args(() => ProjectsArgs) filter: ProjectsArgs): Promise<ProjectConnectionType> {
     const page = await new ProjectService(context.em, viewer).list(filter);
+    // The page read each project's stored scorecard with it: spent and evaluation need no batch.
+    for (const node of page.nodes) if (node.scorecard) context.loaders.projectCards.prime(node.id, node.scorecard);
     return {
       totalCount: page.totalCount,
       nodes: page.nodes.map((project) => ProjectType.fromItem(project)),
