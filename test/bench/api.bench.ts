@@ -1,28 +1,37 @@
 /**
- * API benchmark: a province-scale dataset in a fresh SQLite file, the real GraphQL app under
- * autocannon, and a hand-written "floor" (plain Fastify + hand-written SQL + the domain's
- * scoreProject) answering the same dashboard, to see what GraphQL + ORM cost on top.
+ * API benchmark (section `api` of issue 14): a province-scale dataset in a fresh SQLite file, the
+ * real GraphQL app under autocannon, and two hand-written floors answering the same dashboard:
  *
- *   pnpm bench:api            (builds first; this file imports the compiled server from dist)
+ * - floor 1: plain Fastify + hand-written SQL from the base tables + the domain's scoreProject
+ *   (what the dashboard cost before the stored scorecards; the issue's "floor");
+ * - floor 2: plain Fastify + hand-written SQL reading the stored scorecards (the new limit).
  *
- * Scenarios: the dashboard as a unit's manager (GraphQL and the floor, at 20 connections and at 1
- * connection for the service time), organizationSummary of one unit and of the whole province.
- * Every response under load is compared with the one checked before the load. autocannon runs in a
- * child process so that it does not share the server's event loop.
+ * Figures with targets: the GraphQL dashboard at 20 connections against floor 1 (req/s ≥, p99 ≤)
+ * and floor 2 (req/s ≥ half of it), and the province roll-up (organizationSummary of 4,000
+ * projects) ≤ 100 ms. Every response under load is compared with the one checked before the load,
+ * and GraphQL, both floors and a computation from scratch must agree: a wrong answer is a failure.
+ * autocannon runs in a child process so that it does not share the servers' event loop.
  *
- * Environment: BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 20),
- * BENCH_KEEP_DB=1 (keep the generated SQLite file for inspection).
- * Exits non-zero on failed requests or wrong answers, not on missed targets (printed as MISSED).
- * Figures go to test/bench/results/api.json.
+ *   npx -y pnpm@12.4.2 bench -- --only api [--quick] [--write]
+ *   npx -y pnpm@12.4.2 bench:api [--quick] [--write]     (this section alone)
+ *
+ * --quick: 20 units instead of 200 and 2-second loads, for checking the script. Environment:
+ * BENCH_DURATION (seconds per load, default 10), BENCH_CONNECTIONS (default 20), BENCH_KEEP_DB=1
+ * (keep the generated SQLite file), BENCH_CPU_PROF=<dir> (write a CPU profile of this process —
+ * the servers — while the GraphQL dashboard is under load).
  */
+// First: the server runs as in production (see production-env.ts).
+import './production-env.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMain, runStandalone, type BenchOptions, type Figure, type Section } from './report.js';
 import { parseTargetTables, round2, scoreProject, type ParsedTarget, type Tier } from '../../packages/domain/dist/index.js';
 import { buildApp } from '../../packages/server/dist/app.js';
 import { DEFAULT_CONFIG, type AppConfig } from '../../packages/server/dist/config.js';
@@ -33,38 +42,49 @@ import { verifyToken } from '../../packages/server/dist/modules/auth/token.js';
 import { Indicator } from '../../packages/server/dist/modules/indicator/indicator.entity.js';
 import { Organization } from '../../packages/server/dist/modules/organization/organization.entity.js';
 import { Project } from '../../packages/server/dist/modules/project/project.entity.js';
+import { rebuildScorecards } from '../../packages/server/dist/modules/read-model/scorecards.js';
 import { Spending } from '../../packages/server/dist/modules/spending/spending.entity.js';
 import { User, UserRole } from '../../packages/server/dist/modules/user/user.entity.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const RESULTS_FILE = join(ROOT, 'test/bench/results/api.json');
 const SEED_FILE = join(ROOT, 'test/fixtures/wuqing-court-2023-targets.txt');
 
-const ORGS = 200;
 const PROJECTS_PER_ORG = 20;
 const INDICATORS_PER_PROJECT = 10;
 const YEAR = 2023;
 const ROOT_CODE = '1000';
 const orgCode = (n: number): string => `1000${String(n + 1).padStart(3, '0')}`;
-const MANAGER_ORG = orgCode(41);
-const SUMMARY_ORG = orgCode(117);
+const MANAGER_ORG = orgCode(11);
+const SUMMARY_ORG = orgCode(17);
 const PASSWORD = 'bench-password-123';
 const SECRET = 'bench-secret-0123456789abcdef';
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const WARMUP_SECONDS = 3;
-/** The 1-connection runs (service time without queueing). */
-const SERVICE_SECONDS = Math.min(DURATION, 5);
-const TARGET_P99_MS = 50;
-const TARGET_FLOOR_RATIO = 3;
+/** Sequential requests of the province roll-up: its figure is their median. */
+const ROLLUP_REQUESTS = 15;
+
+/** Today's figures (issue 14), for the references. */
+const TODAY = { dashboardRps: 59, dashboardP99: 1440, floorRps: 119, floorP99: 388, rollupMs: 1200 };
+
+/** The sizes and durations of a run: the full one, or --quick for checking the script. */
+interface Plan {
+  orgs: number;
+  duration: number;
+  warmup: number;
+}
+function planOf(options: BenchOptions): Plan {
+  return options.quick
+    ? { orgs: 20, duration: Number(process.env.BENCH_DURATION ?? 2), warmup: 1 }
+    : { orgs: 200, duration: Number(process.env.BENCH_DURATION ?? 10), warmup: 3 };
+}
 
 // Only the server package depends on these; resolve them from there.
 const serverRequire = createRequire(join(ROOT, 'packages/server/package.json'));
 const betterSqliteRequire = createRequire(realpathSync(join(ROOT, 'packages/server/node_modules/@mikro-orm/better-sqlite/package.json')));
 const rootRequire = createRequire(import.meta.url);
 
-const failures: string[] = [];
+/** Wrong answers and failed requests of the current run. */
+let failures: string[] = [];
 function fail(message: string): void {
   failures.push(message);
   console.error(`ERROR: ${message}`);
@@ -125,7 +145,7 @@ function actualFor(target: ParsedTarget, rand: () => number): { value: string | 
   return { value: `${value}${target.unit ?? ''}`, tier: null, ratio: null };
 }
 
-async function generateDataset(db: Db): Promise<DatasetInfo> {
+async function generateDataset(db: Db, ORGS: number): Promise<DatasetInfo> {
   const started = performance.now();
   const seed = parseTargetTables(readFileSync(SEED_FILE, 'utf8'), {});
   if (seed.errors.length > 0 || seed.projects.length === 0) throw new Error(`seed did not parse: ${JSON.stringify(seed.errors)}`);
@@ -461,6 +481,89 @@ export class Floor {
   }
 }
 
+/**
+ * Floor 2: the dashboard from the stored scorecards, with hand-written SQL (the page with its
+ * project scorecards, their indicators with their scores and current actuals), no scoring at all.
+ */
+export class StoredFloor {
+  private readonly db: SqliteDatabase;
+  private readonly byCount = new Map<number, SqliteStatement>();
+  private readonly user: SqliteStatement;
+  private readonly page: SqliteStatement;
+  private readonly count: SqliteStatement;
+
+  constructor(file: string) {
+    const Database = betterSqliteRequire('better-sqlite3') as new (file: string, options?: { readonly?: boolean }) => SqliteDatabase;
+    this.db = new Database(file, { readonly: true });
+    this.user = this.db.prepare('select id, organization_id, token_version from app_user where id = ?');
+    this.page = this.db.prepare(`
+      with recursive scope(id) as (select ? union select o.id from organization o join scope s on o.parent_id = s.id)
+      select p.id, p.name, s.budget_fen, s.spent_fen, s.execution_rate, s.score, s.grade, s.missing
+        from project p join organization o on o.id = p.organization_id join project_scorecard s on s.project_id = p.id
+       where p.organization_id in (select id from scope) and p.year = ?
+       order by o.code asc, p.table_number asc, p.name asc, p.id asc limit ? offset ?`);
+    this.count = this.db.prepare(`
+      with recursive scope(id) as (select ? union select o.id from organization o join scope s on o.parent_id = s.id)
+      select count(*) as n from project p where p.organization_id in (select id from scope) and p.year = ?`);
+  }
+
+  private indicators(n: number): SqliteStatement {
+    let statement = this.byCount.get(n);
+    if (!statement) {
+      statement = this.db.prepare(`
+        select i.id, i.project_id, i.name, i.target_raw, i.target_kind, i.target_value, i.unit,
+               s.weight, s.completion_rate, s.score, s.met, a.value, a.recorded_at
+          from indicator i join indicator_scorecard s on s.indicator_id = i.id left join actual a on a.id = s.actual_id
+         where i.project_id in (${Array.from({ length: n }, () => '?').join(', ')}) order by i.project_id, i.position`);
+      this.byCount.set(n, statement);
+    }
+    return statement;
+  }
+
+  /** The signed-in user's organization id, or null (same token rules as the app). */
+  authenticate(authorization: string | undefined): string | null {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    const claims = match ? verifyToken(SECRET, match[1]) : null;
+    if (!claims) return null;
+    const user = this.user.get(claims.sub);
+    return user && user.token_version === claims.ver ? (user.organization_id as string) : null;
+  }
+
+  /** The dashboard's JSON, shaped like the GraphQL response. */
+  dashboard(scopeRootId: string, year: number, first: number) {
+    const totalCount = Number(this.count.get(scopeRootId, year)!.n);
+    const projects = this.page.all(scopeRootId, year, first, 0);
+    const ids = projects.map((p) => p.id as string);
+    const byProject = new Map<string, Array<Record<string, unknown>>>(ids.map((id) => [id, []]));
+    if (ids.length > 0) for (const row of this.indicators(ids.length).all(...ids)) byProject.get(row.project_id as string)!.push(row);
+    const nodes = projects.map((p) => ({
+      id: p.id,
+      name: p.name,
+      budget: { total: Number(p.budget_fen) / 1_000_000 },
+      spent: Number(p.spent_fen) / 1_000_000,
+      indicators: byProject.get(p.id as string)!.map((i) => ({
+        id: i.id,
+        name: i.name,
+        weight: i.weight,
+        target: {
+          raw: i.target_raw,
+          kind: String(i.target_kind).toUpperCase(),
+          value: i.target_value === null ? null : i.target_kind === 'quantitative' ? String(Number(i.target_value)) : i.target_value,
+          unit: i.unit,
+        },
+        actual: i.recorded_at === null ? null : { value: i.value, recordedAt: new Date(Number(i.recorded_at)).toISOString() },
+        progress: { completionRate: i.completion_rate, score: i.score, met: i.met === null ? null : i.met === 1 },
+      })),
+      evaluation: { score: p.score, grade: p.grade, executionRate: p.execution_rate, missing: p.missing },
+    }));
+    return { data: { projects: { totalCount, nodes } } };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
 interface PlainServer {
   post(
     path: string,
@@ -555,18 +658,44 @@ interface Scenario {
   expect: string | null;
 }
 
-async function measure(name: string, { url, body, token, expect }: Scenario, connections = CONNECTIONS, duration = DURATION): Promise<LoadResult> {
-  process.stdout.write(`  ${name}: warm-up ${WARMUP_SECONDS} s, then ${duration} s at ${connections} connection${connections > 1 ? 's' : ''} … `);
+async function measure(name: string, { url, body, token, expect }: Scenario, plan: Plan, connections = CONNECTIONS): Promise<LoadResult> {
+  process.stdout.write(`  ${name}: warm-up ${plan.warmup} s, then ${plan.duration} s at ${connections} connection${connections > 1 ? 's' : ''} … `);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const common = { url, body, headers, connections, ...(expect === null ? {} : { expect }) };
-  await autocannon({ ...common, duration: WARMUP_SECONDS });
-  const result = await autocannon({ ...common, duration });
+  await autocannon({ ...common, duration: plan.warmup });
+  const result = await autocannon({ ...common, duration: plan.duration });
   console.log(`${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
   if (result.errors + result.timeouts + result.non2xx + result.mismatches > 0) {
     fail(`${name}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses, ${result.mismatches} wrong answers`);
   }
   return result;
 }
+
+/** Runs `fn` with this process's CPU profiled into `dir` (BENCH_CPU_PROF), else just runs it. */
+async function profiled<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${label}-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`  CPU profile: ${file}`);
+    session.disconnect();
+  }
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Checks
@@ -598,32 +727,51 @@ async function post(url: string, body: string, token?: string): Promise<{ status
 }
 
 // ---------------------------------------------------------------------------------------------
-// Main
+// The section
 // ---------------------------------------------------------------------------------------------
 
 const DASHBOARD = `{ projects(year: ${YEAR}, first: 20) { totalCount nodes { id name budget { total } spent indicators { id name weight target { raw kind value unit } actual { value recordedAt } progress { completionRate score met } } evaluation { score grade executionRate missing } } } }`;
 const summaryQuery = (code: string): string =>
   `{ organizationSummary(orgCode: "${code}", year: ${YEAR}) { projectCount budget spent executionRate averageScore grades { excellent good fair poor } } }`;
 
-async function main(): Promise<void> {
+const fmt = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: value >= 100 ? 0 : 1 });
+
+/** Serves `dashboard` for the signed-in user on POST /dashboard, on a bare Fastify instance. */
+async function floorServer(floor: {
+  authenticate(authorization: string | undefined): string | null;
+  dashboard(orgId: string, year: number, first: number): unknown;
+}): Promise<{ url: string; close: () => Promise<unknown> }> {
+  const server = await plainFastify();
+  server.post('/dashboard', async (request, reply) => {
+    const orgId = floor.authenticate(request.headers.authorization);
+    if (!orgId) return reply.code(401).send({ error: 'unauthenticated' });
+    return floor.dashboard(orgId, YEAR, 20);
+  });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  return { url: `http://127.0.0.1:${(server.server.address() as { port: number }).port}/dashboard`, close: () => server.close() };
+}
+
+export async function run(options: BenchOptions): Promise<Section> {
+  failures = [];
+  const plan = planOf(options);
   const tmp = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
   const file = join(tmp, 'bench.sqlite');
   let db: Db | null = null;
-  let floor: Floor | null = null;
-  const closers: Array<() => Promise<unknown>> = [];
-  const scenarios: Record<string, LoadResult | { skipped: string; sequentialMs: number[] }> = {};
-  const loadBefore = loadavg();
+  const closers: Array<() => unknown> = [];
+  const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
   try {
-    console.log(`API benchmark — node ${process.version}, ${cpus().length} CPUs, SQLite at ${file}`);
-    if (loadBefore[0] > cpus().length / 2) {
-      console.log(`Note: the machine is busy (load average ${loadBefore[0].toFixed(1)} on ${cpus().length} CPUs); the figures will be noisy.`);
-    }
+    console.log(`API benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.join(' ')}, SQLite at ${file}`);
     db = await createDb({ url: file });
-    const dataset = await generateDataset(db);
+    const dataset = await generateDataset(db, plan.orgs);
     console.log(
       `Dataset: ${dataset.organizations} organizations, ${dataset.projects} projects, ${dataset.indicators} indicators, ` +
         `${dataset.actuals} actuals, ${dataset.spendings} spending rows, ${dataset.users} users — generated in ${dataset.seconds.toFixed(1)} s`,
     );
+    // The rows were written straight into the tables, past the writers that keep the scorecards.
+    const rebuildStarted = performance.now();
+    await rebuildScorecards(db.em.fork());
+    const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+    console.log(`Stored scorecards rebuilt (jixiao rebuild-scorecards) in ${rebuildSeconds.toFixed(1)} s`);
 
     // The real app.
     const config: AppConfig = { ...DEFAULT_CONFIG, secret: SECRET, uploadsDir: join(tmp, 'uploads'), logger: false, production: true };
@@ -631,7 +779,6 @@ async function main(): Promise<void> {
     await app.server.listen({ host: '127.0.0.1', port: 0 });
     closers.push(() => app.server.close());
     const graphqlUrl = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}/graphql`;
-
     const login = async (username: string): Promise<string> => {
       const body = JSON.stringify({
         query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
@@ -644,20 +791,17 @@ async function main(): Promise<void> {
     const managerToken = await login('bench-manager');
     const adminToken = await login('bench-admin');
 
-    // The floor, on its own Fastify server and its own read-only connection to the same file.
-    floor = new Floor(file);
-    const floorServer = await plainFastify();
-    const floorDb = floor;
-    floorServer.post('/dashboard', async (request, reply) => {
-      const orgId = floorDb.authenticate(request.headers.authorization);
-      if (!orgId) return reply.code(401).send({ error: 'unauthenticated' });
-      return floorDb.dashboard(orgId, YEAR, 20);
-    });
-    await floorServer.listen({ host: '127.0.0.1', port: 0 });
-    closers.push(() => floorServer.close());
-    const floorUrl = `http://127.0.0.1:${(floorServer.server.address() as { port: number }).port}/dashboard`;
+    // The floors, each on its own Fastify server and its own read-only connection to the same file.
+    const floor = new Floor(file);
+    closers.push(() => floor.close());
+    const storedFloor = new StoredFloor(file);
+    closers.push(() => storedFloor.close());
+    const floor1 = await floorServer(floor);
+    closers.push(floor1.close);
+    const floor2 = await floorServer(storedFloor);
+    closers.push(floor2.close);
 
-    // Correctness, once, before any load.
+    // Correctness, once, before any load: GraphQL, both floors and the base tables agree.
     const dashboardBody = JSON.stringify({ query: DASHBOARD });
     const gql = await post(graphqlUrl, dashboardBody, managerToken);
     const nodes = gql.json.data?.projects?.nodes;
@@ -669,164 +813,157 @@ async function main(): Promise<void> {
     } else if (gql.json.data.projects.totalCount !== PROJECTS_PER_ORG) {
       fail(`dashboard: totalCount ${gql.json.data.projects.totalCount}, expected ${PROJECTS_PER_ORG}`);
     }
-    const fl = await post(floorUrl, dashboardBody, managerToken);
-    const diff = firstDifference(gql.json, fl.json);
-    if (diff) fail(`the floor and GraphQL disagree on the dashboard: ${diff}`);
-    else {
+    const fl1 = await post(floor1.url, dashboardBody, managerToken);
+    const fl2 = await post(floor2.url, dashboardBody, managerToken);
+    const diff1 = firstDifference(gql.json, fl1.json);
+    if (diff1) fail(`floor 1 (base tables) and GraphQL disagree on the dashboard: ${diff1}`);
+    const diff2 = firstDifference(fl2.json, fl1.json);
+    if (diff2) fail(`floor 2 (stored scorecards) and floor 1 (base tables) disagree on the dashboard: ${diff2}`);
+    if (!diff1 && !diff2 && nodes) {
       const p = nodes[0];
       console.log(
-        `Check: GraphQL and the floor return the same dashboard (20 projects × ${INDICATORS_PER_PROJECT} indicators); e.g. “${p.name}”: ` +
+        `Check: GraphQL and both floors return the same dashboard (20 projects × ${INDICATORS_PER_PROJECT} indicators); e.g. “${p.name}”: ` +
           `budget ${p.budget.total} 万元, spent ${p.spent}, score ${p.evaluation.score} (${p.evaluation.grade}), missing ${p.evaluation.missing}`,
       );
     }
-    console.log(`  single request: GraphQL ${gql.ms.toFixed(1)} ms, floor ${fl.ms.toFixed(1)} ms (cold)`);
-
     const summaryBody = JSON.stringify({ query: summaryQuery(SUMMARY_ORG) });
     const summary = await post(graphqlUrl, summaryBody, adminToken);
     if (summary.status !== 200 || summary.json.errors)
       fail(`organizationSummary(${SUMMARY_ORG}) answered ${summary.status}: ${JSON.stringify(summary.json.errors)}`);
     else {
-      const expected = floor.summary(SUMMARY_ORG, YEAR);
-      const summaryDiff = firstDifference(summary.json.data.organizationSummary, expected);
-      if (summaryDiff) fail(`organizationSummary(${SUMMARY_ORG}) differs from the hand-computed one: ${summaryDiff}`);
+      const summaryDiff = firstDifference(summary.json.data.organizationSummary, floor.summary(SUMMARY_ORG, YEAR));
+      if (summaryDiff) fail(`organizationSummary(${SUMMARY_ORG}) differs from the one computed from the base tables: ${summaryDiff}`);
     }
 
     // Load.
     console.log('Load:');
     const dashboard: Scenario = { url: graphqlUrl, body: dashboardBody, token: managerToken, expect: gql.text };
-    const dashboardFloor: Scenario = { url: floorUrl, body: dashboardBody, token: managerToken, expect: fl.text };
-    const orgSummary: Scenario = { url: graphqlUrl, body: summaryBody, token: adminToken, expect: summary.text };
-    scenarios.dashboard = await measure('dashboard (GraphQL, manager)', dashboard);
-    scenarios.floor = await measure('dashboard floor (hand-written SQL)', dashboardFloor);
-    scenarios.summaryOrg = await measure(`organizationSummary ${SUMMARY_ORG} (20 projects)`, orgSummary);
-    // One connection: what a request costs when it does not queue behind 19 others.
-    scenarios['dashboard@1'] = await measure('dashboard (GraphQL), 1 connection', dashboard, 1, SERVICE_SECONDS);
-    scenarios['floor@1'] = await measure('dashboard floor, 1 connection', dashboardFloor, 1, SERVICE_SECONDS);
+    const d = await profiled('dashboard', () => measure('dashboard (GraphQL, manager)', dashboard, plan));
+    const f1 = await measure(
+      'floor 1 (hand-written SQL from the base tables + scoreProject)',
+      { url: floor1.url, body: dashboardBody, token: managerToken, expect: fl1.text },
+      plan,
+    );
+    const f2 = await measure(
+      'floor 2 (hand-written SQL from the stored scorecards)',
+      { url: floor2.url, body: dashboardBody, token: managerToken, expect: fl2.text },
+      plan,
+    );
+    // One connection: what a request costs when it does not queue behind the others.
+    const service: Plan = { ...plan, duration: Math.min(plan.duration, 5) };
+    const d1 = await measure('dashboard (GraphQL), 1 connection', dashboard, service, 1);
+    const f21 = await measure('floor 2, 1 connection', { url: floor2.url, body: dashboardBody, token: managerToken, expect: fl2.text }, service, 1);
+    const unit = await measure(
+      `organizationSummary ${SUMMARY_ORG} (${PROJECTS_PER_ORG} projects)`,
+      { url: graphqlUrl, body: summaryBody, token: adminToken, expect: summary.text },
+      plan,
+    );
 
-    // The whole province, one request at a time; under load only if it is quick enough.
+    // The whole province, one request at a time, checked against the base tables.
     const rootBody = JSON.stringify({ query: summaryQuery(ROOT_CODE) });
-    const sequentialMs: number[] = [];
+    const rollupMs: number[] = [];
     let rootAnswer: unknown = null;
-    let rootText: string | null = null;
-    const stall = monitorEventLoopDelay({ resolution: 10 });
-    stall.enable();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < ROLLUP_REQUESTS; i++) {
       const r = await post(graphqlUrl, rootBody, adminToken);
-      sequentialMs.push(Math.round(r.ms));
       if (r.status !== 200 || r.json.errors) {
         fail(`organizationSummary(${ROOT_CODE}) answered ${r.status}: ${JSON.stringify(r.json.errors)}`);
         break;
       }
+      rollupMs.push(r.ms);
       rootAnswer ??= r.json.data.organizationSummary;
-      rootText ??= r.text;
     }
-    stall.disable();
-    const floorMs: number[] = [];
-    let expectedRoot: unknown = null;
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      expectedRoot = floor.summary(ROOT_CODE, YEAR);
-      floorMs.push(Math.round(performance.now() - started));
-    }
-    const rollup = {
-      projects: dataset.projects,
-      sequentialMs,
-      maxEventLoopStallMs: Math.round(stall.max / 1e6),
-      floorMs: Math.min(...floorMs),
-    };
+    const floorStarted = performance.now();
+    const expectedRoot = floor.summary(ROOT_CODE, YEAR);
+    const floorRollupMs = performance.now() - floorStarted;
     if (rootAnswer) {
       const rootDiff = firstDifference(rootAnswer, expectedRoot);
-      if (rootDiff) fail(`organizationSummary(${ROOT_CODE}) differs from the hand-computed one: ${rootDiff}`);
+      if (rootDiff) fail(`organizationSummary(${ROOT_CODE}) differs from the one computed from the base tables: ${rootDiff}`);
     }
+    const rollup = rollupMs.length > 0 ? median(rollupMs) : Number.NaN;
     console.log(
-      `  organizationSummary ${ROOT_CODE} (all ${dataset.projects} projects), one at a time: ${sequentialMs.join(', ')} ms; ` +
-        `the server's event loop stalled for up to ${rollup.maxEventLoopStallMs} ms; the floor computes it in ${rollup.floorMs} ms`,
+      `  organizationSummary ${ROOT_CODE} (all ${dataset.projects} projects), ${rollupMs.length} requests one at a time: median ${rollup.toFixed(1)} ms, ` +
+        `max ${Math.max(...rollupMs).toFixed(1)} ms; computing it from the base tables takes ${floorRollupMs.toFixed(0)} ms`,
     );
-    const rootOk = rootAnswer !== null && sequentialMs.length === 3;
-    if (rootOk && Math.min(...sequentialMs) < 1000) {
-      const connections = Math.min(...sequentialMs) < 100 ? CONNECTIONS : 4;
-      const rootSummary: Scenario = { url: graphqlUrl, body: rootBody, token: adminToken, expect: rootText };
-      scenarios.summaryRoot = await measure(`organizationSummary ${ROOT_CODE} (${dataset.projects} projects)`, rootSummary, connections);
-    } else {
-      scenarios.summaryRoot = { skipped: rootOk ? 'too slow to load-test' : 'failed', sequentialMs };
-    }
 
-    // Report.
-    const d = scenarios.dashboard as LoadResult;
-    const f = scenarios.floor as LoadResult;
-    const p99Ratio = d.p99 / Math.max(f.p99, 1);
-    const rpsRatio = f.rps / Math.max(d.rps, 1e-9);
-    console.log('');
-    console.log('| scenario                         | conns |   req/s |  p50 ms |  p99 ms | errors | non-2xx | wrong |');
-    console.log('|----------------------------------|------:|--------:|--------:|--------:|-------:|--------:|------:|');
-    for (const [name, s] of Object.entries(scenarios)) {
-      if ('skipped' in s) console.log(`| ${name.padEnd(32)} | ${'-'.padStart(5)} | ${`skipped (${s.skipped}; sequential ${s.sequentialMs.join('/')} ms)`} |`);
-      else
-        console.log(
-          `| ${name.padEnd(32)} | ${String(s.connections).padStart(5)} | ${s.rps.toFixed(0).padStart(7)} | ${String(s.p50).padStart(7)} | ${String(s.p99).padStart(7)} | ${String(s.errors + s.timeouts).padStart(6)} | ${String(s.non2xx).padStart(7)} | ${String(s.mismatches).padStart(5)} |`,
-        );
-    }
-    console.log('');
-    console.log(`dashboard p99 / floor p99 = ${p99Ratio.toFixed(2)}×;  floor req/s / dashboard req/s = ${rpsRatio.toFixed(2)}×`);
-    const targets = {
-      dashboardP99Under50ms: d.p99 < TARGET_P99_MS,
-      p99WithinFloorRatio: p99Ratio <= TARGET_FLOOR_RATIO,
-      rpsWithinFloorRatio: rpsRatio <= TARGET_FLOOR_RATIO,
+    const projects = `${dataset.projects.toLocaleString('en-US')}-project`;
+    const figures: Figure[] = [
+      {
+        label: `dashboard (GraphQL) at ${CONNECTIONS} connections`,
+        value: d.rps,
+        unit: 'req/s',
+        target: { op: '>=', value: f1.rps },
+        reference: `floor 1 ${fmt(f1.rps)} req/s (same run); today ${TODAY.dashboardRps} req/s against floor ${TODAY.floorRps}`,
+      },
+      {
+        label: `dashboard (GraphQL) p99 at ${CONNECTIONS} connections`,
+        value: d.p99,
+        unit: 'ms',
+        target: { op: '<=', value: f1.p99 },
+        reference: `floor 1 p99 ${fmt(f1.p99)} ms (same run); today ${TODAY.dashboardP99.toLocaleString('en-US')} ms against floor ${TODAY.floorP99}`,
+      },
+      {
+        label: `dashboard (GraphQL) against floor 2, at ${CONNECTIONS} connections`,
+        value: d.rps,
+        unit: 'req/s',
+        target: { op: '>=', value: f2.rps / 2 },
+        reference: `floor 2 ${fmt(f2.rps)} req/s (same run), within 2× of it`,
+      },
+      {
+        label: `organizationSummary of the province (${projects} roll-up), median of ${rollupMs.length}`,
+        value: rollup,
+        unit: 'ms',
+        target: { op: '<=', value: 100 },
+        reference: `from the base tables ${fmt(floorRollupMs)} ms (same run); today ${TODAY.rollupMs.toLocaleString('en-US')} ms`,
+      },
+      {
+        label: 'floor 1 (base tables + scoreProject)',
+        value: f1.rps,
+        unit: 'req/s',
+        reference: `p99 ${fmt(f1.p99)} ms; today ${TODAY.floorRps} req/s, p99 ${TODAY.floorP99} ms`,
+      },
+      { label: 'floor 2 (stored scorecards)', value: f2.rps, unit: 'req/s', reference: `p99 ${fmt(f2.p99)} ms` },
+      {
+        label: 'dashboard (GraphQL), 1 connection',
+        value: d1.rps,
+        unit: 'req/s',
+        reference: `p50 ${fmt(d1.p50)} ms; floor 2 at 1 connection ${fmt(f21.rps)} req/s, p50 ${fmt(f21.p50)} ms`,
+      },
+      {
+        label: `organizationSummary of a unit (${PROJECTS_PER_ORG} projects) at ${CONNECTIONS} connections`,
+        value: unit.rps,
+        unit: 'req/s',
+        reference: `p99 ${fmt(unit.p99)} ms`,
+      },
+      { label: `jixiao rebuild-scorecards (${projects})`, value: rebuildSeconds, unit: 's' },
+    ];
+    return {
+      name: 'api',
+      setup: {
+        database: 'sqlite (WAL)',
+        organizations: dataset.organizations,
+        projects: dataset.projects,
+        indicatorsPerProject: INDICATORS_PER_PROJECT,
+        connections: CONNECTIONS,
+        durationSeconds: plan.duration,
+        warmupSeconds: plan.warmup,
+        loadAverage: { before: loadBefore, after: loadavg().map((x) => Number(x.toFixed(2))) },
+      },
+      figures,
+      failures,
+      details: {
+        dataset,
+        loads: { dashboard: d, floor1: f1, floor2: f2, dashboardAt1: d1, floor2At1: f21, unitSummary: unit },
+        rollupMs: rollupMs.map((ms) => Number(ms.toFixed(1))),
+        floorRollupMs,
+        rebuildSeconds,
+      },
     };
-    const line = (ok: boolean, text: string) => console.log(`${ok ? 'MET   ' : 'MISSED'} ${text}`);
-    line(targets.dashboardP99Under50ms, `dashboard p99 < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections on SQLite (p99 ${d.p99} ms)`);
-    line(targets.p99WithinFloorRatio, `dashboard p99 within ${TARGET_FLOOR_RATIO}× of the floor (${p99Ratio.toFixed(2)}×)`);
-    line(targets.rpsWithinFloorRatio, `dashboard req/s within ${TARGET_FLOOR_RATIO}× of the floor (${rpsRatio.toFixed(2)}×)`);
-
-    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(
-      RESULTS_FILE,
-      `${JSON.stringify(
-        {
-          date: new Date().toISOString(),
-          node: process.version,
-          cpus: cpus().length,
-          cpuModel: cpus()[0]?.model ?? null,
-          database: 'sqlite (WAL)',
-          loadAverage: { before: loadBefore.map((x) => Number(x.toFixed(2))), after: loadavg().map((x) => Number(x.toFixed(2))) },
-          connections: CONNECTIONS,
-          durationSeconds: DURATION,
-          warmupSeconds: WARMUP_SECONDS,
-          dataset,
-          scenarios,
-          rollup,
-          ratios: { dashboardP99OverFloorP99: Number(p99Ratio.toFixed(3)), floorRpsOverDashboardRps: Number(rpsRatio.toFixed(3)) },
-          targets: { dashboardP99Ms: TARGET_P99_MS, floorRatio: TARGET_FLOOR_RATIO, ...targets },
-          failures,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`\nWrote ${RESULTS_FILE}`);
   } finally {
-    for (const close of closers.reverse()) await close().catch((error: unknown) => console.error(error));
-    floor?.close();
+    for (const close of closers.reverse()) await Promise.resolve(close()).catch((error: unknown) => console.error(error));
     await db?.close();
     if (process.env.BENCH_KEEP_DB) console.log(`Kept ${file} (BENCH_KEEP_DB)`);
     else rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-// Run when executed (pnpm bench:api), not when a probe imports the Floor.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) runMain();
-
-function runMain(): void {
-  main().then(
-    () => {
-      if (failures.length > 0) {
-        console.error(`\n${failures.length} error(s):\n  ${failures.join('\n  ')}`);
-        process.exitCode = 1;
-      }
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (isMain(import.meta.url)) runStandalone(run);

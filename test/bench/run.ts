@@ -11,6 +11,8 @@
  * A plain run changes no tracked file. Exits 1 when a section measured something broken (a wrong
  * answer, a lost record, a failed request); a missed target is printed as MISSED, not an error.
  */
+// First: sections run the server in this process as in production (see production-env.ts).
+import './production-env.js';
 import { performance } from 'node:perf_hooks';
 import { met, parseBenchArgs, printSection, writeSection, type BenchOptions, type Section } from './report.js';
 

@@ -71,6 +71,9 @@ export async function buildApp(db: Db, config: AppConfig): Promise<App> {
     validationRules: [depthLimit(config.graphqlLimits.signedIn.maxDepth)],
     // A persisted query would skip the document limits of the request that names it by hash.
     persistedQueries: false,
+    // Compact JSON: Apollo's default indents every answer, which costs a dashboard page as much as
+    // executing it and makes it a third larger.
+    stringifyResult: (result) => JSON.stringify(result),
     // Cache hints are not used (responses are per user): without this plugin Apollo would still
     // run a hook on every field.
     plugins: [

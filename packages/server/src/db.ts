@@ -12,6 +12,7 @@ import { migrations as sqliteMigrations } from './migrations/sqlite/index.js';
 import { SqliteDriver } from './sqlite-driver.js';
 import { number, queryRows } from './modules/common/sql.js';
 import { entities } from './modules/entities.js';
+import { ensureScorecards } from './modules/read-model/scorecards.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -214,6 +215,9 @@ export async function createDb(options: DbOptions = {}): Promise<Db> {
     if (options.mustExist && !(await hasMigrationTable(orm, dialect))) throw new DatabaseError(database, 'not-jixiao');
     await orm.migrator.up(options.migrateTo === undefined ? undefined : { to: options.migrateTo });
     installAuditLedger(orm, options.dataDir === undefined ? AuditLedger.inMemory() : AuditLedger.inDataFolder(dataPaths(options.dataDir)));
+    // A database from before the stored scorecards (or restored from such a backup) gets them now,
+    // once; an up-to-date one costs a single query.
+    if (options.migrateTo === undefined) await ensureScorecards(orm.em.fork());
   } catch (error) {
     await orm.close(true);
     throw error instanceof DatabaseError ? error : new DatabaseError(database, 'open-failed', error);

@@ -19,4 +19,4 @@ export {
   type WeightPool,
 } from './score-project.js';
 export { GRADES, GRADE_KEYS, GRADE_THRESHOLDS, gradeFor, type Grade, type GradeKey } from './grades.js';
-export { rollUpProjects, type ProjectToRollUp, type RollUp } from './roll-up.js';
+export { rollUpProjects, rollUpSumsOf, addRollUpSums, rollUpFromSums, emptyRollUpSums, type ProjectToRollUp, type RollUp, type RollUpSums } from './roll-up.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Grade } from './grades.js';
-import { rollUpProjects, type ProjectToRollUp, type RollUp } from './roll-up.js';
+import { addRollUpSums, emptyRollUpSums, rollUpFromSums, rollUpProjects, rollUpSumsOf, type ProjectToRollUp, type RollUp } from './roll-up.js';
 
 const project = (budget: number, spent: number, score: number, grade: Grade, missing = 0): ProjectToRollUp => ({ budget, spent, score, grade, missing });
 
@@ -75,5 +75,42 @@ describe('rollUpProjects', () => {
     ],
   ])('%s', (_label, projects, expected) => {
     expect(rollUpProjects(projects)).toMatchObject(expected);
+  });
+});
+
+describe('roll-up sums, kept up to date one project change at a time', () => {
+  const sumsOf = (projects: readonly ProjectToRollUp[]) => projects.reduce((sums, p) => addRollUpSums(sums, rollUpSumsOf(p)), emptyRollUpSums());
+
+  it.each<[string, ProjectToRollUp[], Array<[number, ProjectToRollUp]>]>([
+    ['a project whose score and spending move: the seed’s fifth project gets its missing actual and spends 30', SEED, [[4, project(31, 30, 88.25, '良')]]],
+    [
+      'changes back and forth end where they started',
+      SEED,
+      [
+        [0, project(418, 10, 40, '差', 3)],
+        [0, project(418, 400, 92.46, '优')],
+      ],
+    ],
+    [
+      'money in odd 分 and scores at half a hundredth of an average',
+      [project(12.015, 12.015, 90, '优'), project(1.78, 0.45, 85.44, '良')],
+      [[1, project(1.78, 0.45, 85.45, '良')]],
+    ],
+  ])('%s: the sums with each change applied (new minus old) roll up as the projects do from scratch', (_label, start, changes) => {
+    const projects = [...start];
+    let sums = sumsOf(projects);
+    for (const [index, next] of changes) {
+      sums = addRollUpSums(addRollUpSums(sums, rollUpSumsOf(projects[index]), -1), rollUpSumsOf(next));
+      projects[index] = next;
+    }
+    expect(sums).toEqual(sumsOf(projects));
+    expect(rollUpFromSums(sums)).toEqual(rollUpProjects(projects));
+  });
+
+  it('taking away every project leaves the empty sums, which roll up as no projects', () => {
+    let sums = sumsOf(SEED);
+    for (const p of SEED) sums = addRollUpSums(sums, rollUpSumsOf(p), -1);
+    expect(sums).toEqual(emptyRollUpSums());
+    expect(rollUpFromSums(sums)).toEqual(rollUpProjects([]));
   });
 });

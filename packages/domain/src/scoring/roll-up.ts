@@ -36,8 +36,95 @@ export interface RollUp {
 /** 1 万元 = 1,000,000 分: money is added in whole 分, so sums carry no float noise. */
 const FEN_PER_WAN = 1_000_000;
 
-function sumOf(values: readonly number[], unitsPerWhole: number): number {
-  return values.reduce((sum, value) => sum + Math.round(value * unitsPerWhole), 0) / unitsPerWhole;
+/**
+ * A roll-up before its averages and rates: whole numbers only (分, hundredths of a point, counts),
+ * so that sums can be stored, added and subtracted exactly — the stored per-organization sums of the
+ * server's scorecards are these, kept up to date by adding each project's change.
+ */
+export interface RollUpSums {
+  projectCount: number;
+  /** 预算合计 in 分. */
+  budgetFen: number;
+  /** 执行合计 in 分. */
+  spentFen: number;
+  /** The projects' 总分 added up, in hundredths of a point. */
+  scoreHundredths: number;
+  grades: Record<GradeKey, number>;
+  incompleteProjects: number;
+  missing: number;
+}
+
+/** Sums of no project at all. */
+export function emptyRollUpSums(): RollUpSums {
+  return {
+    projectCount: 0,
+    budgetFen: 0,
+    spentFen: 0,
+    scoreHundredths: 0,
+    grades: { excellent: 0, good: 0, fair: 0, poor: 0 },
+    incompleteProjects: 0,
+    missing: 0,
+  };
+}
+
+/**
+ * What one project adds to a roll-up's sums.
+ *
+ * @example rollUpSumsOf({ budget: 30, spent: 28.5, score: 90.44, grade: '优', missing: 0 }).scoreHundredths // 9044
+ */
+export function rollUpSumsOf(project: ProjectToRollUp): RollUpSums {
+  const sums = emptyRollUpSums();
+  sums.projectCount = 1;
+  sums.budgetFen = Math.round(project.budget * FEN_PER_WAN);
+  sums.spentFen = Math.round(project.spent * FEN_PER_WAN);
+  // 总分 have two decimals: added in hundredths, exactly.
+  sums.scoreHundredths = Math.round(project.score * 100);
+  sums.grades[GRADE_KEYS[project.grade]] = 1;
+  sums.incompleteProjects = project.missing > 0 ? 1 : 0;
+  sums.missing = project.missing;
+  return sums;
+}
+
+/**
+ * `a + sign × b`, field by field: sign 1 adds a project's sums, −1 takes them away (a project's
+ * change is its new sums minus its old ones).
+ *
+ * @example addRollUpSums(rollUpSumsOf(a), rollUpSumsOf(b)).projectCount // 2
+ */
+export function addRollUpSums(a: RollUpSums, b: RollUpSums, sign: 1 | -1 = 1): RollUpSums {
+  const grades = { ...a.grades };
+  for (const key of Object.keys(grades) as GradeKey[]) grades[key] += sign * b.grades[key];
+  return {
+    projectCount: a.projectCount + sign * b.projectCount,
+    budgetFen: a.budgetFen + sign * b.budgetFen,
+    spentFen: a.spentFen + sign * b.spentFen,
+    scoreHundredths: a.scoreHundredths + sign * b.scoreHundredths,
+    grades,
+    incompleteProjects: a.incompleteProjects + sign * b.incompleteProjects,
+    missing: a.missing + sign * b.missing,
+  };
+}
+
+/**
+ * The roll-up of summed projects: 执行率 from the money sums (not an average of the projects'
+ * rates), rounded to four decimals; the average of the projects' 总分 rounded to two decimals, half
+ * away from zero.
+ *
+ * @example rollUpFromSums(rollUpSumsOf({ budget: 30, spent: 28.5, score: 90.44, grade: '优', missing: 0 })).executionRate // 0.95
+ */
+export function rollUpFromSums(sums: RollUpSums): RollUp {
+  const budget = sums.budgetFen / FEN_PER_WAN;
+  const spent = sums.spentFen / FEN_PER_WAN;
+  return {
+    projectCount: sums.projectCount,
+    budget,
+    spent,
+    executionRate: budget > 0 ? round4(spent / budget) : null,
+    averageScore: sums.projectCount > 0 ? round2(sums.scoreHundredths / 100 / sums.projectCount) : null,
+    grades: { ...sums.grades },
+    incompleteProjects: sums.incompleteProjects,
+    missing: sums.missing,
+  };
 }
 
 /**
@@ -45,34 +132,12 @@ function sumOf(values: readonly number[], unitsPerWhole: number): number {
  * summary all show it: budget and spending added to the 分; 执行率 from those sums (not an average
  * of the projects' rates), rounded to four decimals; the average of the projects' 总分 (each
  * already the sum of its rounded 得分) rounded to two decimals, half away from zero; projects
- * counted per grade.
+ * counted per grade. The same as rollUpFromSums of the projects' rollUpSumsOf added up.
  *
  * @example rollUpProjects([{ budget: 30, spent: 28.5, score: 90.44, grade: '优', missing: 0 }]).executionRate // 0.95
  */
 export function rollUpProjects(projects: readonly ProjectToRollUp[]): RollUp {
-  const budget = sumOf(
-    projects.map((project) => project.budget),
-    FEN_PER_WAN,
-  );
-  const spent = sumOf(
-    projects.map((project) => project.spent),
-    FEN_PER_WAN,
-  );
-  const grades: Record<GradeKey, number> = { excellent: 0, good: 0, fair: 0, poor: 0 };
-  for (const project of projects) grades[GRADE_KEYS[project.grade]] += 1;
-  // 总分 have two decimals: added in hundredths, exactly.
-  const scores = sumOf(
-    projects.map((project) => project.score),
-    100,
-  );
-  return {
-    projectCount: projects.length,
-    budget,
-    spent,
-    executionRate: budget > 0 ? round4(spent / budget) : null,
-    averageScore: projects.length > 0 ? round2(scores / projects.length) : null,
-    grades,
-    incompleteProjects: projects.filter((project) => project.missing > 0).length,
-    missing: projects.reduce((sum, project) => sum + project.missing, 0),
-  };
+  let sums = emptyRollUpSums();
+  for (const project of projects) sums = addRollUpSums(sums, rollUpSumsOf(project));
+  return rollUpFromSums(sums);
 }

@@ -41,11 +41,22 @@ export const COUNTED_TABLES = {
  * Tables added after archives were first made, left out of the counts so that an older archive (whose
  * database lacks them) still restores; they are in the archive's database all the same.
  * upload_holder: which units hold a photo another unit uploaded first (uploads are counted);
- * survey_rate_limit and login_throttle: short-lived limiter state, not records.
+ * survey_rate_limit and login_throttle: short-lived limiter state, not records;
  * inspection_tally and inspection_place_tally: derived from the inspections (evidence.service.ts);
- * the archive's copy is of the same snapshot, and a database without them rebuilds them on first use.
+ * project_scorecard, indicator_scorecard, organization_scorecard: the stored scores, derived from
+ * the records of the same snapshot. The archive's copies are of the same snapshot, and a database
+ * without them builds them on first use.
  */
-export const UNCOUNTED_TABLES = ['upload_holder', 'survey_rate_limit', 'login_throttle', 'inspection_tally', 'inspection_place_tally'] as const;
+export const UNCOUNTED_TABLES = [
+  'upload_holder',
+  'survey_rate_limit',
+  'login_throttle',
+  'inspection_tally',
+  'inspection_place_tally',
+  'project_scorecard',
+  'indicator_scorecard',
+  'organization_scorecard',
+] as const;
 
 export type CountName = keyof typeof COUNTED_TABLES;
 export type TableCounts = Record<CountName, number>;

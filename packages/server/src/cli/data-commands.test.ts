@@ -58,4 +58,21 @@ describe('jixiao commands that touch the database (--db)', () => {
     expect(broken.code).toBe(1);
     expect(broken.out).toMatch(/^审计日志被篡改：第 7 条起链条断开/);
   });
+
+  it('checks the stored scorecards against the records, and rebuilds them', async () => {
+    expect(await run('rebuild-scorecards', '--check', '--db', DB)).toMatchObject({ code: 0, out: '存储的评分与按记录重新计算的结果一致\n' });
+    const db = await createDb({ url: DB });
+    await db.em.fork().getConnection().execute('update project_scorecard set score = score + 5');
+    await db.close();
+    const stale = await run('rebuild-scorecards', '--check', '--db', DB);
+    expect(stale.code).toBe(1);
+    // Five projects, and the court's roll-up sums are still the old scores: the projects are named.
+    expect(stale.out).toMatch(
+      /^存储的评分有 5 处与重新计算的结果不同（可运行 jixiao rebuild-scorecards 重建）：\n {2}project [0-9a-f-]{36}: score\.score: stored /,
+    );
+    const rebuilt = await run('rebuild-scorecards', '--db', DB);
+    expect(rebuilt).toMatchObject({ code: 0, out: expect.stringMatching(/^已重建评分：5 个项目、41 个指标，用时 \d+\.\d 秒\n$/) });
+    expect(await run('rebuild-scorecards', '--check', '--db', DB)).toMatchObject({ code: 0 });
+    expect(await run('rebuild-scorecards', '--db', join(dir, 'nothing-here.sqlite'))).toMatchObject({ code: 1 });
+  });
 });

@@ -11,6 +11,7 @@ import { initCommand, type InitOptions } from './init-command.js';
 import { orgAddCommand } from './org-command.js';
 import { terminalPrompter, type Prompter } from './prompt.js';
 import { restoreCommand } from './restore-command.js';
+import { rebuildScorecardsCommand } from './scorecard-command.js';
 import { serveCommand } from './serve-command.js';
 import { targetCommand } from './target-command.js';
 import { tlsInitCommand, type TlsInitOptions } from './tls-command.js';
@@ -255,6 +256,15 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       .addOption(new Option('--expect <count:hash>', '报表上印的审计日志末条（如 128:3f…），核对日志仍含该条且未被改写').argParser(parseExpectedHead)),
   ).action(async (options: { expect?: AuditHead } & DataOptions) => {
     setExitCode(await auditVerifyCommand(options, io));
+  });
+
+  withDataOptions(
+    program
+      .command('rebuild-scorecards')
+      .description('重建存储的评分（每个项目、指标的得分和各单位的汇总），按全部记录重新计算；服务运行时也可执行')
+      .option('--check', '只核对存储的评分与重新计算的结果是否一致，列出不同之处，不写入'),
+  ).action(async (options: { check?: boolean } & DataOptions) => {
+    setExitCode(await rebuildScorecardsCommand(options, io));
   });
 
   withDataOptions(

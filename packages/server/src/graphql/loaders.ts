@@ -4,7 +4,8 @@ import { EquipmentItem } from '../modules/equipment/equipment-item.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Survey, SurveyResponse } from '../modules/survey/survey.entity.js';
 import { Upload } from '../modules/upload/upload.entity.js';
-import { loadProjectData, type ProjectData } from '../modules/read-model/project-data.js';
+import { loadActualHistory, type ActualRow } from '../modules/read-model/project-data.js';
+import { loadIndicatorCards, loadProjectCards, type IndicatorCard, type ProjectCard } from '../modules/read-model/scorecards.js';
 
 /** PostgreSQL takes at most 65,535 parameters a statement: batches stay well below. */
 const MAX_BATCH = 1000;
@@ -22,14 +23,18 @@ function groupLoader<T>(find: (keys: string[]) => Promise<T[]>, keyOf: (row: T) 
 }
 
 /**
- * Per-request batch loaders: however many projects a query lists, their indicators, actuals and
- * spending come in four SQL statements, their surveys, equipment and survey answers in one each
- * (no N+1). The loaders do not check visibility: they are asked only for what the request may see.
+ * Per-request batch loaders: however many projects a query lists, their stored scorecards come in
+ * one SQL statement, their indicators with scores and current actuals in one, the actuals' history
+ * in one, their surveys, equipment and survey answers in one each (no N+1). The loaders do not
+ * check visibility: they are asked only for what the request may see.
  */
 export function createLoaders(em: SqlEntityManager) {
-  /** Budgets (万元) of the projects this request has listed: the batch need not read them again. */
-  const budgets = new Map<string, number>();
-  const projectData = new DataLoader<string, ProjectData>((ids) => loadProjectData(em, ids, budgets), { maxBatchSize: MAX_BATCH });
+  /** Each project's stored scorecard (score, grade, 执行率, spending). */
+  const projectCards = new DataLoader<string, ProjectCard>((ids) => loadProjectCards(em, ids), { maxBatchSize: MAX_BATCH });
+  /** Each project's indicators with their stored scores and current actuals. */
+  const indicatorCards = new DataLoader<string, IndicatorCard[]>((ids) => loadIndicatorCards(em, ids), { maxBatchSize: MAX_BATCH });
+  /** Each indicator's actuals, oldest first: read only when a query asks for the history. */
+  const actualHistory = new DataLoader<string, ActualRow[]>((ids) => loadActualHistory(em, ids), { maxBatchSize: MAX_BATCH });
 
   const uploadsBySha = new DataLoader<string, Upload | null>(
     async (hashes) => {
@@ -76,7 +81,7 @@ export function createLoaders(em: SqlEntityManager) {
     (response) => response.survey.id,
   );
 
-  return { projectData, budgets, uploadsBySha, inspectionsById, surveysByProject, equipmentByProject, responsesBySurvey };
+  return { projectCards, indicatorCards, actualHistory, uploadsBySha, inspectionsById, surveysByProject, equipmentByProject, responsesBySurvey };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -4,7 +4,7 @@ import { buildSchema, getMetadataStorage, type AuthChecker } from 'type-graphql'
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { EquipmentItemResolver } from '../modules/equipment/equipment-item.resolver.js';
 import { ForbiddenError } from '../modules/common/errors.js';
-import { IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
+import { ActualResolver, IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
 import { InspectionResolver } from '../modules/inspection/inspection.resolver.js';
 import { SiteResolver } from '../modules/site/site.resolver.js';
 import { SpendingResolver } from '../modules/spending/spending.resolver.js';
@@ -15,6 +15,7 @@ import { ReportResolver } from '../modules/report/report.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { requireViewer, type Context } from './context.js';
+import { checkDeadline } from './time-limit.js';
 
 /** @Authorized() needs a signed-in user; @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<Context> = ({ context }, roles) => {
@@ -55,6 +56,7 @@ async function describedSchema(): Promise<GraphQLSchema> {
       ProjectResolver,
       TargetImportResolver,
       IndicatorResolver,
+      ActualResolver,
       OrganizationResolver,
       InspectionResolver,
       SiteResolver,
@@ -65,6 +67,7 @@ async function describedSchema(): Promise<GraphQLSchema> {
       UserResolver,
     ],
     authChecker,
+    globalMiddlewares: [checkDeadline],
     validate: false,
   });
   // type-graphql has no option for these two descriptions.

@@ -1,39 +1,50 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { MiddlewareFn } from 'type-graphql';
+
+/** The running operations that have a time limit, by their context. */
+const running = new WeakMap<object, { deadline: number; limitMs: number; timedOut: boolean }>();
+
+const messageOf = (limitMs: number) => `查询执行超时：超过 ${limitMs / 1000} 秒，已停止；请减少每页数量或字段后重试`;
 
 /**
- * Stops an operation that runs longer than `limitMs`: once the time is up, no further field is
- * resolved, and the answer is one REQUEST_TIMEOUT error (HTTP 503) instead of partial data. The
- * document limits and the cost analysis keep honest operations far below it; this bounds what
- * they misjudge. Mutations are not cut. A resolver already running is not interrupted (it is one bounded query).
+ * Stops an operation that runs longer than `limitMs`: once the time is up, no further resolver runs,
+ * and the answer is one REQUEST_TIMEOUT error (HTTP 503) instead of partial data. The document
+ * limits and the cost analysis keep honest operations far below it; this bounds what they
+ * misjudge. Mutations are not cut. A resolver already running is not interrupted (it is one bounded query).
+ *
+ * The deadline is checked by `checkDeadline` (a type-graphql global middleware, schema.ts) before
+ * every resolver that does work — root fields and field resolvers, which read the database — not
+ * by Apollo's willResolveField: that hook wraps every field of the schema, and a dashboard's
+ * thousands of plain property reads cost more through it than the statements behind them.
  */
 export function executionTimeLimit<TContext extends BaseContext>(limitMs: number): ApolloServerPlugin<TContext> {
-  const message = `查询执行超时：超过 ${limitMs / 1000} 秒，已停止；请减少每页数量或字段后重试`;
   return {
     async requestDidStart() {
-      let deadline = Infinity;
-      let timedOut = false;
       return {
-        async executionDidStart({ operation }) {
+        async executionDidStart({ operation, contextValue }) {
           // A mutation's changes are made by its top-level field: cutting what it returns would
           // only hide that they were made.
           if (operation.operation === 'mutation') return;
-          deadline = performance.now() + limitMs;
-          return {
-            willResolveField() {
-              if (timedOut || performance.now() >= deadline) {
-                timedOut = true;
-                throw new GraphQLError(message, { extensions: { code: 'REQUEST_TIMEOUT' } });
-              }
-            },
-          };
+          running.set(contextValue, { deadline: performance.now() + limitMs, limitMs, timedOut: false });
         },
-        async willSendResponse({ response }) {
-          if (!timedOut || response.body.kind !== 'single') return;
-          response.body.singleResult = { errors: [{ message, extensions: { code: 'REQUEST_TIMEOUT', maximumMs: limitMs } }] };
+        async willSendResponse({ response, contextValue }) {
+          const state = running.get(contextValue);
+          if (!state?.timedOut || response.body.kind !== 'single') return;
+          response.body.singleResult = { errors: [{ message: messageOf(limitMs), extensions: { code: 'REQUEST_TIMEOUT', maximumMs: limitMs } }] };
           response.http.status = 503;
         },
       };
     },
   };
 }
+
+/** Refuses to run a resolver once its operation's time is up (see executionTimeLimit). */
+export const checkDeadline: MiddlewareFn<object> = ({ context }, next) => {
+  const state = running.get(context);
+  if (state && (state.timedOut || performance.now() >= state.deadline)) {
+    state.timedOut = true;
+    throw new GraphQLError(messageOf(state.limitMs), { extensions: { code: 'REQUEST_TIMEOUT' } });
+  }
+  return next();
+};

@@ -13,6 +13,7 @@ import { Upload } from './upload/upload.entity.js';
 import { UploadHolder } from './upload/upload-holder.entity.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
 import { InspectionPlaceTallyRow, InspectionTallyRow } from './evidence/inspection-tally.entity.js';
+import { IndicatorScorecard, OrganizationScorecard, ProjectScorecard } from './read-model/scorecard.entity.js';
 
 /** Every entity, listed rather than discovered from folders: the same list works from src and dist. */
 export const entities = [
@@ -35,6 +36,9 @@ export const entities = [
   LoginThrottle,
   InspectionTallyRow,
   InspectionPlaceTallyRow,
+  ProjectScorecard,
+  IndicatorScorecard,
+  OrganizationScorecard,
 ];
 
 export {
@@ -42,9 +46,12 @@ export {
   AuditEvent,
   EquipmentItem,
   Indicator,
+  IndicatorScorecard,
   Inspection,
   Organization,
+  OrganizationScorecard,
   Project,
+  ProjectScorecard,
   Site,
   Spending,
   Survey,

@@ -9,6 +9,7 @@ import { Migration20261201225800_login_limits_audit_key } from './Migration20261
 import { Migration20261202142221_target_import_fields } from './Migration20261202142221_target_import_fields.js';
 import { Migration20261202181357_project_require_signature } from './Migration20261202181357_project_require_signature.js';
 import { Migration20261203123343_inspection_tallies } from './Migration20261203123343_inspection_tallies.js';
+import { Migration20261203123529_scorecards } from './Migration20261203123529_scorecards.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127201633_initial', class: Migration20261127201633_initial },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202142221_target_import_fields', class: Migration20261202142221_target_import_fields },
   { name: 'Migration20261202181357_project_require_signature', class: Migration20261202181357_project_require_signature },
   { name: 'Migration20261203123343_inspection_tallies', class: Migration20261203123343_inspection_tallies },
+  { name: 'Migration20261203123529_scorecards', class: Migration20261203123529_scorecards },
 ];

@@ -9,7 +9,7 @@ import { evidenceInspectionIds, type DerivedFrom } from '../evidence/evidence.se
 import type { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionType } from '../inspection/inspection.types.js';
 import { IndicatorSource } from './indicator.entity.js';
-import { IndicatorEvidenceType, IndicatorType } from './indicator.types.js';
+import { actualRecord, ActualRecordType, ActualType, IndicatorEvidenceType, IndicatorType } from './indicator.types.js';
 
 const WRITERS = rolesThatMay('MANAGE_PROJECTS');
 
@@ -27,7 +27,7 @@ export class IndicatorResolver {
 
   @FieldResolver(() => IndicatorEvidenceType, { nullable: true, description: '当前实际值所依据的证据（验收记录及照片、问卷或支出）；手工录入时为空' })
   async evidence(@Root() indicator: IndicatorType, @Ctx() context: Context): Promise<IndicatorEvidenceType | null> {
-    const current = indicator.data.actuals.get(indicator.id)?.at(-1);
+    const current = indicator.current;
     if (!current?.derivedFrom) return null;
     const from = JSON.parse(current.derivedFrom) as DerivedFrom;
     const fromInspections = ![IndicatorSource.SURVEY, IndicatorSource.SPENDING, IndicatorSource.MANUAL].includes(from.source);
@@ -86,5 +86,13 @@ export class IndicatorResolver {
     @Arg('note', () => String, { nullable: true, description: '偏差原因分析及改进措施；空文本为清除' }) note: string | null,
   ): Promise<IndicatorType> {
     return IndicatorType.load(context.loaders, await new IndicatorService(context.em, viewer).setDeviationNote(indicatorId, note));
+  }
+}
+
+@Resolver(() => ActualType)
+export class ActualResolver {
+  @FieldResolver(() => [ActualRecordType], { description: '历次记录，按时间先后，最后一条即当前值' })
+  async history(@Root() actual: ActualType, @Ctx() context: Context): Promise<ActualRecordType[]> {
+    return (await context.loaders.actualHistory.load(actual.indicatorId)).map(actualRecord);
   }
 }

@@ -8,6 +8,7 @@ import { isUuid } from '../common/ids.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { updateDerivedData } from '../evidence/evidence.service.js';
+import { refreshScorecards } from '../read-model/scorecards.js';
 import { Indicator, IndicatorSource } from './indicator.entity.js';
 
 export interface ActualInputData {
@@ -79,6 +80,7 @@ export class IndicatorService {
           entityId: actual.id,
           after: { indicatorId: indicator.id, ...record, note, clientId },
         });
+        await refreshScorecards(tx, [indicator.project.id]);
       });
     } catch (error) {
       if (!clientId || !isUniqueViolation(error)) throw error;
@@ -125,6 +127,7 @@ export class IndicatorService {
         before: { weights: before },
         after: { weights: Object.fromEntries(next) },
       });
+      await refreshScorecards(tx, [project.id]);
     });
   }
 
@@ -161,6 +164,7 @@ export class IndicatorService {
       await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'update', entity: 'Indicator', entityId: indicator.id, before, after: changes });
       // A source that is now fed by evidence takes its value from the evidence right away.
       if (recompute) await updateDerivedData(tx, indicator.project.id, { kind: 'indicator', indicatorId: indicator.id }, { actor: this.viewer.user.username });
+      await refreshScorecards(tx, [indicator.project.id]);
     });
     return indicator;
   }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { Loaders } from '../../graphql/loaders.js';
-import type { ActualRow, IndicatorRow, ProjectData } from '../read-model/project-data.js';
+import type { ActualRow } from '../read-model/project-data.js';
+import type { IndicatorCard } from '../read-model/scorecards.js';
 import { InspectionType } from '../inspection/inspection.types.js';
 import { ActualSource } from '../actual/actual.entity.js';
 import { IndicatorSource, targetOf, type Indicator } from './indicator.entity.js';
@@ -130,8 +131,10 @@ export class ActualRecordType {
 
 @ObjectType('Actual', { simpleResolvers: true, description: '指标的当前实际完成值及其全部历史' })
 export class ActualType extends ActualRecordType {
-  @Field(() => [ActualRecordType], { description: '历次记录，按时间先后，最后一条即当前值' })
-  history!: ActualRecordType[];
+  // history: a field resolver (ActualResolver in indicator.resolver.ts), read only when asked for.
+
+  /** Whose actual this is, for the history (not in the schema). */
+  indicatorId!: string;
 }
 
 @ObjectType('IndicatorProgress', { simpleResolvers: true, description: '指标完成情况与得分' })
@@ -190,21 +193,18 @@ export class IndicatorType {
   @Field(() => IndicatorProgressType, { description: '完成率与得分' })
   progress!: IndicatorProgressType;
 
-  /** The project's data this view was built from, for the evidence resolver (not in the schema). */
-  data!: ProjectData;
+  /** The current actual with what it was derived from, for the evidence resolver (not in the schema). */
+  current!: ActualRow | null;
 
-  /** The view of one indicator, from its whole project's data (scores depend on the siblings). */
+  /** The view of one indicator, from its project's stored scorecard (scores depend on the siblings). */
   static async load(loaders: Loaders, indicator: Pick<Indicator, 'id' | 'project'>): Promise<IndicatorType> {
-    const data = await loaders.projectData.load(indicator.project.id);
-    return IndicatorType.from(data.indicators.find((row) => row.id === indicator.id)!, data);
+    const cards = await loaders.indicatorCards.load(indicator.project.id);
+    return IndicatorType.from(cards.find((card) => card.row.id === indicator.id)!);
   }
 
-  /** A view of an indicator from its project's data, scored by the domain. */
-  static from(row: IndicatorRow, data: ProjectData): IndicatorType {
+  /** A view of an indicator with its score (stored, or scored by the domain from the records). */
+  static from({ row, score: scored, current }: IndicatorCard): IndicatorType {
     const target = targetOf(row);
-    const history = (data.actuals.get(row.id) ?? []).map(actualRecord);
-    const current = history.at(-1);
-    const scored = data.byIndicator.get(row.id)!;
     return Object.assign(new IndicatorType(), {
       id: row.id,
       level1: row.level1,
@@ -229,14 +229,14 @@ export class IndicatorType {
       notApplicable: row.notApplicable,
       deviationNote: row.deviationNote,
       weight: scored.weight,
-      actual: current ? { ...current, history } : null,
+      actual: current ? Object.assign(new ActualType(), actualRecord(current), { indicatorId: row.id }) : null,
       progress: {
         completionRate: scored.completionRate,
         score: scored.score,
         met: scored.met,
         deviationNoteRequired: scored.deviationNoteRequired,
       },
-      data,
+      current,
     });
   }
 }

@@ -6,6 +6,7 @@ import { isUuid } from '../common/ids.js';
 import { queryRows, text } from '../common/sql.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { inspectionEvidence, lockProjectEvidence, updateDerivedData } from '../evidence/evidence.service.js';
+import { refreshScorecards } from '../read-model/scorecards.js';
 import { findVisibleProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
 import { Upload } from '../upload/upload.entity.js';
@@ -217,6 +218,7 @@ export class InspectionService {
             },
           },
         );
+        await refreshScorecards(tx, [project.id]);
         return inspection;
       });
       // What was inserted, with the project, site and submitter this request loaded: reading it back
@@ -267,6 +269,7 @@ export class InspectionService {
           },
         },
       );
+      await refreshScorecards(tx, [inspection.project.id]);
     });
     return findVisibleInspection(this.em.fork(), this.viewer, id);
   }

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { rollUpProjects, type RollUp } from '@jixiao/domain';
+import type { RollUp } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkFiscalYear, ForbiddenError, ValidationError } from '../common/errors.js';
-import { loadProjectDataInChunks, projectIdsOf } from '../read-model/project-data.js';
+import { rollUpOrganizations } from '../read-model/scorecards.js';
 import { Organization } from './organization.entity.js';
 
 export interface NewOrganization {
@@ -81,10 +81,11 @@ export class OrganizationService {
     const org = this.viewer.scope.byCode(orgCode);
     if (!org) throw new ForbiddenError();
     checkFiscalYear('year', year);
-    const projectIds = await projectIdsOf(this.em, this.viewer.scope.subtree(orgCode), year);
-    const evaluations = await loadProjectDataInChunks(this.em, projectIds);
-    const { projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects } = rollUpProjects(
-      evaluations.map(({ budget, spent, score }) => ({ budget, spent, score: score.score, grade: score.grade, missing: score.missing })),
+    // From the stored per-organization sums: a province of thousands of projects is a few hundred rows.
+    const { projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects } = await rollUpOrganizations(
+      this.em,
+      this.viewer.scope.subtree(orgCode),
+      year,
     );
     return { orgCode: org.code, orgName: org.name, year, projectCount, budget, spent, executionRate, averageScore, grades, incompleteProjects };
   }

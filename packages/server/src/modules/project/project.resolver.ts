@@ -23,7 +23,8 @@ export class ProjectResolver {
   })
   async projects(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Args(() => ProjectsArgs) filter: ProjectsArgs): Promise<ProjectConnectionType> {
     const page = await new ProjectService(context.em, viewer).list(filter);
-    for (const node of page.nodes) context.loaders.budgets.set(node.id, node.budget.total);
+    // The page read each project's stored scorecard with it: spent and evaluation need no batch.
+    for (const node of page.nodes) if (node.scorecard) context.loaders.projectCards.prime(node.id, node.scorecard);
     return {
       totalCount: page.totalCount,
       nodes: page.nodes.map((project) => ProjectType.fromItem(project)),
@@ -34,9 +35,7 @@ export class ProjectResolver {
   @Authorized()
   @Query(() => ProjectType, { description: '一个项目；无权访问或不存在时返回 FORBIDDEN 错误' })
   async project(@Ctx() context: Context, @CurrentViewer() viewer: Viewer, @Arg('id', () => ID, { description: '项目 id' }) id: string): Promise<ProjectType> {
-    const project = await new ProjectService(context.em, viewer).get(id);
-    context.loaders.budgets.set(project.id, project.budget().total);
-    return ProjectType.from(project);
+    return ProjectType.from(await new ProjectService(context.em, viewer).get(id));
   }
 
   @FieldResolver(() => [IndicatorType], {
@@ -45,18 +44,17 @@ export class ProjectResolver {
     complexity: ({ childComplexity }) => 1 + childComplexity * 15,
   })
   async indicators(@Root() project: ProjectType, @Ctx() context: Context): Promise<IndicatorType[]> {
-    const data = await context.loaders.projectData.load(project.id);
-    return data.indicators.map((row) => IndicatorType.from(row, data));
+    return (await context.loaders.indicatorCards.load(project.id)).map((card) => IndicatorType.from(card));
   }
 
   @FieldResolver(() => Float, { description: '已支出（万元）：所记录支出之和' })
   async spent(@Root() project: ProjectType, @Ctx() context: Context): Promise<number> {
-    return (await context.loaders.projectData.load(project.id)).spent;
+    return (await context.loaders.projectCards.load(project.id)).spent;
   }
 
   @FieldResolver(() => EvaluationType, { description: '绩效自评得分与等级' })
   async evaluation(@Root() project: ProjectType, @Ctx() context: Context): Promise<EvaluationType> {
-    const { score } = await context.loaders.projectData.load(project.id);
+    const { score } = await context.loaders.projectCards.load(project.id);
     return {
       score: score.score,
       grade: score.grade,

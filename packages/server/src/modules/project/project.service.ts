@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { parseDateExpression, normalizeCell } from '@jixiao/domain';
+import { parseDateExpression, normalizeCell, type Grade } from '@jixiao/domain';
 import { appendAuditEvent } from '../audit/audit-chain.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { checkFiscalYear, checkLength, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
@@ -10,6 +10,7 @@ import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { updateDerivedData } from '../evidence/evidence.service.js';
 import { Project, type Budget, type ProjectKind } from './project.entity.js';
+import { refreshScorecards, type ProjectCard } from '../read-model/scorecards.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
 export interface ProjectFilter {
@@ -35,6 +36,8 @@ export interface ProjectListItem {
   /** 万元 */
   budget: Budget;
   requireSignature: boolean;
+  /** Its stored scorecard, read with the page (null if it has none yet). */
+  scorecard: ProjectCard | null;
 }
 
 export interface ProjectPage {
@@ -77,6 +80,14 @@ const LIST_COLUMNS = {
   require_signature: boolean,
   org_code: text,
   org_name: text,
+  s_budget_fen: nullable(number),
+  s_spent_fen: nullable(number),
+  s_execution_rate: nullable(number),
+  s_execution_score: nullable(number),
+  s_score: nullable(number),
+  s_grade: nullable(text<Grade>),
+  s_missing: nullable(number),
+  s_complete: nullable(boolean),
 };
 
 /** A row of the page query as a list item. */
@@ -100,6 +111,22 @@ function listItem(row: RowOf<typeof LIST_COLUMNS>): ProjectListItem {
       carryover: wanFromFen(row.budget_carryover_fen),
     },
     requireSignature: row.require_signature,
+    scorecard:
+      row.s_score === null
+        ? null
+        : {
+            projectId: row.id,
+            budget: wanFromFen(row.s_budget_fen!),
+            spent: wanFromFen(row.s_spent_fen!),
+            score: {
+              executionRate: row.s_execution_rate,
+              executionScore: row.s_execution_score!,
+              score: row.s_score,
+              grade: row.s_grade!,
+              missing: row.s_missing!,
+              complete: row.s_complete!,
+            },
+          },
   };
 }
 
@@ -130,8 +157,10 @@ export class ProjectService {
         this.em,
         `select p.id, p.name, p.year, p.table_number, p.kind, p.leader, p.period, p.purpose, p.goals,
                 p.budget_total_fen, p.budget_fiscal_fen, p.budget_other_fen, p.budget_carryover_fen, p.require_signature,
-                o.code as org_code, o.name as org_name
-           from project p join organization o on o.id = p.organization_id
+                o.code as org_code, o.name as org_name,
+                s.budget_fen as s_budget_fen, s.spent_fen as s_spent_fen, s.execution_rate as s_execution_rate,
+                s.execution_score as s_execution_score, s.score as s_score, s.grade as s_grade, s.missing as s_missing, s.complete as s_complete
+           from project p join organization o on o.id = p.organization_id left join project_scorecard s on s.project_id = p.id
           where ${where}
           order by p.year desc, o.code asc, p.table_number asc, p.name asc, p.id asc
           limit ? offset ?`,
@@ -185,6 +214,7 @@ export class ProjectService {
         });
         // Cost indicators fed by spending follow it.
         await updateDerivedData(tx, project.id, { kind: 'spending' }, { actor: this.viewer.user.username });
+        await refreshScorecards(tx, [project.id]);
       });
     } catch (error) {
       if (!clientId || !isUniqueViolation(error)) throw error;

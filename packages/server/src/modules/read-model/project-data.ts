@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { scoreProject, type Comparator, type IndicatorScore, type ProjectScore, type TargetKind, type Tier } from '@jixiao/domain';
 import { wanFromFen } from '../common/money.js';
-import { boolean, instant, nullable, number, placeholders, queryRows, text } from '../common/sql.js';
+import { boolean, instant, nullable, number, placeholders, queryRows, text, type RowOf } from '../common/sql.js';
 import type { ActualSource } from '../actual/actual.entity.js';
 import { targetOf, type IndicatorSource, type TargetColumns } from '../indicator/indicator.entity.js';
 
@@ -52,7 +52,8 @@ export interface ProjectData {
   byIndicator: Map<string, IndicatorScore>;
 }
 
-const INDICATOR_COLUMNS = {
+/** The indicator columns every project view reads, decoded. */
+export const INDICATOR_COLUMNS = {
   id: text,
   project_id: text,
   position: number,
@@ -76,7 +77,8 @@ const INDICATOR_COLUMNS = {
   deviation_note: nullable(text),
 };
 
-const ACTUAL_COLUMNS = {
+/** The actual columns every view reads, with the recorder's names, decoded. */
+export const ACTUAL_COLUMNS = {
   id: text,
   indicator_id: text,
   value: nullable(text),
@@ -89,6 +91,80 @@ const ACTUAL_COLUMNS = {
   username: nullable(text),
   display_name: nullable(text),
 };
+
+/** The select list of ACTUAL_COLUMNS: the actual under `actual`, its recorder (left-joined) under `user`. */
+export function actualSelect(actual: string, user: string): string {
+  return Object.keys(ACTUAL_COLUMNS)
+    .map((column) => (column === 'username' || column === 'display_name' ? `${user}.${column}` : `${actual}.${column}`))
+    .join(', ');
+}
+
+/** An actual row as the views use it. */
+export function actualRowOf(r: RowOf<typeof ACTUAL_COLUMNS>): ActualRow {
+  return {
+    id: r.id,
+    indicatorId: r.indicator_id,
+    value: r.value,
+    tier: r.tier,
+    ratio: r.ratio,
+    note: r.note,
+    recordedAt: r.recorded_at,
+    recordedBy: r.username,
+    recordedByName: r.display_name ?? r.username,
+    derivedFrom: r.derived_from,
+    source: r.source,
+  };
+}
+
+/** Each indicator's actuals, oldest first (the last is current): one statement. */
+export async function loadActualHistory(em: EntityManager, indicatorIds: readonly string[]): Promise<ActualRow[][]> {
+  const ids = [...indicatorIds];
+  if (ids.length === 0) return [];
+  const rows = await queryRows(
+    em,
+    `select ${actualSelect('a', 'u')} from actual a left join app_user u on u.id = a.recorded_by_id
+      where a.indicator_id in (${placeholders(ids.length)}) order by a.recorded_at, a.id`,
+    ids,
+    ACTUAL_COLUMNS,
+  );
+  const byIndicator = new Map<string, ActualRow[]>(ids.map((id) => [id, []]));
+  for (const r of rows) byIndicator.get(r.indicator_id)?.push(actualRowOf(r));
+  return ids.map((id) => byIndicator.get(id)!);
+}
+
+/** The select list of INDICATOR_COLUMNS, of the indicator table under `alias`. */
+export function indicatorSelect(alias: string): string {
+  return Object.keys(INDICATOR_COLUMNS)
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+}
+
+/** An indicator row as the views use it. */
+export function indicatorRowOf(r: RowOf<typeof INDICATOR_COLUMNS>): IndicatorRow {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    position: r.position,
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    description: r.description,
+    targetRaw: r.target_raw,
+    targetKind: r.target_kind,
+    comparator: r.comparator,
+    targetValue: r.target_value,
+    unit: r.unit,
+    zeroBelow: r.zero_below,
+    targetMax: r.target_max,
+    targetStart: r.target_start,
+    targetNote: r.target_note,
+    tolerance: r.tolerance,
+    weight: r.weight,
+    notApplicable: r.not_applicable,
+    source: r.source,
+    deviationNote: r.deviation_note,
+  };
+}
 
 /**
  * Loads and scores many projects with four queries, whatever their number; three if their budgets
@@ -105,17 +181,10 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
           id: text,
           budget_total_fen: number,
         }),
+    queryRows(em, `select ${indicatorSelect('indicator')} from indicator where project_id in (${inIds}) order by project_id, position`, ids, INDICATOR_COLUMNS),
     queryRows(
       em,
-      `select id, project_id, position, level1, level2, name, description, target_raw, target_kind, comparator, target_value, unit,
-              zero_below, target_max, target_start, target_note, tolerance, weight, not_applicable, source, deviation_note
-         from indicator where project_id in (${inIds}) order by project_id, position`,
-      ids,
-      INDICATOR_COLUMNS,
-    ),
-    queryRows(
-      em,
-      `select a.id, a.indicator_id, a.value, a.tier, a.ratio, a.note, a.recorded_at, a.derived_from, a.source, u.username, u.display_name
+      `select ${actualSelect('a', 'u')}
          from actual a join indicator i on i.id = a.indicator_id left join app_user u on u.id = a.recorded_by_id
         where i.project_id in (${inIds}) order by a.recorded_at, a.id`,
       ids,
@@ -130,47 +199,11 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
   const budgets = new Map(projects.map((p) => [p.id, wanFromFen(p.budget_total_fen)]));
   const spent = new Map(spending.map((s) => [s.project_id, wanFromFen(s.total)]));
   const byProject = new Map<string, IndicatorRow[]>(ids.map((id) => [id, []]));
-  for (const r of indicators) {
-    byProject.get(r.project_id)?.push({
-      id: r.id,
-      projectId: r.project_id,
-      position: r.position,
-      level1: r.level1,
-      level2: r.level2,
-      name: r.name,
-      description: r.description,
-      targetRaw: r.target_raw,
-      targetKind: r.target_kind,
-      comparator: r.comparator,
-      targetValue: r.target_value,
-      unit: r.unit,
-      zeroBelow: r.zero_below,
-      targetMax: r.target_max,
-      targetStart: r.target_start,
-      targetNote: r.target_note,
-      tolerance: r.tolerance,
-      weight: r.weight,
-      notApplicable: r.not_applicable,
-      source: r.source,
-      deviationNote: r.deviation_note,
-    });
-  }
+  for (const r of indicators) byProject.get(r.project_id)?.push(indicatorRowOf(r));
   const byIndicator = new Map<string, ActualRow[]>();
   for (const r of actuals) {
     const list = byIndicator.get(r.indicator_id) ?? [];
-    list.push({
-      id: r.id,
-      indicatorId: r.indicator_id,
-      value: r.value,
-      tier: r.tier,
-      ratio: r.ratio,
-      note: r.note,
-      recordedAt: r.recorded_at,
-      recordedBy: r.username,
-      recordedByName: r.display_name ?? r.username,
-      derivedFrom: r.derived_from,
-      source: r.source,
-    });
+    list.push(actualRowOf(r));
     byIndicator.set(r.indicator_id, list);
   }
 
@@ -217,16 +250,4 @@ export async function loadProjectDataInChunks(em: EntityManager, projectIds: rea
     data.push(...(await loadProjectData(em, projectIds.slice(at, at + CHUNK))));
   }
   return data;
-}
-
-/** The ids of the projects of these organizations in a year. */
-export async function projectIdsOf(em: EntityManager, organizationIds: readonly string[], year: number): Promise<string[]> {
-  if (organizationIds.length === 0) return [];
-  const rows = await queryRows(
-    em,
-    `select id from project where year = ? and organization_id in (${placeholders(organizationIds.length)})`,
-    [year, ...organizationIds],
-    { id: text },
-  );
-  return rows.map((row) => row.id);
 }

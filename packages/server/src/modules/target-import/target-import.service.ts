@@ -12,6 +12,7 @@ import { Survey } from '../survey/survey.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 import { Project, ProjectKind } from '../project/project.entity.js';
+import { refreshScorecards } from '../read-model/scorecards.js';
 
 /** A table with its organization settled. */
 export type PlacedProject = ImportedProject & { orgCode: string };
@@ -309,6 +310,8 @@ async function storeProject(
     after: summary(project),
   });
   const actuals = await storeImportedActuals(tx, table, stored, importer, warnings);
+  // Targets, budget, indicators and imported actuals all move the scores.
+  await refreshScorecards(tx, [project.id]);
   return { project, created, warnings, actuals };
 }
 
