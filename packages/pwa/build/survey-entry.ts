@@ -54,7 +54,7 @@ export function surveyEntry(options: SurveyEntryOptions): Plugin {
         const { warnings } = await generateSW({
           swDest: resolve(outDir, 'survey-sw.js'),
           globDirectory: outDir,
-          globPatterns: files.filter((file) => /\.(html|js|css)$/.test(file)),
+          globPatterns: files.filter((file) => /\.(html|js|css|woff2)$/.test(file)),
           // Hashed names change with their content: no revision needed.
           dontCacheBustURLsMatching: /^assets\//,
           navigateFallback: '/survey.html',

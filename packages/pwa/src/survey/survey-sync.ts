@@ -1,40 +1,73 @@
-import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { useSync } from '../composables/useSync';
-import { useServices } from '../stores/services';
+import { getCurrentScope, onScopeDispose, ref } from 'vue';
+import { sendAnswers } from './send-answers';
+import type { SurveyServices } from './survey-services';
+
+export interface SurveySync {
+  /** Starts a run, or follows the one in progress with another; never throws. */
+  syncNow(): Promise<void>;
+  /** Whether the server confirmed this answer during this visit. */
+  wasSent(clientId: string): boolean;
+}
+
+const syncOf = new WeakMap<SurveyServices, SurveySync>();
 
 /**
- * The public survey link's outbox sender: the app's sync engine over this phone's outbox, sent
- * without a login unless one is saved here (a field worker's phone), and which of the answers it
- * sent during this visit. The survey entry (survey.html) has no app shell, no reference data and
- * no session screens: this store is all of the sync it needs.
+ * The survey link's sender of queued answers (send-answers.ts), one per page: runs at start, when
+ * the browser is back online, when the page comes back to the foreground, every minute, and when
+ * asked; two runs never overlap.
  */
-export const useSurveySyncStore = defineStore('surveySync', () => {
-  const services = useServices();
+export function useSurveySync(services: SurveyServices): SurveySync {
+  const existing = syncOf.get(services);
+  if (existing) return existing;
   const env = services.env ?? {};
+  const win = env.window === undefined ? window : env.window;
+  const doc = env.document === undefined ? document : env.document;
   const sent = ref<string[]>([]);
+  let current: Promise<void> | null = null;
+  let again = false;
 
-  const sync = useSync({
-    db: services.db,
-    api: services.syncApi,
-    now: services.now,
-    window: env.window,
-    document: env.document,
-    intervalMs: env.syncIntervalMs,
-    immediate: env.syncOnStart,
-    onSent: (record) => {
-      sent.value = [record.clientId, ...sent.value].slice(0, 50);
-    },
-  });
-
-  /** Starts a run (or joins the one in progress); never throws. */
-  async function syncNow(): Promise<void> {
-    await sync.syncNow().catch(() => undefined);
+  async function run(): Promise<void> {
+    do {
+      again = false;
+      await sendAnswers(services.answers, services.syncApi, {
+        now: services.now,
+        skipBackOff: true,
+        onSent: (record) => {
+          sent.value = [record.clientId, ...sent.value].slice(0, 50);
+        },
+      }).catch(() => undefined);
+    } while (again);
   }
 
-  function wasSent(clientId: string): boolean {
-    return sent.value.includes(clientId);
+  function syncNow(): Promise<void> {
+    if (current) {
+      again = true;
+      return current;
+    }
+    current = run().finally(() => {
+      current = null;
+    });
+    return current;
   }
 
-  return { syncNow, wasSent };
-});
+  const trigger = () => void syncNow();
+  const onVisible = () => {
+    if (doc?.visibilityState === 'visible') trigger();
+  };
+  win?.addEventListener('online', trigger);
+  doc?.addEventListener('visibilitychange', onVisible);
+  const intervalMs = env.syncIntervalMs ?? 60_000;
+  const timer = intervalMs > 0 ? setInterval(trigger, intervalMs) : null;
+  if (getCurrentScope())
+    onScopeDispose(() => {
+      win?.removeEventListener('online', trigger);
+      doc?.removeEventListener('visibilitychange', onVisible);
+      if (timer !== null) clearInterval(timer);
+      syncOf.delete(services);
+    });
+  if (env.syncOnStart !== false) trigger();
+
+  const sync: SurveySync = { syncNow, wasSent: (clientId) => sent.value.includes(clientId) };
+  syncOf.set(services, sync);
+  return sync;
+}
