@@ -20,7 +20,7 @@ function newest(path) {
 export function buildPwaIfStale() {
   const pwa = join(root, 'packages', 'pwa');
   const built = join(pwa, 'dist', 'index.html');
-  const sources = ['src', 'build', 'index.html', 'vite.config.ts', 'package.json', 'public'].map((f) => join(pwa, f)).filter(existsSync);
+  const sources = ['src', 'build', 'index.html', 'survey.html', 'vite.config.ts', 'package.json', 'public'].map((f) => join(pwa, f)).filter(existsSync);
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (!sources.some((path) => newest(path) > builtAt)) return;
   process.stderr.write('jixiao: building packages/pwa …\n');

@@ -15,6 +15,7 @@ import { useSessionStore } from './stores/session';
 import './styles/main.css';
 import { offerUpdate, offlineState, offlineUnavailable, trackOffline } from './composables/useAppUpdate';
 import { isMissingChunk } from './router/missing-chunk';
+import { SURVEY_WORKER } from './survey/survey-worker';
 
 const pinia = createPinia();
 const getToken = () => useSessionStore(pinia).token;
@@ -59,19 +60,31 @@ router.onError((error) => {
 // Browsers offer no service worker over plain http (InsecureOriginBanner says so), nor in iOS's
 // in-app browsers (InAppBrowserBanner says so).
 if (import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator) {
+  const container = navigator.serviceWorker;
+  // A phone that opened a public survey link before the app has the survey's small worker
+  // (survey-sw.js, none of the app's files) in control: the app's worker replaces it at once, and
+  // until then the app is not offline-ready.
+  const surveyWorkerInControl = () => container.controller?.scriptURL.endsWith(SURVEY_WORKER) === true;
+  const appController = () => (surveyWorkerInControl() ? null : container.controller);
   // The first install on this phone: say once, wherever the user is, that it may now go offline.
-  if (!navigator.serviceWorker.controller) {
+  if (!appController()) {
     const stop = watch(offlineState, (state) => {
       if (state !== 'ready') return;
       stop();
       showToast({ message: i18n.global.t('offline.readyToast'), duration: 3000 });
     });
   }
-  trackOffline(navigator.serviceWorker);
+  trackOffline({
+    get controller() {
+      return appController();
+    },
+    ready: container.ready,
+    addEventListener: (type, listener) => container.addEventListener(type, listener),
+  });
   void import('virtual:pwa-register')
     .then(({ registerSW }) => {
       const updateSW = registerSW({
-        onNeedRefresh: () => offerUpdate(() => updateSW(true)),
+        onNeedRefresh: () => (surveyWorkerInControl() ? void updateSW(true) : offerUpdate(() => updateSW(true))),
         // No registration at all: a policy (or a test's browser) that blocks service workers.
         onRegisteredSW: (_url, registration) => {
           if (!registration) offlineUnavailable();

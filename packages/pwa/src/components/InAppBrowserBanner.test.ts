@@ -71,18 +71,6 @@ describe('InAppBrowserBanner', () => {
     expect(wrapper.find('[data-testid="in-app-banner"]').exists()).toBe(false);
   });
 
-  it('is not shown to a respondent on the public survey link', async () => {
-    // Only the route matters here: the banner is mounted alone, not the survey page.
-    const harness = createHarness();
-    await harness.router.push('/s/tok');
-    wrapper = mountWith(harness, InAppBrowserBanner, { props: { browserNavigator: { userAgent: DINGTALK_IOS }, offline: 'unsupported' } });
-    await settle();
-    expect(wrapper.find('[data-testid="in-app-banner"]').exists()).toBe(false);
-    await harness.router.push('/login');
-    await settle();
-    expect(wrapper.find('[data-testid="in-app-banner"]').exists()).toBe(true);
-  });
-
   it('follows the service worker state main.ts keeps, on every screen of the app', async () => {
     const harness = createHarness();
     await logIn(harness);

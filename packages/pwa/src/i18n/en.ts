@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { respondentEn } from './respondent';
 
 /** English: same keys as zh-CN (the type checks it). */
 const en: Messages = {
@@ -7,15 +8,12 @@ const en: Messages = {
     pageUnavailable: 'This page is not on the device yet. Open it again when online.',
     updateAvailable: 'A new version is available. Finish what you are filling in, then refresh.',
     refresh: 'Refresh',
-    insecure: 'This connection is not secure (http): the app cannot work offline or be installed. Please use the https address.',
-    insecureHelp: 'How to switch to https',
+    ...respondentEn.app,
   },
   tabs: { home: 'Home', outbox: 'Outbox', me: 'Me' },
   a11y: { back: 'Back', mainNav: 'Main navigation', close: 'Close' },
   common: {
-    loading: 'Loading…',
-    optional: 'Optional',
-    retry: 'Retry',
+    ...respondentEn.common,
     wan: '{amount} × 10k yuan',
   },
   auth: {
@@ -258,15 +256,7 @@ const en: Messages = {
     hint: 'Sign here',
     clear: 'Clear',
   },
-  survey: {
-    position: 'Question {n} of {total}',
-    prev: 'Previous',
-    next: 'Next',
-    submit: 'Submit',
-    thanks: 'Thank you!',
-    textPlaceholder: 'Your comments (optional)',
-    levels: { l0: 'Very satisfied', l1: 'Satisfied', l2: 'Fairly satisfied', l3: 'Dissatisfied', l4: 'Very dissatisfied' },
-  },
+  survey: respondentEn.survey,
   kiosk: {
     title: 'On-site survey',
     collected: '{count} collected',
@@ -277,7 +267,7 @@ const en: Messages = {
     waiting: '{count} waiting to sync',
     allSent: 'all sent',
     next: 'Next respondent',
-    recordTitle: 'Survey · {title}',
+    recordTitle: respondentEn.kiosk.recordTitle,
     saveFailed: 'Could not save: {message}',
     leaveTitle: 'End the on-site survey?',
     leaveMessage: 'Submitted responses are saved; the one being answered now is not.',
@@ -301,28 +291,7 @@ const en: Messages = {
     close: 'Close',
     label: 'About this browser',
   },
-  publicSurvey: {
-    title: 'Satisfaction survey',
-    offline: 'Cannot reach the server. Try again when online',
-    invalid: 'This survey link is invalid or has expired',
-    closed: 'The survey is not collecting responses now. Thank you for your interest',
-    codeHint: 'Enter the survey code you received (each code can be used once)',
-    code: 'Survey code',
-    codePlaceholder: '8-character code',
-    start: 'Start',
-    sent: 'Your response has been submitted',
-    queuedBackground: 'Saved on this phone; it will be sent by itself when online (you may close the page)',
-    queuedNextVisit: 'Saved on this phone; it will be sent the next time you open this page',
-    queueFailed: 'Your response could not be saved: {message}',
-    repeat: 'You have already answered this survey',
-    repeatHint: 'Each phone can submit one response. Thank you for taking part',
-    tooMany: 'Many people are submitting right now. Tap “Submit” again in {seconds} seconds; your answers are kept',
-    codeUsed: 'This survey code has already been used; check the code you received',
-    codeInvalid: 'The survey code is not correct; check it and enter it again',
-    closedNow: 'The survey has closed or has not started; the response was not submitted',
-    reload: 'This page has expired. Open the survey link again to answer',
-    failed: 'Not submitted: {message}',
-  },
+  publicSurvey: respondentEn.publicSurvey,
   status: {
     waiting: 'Waiting',
     sending: 'Sending',

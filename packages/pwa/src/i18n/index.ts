@@ -5,24 +5,9 @@ import vantZhCN from 'vant/es/locale/lang/zh-CN';
 import en from './en';
 import zhCN, { type Messages } from './zh-CN';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type AppLocale = (typeof LOCALES)[number];
+import { STORAGE_KEY, type AppLocale } from './locale';
 
-const STORAGE_KEY = 'jixiao.locale';
-
-function isLocale(value: unknown): value is AppLocale {
-  return (LOCALES as readonly unknown[]).includes(value);
-}
-
-/** The saved choice, else Chinese: the field staff read Chinese, whatever the phone's language. */
-export function savedLocale(storage: Pick<Storage, 'getItem'> | null): AppLocale {
-  try {
-    const value = storage?.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
+export { LOCALES, savedLocale, type AppLocale } from './locale';
 
 export function createAppI18n(locale: AppLocale = 'zh-CN') {
   const i18n = createI18n<[Messages], AppLocale, false>({

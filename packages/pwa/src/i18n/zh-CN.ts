@@ -1,4 +1,5 @@
 import { SITE_KIND_LABELS } from '@jixiao/domain';
+import { respondentZhCN } from './respondent';
 
 /** 简体中文：the app's first language. Every UI string lives here; en.ts has the same keys. */
 const zhCN = {
@@ -7,15 +8,12 @@ const zhCN = {
     pageUnavailable: '此页面尚未下载到本机，请联网后再打开',
     updateAvailable: '有新版本可用，保存好正在填写的内容后刷新',
     refresh: '刷新',
-    insecure: '当前为不安全连接（http），无法离线使用和安装；请改用 https 地址',
-    insecureHelp: '如何改用 https',
+    ...respondentZhCN.app,
   },
   tabs: { home: '首页', outbox: '待同步', me: '我的' },
   a11y: { back: '返回', mainNav: '主导航', close: '关闭' },
   common: {
-    loading: '加载中…',
-    optional: '选填',
-    retry: '重试',
+    ...respondentZhCN.common,
     wan: '{amount} 万元',
   },
   auth: {
@@ -258,15 +256,7 @@ const zhCN = {
     hint: '请验收人在此处签名',
     clear: '清除',
   },
-  survey: {
-    position: '第 {n} 题 / 共 {total} 题',
-    prev: '上一题',
-    next: '下一题',
-    submit: '提交',
-    thanks: '谢谢您的参与！',
-    textPlaceholder: '请在此填写您的意见（选填）',
-    levels: { l0: '非常满意', l1: '满意', l2: '基本满意', l3: '不满意', l4: '非常不满意' },
-  },
+  survey: respondentZhCN.survey,
   kiosk: {
     title: '现场问卷',
     collected: '本次已收 {count} 份',
@@ -277,7 +267,7 @@ const zhCN = {
     waiting: '{count} 份等待同步',
     allSent: '均已发送',
     next: '下一位',
-    recordTitle: '问卷 · {title}',
+    recordTitle: respondentZhCN.kiosk.recordTitle,
     saveFailed: '保存失败：{message}',
     leaveTitle: '结束现场问卷？',
     leaveMessage: '已提交的答卷都已保存；正在作答的这一份不会保存。',
@@ -300,28 +290,7 @@ const zhCN = {
     close: '关闭提示',
     label: '浏览器提示',
   },
-  publicSurvey: {
-    title: '满意度调查',
-    offline: '无法连接服务器，请联网后重试',
-    invalid: '问卷链接无效或已失效',
-    closed: '问卷不在收集时间内，感谢您的关注',
-    codeHint: '请输入您收到的问卷码（每个问卷码只能使用一次）',
-    code: '问卷码',
-    codePlaceholder: '8 位问卷码',
-    start: '开始作答',
-    sent: '您的答卷已提交',
-    queuedBackground: '已保存在本机，联网后会自动发送（可以关闭页面）',
-    queuedNextVisit: '已保存在本机，下次打开本页时发送',
-    queueFailed: '答卷无法保存：{message}',
-    repeat: '您已提交过本问卷',
-    repeatHint: '每台手机只能提交一份答卷，感谢您的参与',
-    tooMany: '此刻提交的人较多，请 {seconds} 秒后再点“提交”，您的回答已保留',
-    codeUsed: '这个问卷码已经用过了，请核对您收到的问卷码',
-    codeInvalid: '问卷码不正确，请核对后重新输入',
-    closedNow: '问卷已截止或尚未开始，答卷未能提交',
-    reload: '页面已过期，请重新打开问卷链接后作答',
-    failed: '提交未成功：{message}',
-  },
+  publicSurvey: respondentZhCN.publicSurvey,
   status: {
     waiting: '等待中',
     sending: '发送中',

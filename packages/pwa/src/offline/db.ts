@@ -32,7 +32,9 @@ export interface SessionRecord {
 }
 
 export const SESSION_KEY = 'current';
-export const DEFAULT_DB_NAME = 'jixiao';
+import { DEFAULT_DB_NAME } from './db-name';
+
+export { DEFAULT_DB_NAME };
 
 export type JixiaoDb = Dexie & {
   outbox: EntityTable<OutboxRecord, 'clientId'>;

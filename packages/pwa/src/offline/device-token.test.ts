@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from './test-support';
+import { openAnswerStore } from '../survey/answer-store';
 import { keepDeviceToken, readDeviceToken, type DeviceTokenStores } from './device-token';
 
 const TOKEN = `jxdev1.${'A'.repeat(22)}.${'b'.repeat(43)}`;
@@ -30,7 +30,7 @@ describe('device token stores', () => {
   const stores = (): DeviceTokenStores & { cookies: ReturnType<typeof cookieJar>; local: ReturnType<typeof memoryStorage> } => ({
     cookies: cookieJar(),
     local: memoryStorage(),
-    db: freshDb(),
+    reference: openAnswerStore(`device-token-${crypto.randomUUID()}`, new IDBFactory()),
     secure: false,
   });
 

@@ -1,5 +1,10 @@
-import type { JixiaoDb } from './db';
-import { cacheReference, readReference } from './local-data';
+import type { ReferenceRecord } from './db';
+
+/** Where the token is kept in IndexedDB: the reference table (the survey link's src/survey/answer-store.ts). */
+export interface ReferenceStore {
+  readReference<T>(name: string): Promise<ReferenceRecord<T> | undefined>;
+  cacheReference<T>(name: string, data: T): Promise<void>;
+}
 
 /** Where the public survey page keeps the server's device token, so one reload or cleared store alone does not reset it. */
 export interface DeviceTokenStores {
@@ -7,7 +12,7 @@ export interface DeviceTokenStores {
   cookies: { cookie: string };
   /** `window.localStorage`, if the browser gives one (private modes may not). */
   local?: Pick<Storage, 'getItem' | 'setItem'> | null;
-  db: JixiaoDb;
+  reference: ReferenceStore;
   /** Whether the page is on https (the cookie is then Secure). */
   secure: boolean;
 }
@@ -45,7 +50,7 @@ export async function readDeviceToken(stores: DeviceTokenStores): Promise<string
     // Storage refused (private mode, quota): the other stores still count.
   }
   if (valid(local)) return local;
-  const stored = await readReference<string>(stores.db, REFERENCE).catch(() => undefined);
+  const stored = await stores.reference.readReference<string>(REFERENCE).catch(() => undefined);
   return valid(stored?.data) ? stored.data : null;
 }
 
@@ -57,5 +62,5 @@ export async function keepDeviceToken(stores: DeviceTokenStores, token: string):
   } catch {
     // As above.
   }
-  await cacheReference(stores.db, REFERENCE, token).catch(() => undefined);
+  await stores.reference.cacheReference(REFERENCE, token).catch(() => undefined);
 }

@@ -7,7 +7,7 @@ import { useSessionStore } from '../stores/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Open without a login: the login screen and the public survey link. */
+    /** Open without a login: the login screen. (The public survey link /s/<token> is a page of its own, survey.html.) */
     public?: boolean;
     /** Shows the bottom tab bar. */
     tab?: boolean;
@@ -75,7 +75,6 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { may: 'COLLECT_EVIDENCE' },
   },
-  { path: '/s/:token', name: 'public-survey', component: () => import('../pages/PublicSurveyPage.vue'), props: true, meta: { public: true } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -9,10 +9,13 @@ import { openTestApi, type TestApi } from '../test/api.js';
 const MAIN_JS = `export const app = ${JSON.stringify('绩效'.repeat(2000))};\n`;
 const INDEX_HTML =
   '<!doctype html><html lang="zh-CN"><head><script type="module" crossorigin src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>';
+const SURVEY_HTML =
+  '<!doctype html><html lang="zh-CN"><head><script type="module" crossorigin src="/assets/survey-Ef56Gh78.js"></script></head><body><div id="app"></div></body></html>';
 
 function writePwa(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(dir, 'survey.html'), SURVEY_HTML);
   writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), MAIN_JS);
   writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(MAIN_JS));
   writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(MAIN_JS));
@@ -80,6 +83,12 @@ describe('the web app as served', () => {
     const route = await get('/projects/3');
     expect(route.headers['content-type']).toMatch(/^text\/html/);
     expect(route.body).toBe(INDEX_HTML);
+    // A public survey link is the survey's own small page, not the app.
+    const survey = await get('/s/Ab12Cd34Ef');
+    expect(survey.headers['content-type']).toMatch(/^text\/html/);
+    expect(survey.body).toBe(SURVEY_HTML);
+    expect((await get('/s/Ab12Cd34Ef/')).body).toBe(SURVEY_HTML);
+    expect((await get('/s')).body).toBe(INDEX_HTML);
     // A missing asset is a 404, never the app (which would be cached as JavaScript).
     const missing = await get('/assets/index-gone.js');
     expect(missing.statusCode).toBe(404);
