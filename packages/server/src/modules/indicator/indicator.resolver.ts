@@ -31,8 +31,7 @@ export class IndicatorResolver {
     if (!current?.derivedFrom) return null;
     const from = JSON.parse(current.derivedFrom) as DerivedFrom;
     const fromInspections = ![IndicatorSource.SURVEY, IndicatorSource.SPENDING, IndicatorSource.MANUAL].includes(from.source);
-    const projectId = indicator.data.indicators.find((row) => row.id === indicator.id)!.projectId;
-    const loaded = fromInspections ? await context.loaders.inspectionsById.loadMany(await evidenceInspectionIds(context.em, projectId, from)) : [];
+    const loaded = fromInspections ? await context.loaders.inspectionsById.loadMany(await evidenceInspectionIds(context.em, indicator.projectId, from)) : [];
     const inspections = loaded.filter((i): i is Inspection => i !== null && !(i instanceof Error));
     return {
       source: from.source,

@@ -196,6 +196,9 @@ export class IndicatorType {
   /** The current actual with what it was derived from, for the evidence resolver (not in the schema). */
   current!: ActualRow | null;
 
+  /** The indicator's project, for the evidence resolver (not in the schema). */
+  projectId!: string;
+
   /** The view of one indicator, from its project's stored scorecard (scores depend on the siblings). */
   static async load(loaders: Loaders, indicator: Pick<Indicator, 'id' | 'project'>): Promise<IndicatorType> {
     const cards = await loaders.indicatorCards.load(indicator.project.id);
@@ -207,6 +210,7 @@ export class IndicatorType {
     const target = targetOf(row);
     return Object.assign(new IndicatorType(), {
       id: row.id,
+      projectId: row.projectId,
       level1: row.level1,
       level2: row.level2,
       name: row.name,
