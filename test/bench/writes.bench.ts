@@ -12,7 +12,8 @@
  * against a count from scratch (a mismatch is a failure).
  *
  * Environment: BENCH_WRITERS (default 50), BENCH_SECONDS (overrides the duration),
- * BENCH_CPU_PROF=<dir> (the server runs with --cpu-prof and writes its profile there on exit),
+ * BENCH_CPU_PROF=<dir> (the server runs with --cpu-prof and writes its profile there on exit; read
+ * it with `python3 test/bench/cpuprofile-summary.py <dir>/*.cpuprofile`),
  * BENCH_DIALECTS=sqlite,postgresql.
  */
 import { randomUUID } from 'node:crypto';

@@ -121,46 +121,67 @@ export function installAuditLedger(orm: MikroORM, ledger: AuditLedger): void {
 }
 
 /**
- * Appends an entry to the audit log and flushes it, inside the transaction of `em` if there is one
- * (so the entry commits or rolls back with the change it records), otherwise in a new transaction.
+ * Appends an entry to the audit log, inside the transaction of `em` if there is one (so the entry
+ * commits or rolls back with the change it records), otherwise in a new transaction.
  *
  * @example await em.transactional(async (tx) => { tx.persist(project); await appendAuditEvent(tx, { actor, action: 'create', entity: 'Project', entityId: project.id, after: { name } }); })
  */
 export async function appendAuditEvent(em: EntityManager, input: AuditEventInput): Promise<AuditEvent> {
+  const [event] = await appendAuditEvents(em, [input]);
+  return event;
+}
+
+/**
+ * Appends entries to the audit log in this order, as appendAuditEvent does one: with one lock, one
+ * read of the head (none when this transaction appended already) and one insert — on PostgreSQL the
+ * lock serialises every writer until commit, so a write's entries go in together, at its end.
+ *
+ * @example await appendAuditEvents(tx, [{ actor, action: 'create', … }, { actor, action: 'derive', … }]);
+ */
+export async function appendAuditEvents(em: EntityManager, inputs: readonly AuditEventInput[]): Promise<AuditEvent[]> {
+  if (inputs.length === 0) return [];
   return em.transactional(
     async (tx) => {
-      if (tx.getPlatform() instanceof PostgreSqlPlatform) {
+      // A transaction that appended already holds the lock (or is SQLite's one writer) and knows the
+      // head it wrote: later entries of the same write need neither again.
+      const context = tx.getTransactionContext<object>();
+      const pending = context ? pendingHeads.get(rootTransaction(context)) : undefined;
+      if (!pending && tx.getPlatform() instanceof PostgreSqlPlatform) {
         // Released at commit; without it two transactions would both read the same last entry and one
         // would fail on the primary key. SQLite has a single writer, so it needs no lock.
         await runStatement(tx, 'select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY]);
       }
-      // A transaction that appended already knows the head it wrote (and holds the lock, or is
-      // SQLite's one writer): later entries of the same write need not read it back.
-      const context = tx.getTransactionContext<object>();
-      const pending = context ? pendingHeads.get(rootTransaction(context)) : undefined;
-      const last = pending
+      let last = pending
         ? { seq: pending.count, hash: pending.hash }
         : (await queryRows(tx, 'select seq, hash from audit_event where seq > 0 order by seq desc limit 1', [], { seq: number, hash: text }))[0];
-      const fields: HashedFields = {
-        seq: (last?.seq ?? 0) + 1,
-        at: input.at ?? new Date(),
-        actor: input.actor,
-        action: input.action,
-        entity: input.entity,
-        entityId: input.entityId,
-        before: toJsonValue(input.before ?? null),
-        after: toJsonValue(input.after ?? null),
-        prevHash: last?.hash ?? GENESIS_HASH,
-      };
       const ledger = auditLedgerOf(tx);
-      // A native insert: the entry is never changed, so the unit of work has nothing to track (and to
-      // compare on every later flush of a busy write).
-      const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) }, { persist: false });
-      await tx.insert(AuditEvent, { ...fields, alg: event.alg, hash: event.hash });
-      const chainId = event.seq === 1 ? event.hash : (pending?.chainId ?? (await firstHash(tx)));
+      const events = inputs.map((input) => {
+        const fields: HashedFields = {
+          seq: (last?.seq ?? 0) + 1,
+          at: input.at ?? new Date(),
+          actor: input.actor,
+          action: input.action,
+          entity: input.entity,
+          entityId: input.entityId,
+          before: toJsonValue(input.before ?? null),
+          after: toJsonValue(input.after ?? null),
+          prevHash: last?.hash ?? GENESIS_HASH,
+        };
+        // Not managed: an entry is never changed, so the unit of work has nothing to track (and to
+        // compare on every later flush of a busy write).
+        const event = tx.create(AuditEvent, { ...fields, alg: 'hmac-sha256', hash: auditEventHash(fields, ledger.key()) }, { persist: false });
+        last = { seq: event.seq, hash: event.hash };
+        return { fields, event };
+      });
+      await tx.insertMany(
+        AuditEvent,
+        events.map(({ fields, event }) => ({ ...fields, alg: event.alg, hash: event.hash })),
+      );
+      const head = events[events.length - 1].event;
+      const chainId = events[0].event.seq === 1 ? events[0].event.hash : (pending?.chainId ?? (await firstHash(tx)));
       const transaction = tx.getTransactionContext<object>();
-      if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: event.seq, hash: event.hash });
-      return event;
+      if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: head.seq, hash: head.hash });
+      return events.map(({ event }) => event);
     },
     { propagation: TransactionPropagation.REQUIRED },
   );

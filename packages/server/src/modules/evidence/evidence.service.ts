@@ -16,7 +16,7 @@ import {
   type TallyChange,
 } from '@jixiao/domain';
 import { Actual, ActualSource } from '../actual/actual.entity.js';
-import { appendAuditEvent, type AuditEventInput } from '../audit/audit-chain.js';
+import { appendAuditEvents, type AuditEventInput } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
 import { boolean, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
 import { IndicatorSource, targetOf, type TargetColumns } from '../indicator/indicator.entity.js';
@@ -400,8 +400,7 @@ export async function updateDerivedData(
       if (entry) entries.push(entry);
     }
   }
-  if (options.audit) await appendAuditEvent(em, options.audit);
-  for (const entry of entries) await appendAuditEvent(em, entry);
+  await appendAuditEvents(em, options.audit ? [options.audit, ...entries] : entries);
   return entries.length;
 }
 
@@ -420,7 +419,7 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
     const entry = await recordDerived(em, indicator.id, await deriveIndicator(em, projectId, indicator, tallies), actor);
     if (entry) entries.push(entry);
   }
-  for (const entry of entries) await appendAuditEvent(em, entry);
+  await appendAuditEvents(em, entries);
   return entries.length;
 }
 
