@@ -15,7 +15,7 @@ import { ReportResolver } from '../modules/report/report.resolver.js';
 import { SurveyResolver } from '../modules/survey/survey.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { requireViewer, type Context } from './context.js';
-import { checkDeadline } from './time-limit.js';
+import { checkDeadlines } from './time-limit.js';
 
 /** @Authorized() needs a signed-in user; @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<Context> = ({ context }, roles) => {
@@ -67,9 +67,9 @@ async function describedSchema(): Promise<GraphQLSchema> {
       UserResolver,
     ],
     authChecker,
-    globalMiddlewares: [checkDeadline],
     validate: false,
   });
+  checkDeadlines(schema);
   // type-graphql has no option for these two descriptions.
   schema.getQueryType()!.description =
     '查询：除 publicSurvey（公开问卷）外都需要登录（先用 login 取得令牌，放在请求头 Authorization: Bearer <token>），只能看到本人所属单位及下级单位的数据';

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 
 /** The running operations that have a time limit, by their context. */
 const running = new WeakMap<object, { deadline: number; limitMs: number; timedOut: boolean }>();
@@ -8,15 +7,15 @@ const running = new WeakMap<object, { deadline: number; limitMs: number; timedOu
 const messageOf = (limitMs: number) => `查询执行超时：超过 ${limitMs / 1000} 秒，已停止；请减少每页数量或字段后重试`;
 
 /**
- * Stops an operation that runs longer than `limitMs`: once the time is up, no further resolver runs,
+ * Stops an operation that runs longer than `limitMs`: once the time is up, no further field is resolved,
  * and the answer is one REQUEST_TIMEOUT error (HTTP 503) instead of partial data. The document
  * limits and the cost analysis keep honest operations far below it; this bounds what they
  * misjudge. Mutations are not cut. A resolver already running is not interrupted (it is one bounded query).
  *
- * The deadline is checked by `checkDeadline` (a type-graphql global middleware, schema.ts) before
- * every resolver that does work — root fields and field resolvers, which read the database — not
- * by Apollo's willResolveField: that hook wraps every field of the schema, and a dashboard's
- * thousands of plain property reads cost more through it than the statements behind them.
+ * The deadline is checked before every field by `checkDeadlines` (schema.ts), not by Apollo's
+ * willResolveField: that hook instruments every field with far more than a test of the time, and
+ * a dashboard's thousands of plain property reads cost more through it than the statements behind
+ * them.
  */
 export function executionTimeLimit<TContext extends BaseContext>(limitMs: number): ApolloServerPlugin<TContext> {
   return {
@@ -39,12 +38,24 @@ export function executionTimeLimit<TContext extends BaseContext>(limitMs: number
   };
 }
 
-/** Refuses to run a resolver once its operation's time is up (see executionTimeLimit). */
-export const checkDeadline: MiddlewareFn<object> = ({ context }, next) => {
-  const state = running.get(context);
-  if (state && (state.timedOut || performance.now() >= state.deadline)) {
-    state.timedOut = true;
-    throw new GraphQLError(messageOf(state.limitMs), { extensions: { code: 'REQUEST_TIMEOUT' } });
+/**
+ * Wraps every field's resolver of `schema` with a check of its operation's deadline (see
+ * executionTimeLimit): a plain synchronous test, so that property fields stay synchronous — a
+ * type-graphql middleware would make every field of the dashboard a promise.
+ */
+export function checkDeadlines(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: object, info) => {
+        const state = running.get(context);
+        if (state && (state.timedOut || performance.now() >= state.deadline)) {
+          state.timedOut = true;
+          throw new GraphQLError(messageOf(state.limitMs), { extensions: { code: 'REQUEST_TIMEOUT' } });
+        }
+        return resolve(source, args, context, info);
+      };
+    }
   }
-  return next();
-};
+}
