@@ -41,13 +41,13 @@ const define = {
   __VUE_I18N_LEGACY_API__: 'false',
   __INTLIFY_PROD_DEVTOOLS__: 'false',
 };
-/** What both pages (the app and the survey link) are built with. */
-const pagePlugins = () => [
+/** What both pages (the app and the survey link) are built with; the app's build alone writes src/components.d.ts (all components). */
+const pagePlugins = (writeTypes = true) => [
   vantIconFontWithoutCdn(),
   graphqlDocuments(),
   vue(),
   // Only the Vant components a page uses are bundled, with their CSS, in that page's chunk.
-  Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts' }),
+  Components({ resolvers: [VantResolver()], dts: writeTypes ? 'src/components.d.ts' : false }),
 ];
 
 export default defineConfig({
@@ -57,7 +57,7 @@ export default defineConfig({
     // survey.html and survey-sw.js, built on their own before sw.js is written (build/survey-entry.ts).
     surveyEntry({
       config: () => ({
-        plugins: pagePlugins(),
+        plugins: pagePlugins(false),
         // The survey's texts need only `t` with placeholders: src/survey/i18n-lite.ts instead of vue-i18n's compiler and runtime.
         resolve: { ...resolve, alias: [{ find: /^vue-i18n$/, replacement: fileURLToPath(new URL('src/survey/i18n-lite.ts', import.meta.url)) }] },
         define,
