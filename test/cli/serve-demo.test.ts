@@ -58,7 +58,10 @@ describe('jixiao serve --demo (what pnpm start runs)', () => {
     for (const path of ['/', '/projects/123']) {
       const response = await fetch(`${base}${path}`);
       expect(response.status).toBe(200);
-      expect(await response.text()).toContain('<div id="app"></div>');
+      // The app's page: its mount point, holding the launch screen painted before any script runs.
+      const html = await response.text();
+      expect(html).toContain('<div id="app">');
+      expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
     }
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
   });
