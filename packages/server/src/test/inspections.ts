@@ -19,3 +19,16 @@ export async function storedSignature(api: TestApi, username = 'inspector', sha2
   await em.flush();
   return sha256;
 }
+
+/** The seed's repair project, whose indicators inspections feed. */
+export const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
+
+/** The id of one of the court's (218101) seed projects, looked up through GraphQL as `token`'s user. */
+export async function courtProjectId(api: TestApi, token: string, name = REPAIR_PROJECT): Promise<string> {
+  const result = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
+    '{ projects(orgCode: "218101") { nodes { id name } } }',
+    {},
+    token,
+  );
+  return result.data!.projects.nodes.find((p) => p.name === name)!.id;
+}

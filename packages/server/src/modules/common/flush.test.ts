@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi } from '../../test/api.js';
-import { storedSignature } from '../../test/inspections.js';
+import { courtProjectId, storedSignature } from '../../test/inspections.js';
 import { Actual, AuditEvent, Indicator, Inspection, Organization, Project, Site, Spending, Upload, User } from '../entities.js';
 
 /**
@@ -15,12 +15,7 @@ describeEachApi('a flush after loading entities', (getApi) => {
     const api = getApi();
     const inspector = await api.login('inspector');
     const manager = await api.login('manager');
-    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
-      '{ projects(orgCode: "218101") { nodes { id name } } }',
-      {},
-      manager,
-    );
-    const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
+    const projectId = await courtProjectId(api, manager);
     const seed = api.db.em.fork();
     const photo = createHash('sha256').update('flush-photo').digest('hex');
     seed.create(Upload, {

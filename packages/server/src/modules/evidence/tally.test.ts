@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { deriveActual, tallyInspections, type InspectionEvidence } from '@jixiao/domain';
 import { expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
-import { storedSignature } from '../../test/inspections.js';
+import { courtProjectId, storedSignature } from '../../test/inspections.js';
 import { boolean, instant, nullable, number, queryRows, text } from '../common/sql.js';
 import { targetOf } from '../indicator/indicator.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -92,12 +92,7 @@ describeEachApi('derived actuals kept incrementally', (getApi) => {
     const api = getApi();
     const manager = await api.login('manager');
     const inspector = await api.login('inspector');
-    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
-      '{ projects(orgCode: "218101") { nodes { id name } } }',
-      {},
-      manager,
-    );
-    const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
+    const projectId = await courtProjectId(api, manager);
 
     const em = api.db.em.fork();
     const court = await em.findOneOrFail(Organization, { code: '218101' });
@@ -178,12 +173,7 @@ describeEachApi('derived actuals kept incrementally', (getApi) => {
     const api = getApi();
     const manager = await api.login('manager');
     const inspector = await api.login('inspector');
-    const projects = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
-      '{ projects(orgCode: "218101") { nodes { id name } } }',
-      {},
-      manager,
-    );
-    const projectId = projects.data!.projects.nodes.find((p) => p.name === '派出法庭安全隐患维修项目')!.id;
+    const projectId = await courtProjectId(api, manager);
     const expected = fullTallies(await storedInspections(api, projectId));
     const em = api.db.em.fork();
     await em.getConnection().execute('delete from inspection_place_tally');

@@ -1,14 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApi, type TestApi } from '../../test/api.js';
-import { SIGNATURE, storedSignature } from '../../test/inspections.js';
+import { courtProjectId, SIGNATURE, storedSignature } from '../../test/inspections.js';
 import { Upload } from '../upload/upload.entity.js';
 import { User } from '../user/user.entity.js';
 
 const SUBMIT = `mutation($input: SubmitInspectionInput!) { submitInspection(input: $input) {
   id clientId kind itemName passed reviewStatus submittedBy photos { sha256 uploaded url thumbnailUrl } site { name } location { lat lng accuracy }
 } }`;
-const REPAIR_PROJECT = '派出法庭安全隐患维修项目';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -31,15 +30,6 @@ async function uploaded(api: TestApi, ...hashes: string[]): Promise<void> {
       longitude: 117.04,
     });
   await em.flush();
-}
-
-async function projectId(api: TestApi, token: string, name = REPAIR_PROJECT): Promise<string> {
-  const result = await api.gql<{ projects: { nodes: Array<{ id: string; name: string }> } }>(
-    '{ projects(orgCode: "218101") { nodes { id name } } }',
-    {},
-    token,
-  );
-  return result.data!.projects.nodes.find((p) => p.name === name)!.id;
 }
 
 function repair(project: string, photo: string, overrides: Record<string, unknown> = {}) {
@@ -85,7 +75,7 @@ describeEachApi('inspections', (getApi) => {
     const token = await api.login('inspector');
     const photo = sha('concurrent');
     await uploaded(api, photo);
-    const input = repair(await projectId(api, token), photo);
+    const input = repair(await courtProjectId(api, token), photo);
     const results = await Promise.all(Array.from({ length: 20 }, () => api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, token)));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.data!.submitInspection.id)).size).toBe(1);
@@ -99,7 +89,7 @@ describeEachApi('inspections', (getApi) => {
     const token = await api.login('inspector');
     const photo = sha('conflict');
     await uploaded(api, photo);
-    const input = repair(await projectId(api, token), photo);
+    const input = repair(await courtProjectId(api, token), photo);
     expect((await api.gql(SUBMIT, { input }, token)).errors).toBeUndefined();
     const changed = await api.gql(SUBMIT, { input: { ...input, passed: false, note: '仍有渗漏' } }, token);
     expect(changed.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.passed' });
@@ -112,7 +102,7 @@ describeEachApi('inspections', (getApi) => {
     const manager = await api.login('manager');
     const photo = sha('own-review');
     await uploaded(api, photo);
-    const input = repair(await projectId(api, manager), photo);
+    const input = repair(await courtProjectId(api, manager), photo);
     const own = await api.gql<{ submitInspection: { id: string } }>(SUBMIT, { input }, manager);
     expect(own.errors).toBeUndefined();
     for (const accept of [true, false]) {
@@ -138,7 +128,7 @@ describeEachApi('inspections', (getApi) => {
     const token = await api.login('inspector');
     const [first, second] = [sha('missing-1'), sha('missing-2')];
     await uploaded(api, first);
-    const input = repair(await projectId(api, token), first, { photos: [first, second], signature: sha('signature') });
+    const input = repair(await courtProjectId(api, token), first, { photos: [first, second], signature: sha('signature') });
     const refused = await api.gql(SUBMIT, { input }, token);
     expect(refused.errors![0].extensions).toMatchObject({ code: 'MISSING_UPLOAD', hashes: [second, sha('signature')] });
     expect(refused.errors![0].message).toBe('还有 2 张照片未上传，请先上传再提交');
@@ -167,7 +157,7 @@ describeEachApi('inspections', (getApi) => {
     const token = await api.login('inspector');
     const photo = sha('valid');
     await uploaded(api, photo).catch(() => undefined);
-    const result = await api.gql(SUBMIT, { input: repair(await projectId(api, token), photo, overrides) }, token);
+    const result = await api.gql(SUBMIT, { input: repair(await courtProjectId(api, token), photo, overrides) }, token);
     expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
   });
 
@@ -176,7 +166,7 @@ describeEachApi('inspections', (getApi) => {
     const token = await api.login('viewer');
     const photo = sha('viewer');
     await uploaded(api, photo);
-    const project = await projectId(api, token);
+    const project = await courtProjectId(api, token);
     expect((await api.gql(SUBMIT, { input: repair(project, photo) }, token)).errors![0].extensions!.code).toBe('FORBIDDEN');
     const other = await api.login('other-manager');
     expect((await api.gql(SUBMIT, { input: repair(project, photo) }, other)).errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -200,7 +190,7 @@ describeEachApi('submitInspections (a batch)', (getApi) => {
     const token = await api.login('inspector');
     const photo = sha('batch-1');
     await uploaded(api, photo);
-    const project = await projectId(api, token);
+    const project = await courtProjectId(api, token);
     const good = Array.from({ length: 5 }, (_, i) => repair(project, photo, { itemName: `第${i + 1}处屋面` }));
     const missing = repair(project, photo, { photos: [photo, sha('batch-not-uploaded')] });
     const invalid = repair(project, photo, { passed: false });
@@ -239,7 +229,7 @@ describeEachApi('submitInspections (a batch)', (getApi) => {
     const token = await api.login('inspector');
     const photo = sha(`batch-size-${count}`);
     await uploaded(api, photo);
-    const project = await projectId(api, token);
+    const project = await courtProjectId(api, token);
     const inputs = Array.from({ length: count }, () => repair(project, photo));
     const stored = async () => Number((await api.db.em.fork().getConnection().execute(`select count(*) as n from inspection`))[0].n);
     const before = await stored();
@@ -253,7 +243,7 @@ describeEachApi('submitInspections (a batch)', (getApi) => {
     const token = await api.login('viewer');
     const photo = sha('batch-viewer');
     await uploaded(api, photo);
-    const result = await api.gql(SUBMIT_MANY, { inputs: [repair(await projectId(api, token), photo)] }, token);
+    const result = await api.gql(SUBMIT_MANY, { inputs: [repair(await courtProjectId(api, token), photo)] }, token);
     expect(result.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
@@ -262,7 +252,7 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
   it('counts accepted repairs, their pass rate and the last acceptance date, down to the photos', async () => {
     const api = getApi();
     const token = await api.login('manager');
-    const project = await projectId(api, token);
+    const project = await courtProjectId(api, token);
     // Seven repairs at seven tribunals: REPAIR_COUNT counts places (one repair each here).
     const sites: string[] = [];
     for (let i = 0; i < 7; i++) {
@@ -324,7 +314,7 @@ describeEachApi('evidence → actuals from inspections', (getApi) => {
   it('switches an indicator to manual entry and back', async () => {
     const api = getApi();
     const token = await api.login('manager');
-    const project = await projectId(api, token);
+    const project = await courtProjectId(api, token);
     const rows = await api.gql<{ project: { indicators: Array<{ id: string; name: string }> } }>(
       'query($id: ID!) { project(id: $id) { indicators { id name } } }',
       { id: project },
@@ -350,7 +340,7 @@ describeEachApi('acceptances that cannot contradict themselves', (getApi) => {
     const token = await api.login('inspector');
     const photo = sha('contradiction');
     await uploaded(api, photo);
-    const input = repair(await projectId(api, token), photo, {
+    const input = repair(await courtProjectId(api, token), photo, {
       checklist: [
         { label: '屋面防水', passed: false },
         { label: '排水通畅', passed: true },
@@ -371,7 +361,7 @@ describeEachApi('acceptances that cannot contradict themselves', (getApi) => {
   it('asks for the signature while the project requires it, and not once a manager turns that off', async () => {
     const api = getApi();
     const [inspector, manager] = [await api.login('inspector'), await api.login('manager')];
-    const project = await projectId(api, manager, '科技法庭试点提升项目-2023中央');
+    const project = await courtProjectId(api, manager, '科技法庭试点提升项目-2023中央');
     const equipment = (changes: Record<string, unknown> = {}) => ({
       ...repair(project, sha('unused'), { kind: 'EQUIPMENT', photos: [], itemName: '科技法庭庭审主机' }),
       ...changes,
@@ -442,7 +432,7 @@ describeEachApi('capture info the phone read from the original photo', (getApi) 
   it('keeps the time and position on photos that have none of their own, and never overwrites a photo’s own', async () => {
     const api = getApi();
     const token = await api.login('inspector');
-    const project = await projectId(api, token);
+    const project = await courtProjectId(api, token);
     const [bare, own] = [sha('compressed-on-phone'), sha('kept-exif')];
     await compressed(api, bare);
     await uploaded(api, own);
@@ -478,7 +468,7 @@ describeEachApi('capture info the phone read from the original photo', (getApi) 
     const token = await api.login('inspector');
     const photo = sha(`capture-${field}-${message}`);
     await compressed(api, photo);
-    const input = repair(await projectId(api, token), photo, { photoCaptures: [{ sha256: photo, ...capture(sha('not-in-record')) }] });
+    const input = repair(await courtProjectId(api, token), photo, { photoCaptures: [{ sha256: photo, ...capture(sha('not-in-record')) }] });
     const result = await api.gql(SUBMIT, { input }, token);
     expect(result.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
     const [row] = await api.db.em.fork().getConnection().execute(`select captured_at, latitude from upload where sha256 = ?`, [photo]);
