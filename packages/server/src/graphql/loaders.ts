@@ -3,9 +3,18 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { EquipmentItem } from '../modules/equipment/equipment-item.entity.js';
 import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Survey, SurveyResponse } from '../modules/survey/survey.entity.js';
-import { Upload } from '../modules/upload/upload.entity.js';
+import { instant, nullable, number, placeholders, queryRows, text } from '../modules/common/sql.js';
 import { loadActualHistory, type ActualRow } from '../modules/read-model/project-data.js';
 import { loadIndicatorCards, loadProjectCards, type IndicatorCard, type ProjectCard } from '../modules/read-model/scorecards.js';
+
+/** An upload's capture time and position (Upload), as a photo of a record shows them. */
+export interface UploadCapture {
+  capturedAt: Date | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+const UPLOAD_CAPTURE_COLUMNS = { sha256: text, captured_at: nullable(instant), latitude: nullable(number), longitude: nullable(number) };
 
 /** PostgreSQL takes at most 65,535 parameters a statement: batches stay well below. */
 const MAX_BATCH = 1000;
@@ -36,10 +45,16 @@ export function createLoaders(em: SqlEntityManager) {
   /** Each indicator's actuals, oldest first: read only when a query asks for the history. */
   const actualHistory = new DataLoader<string, ActualRow[]>((ids) => loadActualHistory(em, ids), { maxBatchSize: MAX_BATCH });
 
-  const uploadsBySha = new DataLoader<string, Upload | null>(
+  /** What a record's photo shows of its upload (PhotoType), as plain rows: every submission answers with it. */
+  const uploadsBySha = new DataLoader<string, UploadCapture | null>(
     async (hashes) => {
-      const rows = await em.find(Upload, { sha256: { $in: [...hashes] } });
-      const bySha = new Map(rows.map((row) => [row.sha256, row]));
+      const rows = await queryRows(
+        em,
+        `select sha256, captured_at, latitude, longitude from upload where sha256 in (${placeholders(hashes.length)})`,
+        [...hashes],
+        UPLOAD_CAPTURE_COLUMNS,
+      );
+      const bySha = new Map(rows.map((row) => [row.sha256, { capturedAt: row.captured_at, latitude: row.latitude, longitude: row.longitude }]));
       return hashes.map((sha) => bySha.get(sha) ?? null);
     },
     { maxBatchSize: MAX_BATCH },

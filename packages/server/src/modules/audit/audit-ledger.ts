@@ -113,10 +113,15 @@ export class AuditLedger {
       const { count, hash } = next;
       const anchor: AuditAnchor = { chain, count, hash, at: new Date().toISOString() };
       if (this.anchorDir) {
-        await mkdir(this.anchorDir, { recursive: true });
         const file = join(this.anchorDir, anchorFileName(chain));
         const temporary = `${file}.${process.pid}.${++this.tmpCounter}.tmp`;
-        await writeFile(temporary, `${JSON.stringify(anchor, null, 2)}\n`, { mode: 0o600 });
+        const content = `${JSON.stringify(anchor, null, 2)}\n`;
+        // The folder is made when a write finds it missing, not before every write (a busy server writes many).
+        await writeFile(temporary, content, { mode: 0o600 }).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          await mkdir(this.anchorDir!, { recursive: true });
+          await writeFile(temporary, content, { mode: 0o600 });
+        });
         await rename(temporary, file);
       } else {
         this.memoryAnchors[chain] = anchor;

@@ -161,3 +161,29 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
     throw error instanceof Error ? em.getDriver().convertException(error) : error;
   }
 }
+
+/**
+ * A value bound as the ORM would store it in a column: on SQLite a Date is its epoch milliseconds
+ * (a `datetime` property) and a boolean 0 or 1; PostgreSQL takes both as they are. JSON columns take
+ * the JSON text (`JSON.stringify`).
+ */
+export function columnValue(em: EntityManager, value: unknown): unknown {
+  if (em.getPlatform() instanceof PostgreSqlPlatform) return value;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/**
+ * Inserts rows into `table`, all with the columns of the first, in one statement: for the writes
+ * every request makes, where the ORM's insert costs more than the statement.
+ *
+ * @example await insertRows(em, 'actual', [{ id, indicator_id: indicatorId, value, recorded_at: new Date() }]);
+ */
+export async function insertRows(em: EntityManager, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const row = `(${placeholders(columns.length)})`;
+  const values = rows.flatMap((r) => columns.map((column) => columnValue(em, r[column])));
+  await runStatement(em, `insert into ${table} (${columns.join(', ')}) values ${rows.map(() => row).join(', ')}`, values);
+}

@@ -15,10 +15,10 @@ import {
   type SatisfactionMethod,
   type TallyChange,
 } from '@jixiao/domain';
-import { Actual, ActualSource } from '../actual/actual.entity.js';
+import { ActualSource } from '../actual/actual.entity.js';
 import { appendAuditEvents, type AuditEventInput } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
-import { boolean, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
+import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
 import { IndicatorSource, targetOf, type TargetColumns } from '../indicator/indicator.entity.js';
 import type { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
@@ -330,19 +330,21 @@ async function recordDerived(em: EntityManager, indicatorId: string, derived: De
   const recordedAt = new Date(current && current.recorded_at.getTime() >= now ? current.recorded_at.getTime() + 1 : now);
   // A plain insert: nothing for the unit of work to track (and to look at on every later flush).
   const id = randomUUID();
-  await em.insert(Actual, {
-    id,
-    indicator: indicatorId,
-    value,
-    tier: null,
-    ratio: null,
-    source: ActualSource.EVIDENCE,
-    derivedFrom: JSON.stringify(from),
-    note: value === null ? '证据已不足，实际值清空' : null,
-    recordedAt,
-    recordedBy: null,
-    clientId: null,
-  });
+  await insertRows(em, 'actual', [
+    {
+      id,
+      indicator_id: indicatorId,
+      value,
+      tier: null,
+      ratio: null,
+      source: ActualSource.EVIDENCE,
+      derived_from: JSON.stringify(from),
+      note: value === null ? '证据已不足，实际值清空' : null,
+      recorded_at: recordedAt,
+      recorded_by_id: null,
+      client_id: null,
+    },
+  ]);
   return { actor, action: 'derive', entity: 'Actual', entityId: id, after: { indicatorId, value, from } };
 }
 

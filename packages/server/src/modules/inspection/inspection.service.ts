@@ -7,11 +7,11 @@ import { queryRows, text } from '../common/sql.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { inspectionEvidence, lockProjectEvidence, updateDerivedData } from '../evidence/evidence.service.js';
 import { refreshScorecards } from '../read-model/scorecards.js';
-import { findVisibleProject } from '../project/project.service.js';
+import { findVisibleEvidenceProject, findVisibleProject, type EvidenceProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
 import { Upload } from '../upload/upload.entity.js';
 import { usableUploads } from '../upload/upload.service.js';
-import type { Project } from '../project/project.entity.js';
+import { Project } from '../project/project.entity.js';
 import { Inspection, InspectionKind, ReviewStatus, type ChecklistLine } from './inspection.entity.js';
 
 export interface InspectionInputData {
@@ -105,7 +105,7 @@ function validateShape(input: Normalized & { clientId: string }): void {
 }
 
 /** The rules that depend on the project: its acceptances are signed when it asks for it (Project.requireSignature). */
-function validateForProject(input: Normalized, project: Project): void {
+function validateForProject(input: Normalized, project: EvidenceProject): void {
   const [problem] = checkAcceptance({ ...input, signatureRequired: project.requireSignature });
   if (problem) throw new ValidationError(`input.${problem.field}`, problem.message);
 }
@@ -148,7 +148,7 @@ export class InspectionService {
     const data = normalized(input);
     validateShape({ ...data, clientId: input.clientId });
     const captures = photoCapturesOf(input, data.photos);
-    const project = await findVisibleProject(this.em, this.viewer, data.projectId);
+    const project = await findVisibleEvidenceProject(this.em, this.viewer, data.projectId);
     let site: Site | null = null;
     if (data.siteId) {
       site = isUuid(data.siteId) ? await this.em.findOne(Site, { id: data.siteId }, { populate: ['organization'] }) : null;
@@ -170,57 +170,67 @@ export class InspectionService {
     if (missing.length > 0) throw new MissingUploadError(missing);
 
     try {
-      const stored = await this.em.transactional(async (tx) => {
-        const inspection = tx.create(
-          Inspection,
-          {
-            clientId: input.clientId,
-            project,
-            kind: data.kind,
-            site,
-            itemName: data.itemName,
-            serialNumber: data.serialNumber,
-            checklist: data.checklist,
-            passed: data.passed,
-            note: data.note,
-            photos: data.photos,
-            signature: data.signature,
-            latitude: data.location?.lat ?? null,
-            longitude: data.location?.lng ?? null,
-            accuracy: data.location?.accuracy ?? null,
-            capturedAt: input.capturedAt,
-            submittedBy: this.viewer.user,
-          },
-          { persist: false },
-        );
-        // A native insert: the record is read back after the commit, so nothing needs tracking here.
-        await tx.insert(inspection);
-        await keepPhotoCaptures(tx, captures);
-        await tx.flush();
-        await updateDerivedData(
-          tx,
-          project.id,
-          { kind: 'inspection', before: null, after: inspectionEvidence(inspection) },
-          {
-            actor: this.viewer.user.username,
-            audit: {
+      const stored = await this.em.transactional(
+        async (tx) => {
+          const inspection = tx.create(
+            Inspection,
+            {
+              clientId: input.clientId,
+              project: tx.getReference(Project, project.id),
+              kind: data.kind,
+              site,
+              itemName: data.itemName,
+              serialNumber: data.serialNumber,
+              checklist: data.checklist,
+              passed: data.passed,
+              note: data.note,
+              photos: data.photos,
+              signature: data.signature,
+              latitude: data.location?.lat ?? null,
+              longitude: data.location?.lng ?? null,
+              accuracy: data.location?.accuracy ?? null,
+              capturedAt: input.capturedAt,
+              submittedBy: this.viewer.user,
+            },
+            { persist: false },
+          );
+          // A native insert: the record is read back after the commit, so nothing needs tracking here.
+          await tx.insert(inspection);
+          await keepPhotoCaptures(tx, captures);
+          await tx.flush();
+          await updateDerivedData(
+            tx,
+            project.id,
+            { kind: 'inspection', before: null, after: inspectionEvidence(inspection) },
+            {
               actor: this.viewer.user.username,
-              action: 'create',
-              entity: 'Inspection',
-              entityId: inspection.id,
-              after: {
-                clientId: input.clientId,
-                ...data,
-                ...(captures.size > 0
-                  ? { photoCaptures: [...captures].map(([sha256, capture]) => ({ sha256, ...capture, capturedAt: capture.capturedAt?.toISOString() ?? null })) }
-                  : {}),
+              audit: {
+                actor: this.viewer.user.username,
+                action: 'create',
+                entity: 'Inspection',
+                entityId: inspection.id,
+                after: {
+                  clientId: input.clientId,
+                  ...data,
+                  ...(captures.size > 0
+                    ? {
+                        photoCaptures: [...captures].map(([sha256, capture]) => ({
+                          sha256,
+                          ...capture,
+                          capturedAt: capture.capturedAt?.toISOString() ?? null,
+                        })),
+                      }
+                    : {}),
+                },
               },
             },
-          },
-        );
-        await refreshScorecards(tx, [project.id]);
-        return inspection;
-      });
+          );
+          await refreshScorecards(tx, [project.id]);
+          return inspection;
+          // A fork without the entities this request loaded: the commit's flush has nothing of theirs to compare.
+        },
+        { clear: true },
+      );
       // What was inserted, with the project, site and submitter this request loaded: reading it back
       // would cost a query with five joins on every submission.
       return stored;

@@ -1,8 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { Loaders } from '../../graphql/loaders.js';
+import type { Loaders, UploadCapture } from '../../graphql/loaders.js';
 import { RecordErrorType } from '../common/record-batch.js';
 import { SiteType } from '../site/site.types.js';
-import type { Upload } from '../upload/upload.entity.js';
 import { nameOf } from '../user/user.entity.js';
 import { InspectionKind, ReviewStatus, type Inspection } from './inspection.entity.js';
 
@@ -45,7 +44,7 @@ export class PhotoType {
   @Field(() => Float, { nullable: true, description: '拍摄位置经度（来源同 capturedAt）' })
   longitude!: number | null;
 
-  static from(sha256: string, upload: Upload | undefined): PhotoType {
+  static from(sha256: string, upload: UploadCapture | undefined): PhotoType {
     return {
       sha256,
       url: `/uploads/${sha256}`,
@@ -150,14 +149,14 @@ export class InspectionType {
   /** GraphQL views of inspections, with their photos' metadata in one query. */
   static async fromMany(loaders: Loaders, inspections: Inspection[]): Promise<InspectionType[]> {
     const hashes = inspections.flatMap((i) => [...i.photos, ...(i.signature ? [i.signature] : [])]);
-    const uploads = new Map<string, Upload>();
+    const uploads = new Map<string, UploadCapture>();
     (await loaders.uploadsBySha.loadMany(hashes)).forEach((upload, k) => {
       if (upload && !(upload instanceof Error)) uploads.set(hashes[k], upload);
     });
     return inspections.map((inspection) => InspectionType.from(inspection, uploads));
   }
 
-  static from(inspection: Inspection, uploads: Map<string, Upload>): InspectionType {
+  static from(inspection: Inspection, uploads: Map<string, UploadCapture>): InspectionType {
     const site = inspection.site;
     return {
       id: inspection.id,

@@ -63,6 +63,27 @@ export async function findVisibleProject(em: SqlEntityManager, viewer: Viewer, i
   throw new ForbiddenError();
 }
 
+/** What a write of field evidence needs of its project. */
+export interface EvidenceProject {
+  id: string;
+  organizationId: string;
+  /** Project.requireSignature: acceptances must carry a signature. */
+  requireSignature: boolean;
+}
+
+/**
+ * findVisibleProject for the writes of field evidence, as a plain row (the same errors): every
+ * acceptance a phone sends asks it, and loading the entity costs several times the query.
+ */
+export async function findVisibleEvidenceProject(em: SqlEntityManager, viewer: Viewer, id: string): Promise<EvidenceProject> {
+  const [row] = isUuid(id)
+    ? await queryRows(em, 'select organization_id, require_signature from project where id = ?', [id], { organization_id: text, require_signature: boolean })
+    : [];
+  if (row && viewer.scope.has(row.organization_id)) return { id, organizationId: row.organization_id, requireSignature: row.require_signature };
+  if (!row && viewer.scope.isEverything) throw new NotFoundError(`项目 ${id} 不存在`);
+  throw new ForbiddenError();
+}
+
 const LIST_COLUMNS = {
   id: text,
   name: text,

@@ -42,8 +42,8 @@ export interface ActualRow {
 /** Everything a project view needs, scored once by the domain. */
 export interface ProjectData {
   indicators: IndicatorRow[];
-  /** Each indicator's actuals, oldest first (the last is current). */
-  actuals: Map<string, ActualRow[]>;
+  /** Each indicator's current actual (its latest); an indicator without one has no entry. */
+  current: Map<string, ActualRow>;
   /** Spending so far, 万元. */
   spent: number;
   /** Budget total, 万元. */
@@ -182,11 +182,16 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
           budget_total_fen: number,
         }),
     queryRows(em, `select ${indicatorSelect('indicator')} from indicator where project_id in (${inIds}) order by project_id, position`, ids, INDICATOR_COLUMNS),
+    // Only the current actual of each indicator, one index lookup each (actual(indicator_id,
+    // recorded_at)): a project's history grows with every derived change, and every write that
+    // refreshes a scorecard reads this.
     queryRows(
       em,
       `select ${actualSelect('a', 'u')}
-         from actual a join indicator i on i.id = a.indicator_id left join app_user u on u.id = a.recorded_by_id
-        where i.project_id in (${inIds}) order by a.recorded_at, a.id`,
+         from indicator i
+         join actual a on a.id = (select b.id from actual b where b.indicator_id = i.id order by b.recorded_at desc, b.id desc limit 1)
+         left join app_user u on u.id = a.recorded_by_id
+        where i.project_id in (${inIds})`,
       ids,
       ACTUAL_COLUMNS,
     ),
@@ -200,12 +205,7 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
   const spent = new Map(spending.map((s) => [s.project_id, wanFromFen(s.total)]));
   const byProject = new Map<string, IndicatorRow[]>(ids.map((id) => [id, []]));
   for (const r of indicators) byProject.get(r.project_id)?.push(indicatorRowOf(r));
-  const byIndicator = new Map<string, ActualRow[]>();
-  for (const r of actuals) {
-    const list = byIndicator.get(r.indicator_id) ?? [];
-    list.push(actualRowOf(r));
-    byIndicator.set(r.indicator_id, list);
-  }
+  const current = new Map(actuals.map((r) => [r.indicator_id, actualRowOf(r)]));
 
   return ids.map((id) => {
     const rows = byProject.get(id)!;
@@ -215,19 +215,19 @@ export async function loadProjectData(em: EntityManager, projectIds: readonly st
       budget,
       spent: projectSpent,
       indicators: rows.map((row) => {
-        const current = byIndicator.get(row.id)?.at(-1);
+        const actual = current.get(row.id);
         return {
           level1: row.level1,
           target: targetOf(row),
           weight: row.weight,
           notApplicable: row.notApplicable,
-          actual: current ? { value: current.value, tier: current.tier, ratio: current.ratio } : null,
+          actual: actual ? { value: actual.value, tier: actual.tier, ratio: actual.ratio } : null,
         };
       }),
     });
     return {
       indicators: rows,
-      actuals: new Map(rows.map((row) => [row.id, byIndicator.get(row.id) ?? []])),
+      current: new Map(rows.filter((row) => current.has(row.id)).map((row) => [row.id, current.get(row.id)!])),
       spent: projectSpent,
       budget,
       score,

@@ -119,7 +119,7 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
   const indicatorValues: unknown[][] = [];
   const flag = (value: boolean | null) => (value === null ? null : pg ? value : value ? 1 : 0);
   projects.forEach((project, i) => {
-    const { score, indicators, actuals, byIndicator, spent } = data[i];
+    const { score, indicators, current: currentOf, byIndicator, spent } = data[i];
     const row: StoredProjectRow = {
       project_id: project.id,
       organization_id: project.organization_id,
@@ -146,7 +146,7 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
     ]);
     for (const indicator of indicators) {
       const scored = byIndicator.get(indicator.id)!;
-      const current = actuals.get(indicator.id)?.at(-1) ?? null;
+      const current = currentOf.get(indicator.id) ?? null;
       indicatorValues.push([
         indicator.id,
         project.id,
@@ -435,7 +435,7 @@ export async function loadIndicatorCards(em: EntityManager, projectIds: readonly
 
 /** The indicator cards of a project scored from its records. */
 export function indicatorCardsOf(data: ProjectData): IndicatorCard[] {
-  return data.indicators.map((row) => ({ row, score: data.byIndicator.get(row.id)!, current: data.actuals.get(row.id)?.at(-1) ?? null }));
+  return data.indicators.map((row) => ({ row, score: data.byIndicator.get(row.id)!, current: data.current.get(row.id) ?? null }));
 }
 
 /**

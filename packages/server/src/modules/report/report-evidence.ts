@@ -97,7 +97,7 @@ const READ_CONCURRENCY = 16;
 export async function loadProjectEvidence(em: SqlEntityManager, data: readonly ProjectData[], store: UploadStore | null): Promise<ProjectEvidence[]> {
   const perProject = data.map((project) =>
     project.indicators.flatMap((indicator) => {
-      const current = project.actuals.get(indicator.id)?.at(-1) ?? null;
+      const current = project.current.get(indicator.id) ?? null;
       if (indicator.source === IndicatorSource.MANUAL && !current?.derivedFrom) return [];
       return [
         {

@@ -203,7 +203,7 @@ const DATA_CHUNK = 200;
 function selfEvaluationOf(project: Project, data: ProjectData): SelfEvaluation {
   const { score } = data;
   const organization = project.organization;
-  const current = (indicator: IndicatorRow): ActualRow | null => data.actuals.get(indicator.id)?.at(-1) ?? null;
+  const current = (indicator: IndicatorRow): ActualRow | null => data.current.get(indicator.id) ?? null;
   return {
     year: project.year,
     tableNumber: project.tableNumber,

@@ -31,28 +31,31 @@ export class UploadStore {
    * Writes the photo and its thumbnail. Each goes to a temporary file that is flushed to disk and
    * then renamed over the final name, so a crash leaves the old file or the new one, never half of
    * one. Concurrent writers of the same hash write the same bytes; the last rename wins harmlessly.
-   * The thumbnail goes first: the main file's presence means both are there.
+   * Both are written and flushed at once; the thumbnail is renamed first: the main file's presence
+   * means both are there.
    */
   async write(sha256: string, original: Buffer, thumb: Buffer): Promise<void> {
     await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
-    await writeAtomically(this.path(sha256, 'thumb'), thumb);
-    await writeAtomically(this.path(sha256, 'original'), original);
+    const files = [
+      { path: this.path(sha256, 'thumb'), content: thumb },
+      { path: this.path(sha256, 'original'), content: original },
+    ].map((file) => ({ ...file, temporary: `${file.path}.${randomBytes(6).toString('hex')}.tmp` }));
+    try {
+      await Promise.all(files.map((file) => writeFlushed(file.temporary, file.content)));
+      for (const file of files) await rename(file.temporary, file.path);
+    } catch (error) {
+      await Promise.all(files.map((file) => rm(file.temporary, { force: true })));
+      throw error;
+    }
   }
 }
 
-async function writeAtomically(path: string, content: Buffer): Promise<void> {
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+async function writeFlushed(path: string, content: Buffer): Promise<void> {
+  const file = await open(path, 'wx');
   try {
-    const file = await open(temporary, 'wx');
-    try {
-      await file.writeFile(content);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    await file.writeFile(content);
+    await file.sync();
+  } finally {
+    await file.close();
   }
 }
