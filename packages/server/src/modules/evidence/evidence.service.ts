@@ -16,6 +16,7 @@ import {
   type TallyChange,
 } from '@jixiao/domain';
 import { ActualSource } from '../actual/actual.entity.js';
+import { refreshScorecards } from '../read-model/scorecards.js';
 import { appendAuditEvents, type AuditEventInput } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
 import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
@@ -374,9 +375,10 @@ export async function lockProjectEvidence(em: EntityManager, projectId: string):
  * "Evidence becomes actuals"): the project's inspection tally moves by the change, and the
  * indicators the change can affect — only those — are re-derived from the tally (or, for surveys
  * and spending, from their sums), recording a new actual where the value changed. Call it inside
- * the transaction that stored the change, after the change's row is written; `audit` (the write's
- * own audit entry) is appended first, then one entry per derived actual — last, so that
- * PostgreSQL's audit lock is held only for the end of the transaction.
+ * the transaction that stored the change, after the change's row is written. The project's stored
+ * scorecard is refreshed with them (refreshScorecards); then `audit` (the write's own audit entry)
+ * is appended, then one entry per derived actual — last, so that PostgreSQL's audit lock is held
+ * only for the end of the transaction.
  *
  * @example await updateDerivedData(tx, project.id, { kind: 'inspection', before: null, after: inspectionEvidence(inspection) }, { actor, audit });
  */
@@ -402,6 +404,9 @@ export async function updateDerivedData(
       if (entry) entries.push(entry);
     }
   }
+  // The project's stored scorecard moves with its actuals, before the audit entries: on PostgreSQL
+  // the audit lock, taken by the first entry, is then held only for the append and the commit.
+  await refreshScorecards(em, [projectId]);
   await appendAuditEvents(em, options.audit ? [options.audit, ...entries] : entries);
   return entries.length;
 }

@@ -164,7 +164,7 @@ export class IndicatorService {
       await appendAuditEvent(tx, { actor: this.viewer.user.username, action: 'update', entity: 'Indicator', entityId: indicator.id, before, after: changes });
       // A source that is now fed by evidence takes its value from the evidence right away.
       if (recompute) await updateDerivedData(tx, indicator.project.id, { kind: 'indicator', indicatorId: indicator.id }, { actor: this.viewer.user.username });
-      await refreshScorecards(tx, [indicator.project.id]);
+      else await refreshScorecards(tx, [indicator.project.id]);
     });
     return indicator;
   }

@@ -6,7 +6,6 @@ import { isUuid } from '../common/ids.js';
 import { queryRows, text } from '../common/sql.js';
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { inspectionEvidence, lockProjectEvidence, updateDerivedData } from '../evidence/evidence.service.js';
-import { refreshScorecards } from '../read-model/scorecards.js';
 import { findVisibleEvidenceProject, findVisibleProject, type EvidenceProject } from '../project/project.service.js';
 import { Site } from '../site/site.entity.js';
 import { Upload } from '../upload/upload.entity.js';
@@ -225,7 +224,6 @@ export class InspectionService {
               },
             },
           );
-          await refreshScorecards(tx, [project.id]);
           return inspection;
           // A fork without the entities this request loaded: the commit's flush has nothing of theirs to compare.
         },
@@ -279,7 +277,6 @@ export class InspectionService {
           },
         },
       );
-      await refreshScorecards(tx, [inspection.project.id]);
     });
     return findVisibleInspection(this.em.fork(), this.viewer, id);
   }

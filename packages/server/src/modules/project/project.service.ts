@@ -10,7 +10,7 @@ import { wanFromFen } from '../common/money.js';
 import { Spending } from '../spending/spending.entity.js';
 import { updateDerivedData } from '../evidence/evidence.service.js';
 import { Project, type Budget, type ProjectKind } from './project.entity.js';
-import { refreshScorecards, type ProjectCard } from '../read-model/scorecards.js';
+import type { ProjectCard } from '../read-model/scorecards.js';
 import { isUniqueViolation, firstDifference } from '../common/idempotency.js';
 
 export interface ProjectFilter {
@@ -235,7 +235,6 @@ export class ProjectService {
         });
         // Cost indicators fed by spending follow it.
         await updateDerivedData(tx, project.id, { kind: 'spending' }, { actor: this.viewer.user.username });
-        await refreshScorecards(tx, [project.id]);
       });
     } catch (error) {
       if (!clientId || !isUniqueViolation(error)) throw error;

@@ -16,7 +16,6 @@ import { checkLength, ConflictError, ForbiddenError, NotFoundError, TooManyReque
 import { firstDifference, isUniqueViolation } from '../common/idempotency.js';
 import { isUuid } from '../common/ids.js';
 import { updateDerivedData } from '../evidence/evidence.service.js';
-import { refreshScorecards } from '../read-model/scorecards.js';
 import { findVisibleIndicator } from '../indicator/indicator.service.js';
 import { findVisibleProject } from '../project/project.service.js';
 import type { User } from '../user/user.entity.js';
@@ -485,7 +484,6 @@ export class SurveyService {
             },
           });
           await updateDerivedData(tx, survey.indicator.project.id, { kind: 'survey', indicatorId: survey.indicator.id }, { actor });
-          await refreshScorecards(tx, [survey.indicator.project.id]);
           return response;
         });
       } catch (error) {
@@ -549,7 +547,6 @@ export class SurveyService {
         after: { voided: true, voidReason: why, flagReason: response.flagReason },
       });
       await updateDerivedData(tx, survey.indicator.project.id, { kind: 'survey', indicatorId: survey.indicator.id }, { actor: viewer.user.username });
-      await refreshScorecards(tx, [survey.indicator.project.id]);
       return response;
     });
   }
