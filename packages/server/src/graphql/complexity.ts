@@ -16,7 +16,15 @@ export const MAX_QUERY_NODES = 10_000;
  * The cost depends only on the document, the operation and the variables. Apollo hands the same
  * parsed document to every request with the same query text (its document store), so the cost is
  * worked out once per document, operation and variables rather than walked again on each request.
+ * No cost reads the text of a variable (the resolvers' `complexity` read page sizes and list
+ * lengths), so variables that differ only in their text share a cost: a phone's acceptances, each
+ * with its own clientId, are costed once.
  */
+/** The variables as a cost depends on them: every string the same. */
+function withoutText(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? '' : value;
+}
+
 export function complexityLimit<TContext extends BaseContext>(schema: GraphQLSchema, maximumFor: (context: TContext) => number): ApolloServerPlugin<TContext> {
   const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
@@ -25,7 +33,7 @@ export function complexityLimit<TContext extends BaseContext>(schema: GraphQLSch
         async didResolveOperation({ request, document, contextValue }) {
           const maximum = maximumFor(contextValue);
           const variables = request.variables ?? {};
-          const key = `${request.operationName ?? ''}\n${JSON.stringify(variables)}`;
+          const key = `${request.operationName ?? ''}\n${JSON.stringify(variables, withoutText)}`;
           let known = costs.get(document);
           let cost = known?.get(key);
           if (cost === undefined) {

@@ -53,4 +53,14 @@ describe('checkDocument', () => {
       expect(ANONYMOUS_LIMITS[key], key).toBeLessThan(SIGNED_IN_LIMITS[key]);
     }
   });
+
+  it('remembers a document that passed only for the limits it passed', () => {
+    const aliases = `{ ${repeat(15, (i) => `b${i}: __typename`)} }`;
+    expect(checkDocument(aliases, SIGNED_IN_LIMITS)).toBeNull();
+    expect(checkDocument(aliases, SIGNED_IN_LIMITS)).toBeNull();
+    expect(checkDocument(aliases, ANONYMOUS_LIMITS)?.extensions.code).toBe('QUERY_TOO_MANY_ALIASES');
+    expect(checkDocument(aliases, ANONYMOUS_LIMITS)?.extensions.code).toBe('QUERY_TOO_MANY_ALIASES');
+    // Lower limits of the same shape are other limits.
+    expect(checkDocument(aliases, { ...SIGNED_IN_LIMITS, maxAliases: 10 })?.extensions.code).toBe('QUERY_TOO_MANY_ALIASES');
+  });
 });

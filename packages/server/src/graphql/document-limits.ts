@@ -93,6 +93,25 @@ function scanTokens(source: string, max: number): { tokens: number; nesting: num
  * @example checkDocument('{ a: __typename b: __typename }', { ...ANONYMOUS_LIMITS, maxAliases: 1 })?.extensions.code // 'QUERY_TOO_MANY_ALIASES'
  */
 export function checkDocument(source: string, limits: DocumentLimits): GraphQLError | null {
+  // Clients send the same few documents again and again (a phone's sync, the dashboard): one that
+  // passed is not scanned and parsed again.
+  let passed = passedDocuments.get(limits);
+  if (passed?.has(source)) return null;
+  const refused = checkDocumentText(source, limits);
+  if (refused === null && source.length <= MAX_REMEMBERED_LENGTH) {
+    if (!passed) passedDocuments.set(limits, (passed = new Set()));
+    if (passed.size >= MAX_REMEMBERED_DOCUMENTS) passed.clear();
+    passed.add(source);
+  }
+  return refused;
+}
+
+/** Documents that passed checkDocument, by the limits they passed: at most this many, each at most this long. */
+const passedDocuments = new WeakMap<DocumentLimits, Set<string>>();
+const MAX_REMEMBERED_DOCUMENTS = 256;
+const MAX_REMEMBERED_LENGTH = 20_000;
+
+function checkDocumentText(source: string, limits: DocumentLimits): GraphQLError | null {
   const scan = scanTokens(source, limits.maxTokens);
   if (scan === null) return null;
   if (scan.tokens > limits.maxTokens) {

@@ -115,6 +115,9 @@ describeEachApi('request guards', (getApi, dialect) => {
       const small = await post(getApi(), JSON.stringify({ query, variables: { n: 5 } }), bearer(token));
       expect(small.body.errors).toBeUndefined();
       expect(Object.keys(small.body.data as object)).toEqual(['p0', 'p1', 'p2', 'p3']);
+      // The cost is kept per variables: the small page's does not let the big one through.
+      const again = await post(getApi(), JSON.stringify({ query, variables: { n: 100 } }), bearer(token));
+      expect(again.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     });
 
     it('accepts one dashboard of 100 projects', async () => {
