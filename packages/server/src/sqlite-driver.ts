@@ -101,16 +101,48 @@ class SqliteKnexDialect extends BetterSqliteKnexDialect {
   // knex calls _query to run every statement on a connection.
   async _query(connection: Database, query: KnexQuery): Promise<KnexQuery> {
     if (query.options?.rowMode !== 'array') return super._query(connection, query);
-    const { statement, fields } = prepare(connection, query.sql);
-    const bindings = this._formatBindings(query.options.values ?? query.bindings) as unknown[];
-    if (statement.reader) {
-      const rows = statement.all(bindings) as unknown[][];
-      query.response = { rows, fields, rowCount: rows.length } satisfies ArrayResult;
-    } else {
-      query.response = { rows: [], fields, rowCount: statement.run(bindings).changes } satisfies ArrayResult;
-    }
+    query.response = runArrayStatement(connection, query.sql, this._formatBindings(query.options.values ?? query.bindings) as unknown[]);
     return query;
   }
+}
+
+/** Runs a statement on a connection, from its prepared statement: rows as arrays with their column names. */
+function runArrayStatement(connection: Database, sql: string, bindings: unknown[]): ArrayResult {
+  const { statement, fields } = prepare(connection, sql);
+  if (statement.reader) {
+    const rows = statement.all(bindings) as unknown[][];
+    return { rows, fields, rowCount: rows.length };
+  }
+  return { rows: [], fields, rowCount: statement.run(bindings).changes };
+}
+
+/** The connection of a knex transaction on SQLite, once known: the statements of a write run on it directly. */
+const transactionConnections = new WeakMap<object, Database>();
+
+/**
+ * Runs a statement of common/sql.ts inside a SQLite transaction straight on the transaction's
+ * connection, as knex would run it (values bound as knex binds them: a Date as its milliseconds, a
+ * boolean as 0 or 1) but without its query builder, runner and connection hand-off around every
+ * statement: a write runs some twenty. Returns null when `transaction` is not one of this dialect's.
+ */
+export async function runInSqliteTransaction(transaction: object, sql: string, values: readonly unknown[]): Promise<ArrayResult | null> {
+  // A statement after the end of its transaction is knex's to refuse.
+  if ((transaction as { isCompleted?: () => boolean }).isCompleted?.() !== false) return null;
+  let connection = transactionConnections.get(transaction);
+  if (!connection) {
+    const client = (transaction as { client?: { acquireConnection?: () => Promise<unknown> } }).client;
+    if (!(client instanceof SqliteKnexDialect) || typeof client.acquireConnection !== 'function') return null;
+    connection = (await client.acquireConnection()) as Database;
+    transactionConnections.set(transaction, connection);
+  }
+  return runArrayStatement(connection, sql, values.map(bindingOf));
+}
+
+/** A value as knex's better-sqlite3 dialect binds it. */
+function bindingOf(value: unknown): unknown {
+  if (value instanceof Date) return value.valueOf();
+  if (typeof value === 'boolean') return Number(value);
+  return value;
 }
 
 /** How long a transaction keeps trying to start while another process (the CLI, a backup) writes. */

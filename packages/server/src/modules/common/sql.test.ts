@@ -144,6 +144,33 @@ describeEachDatabase('queryRows and runStatement', (getDb, dialect) => {
     await expect(duplicate).rejects.toBeInstanceOf(UniqueConstraintViolationException);
   });
 
+  it('inside a transaction too: binds dates and booleans as the ORM does, is logged, and fails as the ORM fails', async () => {
+    const db = getDb();
+    const em = db.em.fork();
+    const org = newOrganization(em);
+    await em.flush();
+    const at = new Date('2023-07-31T08:00:00.123Z');
+    const { queries } = await db.captureQueries(() =>
+      em.fork().transactional(async (tx) => {
+        await runStatement(tx, 'update organization set created_at = ? where id = ?', [at, org.id]);
+        const [row] = await queryRows(tx, 'select created_at, ? as yes from organization where id = ?', [true, org.id], { created_at: instant, yes: boolean });
+        expect(row).toEqual({ created_at: at, yes: true });
+        // (A failed statement aborts a PostgreSQL transaction; SQLite's goes on, as it did through knex.)
+        if (dialect === 'sqlite') {
+          const duplicate = runStatement(tx, 'insert into organization (id, code, name, created_at) values (?, ?, ?, ?)', [
+            crypto.randomUUID(),
+            org.code,
+            '重复',
+            at,
+          ]);
+          await expect(duplicate).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+        }
+      }),
+    );
+    expect(queries).toContain('update organization set created_at = ? where id = ?');
+    expect((await db.em.fork().findOneOrFail(Organization, { id: org.id })).createdAt).toEqual(at);
+  });
+
   it('keeps working past the prepared-statement limit', async () => {
     const em = getDb().em.fork();
     for (let i = 0; i < 300; i++) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AbstractSqlConnection, type Knex } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import type { ArrayResult } from '../../sqlite-driver.js';
+import { runInSqliteTransaction, type ArrayResult } from '../../sqlite-driver.js';
 
 /**
  * The one way to run hand-written SQL: `queryRows` for a statement that returns rows, `runStatement`
@@ -13,7 +13,8 @@ import type { ArrayResult } from '../../sqlite-driver.js';
  * (UniqueConstraintViolationException …). Values go in `?` placeholders; `?` means nothing else.
  * On SQLite they are bound to a statement prepared once per connection (sqlite-driver.ts); on
  * PostgreSQL they are written into the text as the ORM writes its own, so that each takes its
- * type from where it stands. Either way knex only carries the statement: it never reads the text.
+ * type from where it stands. Either way knex only carries the statement: it never reads the text;
+ * inside a SQLite transaction it does not even carry it (runInSqliteTransaction).
  */
 
 /** Turns a column's value, as either driver returns it, into a value of one type. */
@@ -134,11 +135,9 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
   const connection = em.getConnection();
   if (!(connection instanceof AbstractSqlConnection)) throw new Error('queryRows and runStatement need a SQL database');
   const platform = em.getPlatform();
-  const knex: Knex = em.getTransactionContext<Knex.Transaction>() ?? connection.getKnex();
-  const statement =
-    platform instanceof PostgreSqlPlatform
-      ? knex.raw(platform.formatQuery(sql, [...params])).options({ rowMode: 'array' })
-      : knex.raw(sql).options({ rowMode: 'array', values: params });
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  const knex: Knex = transaction ?? connection.getKnex();
+  const pg = platform instanceof PostgreSqlPlatform;
   const logger = em.config.getLogger();
   const started = Date.now();
   const log = (outcome: { results?: number; level?: 'error' }) => {
@@ -153,7 +152,13 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
     });
   };
   try {
-    const result = (await statement) as ArrayResult;
+    // Within a SQLite transaction, straight on its connection (sqlite-driver.ts); otherwise through knex.
+    const direct = transaction && !pg ? await runInSqliteTransaction(transaction, sql, params) : null;
+    const result =
+      direct ??
+      ((await (pg
+        ? knex.raw(platform.formatQuery(sql, [...params])).options({ rowMode: 'array' })
+        : knex.raw(sql).options({ rowMode: 'array', values: params }))) as ArrayResult);
     log({ results: result.rows.length });
     return result;
   } catch (error) {
