@@ -93,6 +93,28 @@ function scanTokens(source: string, max: number): { tokens: number; nesting: num
  * @example checkDocument('{ a: __typename b: __typename }', { ...ANONYMOUS_LIMITS, maxAliases: 1 })?.extensions.code // 'QUERY_TOO_MANY_ALIASES'
  */
 export function checkDocument(source: string, limits: DocumentLimits): GraphQLError | null {
+  if (source.length > MAX_REMEMBERED_LENGTH) return check(source, limits);
+  const key = `${limits.maxTokens},${limits.maxFields},${limits.maxExpandedFields},${limits.maxAliases},${limits.maxDirectives},${limits.maxDepth}\n${source}`;
+  if (accepted.has(key)) return null;
+  const refused = check(source, limits);
+  if (refused === null) {
+    if (accepted.size >= MAX_REMEMBERED) accepted.clear();
+    accepted.add(key);
+  }
+  return refused;
+}
+
+/**
+ * Documents found within their limits, by the limits and the text: a client sends the same few
+ * operations again and again, and lexing, parsing and walking the dashboard's on every request
+ * cost a tenth of answering it. Refusals are not kept (each answer is a new error).
+ */
+const accepted = new Set<string>();
+const MAX_REMEMBERED = 500;
+/** Longer texts are checked every time (the web app's largest operation is under 2,000 characters). */
+const MAX_REMEMBERED_LENGTH = 16_384;
+
+function check(source: string, limits: DocumentLimits): GraphQLError | null {
   const scan = scanTokens(source, limits.maxTokens);
   if (scan === null) return null;
   if (scan.tokens > limits.maxTokens) {
