@@ -5,7 +5,14 @@ import { Inspection } from '../modules/inspection/inspection.entity.js';
 import { Survey, SurveyResponse } from '../modules/survey/survey.entity.js';
 import { instant, nullable, number, placeholders, queryRows, text } from '../modules/common/sql.js';
 import { loadActualHistory, type ActualRow } from '../modules/read-model/project-data.js';
-import { loadIndicatorCards, loadProjectCards, type IndicatorCard, type ProjectCard } from '../modules/read-model/scorecards.js';
+import {
+  ALL_INDICATOR_CARD_COLUMNS,
+  loadIndicatorCards,
+  loadProjectCards,
+  type IndicatorCard,
+  type IndicatorCardColumn,
+  type ProjectCard,
+} from '../modules/read-model/scorecards.js';
 
 /** An upload's capture time and position (Upload), as a photo of a record shows them. */
 export interface UploadCapture {
@@ -42,6 +49,18 @@ export function createLoaders(em: SqlEntityManager) {
   const projectCards = new DataLoader<string, ProjectCard>((ids) => loadProjectCards(em, ids), { maxBatchSize: MAX_BATCH });
   /** Each project's indicators with their stored scores and current actuals. */
   const indicatorCards = new DataLoader<string, IndicatorCard[]>((ids) => loadIndicatorCards(em, ids), { maxBatchSize: MAX_BATCH });
+  /** The same with only these columns read (see loadIndicatorCards), one loader per set of columns. */
+  const cardsByColumns = new Map<string, DataLoader<string, IndicatorCard[]>>();
+  const indicatorCardsWith = (columns: readonly IndicatorCardColumn[]): DataLoader<string, IndicatorCard[]> => {
+    if (columns === ALL_INDICATOR_CARD_COLUMNS) return indicatorCards;
+    const key = columns.join(',');
+    let loader = cardsByColumns.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, IndicatorCard[]>((ids) => loadIndicatorCards(em, ids, columns), { maxBatchSize: MAX_BATCH });
+      cardsByColumns.set(key, loader);
+    }
+    return loader;
+  };
   /** Each indicator's actuals, oldest first: read only when a query asks for the history. */
   const actualHistory = new DataLoader<string, ActualRow[]>((ids) => loadActualHistory(em, ids), { maxBatchSize: MAX_BATCH });
 
@@ -96,7 +115,17 @@ export function createLoaders(em: SqlEntityManager) {
     (response) => response.survey.id,
   );
 
-  return { projectCards, indicatorCards, actualHistory, uploadsBySha, inspectionsById, surveysByProject, equipmentByProject, responsesBySurvey };
+  return {
+    projectCards,
+    indicatorCards,
+    indicatorCardsWith,
+    actualHistory,
+    uploadsBySha,
+    inspectionsById,
+    surveysByProject,
+    equipmentByProject,
+    responsesBySurvey,
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

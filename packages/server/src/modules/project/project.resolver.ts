@@ -1,9 +1,11 @@
 import { rolesThatMay } from '@jixiao/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { CurrentViewer } from '../../graphql/current-viewer.js';
 import type { Viewer } from '../auth/auth.service.js';
 import { EquipmentItemType } from '../equipment/equipment-item.types.js';
+import { indicatorColumnsFor } from '../indicator/indicator-columns.js';
 import { IndicatorService } from '../indicator/indicator.service.js';
 import { IndicatorType } from '../indicator/indicator.types.js';
 import { SurveyType } from '../survey/survey.types.js';
@@ -43,8 +45,9 @@ export class ProjectResolver {
     // A target table has about a dozen indicators.
     complexity: ({ childComplexity }) => 1 + childComplexity * 15,
   })
-  async indicators(@Root() project: ProjectType, @Ctx() context: Context): Promise<IndicatorType[]> {
-    return (await context.loaders.indicatorCards.load(project.id)).map((card) => IndicatorType.from(card));
+  async indicators(@Root() project: ProjectType, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<IndicatorType[]> {
+    // Only the columns the selection reads: a dashboard needs a third of them.
+    return (await context.loaders.indicatorCardsWith(indicatorColumnsFor(info)).load(project.id)).map((card) => IndicatorType.from(card));
   }
 
   @FieldResolver(() => Float, { description: '已支出（万元）：所记录支出之和' })

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { ProjectKind, type Project } from './project.entity.js';
 import type { ProjectListItem } from './project.service.js';
 
-@ObjectType('Budget', { description: '预算规模（万元）' })
+@ObjectType('Budget', { simpleResolvers: true, description: '预算规模（万元）' })
 export class BudgetType {
   @Field(() => Float, { description: '预算数（万元）' })
   total!: number;
@@ -26,7 +26,7 @@ registerEnumType(ProjectKind, {
   },
 });
 
-@ObjectType('Evaluation', { description: '绩效自评：按评分规则（docs/domain.md）由指标得分和预算执行率算出' })
+@ObjectType('Evaluation', { simpleResolvers: true, description: '绩效自评：按评分规则（docs/domain.md）由指标得分和预算执行率算出' })
 export class EvaluationType {
   @Field(() => Float, { description: '总分（满分 100，保留两位小数）；缺少实际值的指标计 0 分' })
   score!: number;
@@ -47,7 +47,7 @@ export class EvaluationType {
   complete!: boolean;
 }
 
-@ObjectType('Project', { description: '预算项目：一张绩效目标表' })
+@ObjectType('Project', { simpleResolvers: true, description: '预算项目：一张绩效目标表' })
 export class ProjectType {
   @Field(() => ID, { description: '项目 id' })
   id!: string;
@@ -112,7 +112,7 @@ export class ProjectType {
   }
 }
 
-@ObjectType('PageInfo', { description: '分页信息' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: '分页信息' })
 export class PageInfoType {
   @Field(() => Boolean, { description: '之后是否还有数据' })
   hasNextPage!: boolean;
@@ -121,7 +121,7 @@ export class PageInfoType {
   endCursor!: string | null;
 }
 
-@ObjectType('ProjectConnection', { description: '一页项目' })
+@ObjectType('ProjectConnection', { simpleResolvers: true, description: '一页项目' })
 export class ProjectConnectionType {
   @Field(() => Int, { description: '符合条件的项目总数（不分页）' })
   totalCount!: number;

@@ -14,9 +14,9 @@ import {
   type Tier,
 } from '@jixiao/domain';
 import { fenFromWan, wanFromFen } from '../common/money.js';
-import { boolean, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
+import { boolean, instant, nullable, number, placeholders, queryRows, runStatement, text, type RowOf } from '../common/sql.js';
 import type { ActualSource } from '../actual/actual.entity.js';
-import { indicatorRowOf, indicatorSelect, INDICATOR_COLUMNS, loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from './project-data.js';
+import { indicatorRowOf, INDICATOR_COLUMNS, loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from './project-data.js';
 
 /**
  * Stored scorecards (docs/domain.md, "Stored scorecards"): the domain's scores of each project kept
@@ -367,30 +367,90 @@ const INDICATOR_CARD_COLUMNS = {
   a_display_name: nullable(text),
 };
 
+/** Where each column of INDICATOR_CARD_COLUMNS comes from: the indicator, its scorecard (s), its current actual (a) and who recorded it (u). */
+const INDICATOR_CARD_SQL: Record<keyof typeof INDICATOR_CARD_COLUMNS, string> = {
+  ...(Object.fromEntries(Object.keys(INDICATOR_COLUMNS).map((column) => [column, `i.${column}`])) as Record<keyof typeof INDICATOR_COLUMNS, string>),
+  s_indicator_id: 's.indicator_id',
+  s_weight: 's.weight',
+  s_completion_rate: 's.completion_rate',
+  s_score: 's.score',
+  s_met: 's.met',
+  s_deviation_note_required: 's.deviation_note_required',
+  s_missing: 's.missing',
+  a_id: 'a.id',
+  a_value: 'a.value',
+  a_tier: 'a.tier',
+  a_ratio: 'a.ratio',
+  a_note: 'a.note',
+  a_recorded_at: 'a.recorded_at',
+  a_derived_from: 'a.derived_from',
+  a_source: 'a.source',
+  a_username: 'u.username',
+  a_display_name: 'u.display_name',
+};
+
+/** A column of an indicator card (see INDICATOR_CARD_COLUMNS). */
+export type IndicatorCardColumn = keyof typeof INDICATOR_CARD_COLUMNS;
+
+/** Read whatever else is asked for: which indicator and project, and whether it has a stored score. */
+const KEY_COLUMNS: readonly IndicatorCardColumn[] = ['id', 'project_id', 's_indicator_id'];
+
+/** Every column: what loadIndicatorCards reads when not told otherwise. */
+export const ALL_INDICATOR_CARD_COLUMNS: readonly IndicatorCardColumn[] = Object.keys(INDICATOR_CARD_COLUMNS) as IndicatorCardColumn[];
+
+interface CardStatement {
+  sql: (count: number) => string;
+  columns: Partial<typeof INDICATOR_CARD_COLUMNS>;
+}
+const cardStatements = new Map<string, CardStatement>();
+
+/** The statement reading these columns (the key columns always), joining only the tables they come from. */
+function cardStatement(wanted: readonly IndicatorCardColumn[]): CardStatement {
+  const asked = new Set([...KEY_COLUMNS, ...wanted]);
+  // Whether there is a current actual at all is told by its id.
+  if ([...asked].some((name) => name.startsWith('a_'))) asked.add('a_id');
+  const names = [...asked].sort();
+  const key = names.join(',');
+  let found = cardStatements.get(key);
+  if (!found) {
+    const select = names.map((name) => (INDICATOR_CARD_SQL[name] === `i.${name}` ? `i.${name}` : `${INDICATOR_CARD_SQL[name]} as ${name}`)).join(', ');
+    const actual = names.some((name) => name.startsWith('a_'));
+    const user = names.includes('a_username') || names.includes('a_display_name');
+    const joins = [
+      'left join indicator_scorecard s on s.indicator_id = i.id',
+      ...(actual ? ['left join actual a on a.id = s.actual_id'] : []),
+      ...(user ? ['left join app_user u on u.id = a.recorded_by_id'] : []),
+    ].join(' ');
+    const columns = Object.fromEntries(names.map((name) => [name, INDICATOR_CARD_COLUMNS[name]])) as Partial<typeof INDICATOR_CARD_COLUMNS>;
+    found = {
+      sql: (count) => `select ${select} from indicator i ${joins} where i.project_id in (${placeholders(count)}) order by i.project_id, i.position`,
+      columns,
+    };
+    cardStatements.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Each project's indicators in table order, with their stored scores and current actuals: one
  * statement (indicator, its scorecard, the actual it scored and who recorded it, joined by key).
  * A project with an indicator that has no stored score is scored from its records.
+ *
+ * `columns` (all of them by default) are those the caller will read: a card's other values are
+ * left undefined, and tables none of them come from are not joined. The GraphQL `indicators` field
+ * reads what its selection needs (a dashboard: a third of the columns, no recorder). A project
+ * scored from its records has every value.
  */
-export async function loadIndicatorCards(em: EntityManager, projectIds: readonly string[]): Promise<IndicatorCard[][]> {
+export async function loadIndicatorCards(
+  em: EntityManager,
+  projectIds: readonly string[],
+  columns: readonly IndicatorCardColumn[] = ALL_INDICATOR_CARD_COLUMNS,
+): Promise<IndicatorCard[][]> {
   const ids = [...projectIds];
   if (ids.length === 0) return [];
-  const rows = await queryRows(
-    em,
-    `select ${indicatorSelect('i')},
-            s.indicator_id as s_indicator_id, s.weight as s_weight, s.completion_rate as s_completion_rate, s.score as s_score, s.met as s_met,
-            s.deviation_note_required as s_deviation_note_required, s.missing as s_missing,
-            a.id as a_id, a.value as a_value, a.tier as a_tier, a.ratio as a_ratio, a.note as a_note, a.recorded_at as a_recorded_at,
-            a.derived_from as a_derived_from, a.source as a_source, u.username as a_username, u.display_name as a_display_name
-       from indicator i
-       left join indicator_scorecard s on s.indicator_id = i.id
-       left join actual a on a.id = s.actual_id
-       left join app_user u on u.id = a.recorded_by_id
-      where i.project_id in (${placeholders(ids.length)})
-      order by i.project_id, i.position`,
-    ids,
-    INDICATOR_CARD_COLUMNS,
-  );
+  const statement = cardStatement(columns);
+  // Only the columns asked for are there; the others read as undefined.
+  const rows = (await queryRows(em, statement.sql(ids.length), ids, statement.columns)) as Array<RowOf<typeof INDICATOR_CARD_COLUMNS>>;
   const byProject = new Map<string, IndicatorCard[]>(ids.map((id) => [id, []]));
   const unscored = new Set<string>();
   for (const r of rows) {
@@ -409,7 +469,7 @@ export async function loadIndicatorCards(em: EntityManager, projectIds: readonly
         missing: r.s_missing!,
       },
       current:
-        r.a_id === null
+        r.a_id == null
           ? null
           : {
               id: r.a_id,
