@@ -5,31 +5,17 @@
  * the page at once instead of after all of it has downloaded and run. A frame may never come in a
  * hidden tab (no requestAnimationFrame there): the timer starts the app anyway.
  *
- * The app's scripts are all asked for at once (the list in index.html, build/preload-app.ts), but
- * run in steps — Vue, Dexie, vue-i18n, the app's modules, then startApp() — each in a task of
+ * The app's scripts are all fetched at once (index.html's modulepreload links, build/preload-app.ts),
+ * but run in steps — Vue, Dexie, vue-i18n, the app's modules, then startApp() — each in a task of
  * its own, so that the phone stays responsive while the app starts: no single long task (which
  * Lighthouse counts as blocking time beyond 50 ms).
  */
 let started = false;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
-/** Fetches (and compiles, without running) every script of the steps below, at once. */
-function preloadScripts(): void {
-  const list = document.getElementById('app-scripts')?.textContent;
-  if (!list) return; // The dev server: no build, no list.
-  for (const href of JSON.parse(list) as string[]) {
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.crossOrigin = '';
-    link.href = href;
-    document.head.appendChild(link);
-  }
-}
-
 async function start(): Promise<void> {
   if (started) return;
   started = true;
-  preloadScripts();
   await import('./startup/vue');
   await nextTask();
   await import('./startup/dexie');
@@ -38,7 +24,7 @@ async function start(): Promise<void> {
   await nextTask();
   const { startApp } = await import('./main');
   await nextTask();
-  startApp();
+  await startApp();
 }
 requestAnimationFrame(() => setTimeout(() => void start()));
 setTimeout(() => void start(), 50);

@@ -18,12 +18,15 @@ import { offerUpdate, offlineState, offlineUnavailable, trackOffline } from './c
 import { isMissingChunk } from './router/missing-chunk';
 import { SURVEY_WORKER } from './survey/survey-worker';
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
 /**
- * Starts the app: its services, texts and router, then the first screen in a task of its own, then
- * the first sync. src/boot.ts calls it in a task after this module's (and its libraries') code has
- * run, so that no one task does it all.
+ * Starts the app in steps, each in a task of its own so that no one task does it all (src/boot.ts
+ * calls it once this module's and its libraries' code has run): the services and texts, with the
+ * saved session being read meanwhile; the router and the service worker; the first screen; then
+ * the first sync.
  */
-export function startApp(): void {
+export async function startApp(): Promise<void> {
   const pinia = createPinia();
   const getToken = () => useSessionStore(pinia).token;
 
@@ -48,6 +51,10 @@ export function startApp(): void {
   installServices(pinia, services, app);
   const i18n = createAppI18n(savedLocale(globalThis.localStorage ?? null));
   app.use(i18n);
+  const session = useSessionStore(pinia);
+  const restored = session.restore();
+  await nextTask();
+
   const router = createAppRouter(pinia);
   app.use(router);
 
@@ -106,16 +113,12 @@ export function startApp(): void {
     offlineState.value = window.isSecureContext ? 'unsupported' : 'insecure';
   }
 
-  // The saved session and the first route, then the first screen in a task of its own (src/boot.ts).
-  void useSessionStore(pinia)
-    .restore()
-    .finally(() => {
-      void router
-        .isReady()
-        .then(() => new Promise((resolve) => setTimeout(resolve)))
-        .then(() => {
-          app.mount('#app');
-          setTimeout(() => void useSyncStore(pinia).syncNow());
-        });
-    });
+  // The saved session and the first route, then the first screen, then the first sync.
+  await restored;
+  await router.isReady();
+  await nextTask();
+  app.mount('#app');
+  await nextTask();
+  // Without a login there is nothing to send (the server would refuse it): the login sends the queue.
+  if (session.loggedIn) void useSyncStore(pinia).syncNow();
 }
