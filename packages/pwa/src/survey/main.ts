@@ -43,9 +43,7 @@ provideSurveyServices(app, {
   newClientId: () => newClientId(),
 });
 app.use(createSurveyI18n(savedLocale(globalThis.localStorage ?? null)));
-// Drawn in a task after this script's own, not in the same one: two short tasks instead of one
-// long one, so that a phone stays responsive while the page starts.
-setTimeout(() => app.mount('#app'));
+app.mount('#app');
 
 // Production builds only; browsers give no service worker over plain http (the banner says so).
 if (import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator) void registerSurveyWorker(navigator.serviceWorker).catch(() => undefined);
