@@ -22,9 +22,9 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /**
  * Starts the app in steps, each in a task of its own so that no one task does it all (src/boot.ts
- * calls it once this module's and its libraries' code has run): the services and texts, with the
- * saved session being read meanwhile; the router and the service worker; the first screen; then
- * the first sync.
+ * calls it once this module's and its libraries' code has run): the services, with the saved
+ * session being read meanwhile; the texts; the router and the service worker; the first screen;
+ * then the first sync.
  */
 export async function startApp(): Promise<void> {
   const pinia = createPinia();
@@ -49,10 +49,13 @@ export async function startApp(): Promise<void> {
   const app = createApp(App);
   app.use(pinia);
   installServices(pinia, services, app);
-  const i18n = createAppI18n(savedLocale(globalThis.localStorage ?? null));
-  app.use(i18n);
+  // The database opens and the saved session is read while the next steps run.
   const session = useSessionStore(pinia);
   const restored = session.restore();
+  await nextTask();
+
+  const i18n = createAppI18n(savedLocale(globalThis.localStorage ?? null));
+  app.use(i18n);
   await nextTask();
 
   const router = createAppRouter(pinia);
