@@ -8,6 +8,7 @@ import type { RuntimeCaching } from 'workbox-build';
 import { graphqlDocuments } from './build/graphql-documents.ts';
 import { precacheSplit } from './build/precache-split.ts';
 import { precompress } from './build/precompress.ts';
+import { preloadApp } from './build/preload-app.ts';
 import { surveyEntry } from './build/survey-entry.ts';
 import { vantIconFontWithoutCdn } from './build/vant-icon-font.ts';
 
@@ -54,6 +55,7 @@ export default defineConfig({
   plugins: [
     ...pagePlugins(),
     precacheSplit(MANAGER_PAGES, managerOnly),
+    preloadApp(),
     // survey.html and survey-sw.js, built on their own before sw.js is written (build/survey-entry.ts).
     surveyEntry({
       config: () => ({
@@ -122,6 +124,27 @@ export default defineConfig({
   ],
   resolve,
   define,
+  build: {
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vue',
+              test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@vue|vue|vue-router|pinia)[\\/]|src[\\/]startup[\\/]vue\.ts/,
+              priority: 3,
+            },
+            { name: 'dexie', test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?dexie[\\/]|src[\\/]startup[\\/]dexie\.ts/, priority: 2 },
+            {
+              name: 'i18n',
+              test: /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@intlify[\\/][^\\/]+|vue-i18n)[\\/]|src[\\/]startup[\\/]i18n\.ts/,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],

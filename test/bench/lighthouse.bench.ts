@@ -13,10 +13,12 @@
  * app's (sw.js) and the survey link's (survey-sw.js), read from the built workers and the files
  * they name. Failures: a run Lighthouse could not finish, a page that did not answer 200 or a survey
  * page that did not fetch its survey, a survey worker that precaches the app.
- * Environment: CHROME_PATH (default /usr/bin/chromium).
+ * Environment: CHROME_PATH (default /usr/bin/chromium); BENCH_LIGHTHOUSE_KEEP=<dir> keeps every run's
+ * Lighthouse JSON report there (app-<n>.json, survey-<n>.json; open one in the Lighthouse viewer or
+ * read its audits) to see which metrics cost points and which scripts ran; by default they are deleted.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,8 @@ const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu';
 const PWA_DIST = join(ROOT, 'packages', 'pwa', 'dist');
 const TODAY = 'today 53–73';
+/** Where to keep the reports (see the header), or nowhere. */
+const KEEP_DIR = process.env.BENCH_LIGHTHOUSE_KEEP;
 
 interface NetworkRequest {
   url: string;
@@ -55,8 +59,8 @@ interface Run {
 }
 
 /** One Lighthouse run as a child process (its own Chromium), read back from its JSON report. */
-async function lighthouse(url: string, dir: string, n: number): Promise<Run> {
-  const output = join(dir, `run-${n}.json`);
+async function lighthouse(url: string, dir: string, name: string): Promise<Run> {
+  const output = join(dir, `${name}.json`);
   const args = [
     LIGHTHOUSE_CLI,
     url,
@@ -74,6 +78,10 @@ async function lighthouse(url: string, dir: string, n: number): Promise<Run> {
     child.once('exit', resolve);
   });
   if (code !== 0 || !existsSync(output)) throw new Error(`lighthouse ${url} exited ${code}: ${stderr.join('').slice(-2000)}`);
+  if (KEEP_DIR) {
+    mkdirSync(KEEP_DIR, { recursive: true });
+    copyFileSync(output, join(KEEP_DIR, `${name}.json`));
+  }
   const report = JSON.parse(readFileSync(output, 'utf8')) as LighthouseResult;
   if (report.runtimeError) throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`);
   const score = report.categories.performance.score;
@@ -120,7 +128,7 @@ export async function run(options: BenchOptions): Promise<Section> {
     for (const [name, url] of Object.entries(pages) as Array<[keyof typeof pages, string]>) {
       for (let n = 0; n < runs; n++) {
         try {
-          const result = await lighthouse(url, dir, results[name].length + (name === 'survey' ? 100 : 0));
+          const result = await lighthouse(url, dir, `${name}-${n + 1}`);
           const document = result.requests.find((request) => request.resourceType === 'Document');
           if (document?.statusCode !== 200) failures.push(`${url}: the page answered ${document?.statusCode ?? 'nothing'}`);
           if (name === 'survey' && !result.requests.some((request) => /\/graphql\?op=PublicSurvey\b/.test(request.url) && request.statusCode === 200))

@@ -32,15 +32,18 @@ function pageFiles(page: string): { scripts: string[]; styles: string[] } {
 }
 
 /**
- * The app's first download: index.html's own script (src/boot.ts, run after the launch screen is
- * painted) and the files it imports the app with — main.ts's chunk, the chunks and styles it needs
- * — as Vite lists them in boot's code for preloading.
+ * The app's first download: index.html's own script (src/boot.ts, which runs the app in steps after
+ * the launch screen is painted) and the files it imports the app with — main.ts's chunk, the chunks
+ * and styles it needs — as Vite lists them in boot's code for preloading. index.html also lists
+ * those scripts (build/preload-app.ts), for boot.ts to fetch at once.
  */
 function appFiles(): { scripts: string[]; styles: string[] } {
-  const { scripts, styles } = pageFiles('index.html');
-  expect(scripts).toHaveLength(1);
-  const deps = [...new Set([...readFileSync(join(outDir, scripts[0]), 'utf8').matchAll(/"(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]))];
-  return { scripts: [...scripts, ...deps.filter((file) => file.endsWith('.js'))], styles: [...styles, ...deps.filter((file) => file.endsWith('.css'))] };
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const boot = [...html.matchAll(/<script type="module"[^>]* src="\/([^"]+\.js)"/g)].map((match) => match[1]);
+  expect(boot).toHaveLength(1);
+  const { styles } = pageFiles('index.html');
+  const deps = [...new Set([...readFileSync(join(outDir, boot[0]), 'utf8').matchAll(/"(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]))];
+  return { scripts: [...boot, ...deps.filter((file) => file.endsWith('.js'))], styles: [...styles, ...deps.filter((file) => file.endsWith('.css'))] };
 }
 
 /** What the server sends to a browser that accepts br: the .br file written at build time (build/precompress.ts), or the file itself when it is too small to be worth compressing. */
@@ -67,6 +70,13 @@ describe('the built app shell', () => {
     }
     const { scripts, styles } = appFiles();
     expect(scripts.length).toBeGreaterThan(2);
+    // index.html lists every script of the first download for boot.ts to preload after the launch
+    // screen is painted (no links of its own, fetched before that paint), and nothing else: no page chunk.
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<link rel="modulepreload"/);
+    const list = /<script type="application\/json" id="app-scripts">([^<]+)<\/script>/.exec(html);
+    expect(list, 'the list of scripts in index.html').not.toBeNull();
+    expect(new Set((JSON.parse(list![1]) as string[]).map((href) => href.replace(/^\//, '')))).toEqual(new Set(scripts.slice(1)));
     expect(styles.length).toBeGreaterThan(0);
     const js = total(scripts);
     const css = total(styles);

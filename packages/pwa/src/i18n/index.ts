@@ -3,6 +3,7 @@ import { Locale } from 'vant';
 import vantEnUS from 'vant/es/locale/lang/en-US';
 import vantZhCN from 'vant/es/locale/lang/zh-CN';
 import en from './en';
+import { compileMessage } from './compile';
 import zhCN, { type Messages } from './zh-CN';
 
 import { STORAGE_KEY, type AppLocale } from './locale';
@@ -17,6 +18,7 @@ export function createAppI18n(locale: AppLocale = 'zh-CN') {
     messages: { 'zh-CN': zhCN, en },
     missingWarn: false,
     fallbackWarn: false,
+    messageCompiler: compileMessage,
   });
   applyVantLocale(locale);
   return i18n;

@@ -1,5 +1,5 @@
 import { can, type Permission } from '@jixiao/domain';
-import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
 import type { Pinia } from 'pinia';
 import HomePage from '../pages/HomePage.vue';
 import LoginPage from '../pages/LoginPage.vue';
@@ -82,7 +82,9 @@ export function createAppRouter(pinia: Pinia, history: RouterHistory = createWeb
   const router = createRouter({
     history,
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // The first screen opens where the page is (the top, or where a reload left it): no scrolling,
+    // which would lay the page out once more before it has even mounted.
+    scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   });
 
   router.beforeEach(async (to) => {
