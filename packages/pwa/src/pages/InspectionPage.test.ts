@@ -107,7 +107,8 @@ describe('InspectionPage (维修验收 / 设备验收)', () => {
     draftOf(wrapper).signature = SIGNATURE;
     await wrapper.get('.pass-fail--large [data-testid="pass"]').trigger('click');
     await wrapper.get('[data-testid="submit"]').trigger('click');
-    await settle();
+    // The queuing takes a few IndexedDB rounds, more on a busy machine than settle() waits for.
+    await vi.waitFor(async () => expect(await listOutbox(harness.db)).toHaveLength(1), { timeout: 10_000 });
     const [record] = await listOutbox(harness.db);
     expect(record.payload).toMatchObject({ kind: 'EQUIPMENT', itemName: '高清摄像机', photos: [], passed: true });
   });
