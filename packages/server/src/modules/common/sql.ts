@@ -179,9 +179,13 @@ export function columnValue(em: EntityManager, value: unknown): unknown {
   return value;
 }
 
+/** Values per INSERT statement: far below SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
+const MAX_INSERT_VALUES = 5_000;
+
 /**
- * Inserts rows into `table`, all with the columns of the first, in one statement: for the writes
- * every request makes, where the ORM's insert costs more than the statement.
+ * Inserts rows into `table`, all with the columns of the first (values as columnValue binds them),
+ * as few statements as the parameter limits allow: for the writes every request makes, where the
+ * ORM's insert costs more than the statement, and for the stored scorecards of many projects.
  *
  * @example await insertRows(em, 'actual', [{ id, indicator_id: indicatorId, value, recorded_at: new Date() }]);
  */
@@ -189,6 +193,10 @@ export async function insertRows(em: EntityManager, table: string, rows: Readonl
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const row = `(${placeholders(columns.length)})`;
-  const values = rows.flatMap((r) => columns.map((column) => columnValue(em, r[column])));
-  await runStatement(em, `insert into ${table} (${columns.join(', ')}) values ${rows.map(() => row).join(', ')}`, values);
+  const perStatement = Math.max(1, Math.floor(MAX_INSERT_VALUES / columns.length));
+  for (let at = 0; at < rows.length; at += perStatement) {
+    const batch = rows.slice(at, at + perStatement);
+    const values = batch.flatMap((r) => columns.map((column) => columnValue(em, r[column])));
+    await runStatement(em, `insert into ${table} (${columns.join(', ')}) values ${batch.map(() => row).join(', ')}`, values);
+  }
 }

@@ -14,7 +14,7 @@ import {
   type Tier,
 } from '@jixiao/domain';
 import { fenFromWan, wanFromFen } from '../common/money.js';
-import { boolean, instant, nullable, number, placeholders, queryRows, runStatement, text, type RowOf } from '../common/sql.js';
+import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, runStatement, text, type RowOf } from '../common/sql.js';
 import type { ActualSource } from '../actual/actual.entity.js';
 import { indicatorRowOf, INDICATOR_COLUMNS, loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from './project-data.js';
 
@@ -34,8 +34,6 @@ import { indicatorRowOf, INDICATOR_COLUMNS, loadProjectData, type ActualRow, typ
 
 /** Projects refreshed per batch: a few statements each, within every database's parameter limit. */
 const CHUNK = 200;
-/** Rows per INSERT: at most 11 values each, far below SQLite's 32,766 parameters. */
-const INSERT_ROWS = 500;
 
 function isPostgres(em: EntityManager): boolean {
   return em.getPlatform() instanceof PostgreSqlPlatform;
@@ -115,9 +113,8 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
   const data = existing.length === 0 ? [] : await loadProjectData(tx, existing, new Map(projects.map((p) => [p.id, wanFromFen(p.budget_total_fen)])));
 
   const fresh: StoredProjectRow[] = [];
-  const projectValues: unknown[][] = [];
-  const indicatorValues: unknown[][] = [];
-  const flag = (value: boolean | null) => (value === null ? null : pg ? value : value ? 1 : 0);
+  const projectRows: Array<Record<string, unknown>> = [];
+  const indicatorRows: Array<Record<string, unknown>> = [];
   projects.forEach((project, i) => {
     const { score, indicators, current: currentOf, byIndicator, spent } = data[i];
     const row: StoredProjectRow = {
@@ -131,33 +128,26 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
       missing: score.missing,
     };
     fresh.push(row);
-    projectValues.push([
-      row.project_id,
-      row.organization_id,
-      row.year,
-      row.budget_fen,
-      row.spent_fen,
-      score.executionRate,
-      score.executionScore,
-      score.score,
-      score.grade,
-      score.missing,
-      flag(score.complete),
-    ]);
+    projectRows.push({
+      ...row,
+      execution_rate: score.executionRate,
+      execution_score: score.executionScore,
+      complete: score.complete,
+    });
     for (const indicator of indicators) {
       const scored = byIndicator.get(indicator.id)!;
       const current = currentOf.get(indicator.id) ?? null;
-      indicatorValues.push([
-        indicator.id,
-        project.id,
-        scored.weight,
-        scored.completionRate,
-        scored.score,
-        flag(scored.met),
-        flag(scored.deviationNoteRequired),
-        flag(scored.missing),
-        current?.id ?? null,
-      ]);
+      indicatorRows.push({
+        indicator_id: indicator.id,
+        project_id: project.id,
+        weight: scored.weight,
+        completion_rate: scored.completionRate,
+        score: scored.score,
+        met: scored.met,
+        deviation_note_required: scored.deviationNoteRequired,
+        missing: scored.missing,
+        actual_id: current?.id ?? null,
+      });
     }
   });
 
@@ -174,18 +164,8 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
 
   await runStatement(tx, `delete from indicator_scorecard where project_id in (${inIds})`, ids);
   await runStatement(tx, `delete from project_scorecard where project_id in (${inIds})`, ids);
-  await insertRows(
-    tx,
-    'project_scorecard',
-    ['project_id', 'organization_id', 'year', 'budget_fen', 'spent_fen', 'execution_rate', 'execution_score', 'score', 'grade', 'missing', 'complete'],
-    projectValues,
-  );
-  await insertRows(
-    tx,
-    'indicator_scorecard',
-    ['indicator_id', 'project_id', 'weight', 'completion_rate', 'score', 'met', 'deviation_note_required', 'missing', 'actual_id'],
-    indicatorValues,
-  );
+  await insertRows(tx, 'project_scorecard', projectRows);
+  await insertRows(tx, 'indicator_scorecard', indicatorRows);
   // In key order, so that two transactions touching the same organizations cannot deadlock.
   for (const { organizationId, year, sums } of [...deltas.values()].sort((a, b) => (a.organizationId + a.year < b.organizationId + b.year ? -1 : 1))) {
     if (isZero(sums)) continue;
@@ -221,14 +201,6 @@ function sumValues(sums: RollUpSums): number[] {
 
 function isZero(sums: RollUpSums): boolean {
   return sumValues(sums).every((value) => value === 0);
-}
-
-async function insertRows(tx: EntityManager, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
-  const row = `(${placeholders(columns.length)})`;
-  for (let at = 0; at < rows.length; at += INSERT_ROWS) {
-    const batch = rows.slice(at, at + INSERT_ROWS);
-    await runStatement(tx, `insert into ${table} (${columns.join(', ')}) values ${batch.map(() => row).join(', ')}`, batch.flat());
-  }
 }
 
 /**
@@ -402,7 +374,9 @@ interface CardStatement {
   sql: (count: number) => string;
   columns: Partial<typeof INDICATOR_CARD_COLUMNS>;
 }
+/** Statements by the columns they read: a few selections in practice, at most this many kept (a client chooses the selection). */
 const cardStatements = new Map<string, CardStatement>();
+const MAX_CARD_STATEMENTS = 64;
 
 /** The statement reading these columns (the key columns always), joining only the tables they come from. */
 function cardStatement(wanted: readonly IndicatorCardColumn[]): CardStatement {
@@ -426,6 +400,7 @@ function cardStatement(wanted: readonly IndicatorCardColumn[]): CardStatement {
       sql: (count) => `select ${select} from indicator i ${joins} where i.project_id in (${placeholders(count)}) order by i.project_id, i.position`,
       columns,
     };
+    if (cardStatements.size >= MAX_CARD_STATEMENTS) cardStatements.clear();
     cardStatements.set(key, found);
   }
   return found;
