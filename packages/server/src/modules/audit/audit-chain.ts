@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { TransactionPropagation, type EntityManager, type EventSubscriber, type MikroORM, type TransactionEventArgs } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { insertRows, number, queryRows, runStatement, text } from '../common/sql.js';
+import { insertRows, nullable, number, queryRows, queryRowsAfter, text, type Statement } from '../common/sql.js';
 import { AuditEvent, type AuditAction, type AuditHashAlgorithm } from './audit-event.entity.js';
 import { attachAuditLedger, auditLedgerOf, type AuditAnchor, type AuditLedger } from './audit-ledger.js';
 import { canonicalJson, toJsonValue, type JsonValue } from './canonical-json.js';
@@ -146,14 +146,22 @@ export async function appendAuditEvents(em: EntityManager, inputs: readonly Audi
       // head it wrote: later entries of the same write need neither again.
       const context = tx.getTransactionContext<object>();
       const pending = context ? pendingHeads.get(rootTransaction(context)) : undefined;
-      if (!pending && tx.getPlatform() instanceof PostgreSqlPlatform) {
-        // Released at commit; without it two transactions would both read the same last entry and one
-        // would fail on the primary key. SQLite has a single writer, so it needs no lock.
-        await runStatement(tx, 'select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY]);
-      }
-      let last = pending
-        ? { seq: pending.count, hash: pending.hash }
-        : (await queryRows(tx, 'select seq, hash from audit_event where seq > 0 order by seq desc limit 1', [], { seq: number, hash: text }))[0];
+      // Released at commit; without it two transactions would both read the same last entry and one
+      // would fail on the primary key. SQLite has a single writer, so it needs no lock. Sent with the
+      // read of the head, which also reads the first entry's hash (the chain's name, for the anchor).
+      const lock: Statement[] = tx.getPlatform() instanceof PostgreSqlPlatform ? [['select pg_advisory_xact_lock(?)', [AUDIT_LOCK_KEY]]] : [];
+      const head = pending
+        ? { seq: pending.count, hash: pending.hash, first_hash: pending.chainId }
+        : (
+            await queryRowsAfter(
+              tx,
+              lock,
+              'select seq, hash, (select hash from audit_event where seq = 1) as first_hash from audit_event where seq > 0 order by seq desc limit 1',
+              [],
+              { seq: number, hash: text, first_hash: nullable(text) },
+            )
+          )[0];
+      let last: { seq: number; hash: string } | undefined = head;
       const ledger = auditLedgerOf(tx);
       const events = inputs.map((input) => {
         const fields: HashedFields = {
@@ -191,10 +199,10 @@ export async function appendAuditEvents(em: EntityManager, inputs: readonly Audi
           hash: event.hash,
         })),
       );
-      const head = events[events.length - 1].event;
-      const chainId = events[0].event.seq === 1 ? events[0].event.hash : (pending?.chainId ?? (await firstHash(tx)));
+      const newest = events[events.length - 1].event;
+      const chainId = events[0].event.seq === 1 ? events[0].event.hash : (head?.first_hash ?? null);
       const transaction = tx.getTransactionContext<object>();
-      if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: head.seq, hash: head.hash });
+      if (transaction && chainId) pendingHeads.set(rootTransaction(transaction), { chainId, count: newest.seq, hash: newest.hash });
       return events.map(({ event }) => event);
     },
     { propagation: TransactionPropagation.REQUIRED },

@@ -3,7 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.js';
 import { newOrganization } from '../../test/fixtures.js';
 import { Organization } from '../organization/organization.entity.js';
-import { boolean, day, instant, json, nullable, number, placeholders, queryRows, runStatement, text, type Decoder } from './sql.js';
+import {
+  boolean,
+  day,
+  instant,
+  json,
+  nullable,
+  number,
+  placeholders,
+  queryRows,
+  queryRowsAfter,
+  runStatement,
+  runStatements,
+  text,
+  type Decoder,
+} from './sql.js';
 
 describe('row decoders', () => {
   const cases: Array<[string, Decoder<unknown>, unknown, unknown]> = [
@@ -169,6 +183,64 @@ describeEachDatabase('queryRows and runStatement', (getDb, dialect) => {
     );
     expect(queries).toContain('update organization set created_at = ? where id = ?');
     expect((await db.em.fork().findOneOrFail(Organization, { id: org.id })).createdAt).toEqual(at);
+  });
+
+  it('runs several statements in order (one round trip on PostgreSQL), each logged, the rows of the last decoded', async () => {
+    const db = getDb();
+    const em = db.em.fork();
+    const org = newOrganization(em, { name: '原名' });
+    await em.flush();
+    // What knex sends to the database (PostgreSQL; a SQLite transaction's statements bypass it).
+    const sent: string[] = [];
+    const knex = (
+      em.getConnection() as unknown as {
+        getKnex(): { on(event: string, listener: (query: { sql: string }) => void): void; removeAllListeners(event: string): void };
+      }
+    ).getKnex();
+    knex.on('query', (query) => sent.push(query.sql));
+    const { result: rows, queries } = await db.captureQueries(() =>
+      em.transactional(async (tx) => {
+        await runStatements(tx, [
+          ['update organization set name = ? where id = ?', ['第一', org.id]],
+          ['update organization set name = name || ? where id = ?', ['，第二', org.id]],
+        ]);
+        return queryRowsAfter(
+          tx,
+          [['update organization set name = name || ? where id = ?', ["，第三's", org.id]]],
+          'select name from organization where id = ?',
+          [org.id],
+          {
+            name: text,
+          },
+        );
+      }),
+    );
+    expect(rows).toEqual([{ name: "第一，第二，第三's" }]);
+    expect(queries.filter((q) => !/^(begin|commit|savepoint|release)/i.test(q))).toEqual([
+      'update organization set name = ? where id = ?',
+      'update organization set name = name || ? where id = ?',
+      'update organization set name = name || ? where id = ?',
+      'select name from organization where id = ?',
+    ]);
+    knex.removeAllListeners('query');
+    if (dialect === 'postgresql') expect(sent.filter((q) => !/^(begin|commit)/i.test(q.trim()))).toHaveLength(2);
+    await runStatements(em, []);
+  });
+
+  it('stops at a failing statement of several, fails as the ORM fails, and the transaction rolls back', async () => {
+    const em = getDb().em.fork();
+    const [org, other] = [newOrganization(em, { name: '原名' }), newOrganization(em)];
+    await em.flush();
+    const failing = em.transactional((tx) =>
+      runStatements(tx, [
+        ['update organization set name = ? where id = ?', ['改了', org.id]],
+        ['update organization set code = ? where id = ?', [other.code, org.id]],
+        ['update organization set name = ? where id = ?', ['不该运行', other.id]],
+      ]),
+    );
+    await expect(failing).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    const names = await queryRows(em, `select name from organization where id in (${placeholders(2)}) order by name`, [org.id, other.id], { name: text });
+    expect(names.map((row) => row.name).sort()).toEqual([org.name, other.name].sort());
   });
 
   it('keeps working past the prepared-statement limit', async () => {

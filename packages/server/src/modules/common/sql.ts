@@ -79,7 +79,10 @@ export function placeholders(count: number): string {
  * @example const rows = await queryRows(em, `select id, code from organization where id in (${placeholders(ids.length)})`, ids, { id: text, code: text });
  */
 export async function queryRows<C extends Columns>(em: EntityManager, sql: string, params: readonly unknown[], columns: C): Promise<Array<RowOf<C>>> {
-  const result = await run(em, sql, params);
+  return decodeRows(await run(em, sql, params), columns, sql);
+}
+
+function decodeRows<C extends Columns>(result: ArrayResult, columns: C, sql: string): Array<RowOf<C>> {
   const decode = rowDecoder(columns, result.fields, sql) as (values: unknown[]) => RowOf<C>;
   const rows = new Array<RowOf<C>>(result.rows.length);
   for (let i = 0; i < rows.length; i++) rows[i] = decode(result.rows[i]);
@@ -132,6 +135,43 @@ export async function runStatement(em: EntityManager, sql: string, params: reado
 }
 
 async function run(em: EntityManager, sql: string, params: readonly unknown[]): Promise<ArrayResult> {
+  const results = await runInOrder(em, [[sql, params]]);
+  return results[results.length - 1];
+}
+
+/** A statement and the values of its `?` placeholders. */
+export type Statement = readonly [sql: string, params: readonly unknown[]];
+
+/**
+ * Runs statements for their effect, in this order, as runStatement runs one: on PostgreSQL in one
+ * round trip (one text, the values written in), one after another on SQLite, which has no round
+ * trips. For the writes of a transaction whose results nothing reads: a write on PostgreSQL is
+ * bound by its round trips (test/bench/writes.bench.ts). If one fails, those after it do not run.
+ *
+ * @example await runStatements(tx, [['delete from t where id = ?', [id]], ['insert into t (id) values (?)', [id]]]);
+ */
+export async function runStatements(em: EntityManager, statements: readonly Statement[]): Promise<void> {
+  if (statements.length > 0) await runInOrder(em, statements);
+}
+
+/**
+ * queryRows, with `before` run first for their effect in the same round trip (see runStatements):
+ * a lock and the read it guards, or the writes of a step and the first read of the next.
+ *
+ * @example const [last] = await queryRowsAfter(tx, [['select pg_advisory_xact_lock(?)', [key]]], 'select seq from audit_event order by seq desc limit 1', [], { seq: number });
+ */
+export async function queryRowsAfter<C extends Columns>(
+  em: EntityManager,
+  before: readonly Statement[],
+  sql: string,
+  params: readonly unknown[],
+  columns: C,
+): Promise<Array<RowOf<C>>> {
+  const results = await runInOrder(em, [...before, [sql, params]]);
+  return decodeRows(results[results.length - 1], columns, sql);
+}
+
+async function runInOrder(em: EntityManager, statements: readonly Statement[]): Promise<ArrayResult[]> {
   const connection = em.getConnection();
   if (!(connection instanceof AbstractSqlConnection)) throw new Error('queryRows and runStatement need a SQL database');
   const platform = em.getPlatform();
@@ -140,7 +180,8 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
   const pg = platform instanceof PostgreSqlPlatform;
   const logger = em.config.getLogger();
   const started = Date.now();
-  const log = (outcome: { results?: number; level?: 'error' }) => {
+  // Each statement is logged as the ORM logs one, also those sent together: the tests count them.
+  const log = ([sql, params]: Statement, outcome: { results?: number; level?: 'error' }) => {
     const query = logger.isEnabled('query-params') ? platform.formatQuery(sql, [...params]) : sql;
     logger.logQuery({
       level: 'info',
@@ -151,18 +192,29 @@ async function run(em: EntityManager, sql: string, params: readonly unknown[]): 
       ...outcome,
     });
   };
+  let done = 0;
   try {
-    // Within a SQLite transaction, straight on its connection (sqlite-driver.ts); otherwise through knex.
-    const direct = transaction && !pg ? await runInSqliteTransaction(transaction, sql, params) : null;
-    const result =
-      direct ??
-      ((await (pg
-        ? knex.raw(platform.formatQuery(sql, [...params])).options({ rowMode: 'array' })
-        : knex.raw(sql).options({ rowMode: 'array', values: params }))) as ArrayResult);
-    log({ results: result.rows.length });
-    return result;
+    const results: ArrayResult[] = [];
+    if (pg) {
+      // One text: node-postgres sends it as a simple query, which may hold several statements and
+      // answers with the result of each (an array, when there are several).
+      const text = statements.map(([sql, params]) => platform.formatQuery(sql, [...params])).join(';\n');
+      const response = (await knex.raw(text).options({ rowMode: 'array' })) as ArrayResult | ArrayResult[];
+      results.push(...(Array.isArray(response) ? response : [response]));
+      if (results.length !== statements.length) throw new Error(`${statements.length} statements gave ${results.length} results: ${text}`);
+    } else {
+      for (const [sql, params] of statements) {
+        // Within a SQLite transaction, straight on its connection (sqlite-driver.ts); otherwise through knex.
+        const direct = transaction ? await runInSqliteTransaction(transaction, sql, params) : null;
+        results.push(direct ?? ((await knex.raw(sql).options({ rowMode: 'array', values: params })) as ArrayResult));
+        done++;
+      }
+    }
+    statements.forEach((statement, i) => log(statement, { results: results[i].rows.length }));
+    return results;
   } catch (error) {
-    log({ level: 'error' });
+    // SQLite: those that ran, then the one that failed; PostgreSQL cannot tell which of the text failed.
+    statements.slice(0, pg ? statements.length : done + 1).forEach((statement, i) => log(statement, i < done ? {} : { level: 'error' }));
     throw error instanceof Error ? em.getDriver().convertException(error) : error;
   }
 }
@@ -190,13 +242,20 @@ const MAX_INSERT_VALUES = 5_000;
  * @example await insertRows(em, 'actual', [{ id, indicator_id: indicatorId, value, recorded_at: new Date() }]);
  */
 export async function insertRows(em: EntityManager, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
-  if (rows.length === 0) return;
+  for (const statement of insertStatements(em, table, rows)) await runStatement(em, ...statement);
+}
+
+/** The statements of insertRows, to run with others (runStatements). */
+export function insertStatements(em: EntityManager, table: string, rows: ReadonlyArray<Record<string, unknown>>): Statement[] {
+  if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
   const row = `(${placeholders(columns.length)})`;
   const perStatement = Math.max(1, Math.floor(MAX_INSERT_VALUES / columns.length));
+  const statements: Statement[] = [];
   for (let at = 0; at < rows.length; at += perStatement) {
     const batch = rows.slice(at, at + perStatement);
     const values = batch.flatMap((r) => columns.map((column) => columnValue(em, r[column])));
-    await runStatement(em, `insert into ${table} (${columns.join(', ')}) values ${batch.map(() => row).join(', ')}`, values);
+    statements.push([`insert into ${table} (${columns.join(', ')}) values ${batch.map(() => row).join(', ')}`, values]);
   }
+  return statements;
 }

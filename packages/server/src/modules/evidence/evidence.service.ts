@@ -19,7 +19,7 @@ import { ActualSource } from '../actual/actual.entity.js';
 import { refreshScorecards } from '../read-model/scorecards.js';
 import { appendAuditEvents, type AuditEventInput } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
-import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, runStatement, text } from '../common/sql.js';
+import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, queryRowsAfter, runStatements, text, type Statement } from '../common/sql.js';
 import { IndicatorSource, targetOf, type TargetColumns } from '../indicator/indicator.entity.js';
 import type { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
@@ -121,9 +121,11 @@ async function evidenceIndicators(em: EntityManager, projectId: string, ids: rea
 
 const TALLY_COLUMNS = { counted: number, passed: number, places: number, latest_at: nullable(number), latest_id: nullable(text) };
 
-async function readTally(em: EntityManager, projectId: string, kind: TallyKind): Promise<InspectionTally | null> {
-  const [row] = await queryRows(
+/** The stored tally, read after `before` (the project's lock) in the same round trip. */
+async function readTally(em: EntityManager, projectId: string, kind: TallyKind, before: readonly Statement[] = []): Promise<InspectionTally | null> {
+  const [row] = await queryRowsAfter(
     em,
+    before,
     'select counted, passed, places, latest_at, latest_id from inspection_tally where project_id = ? and kind = ?',
     [projectId, kind],
     TALLY_COLUMNS,
@@ -137,29 +139,28 @@ async function readTally(em: EntityManager, projectId: string, kind: TallyKind):
   };
 }
 
-async function writeTally(em: EntityManager, projectId: string, kind: TallyKind, tally: InspectionTally): Promise<void> {
-  await runStatement(
-    em,
+/** The statement storing a tally. */
+function tallyWrite(projectId: string, kind: TallyKind, tally: InspectionTally): Statement {
+  return [
     `insert into inspection_tally (project_id, kind, counted, passed, places, latest_at, latest_id) values (?, ?, ?, ?, ?, ?, ?)
      on conflict (project_id, kind) do update set counted = excluded.counted, passed = excluded.passed, places = excluded.places,
        latest_at = excluded.latest_at, latest_id = excluded.latest_id`,
     [projectId, kind, tally.counted, tally.passed, tally.places, tally.latest?.capturedAt ?? null, tally.latest?.id ?? null],
-  );
+  ];
 }
 
-async function writePlaces(em: EntityManager, projectId: string, kind: TallyKind, places: ReadonlyArray<{ place: string; passed: number }>): Promise<void> {
-  for (const { place, passed } of places) {
-    if (passed === 0) {
-      await runStatement(em, 'delete from inspection_place_tally where project_id = ? and kind = ? and place = ?', [projectId, kind, place]);
-    } else {
-      await runStatement(
-        em,
-        `insert into inspection_place_tally (project_id, kind, place, passed) values (?, ?, ?, ?)
+/** The statements storing places' counts (a place that no longer counts is deleted). */
+function placeWrites(projectId: string, kind: TallyKind, places: ReadonlyArray<{ place: string; passed: number }>): Statement[] {
+  return places.map(
+    ({ place, passed }): Statement =>
+      passed === 0
+        ? ['delete from inspection_place_tally where project_id = ? and kind = ? and place = ?', [projectId, kind, place]]
+        : [
+            `insert into inspection_place_tally (project_id, kind, place, passed) values (?, ?, ?, ?)
          on conflict (project_id, kind, place) do update set passed = excluded.passed`,
-        [projectId, kind, place, passed],
-      );
-    }
-  }
+            [projectId, kind, place, passed],
+          ],
+  );
 }
 
 const INSPECTION_COLUMNS = {
@@ -194,14 +195,15 @@ async function projectInspections(em: EntityManager, projectId: string, kind: Ta
 /** Builds a kind's tally from the inspections as they are now, replacing what was stored. */
 async function rebuildTally(em: EntityManager, projectId: string, kind: TallyKind): Promise<InspectionTally> {
   const { tally, placeCounts } = tallyInspections(await projectInspections(em, projectId, kind), kind);
-  await runStatement(em, 'delete from inspection_place_tally where project_id = ? and kind = ?', [projectId, kind]);
-  await writePlaces(
-    em,
-    projectId,
-    kind,
-    [...placeCounts].map(([place, passed]) => ({ place, passed })),
-  );
-  await writeTally(em, projectId, kind, tally);
+  await runStatements(em, [
+    ['delete from inspection_place_tally where project_id = ? and kind = ?', [projectId, kind]],
+    ...placeWrites(
+      projectId,
+      kind,
+      [...placeCounts].map(([place, passed]) => ({ place, passed })),
+    ),
+    tallyWrite(projectId, kind, tally),
+  ]);
   return tally;
 }
 
@@ -215,8 +217,8 @@ async function tallyOf(em: EntityManager, projectId: string, kind: TallyKind): P
  * the tally, the changed places' counts and — when the latest inspection stopped counting — the
  * new latest (one indexed query); never the project's other records.
  */
-async function applyToTally(em: EntityManager, projectId: string, change: TallyChange): Promise<InspectionTally> {
-  const stored = await readTally(em, projectId, change.kind);
+async function applyToTally(em: EntityManager, projectId: string, change: TallyChange, before: readonly Statement[]): Promise<InspectionTally> {
+  const stored = await readTally(em, projectId, change.kind, before);
   // Built from the rows as they are now, which already hold this change.
   if (stored === null) return rebuildTally(em, projectId, change.kind);
   const names = change.places.map(({ place }) => place);
@@ -241,8 +243,7 @@ async function applyToTally(em: EntityManager, projectId: string, change: TallyC
     );
     tally = { ...tally, latest: latest ? { capturedAt: latest.captured_at.getTime(), id: latest.id } : null };
   }
-  await writePlaces(em, projectId, change.kind, applied.places);
-  await writeTally(em, projectId, change.kind, tally);
+  await runStatements(em, [...placeWrites(projectId, change.kind, applied.places), tallyWrite(projectId, change.kind, tally)]);
   return tally;
 }
 
@@ -365,9 +366,14 @@ function affects(change: EvidenceChange, indicator: EvidenceIndicator): boolean 
 
 /** Serialises writers of one project's derived data on PostgreSQL (SQLite has one writer: BEGIN IMMEDIATE); held until commit. */
 export async function lockProjectEvidence(em: EntityManager, projectId: string): Promise<void> {
+  await runStatements(em, projectLock(em, projectId));
+}
+
+/** lockProjectEvidence's statement, to send with the first read it guards: none on SQLite. */
+function projectLock(em: EntityManager, projectId: string): Statement[] {
   // Two transactions updating one project's tally would each read it without the other's change;
   // the lock (released at commit) makes the second wait and see both.
-  if (em.getPlatform() instanceof PostgreSqlPlatform) await runStatement(em, 'select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`]);
+  return em.getPlatform() instanceof PostgreSqlPlatform ? [['select pg_advisory_xact_lock(hashtext(?))', [`evidence:${projectId}`]]] : [];
 }
 
 /**
@@ -388,12 +394,11 @@ export async function updateDerivedData(
   change: EvidenceChange,
   options: { actor: string | null; audit?: AuditEventInput },
 ): Promise<number> {
-  await lockProjectEvidence(em, projectId);
   const tallies = new Map<TallyKind, InspectionTally>();
-  if (change.kind === 'inspection') {
-    const moved = tallyChange(change.before, change.after);
-    if (moved) tallies.set(moved.kind, await applyToTally(em, projectId, moved));
-  }
+  const moved = change.kind === 'inspection' ? tallyChange(change.before, change.after) : null;
+  // The lock goes with the tally's read when there is one.
+  if (moved) tallies.set(moved.kind, await applyToTally(em, projectId, moved, projectLock(em, projectId)));
+  else await lockProjectEvidence(em, projectId);
   const ids = change.kind === 'survey' || change.kind === 'indicator' ? [change.indicatorId] : null;
   const entries: AuditEventInput[] = [];
   // An inspection that changed nothing the tally counts (a pending record accepted) moves no actual.

@@ -14,7 +14,21 @@ import {
   type Tier,
 } from '@jixiao/domain';
 import { fenFromWan, wanFromFen } from '../common/money.js';
-import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, runStatement, text, type RowOf } from '../common/sql.js';
+import {
+  boolean,
+  insertStatements,
+  instant,
+  nullable,
+  number,
+  placeholders,
+  queryRows,
+  queryRowsAfter,
+  runStatement,
+  runStatements,
+  text,
+  type RowOf,
+  type Statement,
+} from '../common/sql.js';
 import type { ActualSource } from '../actual/actual.entity.js';
 import { indicatorRowOf, INDICATOR_COLUMNS, loadProjectData, type ActualRow, type IndicatorRow, type ProjectData } from './project-data.js';
 
@@ -94,9 +108,9 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
   // The row lock makes the second wait for the first to commit, then read both (read committed).
   // It does not conflict with the key-share locks that inserting an actual or a spending row
   // takes on the project. SQLite has a single writer already.
-  if (pg) await queryRows(tx, `select id from project where id in (${inIds}) order by id for no key update`, ids, { id: text });
+  const lock: Statement[] = pg ? [[`select id from project where id in (${inIds}) order by id for no key update`, ids]] : [];
   const [projects, old] = await Promise.all([
-    queryRows(tx, `select id, organization_id, year, budget_total_fen from project where id in (${inIds})`, ids, {
+    queryRowsAfter(tx, lock, `select id, organization_id, year, budget_total_fen from project where id in (${inIds})`, ids, {
       id: text,
       organization_id: text,
       year: number,
@@ -162,23 +176,26 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
   for (const row of old) apply(row, -1);
   for (const row of fresh) apply(row, 1);
 
-  await runStatement(tx, `delete from indicator_scorecard where project_id in (${inIds})`, ids);
-  await runStatement(tx, `delete from project_scorecard where project_id in (${inIds})`, ids);
-  await insertRows(tx, 'project_scorecard', projectRows);
-  await insertRows(tx, 'indicator_scorecard', indicatorRows);
+  // The card's rows replaced and the sums moved, in one round trip on PostgreSQL.
+  const writes: Statement[] = [
+    [`delete from indicator_scorecard where project_id in (${inIds})`, ids],
+    [`delete from project_scorecard where project_id in (${inIds})`, ids],
+    ...insertStatements(tx, 'project_scorecard', projectRows),
+    ...insertStatements(tx, 'indicator_scorecard', indicatorRows),
+  ];
   // In key order, so that two transactions touching the same organizations cannot deadlock.
   for (const { organizationId, year, sums } of [...deltas.values()].sort((a, b) => (a.organizationId + a.year < b.organizationId + b.year ? -1 : 1))) {
     if (isZero(sums)) continue;
-    await runStatement(
-      tx,
+    writes.push([
       `insert into organization_scorecard (organization_id, year, ${SUM_COLUMNS.join(', ')}) values (?, ?, ${placeholders(SUM_COLUMNS.length)})
        on conflict (organization_id, year) do update set ${SUM_COLUMNS.map((c) => `${c} = organization_scorecard.${c} + excluded.${c}`).join(', ')}`,
       [organizationId, year, ...sumValues(sums)],
-    );
+    ]);
     if (sums.projectCount < 0) {
-      await runStatement(tx, 'delete from organization_scorecard where organization_id = ? and year = ? and project_count = 0', [organizationId, year]);
+      writes.push(['delete from organization_scorecard where organization_id = ? and year = ? and project_count = 0', [organizationId, year]]);
     }
   }
+  await runStatements(tx, writes);
 }
 
 const SUM_COLUMNS = [
