@@ -19,7 +19,19 @@ import { ActualSource } from '../actual/actual.entity.js';
 import { refreshScorecards } from '../read-model/scorecards.js';
 import { appendAuditEvents, type AuditEventInput } from '../audit/audit-chain.js';
 import { wanFromFen } from '../common/money.js';
-import { boolean, insertRows, instant, nullable, number, placeholders, queryRows, queryRowsAfter, runStatements, text, type Statement } from '../common/sql.js';
+import {
+  boolean,
+  insertStatements,
+  instant,
+  nullable,
+  number,
+  placeholders,
+  queryRows,
+  queryRowsAfter,
+  runStatements,
+  text,
+  type Statement,
+} from '../common/sql.js';
 import { IndicatorSource, targetOf, type TargetColumns } from '../indicator/indicator.entity.js';
 import type { Inspection } from '../inspection/inspection.entity.js';
 import { InspectionKind, ReviewStatus } from '../inspection/inspection.entity.js';
@@ -71,6 +83,8 @@ interface EvidenceIndicator extends TargetColumns {
   id: string;
   name: string;
   source: IndicatorSource;
+  /** Its current actual (the newest), read with it; null when it has none. */
+  current: { value: string | null; derivedFrom: string | null; recordedAt: Date } | null;
 }
 
 const INDICATOR_COLUMNS = {
@@ -87,14 +101,30 @@ const INDICATOR_COLUMNS = {
   target_start: nullable(text),
   target_note: nullable(text),
   tolerance: boolean,
+  a_id: nullable(text),
+  a_value: nullable(text),
+  a_derived_from: nullable(text),
+  a_recorded_at: nullable(instant),
 };
 
-/** The project's indicators fed by evidence, or only those with the given ids. */
-async function evidenceIndicators(em: EntityManager, projectId: string, ids: readonly string[] | null): Promise<EvidenceIndicator[]> {
-  const rows = await queryRows(
+/**
+ * The project's indicators fed by evidence, or only those with the given ids, each with its current
+ * actual; read after `before` (the tally's writes) in the same round trip.
+ */
+async function evidenceIndicators(
+  em: EntityManager,
+  projectId: string,
+  ids: readonly string[] | null,
+  before: readonly Statement[] = [],
+): Promise<EvidenceIndicator[]> {
+  const rows = await queryRowsAfter(
     em,
-    `select id, name, source, target_raw, target_kind, comparator, target_value, unit, zero_below, target_max, target_start, target_note, tolerance
-       from indicator where project_id = ? and source <> 'MANUAL'${ids ? ` and id in (${placeholders(ids.length)})` : ''} order by position`,
+    before,
+    `select i.id, i.name, i.source, i.target_raw, i.target_kind, i.comparator, i.target_value, i.unit, i.zero_below, i.target_max, i.target_start,
+            i.target_note, i.tolerance, a.id as a_id, a.value as a_value, a.derived_from as a_derived_from, a.recorded_at as a_recorded_at
+       from indicator i
+       left join actual a on a.id = (select b.id from actual b where b.indicator_id = i.id order by b.recorded_at desc, b.id desc limit 1)
+      where i.project_id = ? and i.source <> 'MANUAL'${ids ? ` and i.id in (${placeholders(ids.length)})` : ''} order by i.position`,
     [projectId, ...(ids ?? [])],
     INDICATOR_COLUMNS,
   );
@@ -112,6 +142,7 @@ async function evidenceIndicators(em: EntityManager, projectId: string, ids: rea
     targetStart: row.target_start,
     targetNote: row.target_note,
     tolerance: row.tolerance,
+    current: row.a_id === null ? null : { value: row.a_value, derivedFrom: row.a_derived_from, recordedAt: row.a_recorded_at! },
   }));
 }
 
@@ -217,21 +248,28 @@ async function tallyOf(em: EntityManager, projectId: string, kind: TallyKind): P
  * the tally, the changed places' counts and — when the latest inspection stopped counting — the
  * new latest (one indexed query); never the project's other records.
  */
-async function applyToTally(em: EntityManager, projectId: string, change: TallyChange, before: readonly Statement[]): Promise<InspectionTally> {
-  const stored = await readTally(em, projectId, change.kind, before);
-  // Built from the rows as they are now, which already hold this change.
-  if (stored === null) return rebuildTally(em, projectId, change.kind);
+async function applyToTally(
+  em: EntityManager,
+  projectId: string,
+  change: TallyChange,
+  before: readonly Statement[],
+): Promise<{ tally: InspectionTally; writes: Statement[] }> {
   const names = change.places.map(({ place }) => place);
-  const placeCounts = new Map<string, number>();
-  if (names.length > 0) {
-    const rows = await queryRows(
-      em,
-      `select place, passed from inspection_place_tally where project_id = ? and kind = ? and place in (${placeholders(names.length)})`,
-      [projectId, change.kind, ...names],
-      { place: text, passed: number },
-    );
-    for (const row of rows) placeCounts.set(row.place, row.passed);
-  }
+  // Both reads at once (after the lock): on PostgreSQL the second is sent as soon as the first is answered.
+  const [stored, placeRows] = await Promise.all([
+    readTally(em, projectId, change.kind, before),
+    names.length === 0
+      ? []
+      : queryRows(
+          em,
+          `select place, passed from inspection_place_tally where project_id = ? and kind = ? and place in (${placeholders(names.length)})`,
+          [projectId, change.kind, ...names],
+          { place: text, passed: number },
+        ),
+  ]);
+  // Built from the rows as they are now, which already hold this change.
+  if (stored === null) return { tally: await rebuildTally(em, projectId, change.kind), writes: [] };
+  const placeCounts = new Map<string, number>(placeRows.map((row) => [row.place, row.passed]));
   const applied = applyTallyChange(stored, change, placeCounts);
   let tally = applied.tally;
   if (applied.latestLost) {
@@ -243,8 +281,8 @@ async function applyToTally(em: EntityManager, projectId: string, change: TallyC
     );
     tally = { ...tally, latest: latest ? { capturedAt: latest.captured_at.getTime(), id: latest.id } : null };
   }
-  await runStatements(em, [...placeWrites(projectId, change.kind, applied.places), tallyWrite(projectId, change.kind, tally)]);
-  return tally;
+  // Not run here: they go with the next read (updateDerivedData).
+  return { tally, writes: [...placeWrites(projectId, change.kind, applied.places), tallyWrite(projectId, change.kind, tally)] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,34 +346,33 @@ async function deriveIndicator(
   return null;
 }
 
-const CURRENT_COLUMNS = { value: nullable(text), derived_from: nullable(text), recorded_at: instant };
-
 /**
- * Records a new actual — keeping the history — when the derived value differs from the current
- * one; returns the audit entry to append for it, or null when nothing changed.
+ * A new actual — keeping the history — when the derived value differs from the indicator's current
+ * one: the statement inserting it (to run before anything reads the actuals again) and the audit
+ * entry to append for it; null when nothing changed.
  */
-async function recordDerived(em: EntityManager, indicatorId: string, derived: Derived | null, actor: string | null): Promise<AuditEventInput | null> {
-  const [current] = await queryRows(
-    em,
-    'select value, derived_from, recorded_at from actual where indicator_id = ? order by recorded_at desc, id desc limit 1',
-    [indicatorId],
-    CURRENT_COLUMNS,
-  );
+function recordDerived(
+  em: EntityManager,
+  indicator: EvidenceIndicator,
+  derived: Derived | null,
+  actor: string | null,
+): { insert: Statement; entry: AuditEventInput } | null {
+  const { current } = indicator;
   const value = derived?.value ?? null;
   // A derived value that did not change, or no evidence where nothing was ever derived: nothing to record.
-  if (current && (current.value ?? null) === value && current.derived_from !== null) return null;
-  if (value === null && (!current || current.derived_from === null)) return null;
+  if (current && (current.value ?? null) === value && current.derivedFrom !== null) return null;
+  if (value === null && (!current || current.derivedFrom === null)) return null;
   const from: DerivedFrom = derived?.from ?? { source: IndicatorSource.MANUAL, ids: [] };
   // The newest actual is the current one: never recorded at the same millisecond as the one before,
   // which two quick submissions would otherwise leave to the ids to order.
   const now = Date.now();
-  const recordedAt = new Date(current && current.recorded_at.getTime() >= now ? current.recorded_at.getTime() + 1 : now);
+  const recordedAt = new Date(current && current.recordedAt.getTime() >= now ? current.recordedAt.getTime() + 1 : now);
   // A plain insert: nothing for the unit of work to track (and to look at on every later flush).
   const id = randomUUID();
-  await insertRows(em, 'actual', [
+  const [insert] = insertStatements(em, 'actual', [
     {
       id,
-      indicator_id: indicatorId,
+      indicator_id: indicator.id,
       value,
       tier: null,
       ratio: null,
@@ -347,7 +384,7 @@ async function recordDerived(em: EntityManager, indicatorId: string, derived: De
       client_id: null,
     },
   ]);
-  return { actor, action: 'derive', entity: 'Actual', entityId: id, after: { indicatorId, value, from } };
+  return { insert, entry: { actor, action: 'derive', entity: 'Actual', entityId: id, after: { indicatorId: indicator.id, value, from } } };
 }
 
 /** Which indicators of a project a change can move. */
@@ -396,22 +433,32 @@ export async function updateDerivedData(
 ): Promise<number> {
   const tallies = new Map<TallyKind, InspectionTally>();
   const moved = change.kind === 'inspection' ? tallyChange(change.before, change.after) : null;
-  // The lock goes with the tally's read when there is one.
-  if (moved) tallies.set(moved.kind, await applyToTally(em, projectId, moved, projectLock(em, projectId)));
-  else await lockProjectEvidence(em, projectId);
+  // Statements sent with the next read instead of on their own (a write on PostgreSQL is bound by its round trips).
+  let pending: Statement[] = [];
+  // The lock goes with the tally's read when there is one, the tally's writes with the read of the indicators.
+  if (moved) {
+    const applied = await applyToTally(em, projectId, moved, projectLock(em, projectId));
+    tallies.set(moved.kind, applied.tally);
+    pending = applied.writes;
+  } else await lockProjectEvidence(em, projectId);
   const ids = change.kind === 'survey' || change.kind === 'indicator' ? [change.indicatorId] : null;
   const entries: AuditEventInput[] = [];
   // An inspection that changed nothing the tally counts (a pending record accepted) moves no actual.
   if (change.kind !== 'inspection' || tallies.size > 0) {
-    for (const indicator of await evidenceIndicators(em, projectId, ids)) {
+    const indicators = await evidenceIndicators(em, projectId, ids, pending);
+    pending = [];
+    for (const indicator of indicators) {
       if (!affects(change, indicator)) continue;
-      const entry = await recordDerived(em, indicator.id, await deriveIndicator(em, projectId, indicator, tallies), options.actor);
-      if (entry) entries.push(entry);
+      const recorded = recordDerived(em, indicator, await deriveIndicator(em, projectId, indicator, tallies), options.actor);
+      if (!recorded) continue;
+      pending.push(recorded.insert);
+      entries.push(recorded.entry);
     }
   }
-  // The project's stored scorecard moves with its actuals, before the audit entries: on PostgreSQL
-  // the audit lock, taken by the first entry, is then held only for the append and the commit.
-  await refreshScorecards(em, [projectId]);
+  // The project's stored scorecard moves with its actuals (the new ones inserted first, in the same
+  // round trip), before the audit entries: on PostgreSQL the audit lock, taken by the first entry,
+  // is then held only for the append and the commit.
+  await refreshScorecards(em, [projectId], pending);
   await appendAuditEvents(em, options.audit ? [options.audit, ...entries] : entries);
   return entries.length;
 }
@@ -427,10 +474,14 @@ export async function recomputeDerivedActuals(em: EntityManager, projectId: stri
   const tallies = new Map<TallyKind, InspectionTally>();
   for (const kind of Object.values(InspectionKind)) tallies.set(kind, await rebuildTally(em, projectId, kind));
   const entries: AuditEventInput[] = [];
+  const inserts: Statement[] = [];
   for (const indicator of await evidenceIndicators(em, projectId, null)) {
-    const entry = await recordDerived(em, indicator.id, await deriveIndicator(em, projectId, indicator, tallies), actor);
-    if (entry) entries.push(entry);
+    const recorded = recordDerived(em, indicator, await deriveIndicator(em, projectId, indicator, tallies), actor);
+    if (!recorded) continue;
+    inserts.push(recorded.insert);
+    entries.push(recorded.entry);
   }
+  await runStatements(em, inserts);
   await appendAuditEvents(em, entries);
   return entries.length;
 }

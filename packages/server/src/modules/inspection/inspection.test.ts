@@ -69,7 +69,7 @@ async function indicators(api: TestApi, token: string, project: string): Promise
   return Object.fromEntries(result.data!.project.indicators.map((i) => [i.name, i]));
 }
 
-describeEachApi('inspections', (getApi) => {
+describeEachApi('inspections', (getApi, dialect) => {
   it('stores the same inspection sent 20 times concurrently once', async () => {
     const api = getApi();
     const token = await api.login('inspector');
@@ -82,6 +82,34 @@ describeEachApi('inspections', (getApi) => {
     const [row] = await api.db.em.fork().getConnection().execute(`select count(*) as n from inspection where client_id = ?`, [input.clientId]);
     expect(Number(row.n)).toBe(1);
     expect(results[0].data!.submitInspection).toMatchObject({ clientId: input.clientId, submittedBy: 'inspector', reviewStatus: 'PENDING' });
+  });
+
+  it('stores an acceptance with its derived actuals in few round trips to the database', async () => {
+    const api = getApi();
+    const token = await api.login('inspector');
+    const photos = [sha('round-trips-1'), sha('round-trips-2')];
+    await uploaded(api, ...photos);
+    const project = await courtProjectId(api, token);
+    // The first builds the tallies; the second is the usual case, and moves derived actuals.
+    expect((await api.gql(SUBMIT, { input: repair(project, photos[0]) }, token)).errors).toBeUndefined();
+    const knex = (
+      api.db.em.getConnection() as unknown as { getKnex(): { on(e: string, l: (q: { sql: string }) => void): void; off(e: string, l: unknown): void } }
+    ).getKnex();
+    const sent: string[] = [];
+    const listener = (query: { sql: string }) => sent.push(query.sql);
+    knex.on('query', listener);
+    const { result, queries } = await api.db.captureQueries(() =>
+      api.gql(SUBMIT, { input: repair(project, photos[1], { itemName: '崔黄口法庭门窗', site: undefined }) }, token),
+    );
+    knex.off('query', listener);
+    expect(result.errors).toBeUndefined();
+    expect(queries.some((q) => q.startsWith('insert into actual'))).toBe(true);
+    // PostgreSQL: writes nothing reads go with the next statement, each lock with the read it
+    // guards (runStatements, queryRowsAfter): measured 30 statements in 20 round trips (32 in 32 before).
+    if (dialect === 'postgresql') {
+      expect(sent.length, sent.join('\n')).toBeLessThanOrEqual(20);
+      expect(queries.length - sent.length).toBeGreaterThanOrEqual(10);
+    }
   });
 
   it('refuses the same clientId with changed content, naming the field', async () => {

@@ -59,15 +59,16 @@ function isPostgres(em: EntityManager): boolean {
  * the transaction of every write that can move a score (actuals recorded or derived, targets
  * imported, weights, sources or applicability changed, spending recorded, evidence accepted,
  * rejected or voided); without a transaction it opens one. A project that no longer exists loses
- * its scorecard and leaves the sums.
+ * its scorecard and leaves the sums. `before` (writes of the caller's, such as new actuals) run first,
+ * in the same round trip as the refresh's first read.
  *
  * @example await em.transactional(async (tx) => { tx.create(Actual, { … }); await tx.flush(); await refreshScorecards(tx, [projectId]); });
  */
-export async function refreshScorecards(em: EntityManager, projectIds: readonly string[]): Promise<void> {
+export async function refreshScorecards(em: EntityManager, projectIds: readonly string[], before: readonly Statement[] = []): Promise<void> {
   const ids = [...new Set(projectIds)].sort();
-  if (ids.length === 0) return;
+  if (ids.length === 0) return runStatements(em, before);
   const run = async (tx: EntityManager) => {
-    for (let at = 0; at < ids.length; at += CHUNK) await refreshChunk(tx, ids.slice(at, at + CHUNK));
+    for (let at = 0; at < ids.length; at += CHUNK) await refreshChunk(tx, ids.slice(at, at + CHUNK), at === 0 ? before : []);
   };
   if (em.isInTransaction()) await run(em);
   else await em.transactional(run);
@@ -100,7 +101,7 @@ function sumsOf(row: { budget_fen: number; spent_fen: number; score: number; gra
   return rollUpSumsOf({ budget: wanFromFen(row.budget_fen), spent: wanFromFen(row.spent_fen), score: row.score, grade: row.grade, missing: row.missing });
 }
 
-async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
+async function refreshChunk(tx: EntityManager, ids: string[], before: readonly Statement[]): Promise<void> {
   const pg = isPostgres(tx);
   const inIds = placeholders(ids.length);
   // PostgreSQL: two writers refreshing one project would each read the records without the
@@ -108,7 +109,7 @@ async function refreshChunk(tx: EntityManager, ids: string[]): Promise<void> {
   // The row lock makes the second wait for the first to commit, then read both (read committed).
   // It does not conflict with the key-share locks that inserting an actual or a spending row
   // takes on the project. SQLite has a single writer already.
-  const lock: Statement[] = pg ? [[`select id from project where id in (${inIds}) order by id for no key update`, ids]] : [];
+  const lock: Statement[] = [...before, ...(pg ? [[`select id from project where id in (${inIds}) order by id for no key update`, ids] as const] : [])];
   const [projects, old] = await Promise.all([
     queryRowsAfter(tx, lock, `select id, organization_id, year, budget_total_fen from project where id in (${inIds})`, ids, {
       id: text,
