@@ -109,9 +109,10 @@ async function refreshChunk(tx: EntityManager, ids: string[], before: readonly S
   // The row lock makes the second wait for the first to commit, then read both (read committed).
   // It does not conflict with the key-share locks that inserting an actual or a spending row
   // takes on the project. SQLite has a single writer already.
-  const lock: Statement[] = [...before, ...(pg ? [[`select id from project where id in (${inIds}) order by id for no key update`, ids] as const] : [])];
+  const lock: Statement[] = pg ? [[`select id from project where id in (${inIds}) order by id for no key update`, ids]] : [];
   const [projects, old] = await Promise.all([
-    queryRowsAfter(tx, lock, `select id, organization_id, year, budget_total_fen from project where id in (${inIds})`, ids, {
+    // The caller's writes first, then the lock, then the read: one round trip on PostgreSQL.
+    queryRowsAfter(tx, [...before, ...lock], `select id, organization_id, year, budget_total_fen from project where id in (${inIds})`, ids, {
       id: text,
       organization_id: text,
       year: number,
